@@ -1,0 +1,53 @@
+# frontline: `make run` (install, ingest the bundled examples, serve) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
+EXAMPLES := examples/independent
+SHARED ?= ../shared
+
+.PHONY: install dev run demo test lint bench eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/frontline gazetteer build
+	touch $@
+
+dev: $(DEV)
+
+$(DEV): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	touch $@
+
+# Ingest the bundled example live blogs (The Independent) and serve the web app.
+run: install demo
+	$(BIN)/frontline serve
+
+demo: install
+	$(BIN)/frontline ingest $(EXAMPLES) --source "The Independent"
+	$(BIN)/frontline events --limit 25
+
+test: dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest
+
+lint: dev
+	$(BIN)/ruff check src tests bench
+
+bench: install
+	$(BIN)/python bench/geoparse.py $(SHARED)/data/geoparsing/GWN.xml
+	$(BIN)/python bench/geoparse.py $(SHARED)/data/geoparsing/Corpora/lgl.xml
+	$(BIN)/python bench/timex.py $(SHARED)/data/tempeval3
+	$(BIN)/python bench/event_types.py $(SHARED)/data/case2021-task2/test_set_final_release_with_labels.tsv
+	$(BIN)/python bench/ingest_speed.py $(SHARED)/data/guardian-2022
+
+eval: install
+	$(BIN)/frontline eval --gold $(SHARED)/gold/dev
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,0 +1,108 @@
+"""Document -> CleanDocument: the cleaning stage's one entry point."""
+
+from __future__ import annotations
+
+import hashlib
+
+from frontline.cleaning import boilerplate, dedupe, segment, sentences, topic
+from frontline.models import Block, CleanDocument, Document, Post, Sentence
+
+
+def clean_document(doc: Document) -> CleanDocument:
+    """Strip boilerplate, segment and classify posts, split sentences, link repeats."""
+    segs = _segments(doc)
+    parts: list[str] = []
+    posts: list[Post] = []
+    offset = 0
+    used_ids: set[str] = set()
+    sent_index = 0
+    for seg_headline, paras, kind, published, removed in segs:
+        kept_paras: list[str] = []
+        for para in paras:
+            spans = sentences.split_spans(para)
+            sents = [para[a:b] for a, b in spans]
+            keep, cut = boilerplate.strip_sentences(sents)
+            removed.extend(cut)
+            if keep:
+                kept_paras.append(" ".join(keep) if cut else para)
+        headline = seg_headline.strip()
+        if not headline and not kept_paras:
+            continue
+        if headline and not kept_paras and kind == "post":
+            kind = "teaser"  # a headline with no body links elsewhere
+        body = "\n".join(kept_paras)
+        block_text = headline + ("\n" if headline and body else "") + body
+        if parts:
+            offset += 2  # the "\n\n" between posts
+        start = offset
+        post_id = _post_id(doc.doc_id, headline, body, published, used_ids)
+        post = Post(
+            doc_id=doc.doc_id, post_id=post_id, index=len(posts), headline=headline, text=body,
+            kind=kind, published=published, start=start, end=start + len(block_text), removed=removed,
+        )
+        # Sentences with offsets into the cleaned document text.
+        cursor = start
+        if headline:
+            post.sentences.append(Sentence(doc.doc_id, post_id, sent_index, headline, cursor,
+                                           cursor + len(headline), is_headline=True, published=published))
+            sent_index += 1
+            cursor += len(headline) + 1
+        for para in kept_paras:
+            for a, b in sentences.split_spans(para):
+                post.sentences.append(Sentence(doc.doc_id, post_id, sent_index, para[a:b], cursor + a,
+                                               cursor + b, published=published))
+                sent_index += 1
+            cursor += len(para) + 1
+        posts.append(post)
+        parts.append(block_text)
+        offset += len(block_text)
+    text = "\n\n".join(parts)
+    for post in posts:
+        post.off_topic = not topic.is_war_related(post.headline + " " + post.text)
+    all_sentences = [s for p in posts for s in p.sentences]
+    dedupe.link_sentences(all_sentences)
+    dedupe.link_posts(posts)
+    return CleanDocument(document=doc, text=text, posts=posts)
+
+
+Segment = tuple[str, list[str], str, object, list[str]]
+
+
+def _segments(doc: Document) -> list[Segment]:
+    """(headline, paragraphs, kind, published, removed) for each block of the document."""
+    out: list[Segment] = []
+    flat = len(doc.blocks) == 1 and not doc.blocks[0].headline and doc.blocks[0].kind is None
+    if flat:
+        kept, removed = boilerplate.strip_paragraphs(doc.blocks[0].paragraphs)
+        standfirst, segs = segment.segment(kept)
+        if standfirst and not doc.standfirst:
+            doc.standfirst = standfirst
+        for i, seg in enumerate(segs):
+            out.append((seg.headline, seg.paragraphs + seg.captions, seg.kind, None, removed if i == 0 else []))
+        return out
+    for block in doc.blocks:
+        out.append(_structured(block))
+    return out
+
+
+def _structured(block: Block) -> Segment:
+    kept, removed = boilerplate.strip_paragraphs(block.paragraphs)
+    headline = block.headline.strip()
+    if headline and boilerplate.is_boilerplate(headline):
+        removed.insert(0, headline)
+        headline = ""
+    kind = block.kind or "post"
+    return (headline, kept, kind, block.published, removed)
+
+
+def _post_id(doc_id: str, headline: str, body: str, published, used: set[str]) -> str:
+    """Stable id: the same post in a later snapshot gets the same id, even if edited."""
+    key = headline.strip().lower() or dedupe.normalise(body)[:80]
+    stamp = published.isoformat() if published is not None else ""
+    base = hashlib.sha1(f"{doc_id}\x1f{key}\x1f{stamp}".encode()).hexdigest()[:12]
+    post_id, n = f"p_{base}", 1
+    while post_id in used:
+        n += 1
+        post_id = f"p_{base}_{n}"
+    used.add(post_id)
+    return post_id

@@ -1,0 +1,123 @@
+"""Split a flat list of paragraphs (copied live-blog text) into posts.
+
+A live blog copied as text is a run of lines: headlines and captions look like
+titles (short, no closing full stop), body paragraphs look like prose. A run of
+title-like lines followed by prose is: teasers / captions ..., then the post's
+headline. A title line repeating the headline of the post just above is that
+post's video caption; its following line is the caption's standfirst.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from frontline.cleaning.sentences import split_spans
+
+_TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
+MAX_TITLE_CHARS = 220
+CAPTION_SIMILARITY = 72  # token-set ratio of a caption to the headline it repeats
+
+
+def is_title_like(line: str) -> bool:
+    """A headline, caption or teaser: one short sentence without a closing full stop."""
+    text = line.strip()
+    if not text or len(text) > MAX_TITLE_CHARS:
+        return False
+    if text[0] in "\"“«":  # a quotation paragraph
+        return False
+    if text.endswith("?") and len(text) <= 140 and len(split_spans(text)) == 1:
+        return True  # question headlines: "What is the coalition of the willing?"
+    if _TERMINAL.search(text):
+        return False
+    return len(split_spans(text)) <= 1
+
+
+def similar(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    return fuzz.token_set_ratio(a.lower(), b.lower()) >= CAPTION_SIMILARITY and (
+        fuzz.ratio(a.lower(), b.lower()) >= 55
+    )
+
+
+@dataclass
+class Segment:
+    headline: str
+    paragraphs: list[str] = field(default_factory=list)
+    kind: str = "post"  # post | summary | teaser
+    captions: list[str] = field(default_factory=list)  # caption lines repeating the headline
+
+
+def segment(paragraphs: list[str], *, first_is_standfirst: bool = True) -> tuple[str, list[Segment]]:
+    """Return (standfirst, segments) for the paragraphs after a document's title."""
+    lines = [p for p in paragraphs if p.strip()]
+    standfirst = ""
+    if first_is_standfirst and lines and is_title_like(lines[0]):
+        standfirst, lines = lines[0], lines[1:]
+    segments: list[Segment] = []
+    # Lead: prose before the first title-like line is the summary of the live blog.
+    i = 0
+    lead: list[str] = []
+    while i < len(lines) and not is_title_like(lines[i]):
+        lead.append(lines[i])
+        i += 1
+    if lead:
+        segments.append(Segment(headline="", paragraphs=lead, kind="summary"))
+    while i < len(lines):
+        run: list[str] = []
+        while i < len(lines) and is_title_like(lines[i]):
+            run.append(lines[i])
+            i += 1
+        body: list[str] = []
+        while i < len(lines) and not is_title_like(lines[i]):
+            body.append(lines[i])
+            i += 1
+        segments.extend(_resolve_run(run, body, segments))
+    return standfirst, segments
+
+
+def _resolve_run(run: list[str], body: list[str], before: list[Segment]) -> list[Segment]:
+    """Turn a run of title-like lines (+ the prose after it) into segments."""
+    out: list[Segment] = []
+    previous = next((s for s in reversed(before) if s.kind == "post"), None)
+    j = 0
+    # Captions repeating the post just above, each with an optional standfirst line.
+    while previous is not None and j < len(run) - (1 if body else 0) and similar(run[j], previous.headline):
+        previous.captions.append(run[j])
+        j += 1
+        if j < len(run) - (1 if body else 0) and not similar(run[j], previous.headline) and not _starts_post(run, j):
+            previous.paragraphs.append(run[j])
+            j += 1
+    rest = run[j:]
+    if body:
+        *teasers, headline = rest if rest else [""]
+        out.extend(_teasers(teasers))
+        out.append(Segment(headline=headline, paragraphs=body, kind="post"))
+        return out
+    # No prose follows: a headline immediately repeated by its caption is a video post
+    # whose standfirst stands in for the body; the other lines are teasers.
+    k = 0
+    while k < len(rest):
+        if k + 1 < len(rest) and similar(rest[k], rest[k + 1]):
+            seg = Segment(headline=rest[k], captions=[rest[k + 1]], kind="post")
+            k += 2
+            if k < len(rest) and not (k + 1 < len(rest) and similar(rest[k], rest[k + 1])):
+                seg.paragraphs.append(rest[k])
+                k += 1
+            out.append(seg)
+        else:
+            out.extend(_teasers([rest[k]]))
+            k += 1
+    return out
+
+
+def _starts_post(run: list[str], j: int) -> bool:
+    """Line j opens a video post of its own (it is followed by its own caption)."""
+    return j + 1 < len(run) and similar(run[j], run[j + 1])
+
+
+def _teasers(lines: list[str]) -> list[Segment]:
+    return [Segment(headline="", paragraphs=[ln], kind="teaser") for ln in lines]

@@ -1,0 +1,24 @@
+"""Is a block about the war at all? Live blogs carry off-topic items (festivals, sport)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> re.Pattern:
+    raw = tomllib.loads(resources.files("frontline.data").joinpath("war_lexicon.toml").read_text("utf-8"))
+    words = sorted(set(raw["terms"]), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE)
+
+
+def war_terms(text: str) -> list[str]:
+    return [m.group(0).lower() for m in _lexicon().finditer(text)]
+
+
+def is_war_related(text: str) -> bool:
+    """True when the text uses the vocabulary of war, conflict or its diplomacy."""
+    return bool(_lexicon().search(text))

@@ -1,0 +1,70 @@
+"""The whole pipeline for one input: read -> clean -> language -> event mentions -> store.
+
+Events (the merge of all mentions) are rebuilt once after a batch, not per document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontline.cleaning import clean_document
+from frontline.events import extract_mentions, merge_mentions
+from frontline.language import annotate_document
+from frontline.models import CleanDocument, Document, EventMention
+from frontline.readers import ReaderError, content_sha, read_path
+from frontline.store import Store
+from frontline.store.db import IngestResult
+
+
+@dataclass
+class Outcome:
+    path: str
+    results: list[IngestResult]
+    error: str | None = None
+
+
+def process(doc: Document) -> tuple[CleanDocument, list[EventMention]]:
+    """Clean, annotate and extract event mentions from one document (no I/O)."""
+    clean = clean_document(doc)
+    annotations = annotate_document(clean)
+    return clean, extract_mentions(clean, annotations)
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    published: dt.date | dt.datetime | None = None,
+    source: str | None = None,
+    on_done: Callable[[Outcome], None] | None = None,
+    rebuild: bool = True,
+) -> list[Outcome]:
+    """Ingest files one transaction each; a bad file is reported and the rest go on."""
+    outcomes = []
+    for path in paths:
+        try:
+            docs = read_path(path, published=published, source=source)
+            results = []
+            for doc in docs:
+                clean, mentions = process(doc)
+                results.append(store.save_document(clean, mentions, content_sha(doc), file_name=path.name))
+            outcome = Outcome(str(path), results)
+        except ReaderError as exc:
+            outcome = Outcome(str(path), [], str(exc))
+        except Exception as exc:  # noqa: BLE001 - one bad input must not stop a batch
+            outcome = Outcome(str(path), [], f"{path}: internal error while ingesting ({type(exc).__name__}: {exc})")
+        outcomes.append(outcome)
+        if on_done:
+            on_done(outcome)
+    if rebuild and any(r.status != "unchanged" for o in outcomes for r in o.results):
+        rebuild_events(store)
+    return outcomes
+
+
+def rebuild_events(store: Store) -> int:
+    events = merge_mentions(store.all_mentions())
+    store.replace_events(events)
+    return len(events)

@@ -1,0 +1,244 @@
+"""Store: every write for one document happens in one transaction, so a bad input never
+leaves a half-written document, and history (snapshots, post revisions) is append-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+
+from frontline.models import CleanDocument, Event, EventMention
+from frontline.serialize import event_from_export, event_to_export, mention_from_dict, to_jsonable
+from frontline.store import schema as t
+
+
+def resolve_db_url(db: str | None = None) -> str:
+    """--db beats FRONTLINE_DB beats the user's data directory. Paths become SQLite URLs."""
+    value = db or os.environ.get("FRONTLINE_DB")
+    if not value:
+        value = str(Path(user_data_dir("frontline")) / "frontline.db")
+    if "://" in value:
+        if value.startswith("postgres://"):
+            value = "postgresql://" + value[len("postgres://"):]
+        if value.startswith("postgresql://"):
+            value = "postgresql+psycopg://" + value[len("postgresql://"):]
+        return value
+    path = Path(value).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+@dataclass
+class IngestResult:
+    document_id: str
+    status: str  # new | unchanged | updated
+    new_posts: int = 0
+    edited_posts: int = 0
+    deleted_posts: int = 0
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _naive(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _sha(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = resolve_db_url(url)
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        t.metadata.create_all(self.engine)
+
+    # ------------------------------------------------------------ ingest
+
+    def find_document(self, doc_id: str, title: str, source: str) -> str | None:
+        """An existing document this snapshot belongs to: same id, or same title and publisher."""
+        with self.engine.connect() as conn:
+            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first():
+                return doc_id
+            if source:
+                row = conn.execute(select(t.documents.c.id).where(
+                    t.documents.c.title == title, t.documents.c.source == source)).first()
+                if row:
+                    return row[0]
+        return None
+
+    def save_document(self, clean: CleanDocument, mentions: list[EventMention], content_sha: str,
+                      file_name: str | None = None) -> IngestResult:
+        """Record a snapshot: new, edited and deleted posts become revisions; nothing is overwritten."""
+        doc = clean.document
+        doc_id = self.find_document(doc.doc_id, doc.title, doc.source) or doc.doc_id
+        now = _now()
+        with self.engine.begin() as conn:
+            existing = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
+            if existing and existing["current_snapshot"] is not None:
+                last = conn.execute(select(t.snapshots.c.content_sha).where(
+                    t.snapshots.c.id == existing["current_snapshot"])).scalar()
+                if last == content_sha:
+                    return IngestResult(doc_id, "unchanged")
+            values = dict(title=doc.title, source=doc.source, url=doc.url, published=_naive(doc.published),
+                          format=doc.format, standfirst=doc.standfirst, clean_text=clean.text, updated_at=now)
+            if existing:
+                conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(**values))
+            else:
+                conn.execute(insert(t.documents).values(id=doc_id, created_at=now, **values))
+            snap_id = conn.execute(insert(t.snapshots).values(
+                document_id=doc_id, content_sha=content_sha, raw_sha=doc.raw_sha, file_name=file_name,
+                ingested_at=now)).inserted_primary_key[0]
+            result = IngestResult(doc_id, "updated" if existing else "new")
+            self._save_posts(conn, doc_id, clean, snap_id, result)
+            conn.execute(update(t.snapshots).where(t.snapshots.c.id == snap_id).values(
+                new_posts=result.new_posts, edited_posts=result.edited_posts, deleted_posts=result.deleted_posts))
+            conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(current_snapshot=snap_id))
+            # Sentences and mentions are derived from the current snapshot: replace them.
+            conn.execute(delete(t.sentences).where(t.sentences.c.document_id == doc_id))
+            sent_rows = [dict(document_id=doc_id, post_id=s.post_id, position=s.index, text=s.text, start=s.start,
+                              end=s.end, is_headline=s.is_headline, duplicate_of=s.duplicate_of)
+                         for s in clean.sentences]
+            if sent_rows:
+                conn.execute(insert(t.sentences), sent_rows)
+            conn.execute(delete(t.mentions).where(t.mentions.c.document_id == doc_id))
+            rows = []
+            for m in mentions:
+                m.evidence.document = doc_id
+                rows.append(dict(document_id=doc_id, post_id=m.evidence.post, data=json.dumps(to_jsonable(m))))
+            if rows:
+                conn.execute(insert(t.mentions), rows)
+        return result
+
+    def _save_posts(self, conn, doc_id: str, clean: CleanDocument, snap_id: int, result: IngestResult) -> None:
+        stored = {r["post_id"]: r for r in conn.execute(
+            select(t.posts).where(t.posts.c.document_id == doc_id)).mappings()}
+        seen = set()
+        for post in clean.posts:
+            seen.add(post.post_id)
+            sha = _sha(post.headline, post.text, post.kind)
+            values = dict(position=post.index, headline=post.headline, text=post.text, kind=post.kind,
+                          published=_naive(post.published), start=post.start, end=post.end,
+                          off_topic=post.off_topic, duplicate_of=post.duplicate_of,
+                          removed=json.dumps(post.removed), content_sha=sha, deleted_snapshot=None)
+            old = stored.get(post.post_id)
+            if old is None:
+                pk = conn.execute(insert(t.posts).values(document_id=doc_id, post_id=post.post_id,
+                                                         first_snapshot=snap_id, **values)).inserted_primary_key[0]
+                change = "new"
+                result.new_posts += 1
+            else:
+                pk = old["pk"]
+                conn.execute(update(t.posts).where(t.posts.c.pk == pk).values(**values))
+                if old["content_sha"] == sha and old["deleted_snapshot"] is None:
+                    continue  # unchanged post: offsets may move, no revision
+                change = "edited" if old["deleted_snapshot"] is None else "new"
+                if change == "edited":
+                    result.edited_posts += 1
+                else:
+                    result.new_posts += 1
+            conn.execute(insert(t.post_revisions).values(post_pk=pk, snapshot_id=snap_id, change=change,
+                                                         headline=post.headline, text=post.text, content_sha=sha))
+        for post_id, old in stored.items():
+            if post_id not in seen and old["deleted_snapshot"] is None:
+                conn.execute(update(t.posts).where(t.posts.c.pk == old["pk"]).values(deleted_snapshot=snap_id))
+                conn.execute(insert(t.post_revisions).values(post_pk=old["pk"], snapshot_id=snap_id,
+                                                             change="deleted", headline=old["headline"],
+                                                             text=old["text"], content_sha=old["content_sha"]))
+                result.deleted_posts += 1
+
+    # ------------------------------------------------------------ events
+
+    def all_mentions(self) -> list[EventMention]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.mentions.c.data).order_by(t.mentions.c.id)).scalars()
+            return [mention_from_dict(json.loads(r)) for r in rows]
+
+    def replace_events(self, events: list[Event]) -> None:
+        """Events are derived from all mentions; rebuilt wholesale in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.event_evidence))
+            conn.execute(delete(t.events))
+            ev_rows, evid_rows = [], []
+            for e in events:
+                data = event_to_export(e)
+                ev_rows.append(dict(
+                    id=e.id, type=e.type, status=e.status, summary=e.summary,
+                    date_start=e.date.start.isoformat() if e.date else None,
+                    date_end=e.date.end.isoformat() if e.date else None,
+                    place=e.location.name if e.location else None,
+                    lat=e.location.lat if e.location else None, lon=e.location.lon if e.location else None,
+                    country=e.location.country if e.location else None,
+                    actors="|".join(a["name"] for a in e.actors), sources="|".join(s["name"] for s in e.sources),
+                    search_text=" ".join([e.summary] + [x.text for x in e.evidence]),
+                    data=json.dumps(data, ensure_ascii=False)))
+                evid_rows.extend(dict(event_id=e.id, document_id=x.document, post_id=x.post, start=x.start,
+                                      end=x.end, text=x.text) for x in e.evidence)
+            if ev_rows:
+                conn.execute(insert(t.events), ev_rows)
+            if evid_rows:
+                conn.execute(insert(t.event_evidence), evid_rows)
+
+    def iter_events(self) -> Iterator[Event]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.events.c.data).order_by(
+                t.events.c.date_start.desc(), t.events.c.id)).scalars()
+            for r in rows:
+                yield event_from_export(json.loads(r))
+
+    # ------------------------------------------------------------ reads
+
+    def iter_posts(self, include_off_topic: bool = False) -> Iterator[dict]:
+        query = select(t.posts).where(t.posts.c.deleted_snapshot.is_(None)).order_by(
+            t.posts.c.document_id, t.posts.c.position)
+        if not include_off_topic:
+            query = query.where(t.posts.c.off_topic.is_(False))
+        with self.engine.connect() as conn:
+            for r in conn.execute(query).mappings():
+                yield dict(r)
+
+    def stats(self) -> dict:
+        with self.engine.connect() as conn:
+            def count(table, *where):
+                q = select(func.count()).select_from(table)
+                for w in where:
+                    q = q.where(w)
+                return conn.execute(q).scalar()
+
+            by_type = dict(conn.execute(select(t.events.c.type, func.count()).group_by(t.events.c.type)).all())
+            by_status = dict(conn.execute(
+                select(t.events.c.status, func.count()).group_by(t.events.c.status)).all())
+            return {
+                "documents": count(t.documents), "snapshots": count(t.snapshots),
+                "posts": count(t.posts, t.posts.c.deleted_snapshot.is_(None)),
+                "post_revisions": count(t.post_revisions), "sentences": count(t.sentences),
+                "mentions": count(t.mentions), "events": count(t.events),
+                "events_by_type": by_type, "events_by_status": by_status,
+            }
+
+    def table_counts(self) -> dict[str, int]:
+        """Row count of every table (tests use it to prove re-ingest changes nothing)."""
+        with self.engine.connect() as conn:
+            return {name: conn.execute(select(func.count()).select_from(tbl)).scalar()
+                    for name, tbl in t.metadata.tables.items()}
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()

@@ -1,0 +1,1 @@
+"""Web app: JSON API (FastAPI) and the static map/timeline front end."""
