@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 # ---------------------------------------------------------------- readers
 
@@ -147,6 +148,7 @@ class SentenceAnnotation:
     dates: list[DateRef] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     modality: str | None = None  # expected | cancelled | conditional | negated | None
+    doc: Any = field(default=None, repr=False, compare=False)  # the spaCy parse of the sentence
 
 
 # ---------------------------------------------------------------- events
@@ -184,6 +186,9 @@ class EventMention:
     trigger: str = ""
     confirms: bool = False  # an affected party acknowledges it
     published: dt.datetime | None = None  # when it was reported
+    from_headline: bool = False  # headlines summarise posts: kept only when merged with body text
+    sentence_key: str = ""  # document:sentence of the first occurrence (repeats share it)
+    date_weight: int = 0  # 3 attached to the trigger, 2 elsewhere in the sentence, 1 inherited, 0 report date
 
 
 @dataclass

@@ -16,6 +16,10 @@ class Patterns:
     appeal_signal: tuple[re.Pattern, ...]
     drop_sentence: tuple[re.Pattern, ...]
     glue: re.Pattern
+    inline_cut: tuple[re.Pattern, ...] = ()
+    credit: re.Pattern | None = None  # "Photograph: Name/Agency", ending after the agency
+    credit_lead: re.Pattern | None = None
+    section_headings: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +35,19 @@ def patterns() -> Patterns:
         appeal_signal=compile_all("appeal_signal"),
         drop_sentence=compile_all("drop_sentence"),
         glue=re.compile(raw["glue"]),
+        inline_cut=tuple(re.compile(p) for p in raw.get("inline_cut", [])),
+        credit=_credit_pattern(raw.get("credit_lead"), raw.get("photo_agencies", [])),
+        credit_lead=re.compile(raw["credit_lead"]) if raw.get("credit_lead") else None,
+        section_headings=tuple(sorted(raw.get("section_headings", []), key=len, reverse=True)),
     )
+
+
+def _credit_pattern(lead: str | None, agencies: list[str]) -> re.Pattern | None:
+    """A credit is up to four "Name/" segments and then a known agency (longest names first)."""
+    if not lead or not agencies:
+        return None
+    names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    return re.compile(lead + r"(?:[^/.!?\n]{1,60}/){0,4}(?:" + names + r")(?![\w-])(?:/[^/\s]+(?: [A-Z][\w’'-]+)?)*")
 
 
 def unglue(paragraphs: list[str]) -> list[str]:
@@ -88,3 +104,81 @@ def strip_sentences(sentences: list[str]) -> tuple[list[str], list[str]]:
     for s in sentences:
         (removed if any(p.search(s.strip()) for p in pats) else kept).append(s)
     return kept, removed
+
+
+# ------------------------------------------------------------------ inline furniture
+
+_LOOSE_CREDIT = re.compile(r"\S+(?: [A-Z][\w’'.-]*)?(?:/\S+(?: [A-Z][\w’'.-]*)?)*")
+
+
+def scrub_inline(text: str) -> tuple[str, list[str]]:
+    """Cut furniture embedded inside running text; return (text, removed pieces).
+
+    Scraped live blogs run photo captions ("Joe Biden. Photograph: Getty Images"),
+    embedded-tweet attributions ("— Name (@handle) July 7, 2022") and short links
+    into the prose, where paragraph- and sentence-level rules cannot see them.
+    """
+    pats = patterns()
+    removed: list[str] = []
+    for pat in pats.inline_cut:
+        def cut(m: re.Match) -> str:
+            removed.append(m.group(0).strip())
+            return "\n"  # an embed ends here: keep its text apart from what follows
+        text = pat.sub(cut, text)
+    text, captions = strip_captions(text)
+    removed.extend(captions)
+    return _tidy(text), removed
+
+
+def _tidy(text: str) -> str:
+    """Collapse the gaps left by cuts; newlines stay as paragraph breaks."""
+    lines = (re.sub(r"[ \t]{2,}", " ", ln).strip() for ln in text.split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+MAX_CAPTION_CHARS = 300
+
+
+def strip_captions(text: str) -> tuple[str, list[str]]:
+    """Remove each "caption. Photograph: credit" from running text.
+
+    The credit ends after a known agency ("…/AFP/Getty Images"), else at the end of
+    the text, else after a name; the caption is the sentence just before it (the part
+    after a colon when a lead-in such as "Here are some pictures:" precedes it).
+    """
+    from frontline.cleaning.sentences import split_spans
+
+    pats = patterns()
+    if pats.credit_lead is None or not pats.credit_lead.search(text):
+        return text, []
+    out: list[str] = []
+    removed: list[str] = []
+    pos = 0
+    while True:
+        m = pats.credit_lead.search(text, pos)
+        if m is None:
+            break
+        full = pats.credit.match(text, m.start()) if pats.credit else None
+        if full:
+            end = full.end()
+        else:
+            tail = text[m.end():]
+            if len(tail) <= 80 and not re.search(r"[.!?]\s", tail):
+                end = len(text)
+            else:
+                loose = _LOOSE_CREDIT.match(text, m.end())
+                end = loose.end() if loose else m.end()
+        before = text[pos:m.start()]
+        spans = split_spans(before)
+        cap_start = pos + spans[-1][0] if spans else m.start()
+        caption = text[cap_start:m.start()]
+        colon = caption.rfind(": ")
+        if colon > 0 and len(caption[:colon].split()) >= 4 and caption[colon + 2:colon + 3].isupper():
+            cap_start += colon + 1  # keep the lead-in ("...pictures of the evacuees:")
+        if m.start() - cap_start > MAX_CAPTION_CHARS:
+            cap_start = m.start()  # too long to be a caption: cut the credit only
+        out.append(text[pos:cap_start] + "\n")
+        removed.append(text[cap_start:end].strip())
+        pos = end
+    out.append(text[pos:])
+    return _tidy("".join(out)), removed

@@ -36,12 +36,11 @@ def link_sentences(sentences: list[Sentence]) -> None:
 
 def link_posts(posts: list[Post]) -> None:
     """Mark a post whose text repeats an earlier post (a re-published update)."""
+    norms = [normalise(p.headline + " " + p.text) if p.text else "" for p in posts]
     for i, post in enumerate(posts):
         if not post.text:
             continue
-        for earlier in posts[:i]:
-            if earlier.duplicate_of is None and earlier.text and fuzz.ratio(
-                normalise(post.headline + " " + post.text), normalise(earlier.headline + " " + earlier.text)
-            ) >= SENTENCE_SIMILARITY:
+        for j, earlier in enumerate(posts[:i]):
+            if earlier.duplicate_of is None and norms[j] and fuzz.ratio(norms[i], norms[j]) >= SENTENCE_SIMILARITY:
                 post.duplicate_of = earlier.post_id
                 break

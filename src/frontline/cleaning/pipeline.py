@@ -35,7 +35,7 @@ def clean_document(doc: Document) -> CleanDocument:
         if parts:
             offset += 2  # the "\n\n" between posts
         start = offset
-        post_id = _post_id(doc.doc_id, headline, body, published, used_ids)
+        post_id = _post_id(headline, body, kind, published, used_ids)
         post = Post(
             doc_id=doc.doc_id, post_id=post_id, index=len(posts), headline=headline, text=body,
             kind=kind, published=published, start=start, end=start + len(block_text), removed=removed,
@@ -95,11 +95,26 @@ def _structured(block: Block) -> Segment:
     return (headline, kept, kind, block.published, removed)
 
 
-def _post_id(doc_id: str, headline: str, body: str, published, used: set[str]) -> str:
-    """Stable id: the same post in a later snapshot gets the same id, even if edited."""
-    key = headline.strip().lower() or dedupe.normalise(body)[:80]
+def _post_id(headline: str, body: str, kind: str, published, used: set[str]) -> str:
+    """Stable id: the same post in a later snapshot gets the same id, even if edited.
+
+    Ids are unique within a document (the store keys posts by document and id), and
+    deliberately do not hash the document id: a snapshot saved under another file name
+    but recognised as the same live blog (same title and publisher) must map onto the
+    posts already stored. A headline-less lead summary is one slot that publishers
+    rewrite in every snapshot, so it is keyed by its kind, not its first words; a
+    headline-less update with a timestamp is keyed by that timestamp alone.
+    """
+    if headline.strip():
+        key = headline.strip().lower()
+    elif kind == "summary":
+        key = "\x00summary"
+    elif published is not None:
+        key = "\x00stamped"  # a headline-less timestamped update: its time identifies it
+    else:
+        key = dedupe.normalise(body)[:80]
     stamp = published.isoformat() if published is not None else ""
-    base = hashlib.sha1(f"{doc_id}\x1f{key}\x1f{stamp}".encode()).hexdigest()[:12]
+    base = hashlib.sha1(f"{key}\x1f{stamp}".encode()).hexdigest()[:12]
     post_id, n = f"p_{base}", 1
     while post_id in used:
         n += 1

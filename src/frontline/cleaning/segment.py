@@ -4,7 +4,10 @@ A live blog copied as text is a run of lines: headlines and captions look like
 titles (short, no closing full stop), body paragraphs look like prose. A run of
 title-like lines followed by prose is: teasers / captions ..., then the post's
 headline. A title line repeating the headline of the post just above is that
-post's video caption; its following line is the caption's standfirst.
+post's video caption; its following line is the caption's standfirst. A title
+line repeated verbatim by the next line (its video caption) with no prose of its
+own is a video post; two *different* titles in a row (a promo card's short title
+and the linked article's full title) are teasers of another article.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from frontline.cleaning.dedupe import normalise
 from frontline.cleaning.sentences import split_spans
 
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
 MAX_TITLE_CHARS = 220
 CAPTION_SIMILARITY = 72  # token-set ratio of a caption to the headline it repeats
+REPEAT_SIMILARITY = 95  # a video caption repeating its own headline (case, punctuation aside)
 
 
 def is_title_like(line: str) -> bool:
@@ -43,12 +48,20 @@ def similar(a: str, b: str) -> bool:
     )
 
 
+def repeats(a: str, b: str) -> bool:
+    """`b` says the same as `a` (a caption restating its headline), not merely a similar title."""
+    na, nb = normalise(a), normalise(b)
+    return bool(na) and fuzz.ratio(na, nb) >= REPEAT_SIMILARITY
+
+
 @dataclass
 class Segment:
     headline: str
     paragraphs: list[str] = field(default_factory=list)
     kind: str = "post"  # post | summary | teaser
-    captions: list[str] = field(default_factory=list)  # caption lines repeating the headline
+    # The video caption block: caption lines repeating the headline and the caption's
+    # standfirst, in source order (they follow the body in the copied text).
+    captions: list[str] = field(default_factory=list)
 
 
 def segment(paragraphs: list[str], *, first_is_standfirst: bool = True) -> tuple[str, list[Segment]]:
@@ -81,41 +94,43 @@ def segment(paragraphs: list[str], *, first_is_standfirst: bool = True) -> tuple
 
 def _resolve_run(run: list[str], body: list[str], before: list[Segment]) -> list[Segment]:
     """Turn a run of title-like lines (+ the prose after it) into segments."""
-    out: list[Segment] = []
     previous = next((s for s in reversed(before) if s.kind == "post"), None)
+    limit = len(run) - (1 if body else 0)  # with prose, the run's last line is the next headline
     j = 0
     # Captions repeating the post just above, each with an optional standfirst line.
-    while previous is not None and j < len(run) - (1 if body else 0) and similar(run[j], previous.headline):
+    while previous is not None and j < limit and similar(run[j], previous.headline):
         previous.captions.append(run[j])
         j += 1
-        if j < len(run) - (1 if body else 0) and not similar(run[j], previous.headline) and not _starts_post(run, j):
-            previous.paragraphs.append(run[j])
+        if j < limit and not similar(run[j], previous.headline) and not _starts_post(run, j):
+            previous.captions.append(run[j])
             j += 1
     rest = run[j:]
-    if body:
-        *teasers, headline = rest if rest else [""]
-        out.extend(_teasers(teasers))
-        out.append(Segment(headline=headline, paragraphs=body, kind="post"))
-        return out
-    # No prose follows: a headline immediately repeated by its caption is a video post
-    # whose standfirst stands in for the body; the other lines are teasers.
+    if not body:
+        return _videos_and_teasers(rest)
+    *between, headline = rest if rest else [""]
+    return _videos_and_teasers(between) + [Segment(headline=headline, paragraphs=body, kind="post")]
+
+
+def _videos_and_teasers(lines: list[str]) -> list[Segment]:
+    """Title lines with no prose: video posts (headline, its repeated caption, a standfirst), else teasers."""
+    out: list[Segment] = []
     k = 0
-    while k < len(rest):
-        if k + 1 < len(rest) and similar(rest[k], rest[k + 1]):
-            seg = Segment(headline=rest[k], captions=[rest[k + 1]], kind="post")
+    while k < len(lines):
+        if k + 1 < len(lines) and repeats(lines[k], lines[k + 1]):
+            seg = Segment(headline=lines[k], captions=[lines[k + 1]], kind="post")
             k += 2
-            if k < len(rest) and not (k + 1 < len(rest) and similar(rest[k], rest[k + 1])):
-                seg.paragraphs.append(rest[k])
+            if k < len(lines) and not _starts_post(lines, k):
+                seg.captions.append(lines[k])  # the video's standfirst stands in for the body
                 k += 1
             out.append(seg)
         else:
-            out.extend(_teasers([rest[k]]))
+            out.extend(_teasers([lines[k]]))
             k += 1
     return out
 
 
 def _starts_post(run: list[str], j: int) -> bool:
-    """Line j opens a video post of its own (it is followed by its own caption)."""
+    """Line j opens a pair of titles of its own (a video post or a promo card), so it is no standfirst."""
     return j + 1 < len(run) and similar(run[j], run[j + 1])
 
 

@@ -11,10 +11,13 @@ import re
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm",
-    "gov", "sen", "rep", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "approx", "est",
+    "gov", "sen", "rep", "st", "mt", "ft", "jr", "sr", "vs", "etc", "approx", "est",
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
     "u.n", "e.g", "i.e", "inc", "ltd", "co", "corp", "brig", "cmdr", "rev", "hon",
 }
+# Abbreviations only before a number ("No. 10", "Nos. 3 and 4"); elsewhere the word ends a
+# sentence ("Russia said no. The talks collapsed.").
+NUMBER_ABBREVIATIONS = {"no", "nos"}
 
 # End of sentence: . ! ? or …, optional closing quotes/brackets, whitespace, then a
 # capital, digit or opening quote.
@@ -29,8 +32,9 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         end = m.end(1)
         word = re.search(r"([\w.]+)$", text[start:m.start(1)])
         token = word.group(1).lower() if word else ""
-        if m.group(1) == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
-            continue  # "Mr. Trump", "J. Biden"
+        if m.group(1) == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or (
+                token in NUMBER_ABBREVIATIONS and text[m.end(2):m.end(2) + 1].isdigit())):
+            continue  # "Mr. Trump", "J. Biden", "No. 10"
         if end - start > 1:
             spans.append((start, end))
         start = m.end(2)

@@ -1,9 +1,434 @@
-"""Event mentions from annotated sentences."""
+"""Event mentions from annotated sentences: trigger -> type, arguments, status, sources.
+
+One sentence may report several events ("backed Trump's steps after the pair spoke
+on the phone"), but only one change on the ground: among capture / withdrawal /
+offensive / clash triggers the first eligible one wins. A reporting or stance verb
+("Moscow claims that ...") makes its speaker a source of the event in its content
+clause; with no event in the content, a stance verb by a named speaker is itself a
+`statement` event.
+"""
 
 from __future__ import annotations
 
-from frontline.models import CleanDocument, EventMention, SentenceAnnotation
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from frontline.events import summary as summaries
+from frontline.events import syntax
+from frontline.events.quantities import find_quantities
+from frontline.events.triggers import TriggerHit, find_triggers
+from frontline.language.actors import canonical_actor
+from frontline.models import (
+    ActorRef,
+    CleanDocument,
+    DateRef,
+    EventMention,
+    Evidence,
+    PlaceRef,
+    Post,
+    SentenceAnnotation,
+)
+
+GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
+MILITARY = GROUND | {"strike", "casualties", "prisoners"}
+# Types that inherit the place of the post when their sentence names none.
+PLACE_INHERITING = MILITARY
+PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "soldier", "soldiers", "man", "men",
+                "woman", "women", "civilian", "civilians", "son", "daughter", "journalist", "fighters",
+                "servicemen", "people", "prisoner", "prisoners", "marines", "officer", "pilot", "citizen"}
+DATE_INHERIT_DAYS = 60
+MAX_EVENTS_PER_SENTENCE = 3
+
+
+@dataclass
+class _Candidate:
+    hit: TriggerHit
+    tok: Token | None
 
 
 def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]) -> list[EventMention]:
-    return []
+    """All event mentions of a document, in reading order."""
+    posts = {p.post_id: p for p in clean.posts}
+    headlines = {s.index for p in clean.posts for s in p.sentences if s.is_headline}
+    out: list[EventMention] = []
+    state: dict[str, _PostState] = {}
+    for ann in annotations:
+        post = posts[ann.sentence.post_id]
+        st = state.setdefault(post.post_id, _PostState())
+        st.observe(ann, clean.document.published)
+        if post.kind == "teaser" or post.off_topic or ann.doc is None:
+            continue
+        text = ann.sentence.text.strip()
+        if text.endswith("?"):
+            continue  # questions ask, they do not report
+        first = ann.sentence.duplicate_of if ann.sentence.duplicate_of is not None else ann.sentence.index
+        for mention in _sentence_mentions(ann, post, st, clean):
+            mention.sentence_key = f"{clean.document.doc_id}:{first}"
+            mention.from_headline = ann.sentence.is_headline or first in headlines
+            out.append(mention)
+    return out
+
+
+class _PostState:
+    """What earlier sentences of the same post said: places and dates later ones lean on."""
+
+    def __init__(self) -> None:
+        self.places_by_sentence: list[list[PlaceRef]] = []
+        self.statement_speaker: str | None = None
+        self.dates: list[DateRef] = []
+        self.persons: list[ActorRef] = []
+        self.anchor: dt.date | None = None
+
+    def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None) -> None:
+        anchor = ann.sentence.published or dct
+        self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
+        self.places_by_sentence.append(ann.places)
+        self.dates.extend(ann.dates)
+        self.persons.extend(a for a in ann.actors if a.kind == "person")
+
+    def place(self, exclude: list[PlaceRef]) -> PlaceRef | None:
+        """The place the post was last about: in the latest sentence naming one, a town before a region."""
+        earlier = self.places_by_sentence[:-1] if exclude else self.places_by_sentence
+        for places in reversed(earlier):
+            specific = [p for p in places if p.precision in ("place", "admin1")]
+            if specific:
+                return min(specific, key=lambda p: PRECISION_RANK.get(p.precision, 3))
+        return None
+
+    def recent_date(self, own: list[DateRef]) -> DateRef | None:
+        earlier = self.dates[: len(self.dates) - len(own)] if own else self.dates
+        for d in reversed(earlier):
+            if d.precision == "day" and self.anchor and 0 <= (self.anchor - d.start).days <= DATE_INHERIT_DAYS:
+                return d
+        return None
+
+
+def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
+                       clean: CleanDocument) -> list[EventMention]:
+    doc = ann.doc
+    text = ann.sentence.text
+    candidates: list[_Candidate] = []
+    for hit in find_triggers(text):
+        tok = syntax.token_at(doc, hit.start, hit.end)
+        if tok is None:
+            continue
+        if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok)):
+            continue
+        hit = _retype(hit, tok)
+        if hit is None:
+            continue
+        candidates.append(_Candidate(hit, tok))
+    chosen = _choose(candidates)
+    mentions = []
+    for cand in chosen[:MAX_EVENTS_PER_SENTENCE]:
+        m = _mention(cand, ann, post, st, clean)
+        if m is not None:
+            mentions.append(m)
+    return mentions
+
+
+def _retype(hit: TriggerHit, tok: Token) -> TriggerHit | None:
+    """Captured people are prisoners, not territory; 'liberate them' is rhetoric, not a capture."""
+    if hit.type != "territory.capture" or not re.match(r"(re)?captur|seiz|liberat", hit.text, re.I):
+        return hit
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return hit
+    subj = syntax.subject_of(verb)
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if subj is not None and subj.dep_ == "nsubjpass":
+        objs.append(subj)
+    for o in objs:
+        if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" or (o.pos_ == "PRON" and o.lower_ != "it"):
+            if hit.text.lower().startswith("liberat"):
+                return None
+            return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength)
+        if any(t.lower_ in PERSON_WORDS or t.ent_type_ == "PERSON" for t in o.children
+               if t.dep_ in ("compound", "amod", "poss", "appos")):
+            if hit.text.lower().startswith("liberat"):
+                return None
+            return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength)
+    return hit
+
+
+def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
+    """At most one ground event, one of each other type; statements only when nothing they govern fired."""
+    chosen: list[_Candidate] = []
+    seen_types: set[str] = set()
+    events = [c for c in candidates if c.hit.type != "statement"]
+    ground = [c for c in events if c.hit.type in GROUND]
+    best_ground = max(ground, key=lambda c: c.hit.strength) if ground else None  # first among equals
+    for c in events:
+        if c.hit.type in GROUND and c is not best_ground:
+            continue
+        if c.hit.type in seen_types:
+            continue
+        seen_types.add(c.hit.type)
+        chosen.append(c)
+    for c in candidates:
+        if c.hit.type != "statement" or c.tok is None or c.tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = syntax.subject_of(c.tok)
+        if subj is None:
+            continue
+        governed = [e for e in chosen if e.tok is not None and syntax.in_subtree(e.tok, c.tok)
+                    and not syntax.in_subtree(e.tok, subj)]
+        # "warned Britons could be conscripted if war broke out": the warning is the event
+        hypothetical = [e for e in governed if syntax.local_modality(e.tok) == "conditional"]
+        if governed and len(hypothetical) < len(governed):
+            continue
+        for e in hypothetical:
+            chosen.remove(e)
+        if c.tok.dep_ in ("ROOT", "ccomp", "conj") or hypothetical:
+            chosen.append(c)
+            break
+    return chosen
+
+
+def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostState,
+             clean: CleanDocument) -> EventMention | None:
+    hit, tok = cand.hit, cand.tok
+    sent = ann.sentence
+    status, sources, confirms = _status(hit, tok, ann, st)
+    if status is None:
+        return None
+    place = _place(hit, ann, st)
+    date, date_weight = _date(hit, tok, ann, st)
+    actors = _actors(hit, tok, ann, sources, st)
+    mention = EventMention(
+        type=hit.type, status=status, summary="",
+        evidence=Evidence(document=clean.document.doc_id, post=post.post_id, text=sent.text,
+                          start=sent.start, end=sent.end),
+        date=date, location=place, actors=actors, sources=sources,
+        quantities=find_quantities(sent.text), trigger=hit.text, confirms=confirms,
+        published=sent.published or clean.document.published, date_weight=date_weight,
+    )
+    mention.summary = summaries.summarise(mention, post)
+    return mention
+
+
+def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
+            st: _PostState) -> tuple[str | None, list[tuple[str, str]], bool]:
+    """Status and sources of one mention (SPEC section 3)."""
+    sources: list[tuple[str, str]] = []
+    confirms = False
+    for a in ann.attributions:
+        pair = (_source_name(a.speaker, st), a.stance)
+        if pair[0] and pair not in sources:
+            sources.append(pair)
+        confirms = confirms or (a.confirms and a.stance == "asserts")
+    if hit.type == "statement":
+        speaker = _statement_speaker(tok, ann, st)
+        if speaker and not any(s[0] == speaker for s in sources):
+            sources.insert(0, (speaker, "asserts"))
+        if not sources:
+            return None, [], False  # a position with nobody holding it is not an event
+        st.statement_speaker = sources[0][0]
+        return "reported", sources[:1] + [s for s in sources[1:] if s[1] == "denies"], False
+    modality = syntax.local_modality(tok) if tok is not None else None
+    if modality is None and ann.modality == "cancelled":
+        modality = "cancelled"
+    if modality == "cancelled":
+        return "cancelled", sources, False
+    if modality == "expected":
+        return "expected", sources, False
+    if modality == "conditional":
+        return None, sources, False  # "Britons could be conscripted if ...": not an event
+    if re.match(r"claim", hit.text, re.I) and tok is not None:
+        subj = syntax.subject_of(syntax.governing_verb(tok))
+        if subj is not None and subj.pos_ != "PRON":
+            name = _named(subj, ann)
+            if name and (name, "asserts") not in sources:
+                sources.insert(0, (name, "asserts"))
+    deniers = [s for s in sources if s[1] == "denies"]
+    asserters = [s for s in sources if s[1] == "asserts"]
+    if deniers and asserters:
+        return "contested", sources, confirms
+    if deniers:
+        return "denied", sources, confirms
+    if confirms:
+        return "confirmed", sources, True
+    if asserters and hit.type in MILITARY and any(_is_party(name) for name, _ in asserters):
+        return "claimed", sources, False
+    return "reported", sources, False
+
+
+def _is_party(name: str) -> bool:
+    """A named side or person (not 'officials', 'reports' or 'the family')."""
+    actor = canonical_actor(name)
+    if actor is not None:
+        return True
+    return bool(re.search(r"\b[A-Z][a-z]+", name)) and not re.fullmatch(r"(The|A|An) [a-z ]+", name)
+
+
+def _source_name(speaker: str, st: _PostState) -> str:
+    if speaker.lower() in ("he", "she", "i") and st.persons:
+        return st.persons[-1].name
+    return speaker
+
+
+def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostState) -> str | None:
+    """Who takes the position: the stance verb's subject, with pronouns followed back."""
+    if tok is None:
+        return None
+    subj = syntax.subject_of(tok)
+    if subj is None:
+        return None
+    if subj.pos_ == "PRON":
+        # "Donald Trump says he sympathises": the reporting verb's subject
+        rep = syntax.reporting_head(tok)
+        rep_subj = syntax.subject_of(rep) if rep is not None else None
+        if rep_subj is not None and rep_subj.pos_ != "PRON":
+            return _named(rep_subj, ann)
+        if st.statement_speaker:
+            return st.statement_speaker
+        if subj.lower_ in ("he", "she", "i") and st.persons:
+            return st.persons[-1].name
+        return None
+    return _named(subj, ann)
+
+
+def _named(subj: Token, ann: SentenceAnnotation) -> str:
+    """The catalogue name when the subject's head word is a known actor, else the noun phrase
+    ('Vladimir Putin's former advisor' is not Vladimir Putin)."""
+    for actor in ann.actors:
+        if actor.start <= subj.idx < actor.end:
+            return actor.name
+    return _span_text(subj)
+
+
+def _span_text(tok: Token) -> str:
+    """The noun phrase of a subject, without leading articles or trailing appositions."""
+    words = [t for t in tok.subtree if t.dep_ not in ("appos", "punct", "relcl", "acl") and
+             not any(a.dep_ in ("appos", "relcl", "acl") for a in t.ancestors if syntax.in_subtree(a, tok)
+                     and a.i != tok.i)]
+    text = " ".join(t.text for t in words if t.i <= tok.i or t.dep_ in ("compound", "poss", "case"))
+    text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)
+    return re.sub(r" (['’]s)\b", r"\1", text).strip()
+
+
+LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|over|on|at|of|outside|around)\s+(the\s+)?$",
+                      re.I)
+PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
+NEAR_CHARS = 80
+
+
+def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
+    """Places where something can happen: a country counts only after a locative preposition
+    ('in Ukraine'), not as a possessor or modifier ('Ukraine's general staff')."""
+    text = ann.sentence.text
+    out = []
+    for p in ann.places:
+        if p.precision == "country":
+            if not LOCATIVE.search(text[max(0, p.start - 12):p.start]):
+                continue
+            if text[p.end:p.end + 2] in ("'s", "’s"):
+                continue
+        out.append(p)
+    return out
+
+
+def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState) -> PlaceRef | None:
+    if hit.type == "call":
+        return None  # calls happen on the phone, not at a place
+    places = _eligible_places(ann)
+    if places:
+        # The most specific place close after the trigger ("withdrew from the town of X in the Y region"),
+        # else the most specific anywhere in the sentence, nearest first.
+        near = [p for p in places if 0 <= p.start - hit.start <= NEAR_CHARS] or places
+        best = min(near, key=lambda p: (PRECISION_RANK.get(p.precision, 3), abs(p.start - hit.end)))
+        if best.precision == "country" and hit.type in PLACE_INHERITING:
+            inherited = st.place(ann.places)
+            if inherited is not None and inherited.country == best.country:
+                return inherited
+        return best
+    if hit.type in PLACE_INHERITING:
+        return st.place(ann.places)
+    return None
+
+
+def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
+          st: _PostState) -> tuple[DateRef | None, int]:
+    """The date attached to the trigger, else any date in the sentence, else the post's, else the DCT."""
+    dates = ann.dates
+    after = _after_clause_date(hit, ann.sentence.text, st.anchor)
+    if after is not None:
+        return after, 3
+    if dates and tok is not None:
+        verb = syntax.governing_verb(tok)
+        attached = [d for d in dates if _date_verb(d, ann) is not None and _date_verb(d, ann).i == verb.i]
+        if attached:
+            return min(attached, key=lambda d: abs(d.char_start - hit.start)), 3
+        # a report date ("the ministry said on Sunday that ...") stands in for the event's
+        reported = [d for d in dates if (v := _date_verb(d, ann)) is not None and (
+            v.dep_ == "ROOT" or v.lemma_ in syntax.REPORTING_LEMMAS)]
+        if reported:
+            return min(reported, key=lambda d: abs(d.char_start - hit.start)), 2
+    inherited = st.recent_date(dates)
+    if inherited is not None and hit.type not in ("call",):
+        return DateRef(inherited.start, inherited.end, inherited.precision, inherited.basis, inherited.text), 1
+    if st.anchor is None:
+        return None, 0
+    return DateRef(st.anchor, st.anchor, "day", "dct", ""), 0
+
+
+def _date_verb(d: DateRef, ann: SentenceAnnotation) -> Token | None:
+    """The verb a date expression modifies."""
+    span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return syntax.governing_verb(span.root)
+
+
+_AFTER = re.compile(r"\b(nearly |almost |about |some |more than |over )?(\w+) (day|week|month|year)s? after\b", re.I)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
+
+
+def _after_clause_date(hit: TriggerHit, text: str, anchor: dt.date | None) -> DateRef | None:
+    """'Seven months after Ukraine launched an incursion, ...': the incursion was seven months *before*."""
+    m = _AFTER.search(text)
+    if not m or anchor is None or hit.start < m.end() or hit.start - m.end() > 60 or "," in text[m.end():hit.start]:
+        return None
+    word = m.group(2).lower()
+    n = _NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+    if n is None:
+        return None
+    unit = m.group(3).lower()
+    if m.group(1) and unit == "year":  # "nearly three years after": the year, roughly
+        year = anchor.year - n
+        return DateRef(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "relative", m.group(0), m.start(), m.end())
+    if unit == "day":
+        day = anchor - dt.timedelta(days=n)
+        return DateRef(day, day, "day", "relative", m.group(0), m.start(), m.end())
+    if unit == "week":
+        day = anchor - dt.timedelta(weeks=n)
+        return DateRef(day - dt.timedelta(days=3), day + dt.timedelta(days=3), "week", "relative", m.group(0),
+                       m.start(), m.end())
+    months = n * (12 if unit == "year" else 1)
+    y, mo = divmod(anchor.year * 12 + anchor.month - 1 - months, 12)
+    start = dt.date(y, mo + 1, 1)
+    end = (dt.date(y + (mo + 1) // 12, (mo + 1) % 12 + 1, 1) - dt.timedelta(days=1))
+    return DateRef(start, end, "month", "relative", m.group(0), m.start(), m.end())
+
+
+def _actors(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation, sources: list[tuple[str, str]],
+            st: _PostState) -> list[ActorRef]:
+    """Actors of the sentence, the trigger's subject first (the agent)."""
+    actors = list(ann.actors)
+    if tok is not None:
+        verb = syntax.governing_verb(tok)
+        subj = syntax.subject_of(verb)
+        if subj is not None:
+            lo, hi = subj.left_edge.idx - subj.sent.start_char, subj.right_edge.idx + len(subj.right_edge)
+            agents = [a for a in actors if lo <= a.start < hi]
+            actors = agents + [a for a in actors if a not in agents]
+    seen, out = set(), []
+    for a in actors:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out

@@ -1,9 +1,366 @@
-"""Merge mentions of the same real-world event."""
+"""Merge mentions of the same real-world event, conservatively.
+
+A mention joins an event only when it conflicts with none of the event's mentions
+(different places, dates too far apart, one party both asserting and denying,
+different participants, rival claims) and is close to at least one of them (the
+same sentence repeated, the same post, a shared place, actor or speaker).
+Merging also settles status: one side asserts and the other denies -> contested.
+"""
 
 from __future__ import annotations
 
-from frontline.models import Event, EventMention
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from frontline.language.actors import canonical_actor
+from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
+
+GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
+MILITARY = GROUND | {"strike", "casualties", "prisoners"}
+PARTICIPANT_TYPES = {"meeting", "call", "agreement"}
+TOLERANCE_DAYS = {"day": 2, "week": 3, "month": 0, "year": 0}
+DCT_TOLERANCE_DAYS = 7
+SIMILAR_TEXT = 60
+WINDOW = 400  # only the most recent events of a family are candidates (keeps merging linear)
+
+
+class _Cluster:
+    def __init__(self, first: EventMention):
+        self.mentions = [first]
+
+    def add(self, m: EventMention) -> None:
+        self.mentions.append(m)
 
 
 def merge_mentions(mentions: list[EventMention]) -> list[Event]:
-    return []
+    """One Event per group of compatible mentions; headline-only groups are dropped."""
+    clusters: list[_Cluster] = []
+    by_sentence: dict[str, _Cluster] = {}
+    for m in mentions:
+        key = f"{m.sentence_key}|{m.type}"
+        if m.sentence_key and key in by_sentence:
+            by_sentence[key].add(m)
+            continue
+        best, best_score = None, 0.0
+        for c in clusters[-WINDOW:]:
+            score = _score(c, m)
+            if score > best_score:
+                best, best_score = c, score
+        if best is None:
+            best = _Cluster(m)
+            clusters.append(best)
+        else:
+            best.add(m)
+        if m.sentence_key:
+            by_sentence[key] = best
+    events = [_event(c) for c in clusters if not all(m.from_headline for m in c.mentions)]
+    return sorted(events, key=lambda e: (e.date.start if e.date else dt.date.min, e.id), reverse=True)
+
+
+# ------------------------------------------------------------------ compatibility
+
+
+def _score(cluster: _Cluster, m: EventMention) -> float:
+    best = 0.0
+    for x in cluster.mentions:
+        if _conflict(x, m):
+            return 0.0
+        best = max(best, _affinity(x, m))
+    return best
+
+
+def _conflict(a: EventMention, b: EventMention) -> bool:
+    if a.type != b.type and not (a.type in GROUND and b.type in GROUND):
+        return True
+    if not _places_compatible(a.location, b.location):
+        return True
+    if not _dates_compatible(a.date, b.date):
+        return True
+    if _stance_conflict(a, b):
+        return True
+    if a.type in PARTICIPANT_TYPES and _participants_differ(a, b):
+        return True
+    if a.type == "statement" and _speakers_differ(a, b):
+        return True
+    if _rival_claims(a, b):
+        return True
+    return False
+
+
+def _affinity(a: EventMention, b: EventMention) -> float:
+    same_type = a.type == b.type
+    same_doc = a.evidence.document == b.evidence.document
+    same_post = same_doc and a.evidence.post == b.evidence.post
+    same_place = _same_place(a.location, b.location)
+    shared_stance = bool(_parties(a) & _parties(b))
+    if same_post and same_type:
+        return 3.0
+    if same_post and (same_place or shared_stance):
+        return 2.5  # capture and withdrawal of one town, told in one post
+    similar = fuzz.token_set_ratio(a.evidence.text, b.evidence.text) >= SIMILAR_TEXT + 25
+    shared_actor = bool(_actor_keys(a) & _actor_keys(b))
+    if same_doc:
+        if same_type and (same_place or shared_actor or similar or _both_unplaced_diplomacy(a, b)):
+            return 2.0
+        if (same_place and _is_specific(a.location)) or (shared_stance and _places_overlap(a, b)):
+            return 1.8
+        return 0.0
+    if same_type and (similar or (same_place and shared_actor and _is_specific(a.location))):
+        return 1.5
+    if same_type and a.type == "statement" and _same_day(a.date, b.date):
+        return 1.2
+    return 0.0
+
+
+def _both_unplaced_diplomacy(a: EventMention, b: EventMention) -> bool:
+    return a.type in PARTICIPANT_TYPES | {"aid", "sanctions"} and (a.location is None or b.location is None)
+
+
+def _is_specific(p: PlaceRef | None) -> bool:
+    return p is not None and p.precision in ("place", "admin1")
+
+
+def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    return a is not None and b is not None and a.gazetteer_id == b.gazetteer_id and a.precision != "country"
+
+
+def _places_overlap(a: EventMention, b: EventMention) -> bool:
+    return a.location is None or b.location is None or _same_place(a.location, b.location)
+
+
+def _inside(small: PlaceRef, big: PlaceRef) -> bool:
+    if small.country != big.country:
+        return False
+    if big.precision == "country":
+        return True
+    if big.precision == "admin1" and small.precision == "place":
+        return bool(small.admin1) and _norm(small.admin1) in (_norm(big.name), _norm(big.admin1 or ""))
+    return False
+
+
+def _places_compatible(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    if a is None or b is None or a.gazetteer_id == b.gazetteer_id:
+        return True
+    return _inside(a, b) or _inside(b, a)
+
+
+def _range(d: DateRef) -> tuple[dt.date, dt.date]:
+    if d.basis == "dct":
+        pad = DCT_TOLERANCE_DAYS
+    else:
+        pad = TOLERANCE_DAYS.get(d.precision, 0)
+    return d.start - dt.timedelta(days=pad), d.end + dt.timedelta(days=pad)
+
+
+def _dates_compatible(a: DateRef | None, b: DateRef | None) -> bool:
+    if a is None or b is None:
+        return True
+    (a0, a1), (b0, b1) = _range(a), _range(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def _same_day(a: DateRef | None, b: DateRef | None) -> bool:
+    return a is not None and b is not None and abs((a.start - b.start).days) <= 1
+
+
+@lru_cache(maxsize=4096)
+def _party(name: str) -> str:
+    """The side a source speaks for: its country if the catalogue knows it, else its name."""
+    actor = canonical_actor(name)
+    if actor is not None:
+        return actor.country or actor.name
+    return _norm(name)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", text.lower().replace("’", "'").replace("'s ", " ")).strip()
+
+
+def _stances(m: EventMention) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for name, stance in m.sources:
+        out.setdefault(_party(name), set()).add(stance)
+    return out
+
+
+def _stance_conflict(a: EventMention, b: EventMention) -> bool:
+    sa, sb = _stances(a), _stances(b)
+    return any(("asserts" in sa[p] and "denies" in sb[p]) or ("denies" in sa[p] and "asserts" in sb[p])
+               for p in sa.keys() & sb.keys())
+
+
+def _parties(m: EventMention) -> set[tuple[str, str]]:
+    return {(_party(n), s) for n, s in m.sources}
+
+
+def _speaker(m: EventMention) -> str:
+    return _party(m.sources[0][0]) if m.sources else ""
+
+
+def _speakers_differ(a: EventMention, b: EventMention) -> bool:
+    """Two named speakers are two statements; a descriptive one ('a former adviser') may be either."""
+    sa, sb = _speaker(a), _speaker(b)
+    if sa == sb:
+        return False
+    named = [canonical_actor(m.sources[0][0]) is not None for m in (a, b) if m.sources]
+    return len(named) < 2 or all(named)
+
+
+def _persons(m: EventMention) -> set[str]:
+    return {a.name for a in m.actors if a.kind == "person"}
+
+
+def _participants_differ(a: EventMention, b: EventMention) -> bool:
+    pa, pb = _persons(a), _persons(b)
+    return len(pa) >= 2 and len(pb) >= 2 and bool(pa - pb) and bool(pb - pa)
+
+
+def _actor_keys(m: EventMention) -> set[str]:
+    return {a.actor_id or a.name for a in m.actors}
+
+
+def _rival_claims(a: EventMention, b: EventMention) -> bool:
+    """Two sides' different claims ('Moscow claims X', 'a blogger claims Y') stay apart."""
+    if a.status != "claimed" or b.status != "claimed":
+        return False
+    pa = {p for p, s in _parties(a) if s == "asserts"}
+    pb = {p for p, s in _parties(b) if s == "asserts"}
+    if not pa or not pb or pa & pb:
+        return False
+    return fuzz.token_set_ratio(a.evidence.text, b.evidence.text) < SIMILAR_TEXT
+
+
+# ------------------------------------------------------------------ building events
+
+
+def _event(c: _Cluster) -> Event:
+    ms = c.mentions
+    body = [m for m in ms if not m.from_headline] or ms
+    etype = _type(body)
+    evidence = _evidence(ms)
+    first = evidence[0]
+    eid = "evt_" + hashlib.sha1(f"{first.document}\x1f{first.start}\x1f{etype}".encode()).hexdigest()[:12]
+    return Event(
+        id=eid, type=etype, status=_status(body, etype), summary=_summary(ms, etype),
+        date=_date(body), location=_location(body),
+        actors=_actors(ms), sources=_sources(ms), quantities=_quantities(ms), evidence=evidence,
+    )
+
+
+def _type(ms: list[EventMention]) -> str:
+    counts = Counter(m.type for m in ms)
+    top = max(counts.values())
+    for m in ms:
+        if counts[m.type] == top:
+            return m.type
+    return ms[0].type
+
+
+def _status(ms: list[EventMention], etype: str) -> str:
+    if etype == "statement":
+        return "reported"
+    if any(m.status == "cancelled" for m in ms):
+        return "cancelled"
+    happened = [m for m in ms if m.status != "expected"]
+    if not happened:
+        return "expected"
+    asserting = {_party(n) for m in happened for n, s in m.sources if s == "asserts"}
+    denying = {_party(n) for m in happened for n, s in m.sources if s == "denies"}
+    if denying and (asserting - denying):
+        return "contested"
+    if denying and not asserting:
+        return "denied" if not any(m.status == "reported" and not m.sources for m in happened) else "contested"
+    if any(m.status == "confirmed" for m in happened):
+        return "confirmed"
+    sides = {p for p in asserting if p in ("RU", "UA")}
+    if len(sides) == 2 and etype in MILITARY:
+        return "confirmed"  # both sides say so
+    if any(m.status == "reported" and not m.sources for m in happened):
+        return "reported"
+    if any(m.status == "claimed" for m in happened):
+        return "claimed"
+    return "reported"
+
+
+def _date(ms: list[EventMention]) -> DateRef | None:
+    dated = [m for m in ms if m.date is not None]
+    if not dated:
+        return None
+    order = {"day": 0, "week": 1, "month": 2, "year": 3}
+    best = max(dated, key=lambda m: (m.date_weight, -order.get(m.date.precision, 4)))
+    return best.date
+
+
+def _location(ms: list[EventMention]) -> PlaceRef | None:
+    located = [m.location for m in ms if m.location is not None]
+    if not located:
+        return None
+    rank = {"place": 0, "admin1": 1, "country": 2}
+    best_rank = min(rank.get(p.precision, 3) for p in located)
+    pool = [p for p in located if rank.get(p.precision, 3) == best_rank]
+    counts = Counter(p.gazetteer_id for p in pool)
+    top = counts.most_common(1)[0][0]
+    return next(p for p in pool if p.gazetteer_id == top)
+
+
+def _actors(ms: list[EventMention]) -> list[dict]:
+    counts: Counter[str] = Counter()
+    agents: Counter[str] = Counter()
+    for m in ms:
+        for i, a in enumerate(m.actors):
+            counts[a.name] += 1
+            if i == 0:
+                agents[a.name] += 1
+    agent = agents.most_common(1)[0][0] if agents else None
+    out = []
+    for name, _ in counts.most_common():
+        out.append({"name": name, "role": "agent" if name == agent else "participant"})
+    return out
+
+
+def _sources(ms: list[EventMention]) -> list[dict]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for m in ms:
+        for name, stance in m.sources:
+            key = (_norm(name), stance)
+            if key not in seen:
+                seen.add(key)
+                out.append({"name": name, "stance": stance})
+    return out
+
+
+def _quantities(ms: list[EventMention]) -> list[Quantity]:
+    seen: set[tuple[float, str]] = set()
+    out = []
+    for m in ms:
+        for q in m.quantities:
+            if (q.value, q.unit) not in seen:
+                seen.add((q.value, q.unit))
+                out.append(q)
+    return out
+
+
+def _evidence(ms: list[EventMention]) -> list[Evidence]:
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for m in sorted(ms, key=lambda m: (m.evidence.document, m.evidence.start)):
+        key = (m.evidence.document, m.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(m.evidence)
+    return out
+
+
+def _summary(ms: list[EventMention], etype: str) -> str:
+    same = [m for m in ms if m.type == etype] or ms
+    # A headline-derived summary is what the publisher itself wrote about the event.
+    for m in same:
+        if m.summary and m.summary != m.evidence.text.rstrip(".") and not m.summary.endswith("…"):
+            return m.summary
+    return min((m.summary for m in same), key=len)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import TextIO
@@ -59,7 +60,8 @@ def _jsonl(events: Iterable[Event], out: TextIO) -> int:
 def _csv(events: Iterable[Event], out: TextIO) -> int:
     out.write("# type mapping (frontline -> ACLED): " + "; ".join(
         f"{k}={v[0] or 'not coded'}/{v[1] or '-'}" for k, v in TYPE_MAPPING.items()) + "\n")
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    # "\n" like the comment line above: csv's default "\r\n" would mix line endings in one file.
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for e in events:
@@ -107,10 +109,19 @@ def _geojson(events: Iterable[Event], out: TextIO) -> int:
 
 
 def write_posts(posts: Iterable[dict], out: TextIO) -> int:
+    """Posts as SPEC JSON Lines; `published` carries its UTC offset (the store keeps naive UTC)."""
     n = 0
     for p in posts:
         row = {"document": p["document_id"], "post": p["post_id"], "headline": p["headline"], "text": p["text"],
-               "published": p["published"].isoformat() if p["published"] else None, "kind": p["kind"]}
+               "published": _utc_iso(p["published"]), "kind": p["kind"]}
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def _utc_iso(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.isoformat()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 from frontline.models import Document
@@ -20,23 +21,85 @@ class ReaderError(Exception):
     """A file that cannot be read; the message names the file and the reason."""
 
     def __init__(self, where: str, reason: str):
+        reason = " ".join(reason.split())  # always one line
         super().__init__(f"{where}: {reason}")
         self.where = where
         self.reason = reason
 
 
+# Signatures of common binary files, to say what a file is rather than only that it is not text.
+_MAGIC = (
+    (b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive (or Office document)"), (b"\x1f\x8b", "gzip data"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"SQLite format 3", "a SQLite database"),
+    (b"\x7fELF", "an executable"), (b"BZh", "bzip2 data"), (b"\xfd7zXZ", "xz data"),
+)
+_DECLARED = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)|<\?xml[^>]+encoding=["']([\w-]+)""", re.IGNORECASE)
+
+
 def decode(data: bytes, where: str) -> str:
-    """Decode bytes as UTF-8 text, refusing binary data with a precise reason."""
+    """Decode bytes as text, refusing binary data with a precise reason.
+
+    UTF-8 is expected; a page or feed that declares another charset (a
+    windows-1251 news site) is decoded with it. Text that was UTF-8 decoded as
+    Windows-1252 somewhere upstream ("â€™") is repaired.
+    """
     if not data.strip():
         raise ReaderError(where, "empty file")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ReaderError(where, f"binary data ({what}), not text")
     if b"\x00" in data[:8192]:
         raise ReaderError(where, "binary data (NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReaderError(
-            where, f"not UTF-8 text (undecodable byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
+        text = _declared(data)
+        if text is None:
+            raise ReaderError(
+                where, f"not UTF-8 text (undecodable byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            ) from None
+    if sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f") > 0.05 * min(len(text), 8192):
+        raise ReaderError(where, "binary data (control characters), not text")
+    return fix_mojibake(text)
+
+
+def _declared(data: bytes) -> str | None:
+    m = _DECLARED.search(data[:4096])
+    if not m:
+        return None
+    encoding = (m.group(1) or m.group(2)).decode("ascii", "replace")
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        return None
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+_MOJIBAKE = re.compile(
+    "(?:[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3})+"
+)
+
+
+def _cp1252_byte(ch: str) -> bytes:
+    try:
+        return ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return ch.encode("latin-1")  # the five bytes cp1252 leaves undefined pass through as themselves
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Windows-1252 ("â€“" -> "–"), run by run; runs that do not round-trip stay."""
+    def repair(m: re.Match) -> str:
+        try:
+            raw = b"".join(_cp1252_byte(ch) for ch in m.group(0))
+            return raw.decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return m.group(0)
+
+    return _MOJIBAKE.sub(repair, text)
 
 
 def read_bytes(
@@ -54,6 +117,8 @@ def read_bytes(
     text = decode(data, where)
     fmt = detect_format(text, name)
     sha = hashlib.sha256(data).hexdigest()
+    if fmt == "xml":
+        raise ReaderError(where, "XML that is neither an RSS/Atom feed nor an HTML page")
     try:
         if fmt == "html":
             from frontline.readers import html as reader
@@ -77,8 +142,8 @@ def read_bytes(
             docs = [reader.read(text, name=name)]
     except ReaderError:
         raise
-    except ValueError as exc:
-        raise ReaderError(where, f"cannot parse as {fmt}: {exc}") from None
+    except (ValueError, RecursionError) as exc:
+        raise ReaderError(where, f"cannot read as {_FORMAT_NAMES.get(fmt, fmt)}: {exc}") from None
     if not docs:
         raise ReaderError(where, f"no document found in {fmt} input")
     for doc in docs:
@@ -92,6 +157,10 @@ def read_bytes(
         if not any(b.paragraphs or b.headline for b in doc.blocks):
             raise ReaderError(where, "no text found in document")
     return docs
+
+
+_FORMAT_NAMES = {"html": "HTML", "feed": "an RSS/Atom feed", "jsonl": "JSON Lines", "guardian": "a Guardian live blog",
+                 "text": "text"}
 
 
 def read_path(

@@ -1,27 +1,38 @@
-"""Guess an input's format from its content, using the extension only as a tie-breaker."""
+"""Guess an input's format from its content; the extension only breaks ties.
+
+A .txt holding a saved web page is HTML, a .xml holding RSS is a feed, a file of
+JSON objects one per line is JSON Lines, whatever the files are called.
+"""
 
 from __future__ import annotations
 
 import re
 
-# "7 Jul 2022 00.51" or "From 7 Jul 2022 18.14": the Guardian's inline post stamps.
-GUARDIAN_STAMP = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}\.\d{2}\b")
+from frontline.readers.guardian import looks_like as _guardian_layout
+
+_FEED_ROOT = re.compile(r"<(rss|feed|rdf:rdf)\b")
+_HTML_MARK = re.compile(r"<!doctype html|<html\b|<head\b|<body\b")
+_HTML_TAG = re.compile(r"<(div|p|article|section|main|title|meta|script|span|h[1-6]|ul|table|a)\b[^>]*>")
+_HTML_EXT = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
 
 
 def detect_format(text: str, name: str = "") -> str:
-    """Return one of: html, feed, jsonl, guardian, text."""
-    head = text.lstrip()[:2000].lower()
+    """Return one of: html, feed, jsonl, guardian, text, or xml (XML that is neither feed nor page)."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    head = stripped[:4000].lower()
     lower_name = name.lower()
-    if head.startswith("<?xml") or head.startswith("<rss") or head.startswith("<feed") or "<rss" in head[:500]:
-        if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
+    if head.startswith("<"):
+        if _FEED_ROOT.search(head) and not _HTML_MARK.search(head[:1000]):
             return "feed"
-    if head.startswith("<!doctype html") or head.startswith("<html") or "<html" in head[:1000] or (
-        lower_name.endswith((".html", ".htm")) and "<" in head
-    ):
-        return "html"
-    if head.startswith("{") and (lower_name.endswith((".jsonl", ".ndjson", ".json")) or "\n{" in text[:100000]
-                                 or text.strip().count("\n") == 0):
+        if _HTML_MARK.search(head) or _HTML_TAG.search(head):
+            return "html"
+        if head.startswith("<?xml"):
+            return "xml"
+    if stripped.startswith(("{", "[")):
         return "jsonl"
-    if len(GUARDIAN_STAMP.findall(text[:200000])) >= 2:
+    if _guardian_layout(text):
         return "guardian"
+    # A page saved with something before the markup (headers, a stray line).
+    if _HTML_MARK.search(head[:1500]) or (lower_name.endswith(_HTML_EXT) and _HTML_TAG.search(head)):
+        return "html"
     return "text"

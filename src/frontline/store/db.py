@@ -88,11 +88,11 @@ class Store:
         now = _now()
         with self.engine.begin() as conn:
             existing = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
-            if existing and existing["current_snapshot"] is not None:
-                last = conn.execute(select(t.snapshots.c.content_sha).where(
-                    t.snapshots.c.id == existing["current_snapshot"])).scalar()
-                if last == content_sha:
-                    return IngestResult(doc_id, "unchanged")
+            # A snapshot already recorded (the current one or an older one ingested again
+            # out of order) is not news: re-recording it would flip posts back and forth.
+            if existing and conn.execute(select(t.snapshots.c.id).where(
+                    t.snapshots.c.document_id == doc_id, t.snapshots.c.content_sha == content_sha).limit(1)).first():
+                return IngestResult(doc_id, "unchanged")
             values = dict(title=doc.title, source=doc.source, url=doc.url, published=_naive(doc.published),
                           format=doc.format, standfirst=doc.standfirst, clean_text=clean.text, updated_at=now)
             if existing:

@@ -19,9 +19,15 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# Key widths. SQLite ignores them but PostgreSQL enforces them, so they are generous enough
+# that a long URL or a longer id scheme fails on neither backend.
+DOC_ID_LEN = 2048  # URLs with query strings
+POST_ID_LEN = 64
+EVENT_ID_LEN = 80
+
 documents = Table(
     "documents", metadata,
-    Column("id", String(512), primary_key=True),  # URL or file base name
+    Column("id", String(DOC_ID_LEN), primary_key=True),  # URL or file base name
     Column("title", Text, nullable=False),
     Column("source", String(200), nullable=False, default=""),
     Column("url", Text),
@@ -37,7 +43,7 @@ documents = Table(
 snapshots = Table(
     "snapshots", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(512), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("document_id", String(DOC_ID_LEN), ForeignKey("documents.id"), nullable=False, index=True),
     Column("content_sha", String(64), nullable=False),
     Column("raw_sha", String(64), nullable=False, default=""),
     Column("file_name", Text),
@@ -50,8 +56,8 @@ snapshots = Table(
 posts = Table(
     "posts", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(512), ForeignKey("documents.id"), nullable=False),
-    Column("post_id", String(40), nullable=False),
+    Column("document_id", String(DOC_ID_LEN), ForeignKey("documents.id"), nullable=False),
+    Column("post_id", String(POST_ID_LEN), nullable=False),
     Column("position", Integer, nullable=False),
     Column("headline", Text, nullable=False, default=""),
     Column("text", Text, nullable=False, default=""),
@@ -60,7 +66,7 @@ posts = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("off_topic", Boolean, nullable=False, default=False),
-    Column("duplicate_of", String(40)),
+    Column("duplicate_of", String(POST_ID_LEN)),
     Column("removed", Text, nullable=False, default="[]"),  # JSON list of boilerplate cut
     Column("content_sha", String(64), nullable=False),
     Column("first_snapshot", Integer, nullable=False),
@@ -82,8 +88,8 @@ post_revisions = Table(
 sentences = Table(
     "sentences", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(512), ForeignKey("documents.id"), nullable=False),
-    Column("post_id", String(40), nullable=False),
+    Column("document_id", String(DOC_ID_LEN), ForeignKey("documents.id"), nullable=False),
+    Column("post_id", String(POST_ID_LEN), nullable=False),
     Column("position", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
@@ -96,14 +102,14 @@ sentences = Table(
 mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(512), ForeignKey("documents.id"), nullable=False, index=True),
-    Column("post_id", String(40), nullable=False),
+    Column("document_id", String(DOC_ID_LEN), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("post_id", String(POST_ID_LEN), nullable=False),
     Column("data", Text, nullable=False),  # JSON of an EventMention
 )
 
 events = Table(
     "events", metadata,
-    Column("id", String(40), primary_key=True),
+    Column("id", String(EVENT_ID_LEN), primary_key=True),
     Column("type", String(40), nullable=False, index=True),
     Column("status", String(20), nullable=False, index=True),
     Column("summary", Text, nullable=False),
@@ -122,9 +128,9 @@ events = Table(
 event_evidence = Table(
     "event_evidence", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(40), ForeignKey("events.id"), nullable=False, index=True),
-    Column("document_id", String(512), nullable=False, index=True),
-    Column("post_id", String(40), nullable=False),
+    Column("event_id", String(EVENT_ID_LEN), ForeignKey("events.id"), nullable=False, index=True),
+    Column("document_id", String(DOC_ID_LEN), nullable=False, index=True),
+    Column("post_id", String(POST_ID_LEN), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),

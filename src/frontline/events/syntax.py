@@ -1,0 +1,161 @@
+"""Small questions about a trigger's place in the dependency parse.
+
+Kept apart from extraction so each rule has a name: is the trigger background
+("at the peak of the incursion"), negated, planned, or governed by a reporting verb?
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+# A trigger inside a phrase headed by these prepositions is background, not news:
+# "despite Russian claims", "amid a major offensive", "at the peak of the incursion".
+BACKGROUND_PREPS = {"despite", "amid", "amidst", "since", "during", "before", "for", "by", "of", "like",
+                    "unlike", "ahead", "following"}
+# ...unless the "of" hangs on one of these ("in the midst of launching an offensive").
+PROGRESSIVE_HEADS = {"midst", "middle", "process", "verge", "brink"}
+BACKGROUND_MARKS = {"since", "before", "while", "although", "though", "until", "unless", "once", "whether", "as"}
+REPORTING_LEMMAS = {
+    "say", "claim", "deny", "confirm", "tell", "report", "announce", "suggest", "insist", "warn", "accuse",
+    "add", "state", "admit", "acknowledge", "reject", "dismiss", "describe", "allege", "assert", "write",
+    "post", "indicate", "show", "depict", "believe", "think", "expect", "argue", "note", "explain",
+}
+FUTURE_HEADS = {"set", "expect", "due", "schedule", "plan", "prepare", "intend", "aim", "hope", "poise", "go"}
+PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "expected", "proposed", "forthcoming", "possible",
+                     "potential", "future", "next"}
+CANCEL_LEMMAS = {"cancel", "postpone", "scrap", "call", "delay", "suspend", "shelve", "abandon"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+
+
+def token_at(doc: Doc, start: int, end: int) -> Token | None:
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+CLAUSE_DEPS = {"relcl", "ccomp", "xcomp", "advcl", "ROOT", "parataxis", "csubj", "conj"}
+
+
+def is_background(tok: Token) -> bool:
+    """The trigger sits in a background phrase or clause, not the sentence's news.
+
+    Walks up the trigger's own phrase (stopping at the clause that contains it):
+    "at the peak of the incursion" and "despite heavy shelling" are background;
+    "men who had been freed" is a clause of its own and is not.
+    """
+    if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
+        return True  # "occupied territories", "the invading forces"
+    cur = tok
+    for _ in range(40):
+        if cur.dep_ in ("pobj", "pcomp") and (cur.head.pos_ in ("ADP", "SCONJ") or cur.head.dep_ == "prep"):
+            prep = cur.head
+            word = prep.lower_
+            if word in BACKGROUND_PREPS and not (word == "of" and prep.head.lower_ in PROGRESSIVE_HEADS):
+                return True
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children):
+            return True
+        if cur.dep_ in CLAUSE_DEPS and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT"):
+            return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def governing_verb(tok: Token) -> Token:
+    """The verb whose clause the trigger belongs to (the trigger itself if it is a verb)."""
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def is_negated(tok: Token) -> bool:
+    verb = governing_verb(tok)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def local_modality(tok: Token) -> str | None:
+    """expected / cancelled / conditional for this trigger's own clause, not the whole sentence."""
+    if any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in tok.children):
+        # "an upcoming trip", "the planned meetings" - unless the sentence says it was called off
+        return _cancelled(tok) or "expected"
+    cancelled = _cancelled(tok)
+    if cancelled:
+        return cancelled
+    verb = governing_verb(tok)
+    if _has_if_clause(verb):
+        return "conditional"
+    chain = [verb]
+    # "is set to announce", "are expected to speak": climb xcomp chains
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
+        return "expected"  # the trigger phrase itself is "set to speak"
+    for v in chain:
+        if v.i != verb.i and (v.lemma_ in FUTURE_HEADS - {"go"} or (
+                v.lemma_ == "go" and any(c.lower_ == "to" for c in verb.children))):
+            return "expected"
+        for c in v.children:
+            if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo"):
+                return "expected"
+            if c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may"):
+                return "expected" if c.lower_ == "would" and not _hypothetical(v) else "conditional"
+            if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
+                return "conditional"
+    # headline style "Trump and Putin to speak this week": bare infinitive as root
+    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "expected"
+    return None
+
+
+def _has_if_clause(verb: Token) -> bool:
+    """'if we get involved in a war, we'll be conscripting': a condition on this verb."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
+               for c in verb.children)
+
+
+def _hypothetical(verb: Token) -> bool:
+    for tok in verb.subtree:
+        if tok.dep_ == "mark" and tok.lower_ in HYPOTHETICAL_MARKS:
+            return True
+    return any(t.lower_ in HYPOTHETICAL_MARKS for t in verb.doc)
+
+
+def _cancelled(tok: Token) -> str | None:
+    """'The trip has been cancelled', 'talks were called off', 'postponed the visit'."""
+    verb = governing_verb(tok)
+    candidates = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        candidates.append(tok.head)
+    for v in candidates:
+        lemma = v.lemma_.lower()
+        if lemma in CANCEL_LEMMAS - {"call"} or (lemma == "call" and any(c.lower_ == "off" for c in v.children)):
+            return "cancelled"
+        if v.lower_ in ("cancelled", "canceled", "postponed", "scrapped", "off"):
+            return "cancelled"
+    return None
+
+
+def reporting_head(tok: Token) -> Token | None:
+    """The reporting verb whose content clause contains the trigger ("Moscow claims that ...")."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and cur.head.lemma_ in REPORTING_LEMMAS:
+            return cur.head
+        cur = cur.head
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def in_subtree(tok: Token, root: Token) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i

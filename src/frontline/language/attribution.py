@@ -1,0 +1,571 @@
+"""Who says so, and whether it happened: attribution and modality from the dependency parse.
+
+An event's status (SPEC section 3) depends on both: "Russia claimed control of X" is a claim by
+Russia, "Kyiv denied claims that its troops were surrounded" a denial by Kyiv, "X is set to
+announce" expected, "the trip has been cancelled" cancelled. Attribution finds reporting verbs
+and phrases and takes their subject (or "according to X", "was confirmed by X") as the speaker,
+named as in the text; pronouns ("..., it said") resolve to the previous sentence's speaker.
+Modality looks through reporting verbs to the clause they report, so "officials said the
+package was expected to be substantial" is expected, not a plain statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from frontline.language.actors import find_actors
+from frontline.models import ActorRef, Attribution
+
+# ---------------------------------------------------------------- lexicon
+
+DENY_VERBS = {
+    "deny", "reject", "dismiss", "refute", "rebut", "dispute", "disavow", "debunk",
+}
+CONFIRM_VERBS = {"confirm", "admit", "acknowledge", "concede", "verify"}
+# Reporting verbs that always introduce a statement.
+STRONG_VERBS = {
+    "say", "claim", "tell", "warn", "insist", "accuse", "allege", "announce", "report", "declare",
+    "assert", "maintain", "contend", "boast", "vow", "pledge", "threaten", "urge", "brief", "tweet",
+} | DENY_VERBS | CONFIRM_VERBS
+# Verbs that report only when they govern a clause ("added that ...", "wrote on Telegram: ...").
+WEAK_VERBS = {
+    "add", "write", "post", "state", "note", "stress", "explain", "reveal", "argue", "suggest",
+    "emphasise", "emphasize", "reiterate", "repeat", "comment", "remark", "predict", "estimate",
+    "indicate", "conclude", "signal", "complain", "mention", "observe", "hint", "inform",
+}
+REPORTING_VERBS = STRONG_VERBS | WEAK_VERBS
+EXPECT_VERBS = {"expect", "predict", "anticipate", "forecast", "project"}
+
+# Nouns that stand for their author ("a statement released by X", "the map shared by X").
+STATEMENT_NOUNS = {
+    "statement", "report", "update", "post", "communique", "communiqué", "readout", "message",
+    "announcement", "map", "video", "briefing", "release", "bulletin", "summary", "assessment",
+    "note", "letter", "decree", "tweet", "address", "data", "figure", "chart", "channel",
+    "calculation", "estimate", "analysis", "study", "survey", "poll", "research", "account",
+}
+# Nouns whose owner asserts something ("Russian claims that ...", "Moscow's allegations").
+CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "report"}
+# Head nouns of a noun phrase that names a person ("a Ukrainian military spokesperson").
+PERSON_NOUNS = {
+    "spokesman", "spokesperson", "spokeswoman", "minister", "president", "official", "envoy",
+    "leader", "general", "commander", "blogger", "adviser", "advisor", "analyst", "secretary",
+    "chancellor", "governor", "mayor", "ambassador", "chief", "head", "premier", "source",
+    "prosecutor", "mp", "senator", "lawmaker", "journalist", "reporter", "host", "commentator",
+    "correspondent", "expert", "soldier", "officer", "diplomat", "aide", "negotiator", "man",
+    "woman", "resident", "witness", "veteran", "deputy", "director", "representative", "member",
+    "chairman", "politician", "activist", "monarch", "king", "queen", "pope", "colonel",
+}
+# Head nouns of bodies that issue statements ("the ministry said", "Russian media reported").
+BODY_NOUNS = {
+    "ministry", "government", "staff", "office", "agency", "army", "military", "force", "media",
+    "outlet", "newspaper", "service", "administration", "council", "parliament", "committee",
+    "command", "authority", "police", "prosecutor", "court", "company", "operator", "group", "unit",
+    "brigade", "battalion", "regiment", "monitor", "observer", "team", "mission", "department",
+    "family", "people", "spokesperson", "kremlin", "embassy", "party", "campaign", "bloc",
+    "alliance", "coalition", "commission", "organisation", "organization", "institute", "watchdog",
+    "governor", "region", "city", "country", "state", "nation", "side", "delegation", "network",
+    "intelligence", "directorate", "headquarters", "navy", "guard", "fleet", "corps",
+}
+RAISING_VERBS = {"appear", "seem"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "miss"}
+PERSONAL = {"he": True, "she": True, "him": True, "her": True, "it": False, "they": None, "them": None}
+SKIP_SUBJECTS = {"i", "we", "you", "me", "us", "this", "that", "these", "those", "what", "there", "one", "which"}
+
+CANCEL_VERBS = {"cancel", "scrap", "postpone", "shelve", "axe"}
+CANCEL_ADJ = {"cancelled", "canceled", "postponed", "scrapped", "shelved", "aborted"}
+EXPECT_ADJ = {"upcoming", "planned", "scheduled", "proposed", "forthcoming", "expected", "impending", "prospective"}
+# Verbs and adjectives that put the clause they govern in the future ("set to", "plans to").
+PLAN_HEADS = {
+    "set", "expect", "plan", "schedule", "due", "intend", "aim", "prepare", "poise", "slate",
+    "likely", "go", "about", "poised", "slated", "scheduled", "expected", "bound", "hope", "seek",
+}
+CONDITION_MARKS = {"if", "unless"}
+PURPOSE_NOUNS = {
+    "purpose", "aim", "goal", "intention", "task", "idea", "plan", "objective", "mission", "job",
+    "priority", "hope", "point", "challenge", "question", "problem", "answer", "solution", "way",
+}
+STANCE_ADJ = {"confident", "sure", "certain", "hopeful", "optimistic", "convinced", "adamant"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+POSSIBLE_MODALS = {"could", "might", "may"}
+
+
+@dataclass
+class _Speaker:
+    text: str
+    person: bool | None  # None: cannot tell
+    plural: bool = False
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    actors: list[ActorRef]
+    previous: Doc | None
+    depth: int
+    speakers: list[_Speaker] = field(default_factory=list)
+    _prev: list[_Speaker] | None = None
+
+    def prior(self) -> list[_Speaker]:
+        """Speakers and subjects of the previous sentence, most salient first."""
+        if self._prev is not None:
+            return self._prev
+        out: list[_Speaker] = []
+        if self.previous is not None and self.depth == 0:
+            prev_actors = find_actors(self.previous)
+            sub = _Context(self.previous, prev_actors, None, self.depth + 1)
+            out.extend(sp for _, sp in reversed(_attribute(sub)))
+            root = _main_root(self.previous)
+            subj = _subject(root) if root is not None else None
+            if subj is not None and subj.lower_ not in PERSONAL:
+                out.extend(_speakers(subj, sub))
+            out.extend(_Speaker(_strip_honorific(a.text), a.kind == "person") for a in reversed(prev_actors))
+        self._prev = out
+        return out
+
+    def resolve(self, pronoun: Token) -> _Speaker | None:
+        """The nearest earlier speaker in this sentence, else in the previous one, that fits the pronoun.
+
+        A pronoun inside a subordinate clause ("Sunak said he would ...") may also refer to an
+        actor named earlier in the same sentence; the subject of the main verb ("..., he said")
+        refers back to the previous sentence.
+        """
+        want = PERSONAL[pronoun.lower_]
+        here = list(reversed(self.speakers))
+        if pronoun.head.dep_ != "ROOT":
+            for a in reversed(self.actors):
+                span = self.doc.char_span(a.start, a.end)
+                if a.end <= pronoun.idx and span is not None and span.root.dep_ in {"nsubj", "nsubjpass", "appos"} \
+                        and (a.actor_id is not None or a.kind == "person"):
+                    here.append(_Speaker(_strip_honorific(a.text), a.kind == "person"))
+        for sp in [*here, *self.prior()]:
+            if want is True and sp.person is True:
+                return sp
+            if want is False and sp.person is not True and not sp.plural:
+                return sp
+            if want is None and (sp.plural or sp.person is not True):
+                return sp
+        return None
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def find_attributions(doc: Doc, actors: list[ActorRef], previous: Doc | None = None) -> list[Attribution]:
+    """Who asserts or denies what this sentence reports, with the cue word; speakers as named."""
+    return [a for a, _ in _attribute(_Context(doc, actors, previous, 0))]
+
+
+def _attribute(ctx: _Context) -> list[tuple[Attribution, _Speaker]]:
+    found: list[tuple[Attribution, _Speaker]] = []
+    for tok in ctx.doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
+            for obj in (c for c in ctx.doc[tok.i + 1].children if c.dep_ == "pobj" and _plausible_speaker(c, ctx)):
+                for sp in _speakers(obj, ctx):
+                    found.append((Attribution(sp.text, "asserts", "according to"), sp))
+        elif tok.lower_ == "citing":
+            for obj in (c for c in tok.children if c.dep_ == "dobj" and _plausible_speaker(c, ctx)):
+                for sp in _speakers(obj, ctx):
+                    found.append((Attribution(sp.text, "asserts", "citing"), sp))
+        elif tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
+            found.extend(_verb_attribution(tok, ctx))
+        elif tok.lemma_.lower() in CLAIM_NOUNS and tok.pos_ == "NOUN":
+            owner = _claim_owner(tok, ctx)
+            if owner is not None:
+                found.append((Attribution(owner.text, "asserts", tok.text), owner))
+    out: list[tuple[Attribution, _Speaker]] = []
+    seen: set[tuple[str, str, bool]] = set()
+    for att, sp in found:
+        key = (att.speaker.lower(), att.stance, att.confirms)
+        if att.speaker and key not in seen:
+            seen.add(key)
+            out.append((att, sp))
+    return out
+
+
+def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Speaker]]:
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RAISING_VERBS:
+        verb_for_subject = verb.head  # "Ukraine appears to confirm"
+    elif verb.dep_ in {"xcomp", "amod", "acl", "pcomp", "csubj"}:
+        return []  # "set to announce", "first reported over the weekend"
+    else:
+        verb_for_subject = verb
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []  # "did not confirm" attributes nothing
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return []  # a purpose clause: "... to confirm the details"
+    if lemma in WEAK_VERBS and not any(c.dep_ in {"ccomp", "parataxis"} or c.text == ":" for c in verb.children) \
+            and verb.dep_ != "parataxis":
+        return []
+    subj = _subject(verb_for_subject)
+    if subj is None or not _plausible_speaker(subj, ctx):
+        return []
+    stance = "denies" if lemma in DENY_VERBS else "asserts"
+    cue = verb.text + "".join(" " + c.text for c in verb.children if c.dep_ == "prt")
+    out = []
+    for sp in _speakers(subj, ctx):
+        out.append((Attribution(sp.text, stance, cue, confirms=lemma in CONFIRM_VERBS), sp))
+        ctx.speakers.append(sp)
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The grammatical subject, the agent of a passive, or the subject shared with a coordinated verb."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if any(c.dep_ in {"nsubjpass", "csubjpass"} for c in verb.children):
+        return None  # "it was reported that", "Russia was accused of"
+    if verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)  # "... but said"
+    if verb.dep_ == "advcl" and verb.head is not verb:
+        head = verb.head  # "..., adding that": the subject of the clause the participle hangs on
+        while head.dep_ in {"ccomp", "xcomp", "conj"} and head.head is not head:
+            head = head.head
+        return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def _plausible_speaker(tok: Token, ctx: _Context) -> bool:
+    """Subjects that can speak: people, bodies, states, media; not "tensions" from a bad parse."""
+    if tok.lower_ in PERSONAL or tok.lower_ in {"who", "which", "that"}:
+        return True
+    if tok.pos_ == "PROPN" or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or _actors_at(tok, ctx):
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in BODY_NOUNS or lemma in STATEMENT_NOUNS
+
+
+def _speakers(tok: Token, ctx: _Context) -> list[_Speaker]:
+    """The speaker a subject token names, plus any coordinated ones ("Russia and Belarus said")."""
+    out = []
+    first = _speaker(tok, ctx)
+    if first is not None:
+        out.append(first)
+    for c in tok.children:
+        if c.dep_ == "conj":
+            sp = _speaker(c, ctx)
+            if sp is not None:
+                out.append(sp)
+    return out
+
+
+def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
+    low = tok.lower_
+    if low in {"who", "which", "that"} and tok.head.dep_ == "relcl":
+        tok, low = tok.head.head, tok.head.head.lower_  # "Kyiv, which denied ..."
+    if low in PERSONAL:
+        return ctx.resolve(tok)
+    if low in SKIP_SUBJECTS and tok.pos_ != "PROPN" or tok.pos_ in {"PRON", "NUM"} and tok.ent_type_ == "":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in STATEMENT_NOUNS and tok.ent_type_ not in {"PERSON", "ORG"}:
+        source = _statement_source(tok)
+        if source is not None:
+            return _speaker(source, ctx)
+        if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
+            prior = [*reversed(ctx.speakers), *ctx.prior()]
+            return prior[0] if prior else None
+        return None
+    if lemma in {"office", "service"}:
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and _person_name(owner, ctx):
+            return _speaker(owner, ctx)  # "Tayyip Erdogan's office said": the office speaks for him
+    name = _person_name(tok, ctx)
+    if name:
+        return _Speaker(name, True)
+    text = _np_text(tok)
+    if not text:
+        return None
+    person: bool | None = lemma in PERSON_NOUNS or any(
+        a.kind == "person" for a in _actors_at(tok, ctx)) or None
+    if person is None and _actors_at(tok, ctx):
+        person = False
+    return _Speaker(text, person, tok.tag_ in {"NNS", "NNPS"})
+
+
+def _statement_source(tok: Token) -> Token | None:
+    """The author of "a statement released by X", "a statement from X", "X's statement"."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ in {"acl", "relcl"}:
+            for g in c.children:
+                if g.dep_ == "agent":
+                    return next((p for p in g.children if p.dep_ == "pobj"), None)
+    for c in tok.children:
+        if c.dep_ == "compound" and c.ent_type_ in {"ORG", "GPE", "PERSON", "NORP"}:
+            return c
+    return None
+
+
+def _claim_owner(tok: Token, ctx: _Context) -> _Speaker | None:
+    """Who made the claims in "Russian claims that ...", "Moscow's claims", "claims by Russia"."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ not in {"its", "their", "his", "her", "our", "my", "your"}:
+            return _speaker(c, ctx)
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            return _speaker(obj, ctx) if obj is not None else None
+        if c.dep_ in {"amod", "compound"}:
+            for a in _actors_at(c, ctx):
+                if a.actor_id is not None and a.kind == "state":
+                    return _Speaker(a.name, False)
+    return None
+
+
+def _actors_at(tok: Token, ctx: _Context) -> list[ActorRef]:
+    return [a for a in ctx.actors if a.start <= tok.idx < a.end]
+
+
+def _person_name(tok: Token, ctx: _Context) -> str | None:
+    """A person's name at the head of the phrase or in apposition: "US envoy Steve Witkoff"."""
+    for cand in [tok, *(c for c in tok.children if c.dep_ == "appos")]:
+        for a in _actors_at(cand, ctx):
+            if a.kind == "person":
+                return _strip_honorific(a.text)
+        if cand.ent_type_ == "PERSON":
+            ent = next((e for e in cand.doc.ents if e.start <= cand.i < e.end), None)
+            if ent is not None:
+                return _strip_honorific(_trim(ent).text)
+    return None
+
+
+def _strip_honorific(text: str) -> str:
+    words = text.replace("\u200b", "").replace("\u200d", "").split()
+    while len(words) > 1 and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    if words and words[-1].lower() in {"'s", "’s"}:
+        words = words[:-1]
+    out = " ".join(words)
+    for suffix in ("'s", "’s"):
+        if out.endswith(suffix):
+            out = out[: -len(suffix)]
+    return out
+
+
+def _trim(span: Span) -> Span:
+    toks = list(span)
+    while toks and (toks[0].lower_ in {"the", "a", "an"} or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in {"'s", "’s"}):
+        toks = toks[:-1]
+    return span.doc[toks[0].i:toks[-1].i + 1] if toks else span.doc[span.start:span.start]
+
+
+_NP_DROP = {"relcl", "acl", "appos", "punct", "advmod", "cc", "conj", "parataxis", "npadvmod", "advcl", "ccomp"}
+
+
+def _np_text(tok: Token) -> str:
+    """The noun phrase headed by `tok`, without clauses, appositions, dates and leading articles."""
+    keep: set[int] = set()
+
+    def walk(t: Token) -> None:
+        keep.add(t.i)
+        for c in t.children:
+            if c.dep_ in _NP_DROP:
+                continue
+            if c.dep_ == "prep" and (c.lower_ not in {"of", "for", "from"} or any(
+                    g.ent_type_ in {"DATE", "TIME"} for g in c.subtree)):
+                continue
+            if c.ent_type_ in {"DATE", "TIME"} and c.dep_ != "compound":
+                continue
+            walk(c)
+
+    walk(tok)
+    lo = hi = tok.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    span = _trim(tok.doc[lo:hi + 1])
+    words = span.text.replace("\u200b", "").split()
+    while len(words) > 1 and words[0].lower() in HONORIFICS | {"however", "meanwhile"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+# ---------------------------------------------------------------- modality
+
+
+def find_modality(doc: Doc) -> str | None:
+    """expected | cancelled | conditional | negated | None, for the clause a sentence reports."""
+    root = _main_root(doc)
+    if root is None:
+        return None
+    head, reported, expects = _event_clause(root)
+    return _modality(head, reported, expects)
+
+
+def _main_root(doc: Doc) -> Token | None:
+    if not doc.has_annotation("DEP") or len(doc) == 0:
+        return None
+    return max(doc.sents, key=len).root
+
+
+def _event_clause(root: Token) -> tuple[Token, bool, bool]:
+    """Step from reporting verbs into the clause they report ("said [the package was expected ...]")."""
+    tok, reported, expects = root, False, False
+    for _ in range(4):
+        lemma = tok.lemma_.lower()
+        stance = next((c for c in tok.children if c.dep_ == "acomp" and c.lower_ in STANCE_ADJ), None)
+        if stance is not None:
+            comp = next((c for c in stance.children if c.dep_ == "ccomp"), None)
+            if comp is not None:  # "I am confident that this meeting will take place"
+                reported, expects, tok = True, True, comp
+                continue
+        if tok.pos_ in {"VERB", "AUX"} and lemma not in REPORTING_VERBS | EXPECT_VERBS:
+            # "The officials did not provide an amount but said the package was expected ...":
+            # a coordinated reporting verb sharing the subject carries the news.
+            conj = next((c for c in tok.children if c.dep_ == "conj" and c.lemma_.lower() in REPORTING_VERBS
+                         and not any(g.dep_ == "nsubj" for g in c.children)
+                         and any(g.dep_ == "ccomp" for g in c.children)), None)
+            if conj is None:
+                break
+            tok = conj
+            continue
+        if tok.pos_ not in {"VERB", "AUX"}:
+            break
+        comp = next((c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}), None)
+        if comp is None and lemma in EXPECT_VERBS:
+            comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if comp is None:
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                comp = next((g for g in obj.children if g.dep_ in {"acl", "ccomp"} and g.pos_ in {"VERB", "AUX"}), None)
+                if comp is not None:
+                    break  # "denied claims that its troops were surrounded"
+        if comp is None:
+            break
+        expects = expects or lemma in EXPECT_VERBS
+        reported, tok = True, comp
+    return tok, reported, expects
+
+
+def _chain(tok: Token) -> list[Token]:
+    """The verb and the infinitives it governs: "is set to announce", "is due to speak"."""
+    chain = [tok]
+    for _ in range(4):
+        cur = chain[-1]
+        nxt = next((c for c in cur.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        if nxt is None:
+            adj = next((c for c in cur.children if c.dep_ == "acomp"), None)
+            if adj is not None:
+                inner = next((c for c in adj.children if c.dep_ == "xcomp"), None)
+                if inner is not None:
+                    chain.append(adj)
+                    nxt = inner
+        if nxt is None:
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _is_cancel(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+        return True
+    return lemma in CANCEL_VERBS or tok.lower_ in CANCEL_ADJ
+
+
+def _has_condition(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            return True
+    return False
+
+
+def _modality(head: Token, reported: bool, expects: bool) -> str | None:
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return _fragment_modality(head)
+    chain = _chain(head)
+    if any(_is_cancel(t) for t in chain):
+        return "cancelled"
+    if any(_has_condition(t) for t in chain):
+        return "conditional"
+    if _negated(chain):
+        return "negated"
+    modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if modals & POSSIBLE_MODALS:
+        return "conditional"
+    if modals & FUTURE_MODALS:
+        return "expected"
+    if "would" in modals:
+        return "expected" if reported else "conditional"
+    if _planned(chain):
+        return "expected"
+    if head.dep_ == "ROOT" and any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children) \
+            and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in head.children):
+        return "expected"  # headline infinitive: "Russia to withdraw troops"
+    if expects:
+        return "expected"
+    subj = next((c for c in chain[0].children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None:
+        amods = {c.lower_ for c in subj.children if c.dep_ == "amod"}
+        if amods & CANCEL_ADJ:
+            return "cancelled"
+        if amods & EXPECT_ADJ and chain[0].lemma_ in {"be", "take", "go", "happen", "begin", "start", "proceed"}:
+            return "expected"
+    return None
+
+
+def _negated(chain: list[Token]) -> bool:
+    """"did not", "has never been", "no aid has been offered", "Russia made no advances"."""
+    if any(c.dep_ == "neg" for t in chain for c in t.children):
+        return True
+    for c in chain[0].children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            if c.lower_ in {"nobody", "nothing", "none", "no-one"}:
+                return True
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                return True
+    for c in chain[-1].children:
+        if c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True
+    return False
+
+
+def _planned(chain: list[Token]) -> bool:
+    """"set to", "expected to", "plans to", "is to", "due to", "going to", "scheduled for"."""
+    for t, nxt in zip(chain[:-1], chain[1:], strict=True):
+        lemma = t.lemma_.lower()
+        if lemma in PLAN_HEADS or t.lower_ in PLAN_HEADS:
+            return True
+        if lemma == "be" and _be_to(t, nxt):
+            return True  # "Trump is to meet Putin"
+    last = chain[-1]
+    if last.lemma_.lower() in {"schedule", "plan", "slate"} and any(c.dep_ == "auxpass" for c in last.children):
+        return True  # "the meeting is scheduled for Tuesday"
+    return last.lower_ in {"upcoming"}
+
+
+def _be_to(be: Token, inf: Token) -> bool:
+    """"X is to meet Y" (a plan), not "the aim is to ...", "there is nobody to ...", "was hard to verify"."""
+    if inf.dep_ != "xcomp" or inf.head is not be or be.tag_ not in {"VBZ", "VBP"}:
+        return False
+    if any(c.dep_ == "expl" for c in be.children):
+        return False
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() not in PURPOSE_NOUNS
+
+
+def _fragment_modality(noun: Token) -> str | None:
+    """Headlines without a finite verb: "Trump and Putin to speak this week", "Upcoming talks"."""
+    for c in noun.children:
+        if c.dep_ in {"xcomp", "acl", "relcl", "advcl"} and c.pos_ in {"VERB", "AUX"}:
+            if _is_cancel(c):
+                return "cancelled"
+            if any(a.tag_ == "TO" for a in c.children) and not any(a.tag_ == "MD" for a in c.children):
+                return "expected"
+    amods = {c.lower_ for c in noun.children if c.dep_ == "amod"}
+    if amods & CANCEL_ADJ:
+        return "cancelled"
+    if amods & EXPECT_ADJ:
+        return "expected"
+    return None

@@ -1,0 +1,663 @@
+"""Find place names in a sentence and resolve them to gazetteer entries.
+
+Recognition: spaCy's small model mislabels war places ("Kursk" PRODUCT, "Kyiv" PERSON), so
+places are found by matching capitalised phrases against the gazetteer, with NER used to add
+GPE/LOC/FAC spans and to veto phrases inside person and organisation names.
+
+Resolution ranks every gazetteer entry with the name by a score that adds up
+- how the name matched (own name > curated alias > alternate name > bare region core),
+- population (log scale), with countries ahead of namesakes and capitals ahead of towns,
+- what the sentence and the surrounding text say: "X, Florida" restricts X to Florida; countries,
+  regions and confidently resolved places mentioned nearby pull candidates towards their country
+  and region, and towards their neighbourhood;
+- a small prior for the countries war reporting is about, for names still ambiguous.
+Names that match nothing stay unresolved: no guessed coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from frontline.language.gazetteer import (
+    ABBR,
+    ADMIN2_WORDS,
+    ALIAS,
+    ALT,
+    CORE,
+    DEMONYM,
+    FEATURE_ADMIN1,
+    FEATURE_ADMIN2,
+    FEATURE_COUNTRY,
+    FEATURE_PLACE,
+    FEATURE_REGION,
+    NAME,
+    Entry,
+    get_gazetteer,
+    normalize,
+    split_admin_suffix,
+)
+from frontline.models import PlaceRef
+
+# Countries whose places war reporting is about; a tie-breaker only.
+WAR_COUNTRIES = frozenset("UA RU BY PL MD GE IL PS LB SY IQ IR YE".split())
+
+KIND_WEIGHT = {NAME: 0.0, ALIAS: 0.0, ALT: -1.0, CORE: -2.0, DEMONYM: 0.0, ABBR: 0.0}
+ALT_WHEN_NAMED = -2.5  # an old or foreign name of a big city loses to a town with that very name
+COUNTRY_BONUS = 1.5
+CAPITAL_BONUS = 0.5
+WAR_PRIOR = 0.3
+CTX_COUNTRY = 2.0
+CTX_ADMIN1 = 2.5
+TOP_READINGS = 8
+TEMPERATURE = 0.7  # softmax over scores in log10-population units
+NEAR_KM = ((25.0, 1.5), (100.0, 0.75))
+LOCAL_WEIGHT = 2.0  # a signal in the same sentence counts double
+
+# Words after a name that make it a region: "Kursk region", "Donetsk Oblast", "Orange County".
+REGION_WORDS = frozenset(
+    "oblast region province krai kray governorate district raion rayon county parish voivodeship "
+    "prefecture okrug".split()
+)
+REGION_PLURALS = frozenset("oblasts regions provinces districts counties governorates".split())
+# Settlement nouns: "the Kursk settlement of Belaya" makes "Kursk" a region modifier.
+SETTLEMENT_WORDS = frozenset("settlement village town city hamlet suburb district region area".split())
+TITLES = frozenset(
+    "mr mrs ms dr sir president minister general colonel col gen lt sgt major captain governor mayor senator "
+    "king queen prince princess pope saint st commander chief ambassador spokesman spokeswoman".split()
+)
+# Head words of names the gazetteer cannot hold: streets, buildings, natural features.
+FACILITY_WORDS = frozenset(
+    "street st road rd avenue ave boulevard blvd lane drive square plaza park center centre church cathedral "
+    "chapel mosque temple synagogue hospital clinic university college school academy institute stadium arena "
+    "airport station bridge court courthouse hall museum gallery tower estate market mall hotel library building "
+    "palace house prison jail base plant port harbour harbor beach lake river creek mountain mountains valley bay "
+    "island islands forest canyon dam highway freeway motorway route field fields club theatre theater zoo".split()
+)
+CONNECTORS = frozenset("of de del la le du da upon on am an der el al sur".split())
+
+_STOP_WORDS = frozenset(STOP_WORDS)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.\-]*")
+_ABBR_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]{0,3}\.)*|[A-Z]{2,5})$")
+_MAX_WORDS = 5
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    surface: str
+    words: int
+    admin: bool = False  # "X region", "X Oblast", or modifier of "X settlement of Y"
+    modifier: bool = False
+    ner_place: bool = False
+    constraint: int | None = None  # index of the span after "X, " that contains X
+    partial: bool = False  # only part of a longer capitalised run ("Bailey" in "Lorraine Bailey")
+    follower: str = ""  # the run's first word after the match ("Mayor" in "Kyiv Mayor ...")
+
+
+@dataclass
+class _Tally:
+    """Soft votes for countries and admin1 regions from the names in a text, kept per name so
+    that a name never votes for its own reading, plus anchor points of confidently resolved
+    places and the "X, Y" / "X region" evidence seen for each name."""
+
+    country: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin1: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    own_country: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    own_admin1: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    anchors: list[tuple[str, float, float, float]] = field(default_factory=list)
+    constraints: dict[str, tuple[str, str]] = field(default_factory=dict)
+    admin_hints: set[str] = field(default_factory=set)
+
+    def vote(self, norm: str, e: Entry, w: float) -> None:
+        if not e.country:
+            return
+        self.country[e.country] += w
+        self.own_country[norm][e.country] += w
+        if e.admin1_key and e.feature != FEATURE_COUNTRY:
+            self.admin1[e.admin1_key] += w
+            self.own_admin1[norm][e.admin1_key] += w
+
+    def support(self, norm: str, e: Entry) -> tuple[float, float, float, float]:
+        """(country support, best country support, admin1 support, best admin1 support)."""
+        cw = self.country.get(e.country, 0.0) - self.own_country.get(norm, {}).get(e.country, 0.0)
+        aw = 0.0
+        if e.admin1_key and e.feature != FEATURE_COUNTRY:
+            aw = self.admin1.get(e.admin1_key, 0.0) - self.own_admin1.get(norm, {}).get(e.admin1_key, 0.0)
+        return cw, max(self.country.values(), default=0.0), aw, max(self.admin1.values(), default=0.0)
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    text = resources.files("frontline.data").joinpath("place_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _clean_surface(surface: str) -> str:
+    s = surface.strip()
+    for art in ("the ", "The "):
+        if s.startswith(art):
+            s = s[len(art):]
+    for poss in ("'s", "’s"):
+        if s.endswith(poss):
+            s = s[: -len(poss)]
+    if s.endswith(".") and not _ABBR_RE.match(s):
+        s = s[:-1]
+    return s.strip()
+
+
+def _variants(n: str) -> list[str]:
+    out = []
+    if "." in n:
+        out.append(" ".join(n.replace(".", " ").split()))
+    for short, full in (("st ", "saint "), ("st. ", "saint "), ("mt ", "mount "), ("mt. ", "mount "),
+                        ("ft ", "fort "), ("ft. ", "fort ")):
+        if n.startswith(short):
+            out.append(full + n[len(short):])
+    if n.startswith("saint "):
+        out.append("st. " + n[6:])
+        out.append("st " + n[6:])
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _candidates(surface: str, admin: bool = False) -> tuple[tuple[Entry, int], ...]:
+    """Gazetteer entries a surface form can name, with the best way it matched (a name kind)."""
+    g = get_gazetteer()
+    s = _clean_surface(surface)
+    if not s:
+        return ()
+    abbr_ok = bool(_ABBR_RE.match(s))
+    n = normalize(s)
+    rows = list(g.lookup(n))
+    if s.isupper() and len(s) <= 5:
+        rows = [r for r in rows if r[1] == ABBR]
+    elif not abbr_ok:
+        rows = [r for r in rows if r[1] != ABBR]
+    split = split_admin_suffix(n)
+    if admin and not split:
+        split = (n, "region")
+    if split:
+        core, word = split
+        feats = (FEATURE_ADMIN2, FEATURE_ADMIN1) if word in ADMIN2_WORDS else (FEATURE_ADMIN1, FEATURE_ADMIN2)
+        pool = {e.pid: (e, k) for e, k in rows if e.feature in feats}
+        for e, _k in g.lookup(core):
+            if e.feature in feats and e.pid not in pool:
+                pool[e.pid] = (e, NAME)
+        if pool:
+            ranked = sorted(pool.values(), key=lambda ek: feats.index(ek[0].feature))
+            best = ranked[0][0].feature
+            return tuple((e, NAME if k == CORE else k) for e, k in ranked if e.feature == best)
+        if not rows:  # "Sudzha district" with no such district: the town is the best we know
+            rows = [(e, k) for e, k in g.lookup(core) if e.feature == FEATURE_PLACE]
+    if not rows:
+        for v in _variants(n):
+            rows = [r for r in g.lookup(v) if r[1] != ABBR]
+            if rows:
+                break
+    return tuple(rows)
+
+
+def _base_score(e: Entry, kind: int) -> float:
+    pop = e.population / 3 if e.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2) else e.population
+    s = math.log10(max(pop, 100)) + KIND_WEIGHT.get(kind, -2.0)
+    if e.feature == FEATURE_COUNTRY:
+        s += COUNTRY_BONUS
+    if e.capital:
+        s += CAPITAL_BONUS
+    if e.country in WAR_COUNTRIES:
+        s += WAR_PRIOR
+    return s
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _context_score(e: Entry, norm: str, tallies: list[tuple[_Tally, float]]) -> float:
+    """Bonus for agreeing with the countries, regions and places named around the mention: full
+    for the best-supported country/region, proportionally less for the others."""
+    score = 0.0
+    near = 0.0
+    for tally, scale in tallies:
+        cw, c_top, aw, a_top = tally.support(norm, e)
+        if cw > 0:
+            score += scale * CTX_COUNTRY * min(1.0, cw) * min(1.0, cw / c_top)
+        if aw > 0:
+            score += scale * CTX_ADMIN1 * min(1.0, aw) * min(1.0, aw / a_top)
+        if e.feature in (FEATURE_PLACE, FEATURE_ADMIN2):
+            for n, lat, lon, w in tally.anchors:
+                if n == norm or abs(lat - e.lat) > 1.0:
+                    continue
+                d = _km(lat, lon, e.lat, e.lon)
+                for limit, bonus in NEAR_KM:
+                    if d < limit:
+                        near = max(near, bonus * min(1.0, w * scale))
+                        break
+    return score + near
+
+
+def _rank(cands: tuple[tuple[Entry, int], ...], norm: str, tallies: list[tuple[_Tally, float]],
+          within: Entry | None = None, prefer_admin: bool = False) -> list[tuple[float, Entry, int]]:
+    pool = cands
+    if within is not None:
+        inside = tuple((e, k) for e, k in cands if _inside(e, within))
+        pool = inside or cands
+    has_name = any(k in (NAME, ALIAS) for _e, k in pool)
+    scored = []
+    for e, k in pool:
+        s = _base_score(e, k) + _context_score(e, norm, tallies)
+        if has_name and k == ALT:
+            s += ALT_WHEN_NAMED
+        if prefer_admin and e.feature == FEATURE_ADMIN1:
+            s += 3.0
+        scored.append((s, e, k))
+    scored.sort(key=lambda t: (-t[0], t[1].pid))
+    return scored
+
+
+def _inside(e: Entry, container: Entry) -> bool:
+    if e.pid == container.pid:
+        return False
+    if container.feature == FEATURE_COUNTRY:
+        return e.country == container.country
+    if container.feature == FEATURE_ADMIN1:
+        return e.admin1_key == container.admin1_key and e.feature != FEATURE_ADMIN1
+    return False
+
+
+# --------------------------------------------------------------------------- scanning text
+
+
+def _runs(text: str) -> list[list[re.Match]]:
+    """Maximal runs of capitalised words (connectors such as "of" allowed inside); any
+    punctuation between two words ends a run."""
+    words = list(_WORD_RE.finditer(text))
+    runs: list[list[re.Match]] = []
+    i = 0
+    while i < len(words):
+        if not words[i].group()[0].isupper():
+            i += 1
+            continue
+        run = [words[i]]
+        j = i + 1
+        while j < len(words):
+            gap = text[words[j - 1].end():words[j].start()]
+            if gap.strip() or "\n" in gap:
+                break
+            wj = words[j].group()
+            nxt_cap = j + 1 < len(words) and words[j + 1].group()[0].isupper()
+            if wj[0].isupper() or (wj in CONNECTORS and nxt_cap):
+                run.append(words[j])
+                j += 1
+            else:
+                break
+        runs.append(run)
+        i = j
+    return runs
+
+
+@lru_cache(maxsize=256)
+def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
+    """Capitalised phrases of `text` that name something in the gazetteer (longest match first,
+    left to right within each run), and the words that look like surnames (the last word of a
+    run of names that matched nothing: "Bailey" in "Lorraine Bailey")."""
+    g = get_gazetteer()
+    spans: list[_Span] = []
+    surnames: set[str] = set()
+    for run in _runs(text):
+        i = 0
+        any_match = False
+        while i < len(run):
+            matched = False
+            for length in range(min(len(run) - i, _MAX_WORDS), 0, -1):
+                last = i + length - 1
+                if run[last].group() in CONNECTORS:
+                    continue
+                start, end = run[i].start(), run[last].end()
+                if length > 1 and not g.has_prefix(normalize(_clean_surface(run[i].group()))):
+                    continue
+                surface = text[start:end]
+                cleaned = _clean_surface(surface)
+                if not cleaned or not _candidates(cleaned):
+                    continue
+                off = surface.find(cleaned)
+                if off >= 0:
+                    start, end = start + off, start + off + len(cleaned)
+                rest = [w.group() for k, w in enumerate(run) if k < i or k > last]
+                partial = bool(rest) and not all(r.lower() in REGION_WORDS for r in rest)
+                follower = run[last + 1].group() if last + 1 < len(run) else ""
+                spans.append(_Span(start, end, text[start:end], length, partial=partial, follower=follower))
+                i = last + 1
+                matched = any_match = True
+                break
+            if not matched:
+                i += 1
+        if len(run) > 1 and not any_match:
+            surnames.add(run[-1].group())
+        elif len(run) > 1 and spans and spans[-1].partial and spans[-1].end < run[-1].end():
+            surnames.add(run[-1].group())
+    _mark_regions(text, spans)
+    return tuple(spans), frozenset(surnames)
+
+
+def _next_word(text: str, pos: int) -> tuple[str, int, int] | None:
+    m = re.match(r"[ \t]+([A-Za-z]+)", text[pos:])
+    if not m:
+        return None
+    return m.group(1), pos + m.start(1), pos + m.end(1)
+
+
+def _mark_regions(text: str, spans: list[_Span]) -> None:
+    """Extend "Kursk" + " region" into one admin span; "Kursk and Belgorod regions" both admin;
+    "Kursk settlement of Belaya": Kursk is a region modifier."""
+    for idx, sp in enumerate(spans):
+        nxt = _next_word(text, sp.end)
+        if not nxt:
+            continue
+        word, ws, we = nxt
+        low = word.lower()
+        if low in REGION_WORDS:
+            surface = text[sp.start:we]
+            if _candidates(surface):
+                sp.end, sp.surface, sp.admin = we, surface, True
+        elif low in REGION_PLURALS:
+            sp.admin = True
+            k = idx - 1
+            while k >= 0 and re.fullmatch(r"\s*(,|and|,\s*and)\s*", text[spans[k].end:spans[k + 1].start]):
+                spans[k].admin = True
+                k -= 1
+        elif low in SETTLEMENT_WORDS and re.match(r"\s+of\s", text[we:we + 4]):
+            sp.admin = sp.modifier = True
+
+
+def _mark_constraints(text: str, spans: list[_Span]) -> None:
+    """"Palm Beach, Florida": the span after the comma must contain the one before it."""
+    for idx in range(len(spans) - 1):
+        a, b = spans[idx], spans[idx + 1]
+        if re.fullmatch(r",\s*", text[a.end:b.start]):
+            best = _rank(_candidates(b.surface, b.admin), normalize(_clean_surface(b.surface)), [])
+            if best and best[0][1].feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
+                a.constraint = idx + 1
+
+
+def _tally(spans: list[_Span], context: list[tuple[_Tally, float]] | None = None) -> _Tally:
+    """Votes from every span: each reading of a name votes with its probability under the
+    current scores (a softmax over the top readings), so that names which are individually
+    ambiguous ("Columbus", "Franklin County", "Dublin") agree on the region they share."""
+    tally = _Tally()
+    ranked_all = _resolve_spans(spans, context or [])
+    seen: dict[str, int] = defaultdict(int)
+    for sp, ranked in zip(spans, ranked_all, strict=True):
+        if not ranked:
+            continue
+        norm = normalize(_clean_surface(sp.surface))
+        seen[norm] += 1
+        if seen[norm] > 2:
+            continue  # repetition saturates
+        if sp.admin:
+            tally.admin_hints.add(norm)
+        top = ranked[:TOP_READINGS]
+        m = top[0][0]
+        weights = [10 ** (TEMPERATURE * (sc - m)) for sc, _e, _k in top]
+        total = sum(weights)
+        mention_w = 0.5 if top[0][2] == DEMONYM else 1.0
+        for (_sc, e, _k), w in zip(top, weights, strict=True):
+            tally.vote(norm, e, mention_w * w / total)
+        best_p = weights[0] / total
+        e0 = top[0][1]
+        if e0.feature in (FEATURE_PLACE, FEATURE_ADMIN2) and (best_p >= 0.6 or sp.constraint is not None):
+            tally.anchors.append((norm, e0.lat, e0.lon, best_p))
+        if sp.constraint is not None and ranked_all[sp.constraint]:
+            c = ranked_all[sp.constraint][0][1]  # type: ignore[index]
+            tally.constraints[norm] = (c.feature, c.country if c.feature == FEATURE_COUNTRY else c.admin1_key)
+    return tally
+
+
+def _resolve_spans(spans: list[_Span], tallies: list[tuple[_Tally, float]]
+                   ) -> list[list[tuple[float, Entry, int]]]:
+    """Ranked readings for every span; "X, Y" spans are ranked inside Y's best reading."""
+    out: list[list[tuple[float, Entry, int]]] = [[] for _ in spans]
+    order = sorted(range(len(spans)), key=lambda i: spans[i].constraint is not None)
+    for i in order:
+        sp = spans[i]
+        cands = _candidates(sp.surface, sp.admin)
+        if not cands:
+            continue
+        within = None
+        if sp.constraint is not None and out[sp.constraint]:
+            within = out[sp.constraint][0][1]
+        out[i] = _rank(cands, normalize(_clean_surface(sp.surface)), tallies, within, prefer_admin=sp.modifier)
+    return out
+
+
+def _plausible_in_context(text: str, sp: _Span, surnames: frozenset[str]) -> bool:
+    """Filters for phrases of the surrounding text, where no parse is available: a single word
+    must not be a stop word, a surname, part of a longer name, or a common word."""
+    cands = _candidates(sp.surface, sp.admin)
+    kinds = {k for _e, k in cands}
+    if ABBR in kinds:
+        return True
+    cleaned = _clean_surface(sp.surface)
+    norm = normalize(cleaned)
+    if norm in _stopwords() or norm in _STOP_WORDS:
+        return False
+    if not kinds & {NAME, ALIAS, DEMONYM} and not sp.admin and max(e.population for e, _k in cands) < 100_000:
+        return False
+    if sp.words == 1:
+        if sp.partial and sp.follower.lower() not in TITLES:
+            return False
+        if cleaned in surnames or _lower_elsewhere(text, cleaned):
+            return False
+    return True
+
+
+def _lower_elsewhere(text: str, word: str) -> bool:
+    """Whether `word` also occurs in lower case: then it is a common word ("Will", "Bend")."""
+    low = word.lower()
+    return low != word and re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None
+
+
+@lru_cache(maxsize=128)
+def _context_tally(context: str) -> _Tally:
+    """Signals from the surrounding text, in two passes so that the first pass's countries and
+    regions can settle the ambiguous names ("Alexandria" next to "Louisiana")."""
+    if not context:
+        return _Tally()
+    all_spans, surnames = _scan(context)
+    spans = [replace(sp, constraint=None) for sp in all_spans if _plausible_in_context(context, sp, surnames)]
+    _mark_constraints(context, spans)
+    first = _tally(spans)
+    return _tally(spans, [(first, 1.0)])
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _to_ref(e: Entry, text: str, start: int, end: int) -> PlaceRef:
+    """Regions inside one country (Donbas, Darfur) count as admin1-level; continents and seas,
+    which have no country, as country-level."""
+    precision = {FEATURE_COUNTRY: "country", FEATURE_ADMIN1: "admin1"}.get(e.feature, "place")
+    if e.feature == FEATURE_REGION:
+        precision = "admin1" if e.country else "country"
+    return PlaceRef(
+        name=e.name, lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1 or None, precision=precision,
+        gazetteer_id=e.gazetteer_id, text=text, start=start, end=end,
+    )
+
+
+def resolve_toponym(name: str, context: str = "") -> PlaceRef | None:
+    """Resolve a name already known to be a toponym, using `context` (e.g. the article) to
+    disambiguate; None when the gazetteer has no entry for it."""
+    norm = normalize(_clean_surface(name))
+    tally = _context_tally(context)
+    admin = norm in tally.admin_hints
+    cands = (_candidates(name, True) if admin else ()) or _candidates(name)
+    if not cands:
+        return _resolve_facility(name, tally)
+    within = None
+    if norm in tally.constraints:
+        feat, key = tally.constraints[norm]
+        g = get_gazetteer()
+        within = g.country_entry(key) if feat == FEATURE_COUNTRY else g.admin1_entry(key)
+    ranked = _rank(cands, norm, [(tally, 1.0)], within)
+    if not ranked:
+        return None
+    return _to_ref(ranked[0][1], name, 0, len(name))
+
+
+def _resolve_facility(name: str, tally: _Tally) -> PlaceRef | None:
+    """A name the gazetteer lacks that is a facility, street or natural feature ("Colorado State
+    University", "Royal Street", "Neches River"): the place named inside it if that place fits
+    the text, else the place the text is about. Anything else stays unresolved."""
+    words = name.split()
+    head = words[-1].lower().strip(".,") if words else ""
+    if head not in FACILITY_WORDS and not (len(words) > 2 and words[0].lower() in FACILITY_WORDS):
+        return None
+    for length in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - length + 1):
+            sub = " ".join(words[i:i + length])
+            if normalize(sub) in _stopwords() or sub.lower() in FACILITY_WORDS:
+                continue
+            cands = tuple((e, k) for e, k in _candidates(sub) if k in (NAME, ALIAS) and e.feature == FEATURE_PLACE)
+            if not cands:
+                continue
+            ranked = _rank(cands, normalize(sub), [(tally, 1.0)])
+            best = ranked[0][1]
+            if tally.support(normalize(sub), best)[2] > 0.5:  # a place in a region the text is about
+                return _to_ref(best, name, 0, len(name))
+    focus = _focus(tally)
+    return _to_ref(focus, name, 0, len(name)) if focus else None
+
+
+def _focus(tally: _Tally) -> Entry | None:
+    """The place a text is about: its best-supported anchor inside its best-supported region."""
+    if not tally.admin1:
+        return None
+    top_admin = max(tally.admin1.items(), key=lambda kv: kv[1])[0]
+    g = get_gazetteer()
+    best: tuple[float, Entry] | None = None
+    for norm, lat, _lon, w in tally.anchors:
+        for e, _k in _candidates(norm):
+            if e.admin1_key == top_admin and e.feature == FEATURE_PLACE and abs(e.lat - lat) < 1e-6:
+                if best is None or w > best[0]:
+                    best = (w, e)
+    if best:
+        return best[1]
+    return g.admin1_entry(top_admin)
+
+
+def find_places(doc: Doc, context: str = "", *, demonyms: bool = True) -> list[PlaceRef]:
+    """Places named in one parsed sentence, resolved with the sentence and `context` (the
+    post text and document title). Demonym-only mentions ("Russian forces") give a
+    country-precision place unless `demonyms` is False."""
+    text = doc.text
+    scanned, surnames = _scan(text)
+    spans = [replace(sp, constraint=None) for sp in scanned]
+    _add_ner_spans(doc, spans)
+    spans.sort(key=lambda s: s.start)
+    kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames)]
+    if not kept:
+        return []
+    _mark_constraints(text, kept)
+    ctx = _context_tally(context)
+    local = _tally(kept, [(ctx, 1.0)])
+    ranked_all = _resolve_spans(kept, [(local, LOCAL_WEIGHT), (ctx, 1.0)])
+    out: list[PlaceRef] = []
+    for sp, ranked in zip(kept, ranked_all, strict=True):
+        if not ranked:
+            continue
+        _score, e, kind = ranked[0]
+        if (kind == DEMONYM and not demonyms) or not e.country:
+            continue  # continents and seas are no place for an event
+        out.append(_to_ref(e, sp.surface, sp.start, sp.end))
+    return out
+
+
+def _add_ner_spans(doc: Doc, spans: list[_Span]) -> None:
+    """Mark gazetteer spans that NER calls places, and add NER place spans the scan missed."""
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        s, e = ent.start_char, ent.end_char
+        overlapping = [sp for sp in spans if sp.start < e and s < sp.end]
+        for sp in overlapping:
+            sp.ner_place = True
+        if overlapping:
+            continue
+        surface = _clean_surface(ent.text)
+        if surface and _candidates(surface):
+            off = ent.text.find(surface)
+            start = s + max(off, 0)
+            spans.append(_Span(start, start + len(surface), surface, len(surface.split()), ner_place=True))
+
+
+def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str]) -> bool:
+    """Recognition filters against the false positives of a pure gazetteer match."""
+    cands = _candidates(sp.surface, sp.admin)
+    if not cands:
+        return False
+    cleaned = _clean_surface(sp.surface)
+    norm = normalize(cleaned)
+    kinds = {k for _e, k in cands}
+    if any(k == ABBR for k in kinds) and not sp.admin:
+        return True
+    if norm in _stopwords() and not sp.ner_place:
+        return False
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None:
+        return False
+    # inside a person's or organisation's name ("Vladimir Putin", "Kyiv Independent")
+    for ent in doc.ents:
+        if ent.start_char < sp.end and sp.start < ent.end_char and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART"):
+            inside_longer = len(ent) > len(span) or ent.start_char < sp.start or ent.end_char > sp.end
+            if inside_longer and not sp.ner_place:
+                return False
+            if ent.label_ == "PERSON" and not sp.ner_place and not _strong(cands):
+                return False
+    first = span[0]
+    if first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in TITLES:
+        return False
+    strong_kinds = kinds & {NAME, ALIAS, DEMONYM}
+    if not strong_kinds and not sp.admin and not sp.ner_place:
+        # only an alternate name or a bare region core: needs NER's support or a big place
+        if max(e.population for e, _k in cands) < 100_000:
+            return False
+    if sp.words == 1 and not sp.ner_place:
+        if sp.partial and sp.follower.lower() not in TITLES:
+            return False
+        if cleaned in surnames:
+            return False
+        if first.is_sent_start and first.pos_ not in ("PROPN", "ADJ"):
+            return False
+        if first.pos_ not in ("PROPN", "ADJ", "NOUN") and not sp.admin:
+            return False
+        # a common word written with a capital ("Will", "Police") appears lowercase elsewhere
+        if re.search(r"\b" + re.escape(cleaned.lower()) + r"\b", text) and cleaned.lower() != cleaned:
+            return False
+    return True
+
+
+def _strong(cands: tuple[tuple[Entry, int], ...]) -> bool:
+    """A name good enough to override a PERSON label: a country, region or sizeable town."""
+    for e, k in cands:
+        if k in (NAME, ALIAS) and (e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1) or e.population >= 10_000):
+            return True
+    return False

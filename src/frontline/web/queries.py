@@ -1,0 +1,439 @@
+"""Read queries behind the JSON API, in SQLAlchemy Core over the store's tables.
+
+Everything here reads; the only write is the lazily created SQLite FTS5 index over
+`events.search_text`, kept in step with `events` by triggers so that `Store.replace_events`
+(which deletes and re-inserts every event) needs to know nothing about it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import logging
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+
+from sqlalchemy import JSON, Connection, Engine, and_, cast, func, literal_column, or_, select, text
+from sqlalchemy.sql.elements import ColumnElement
+
+from frontline.models import Event
+from frontline.serialize import event_from_export
+from frontline.store import schema as t
+
+log = logging.getLogger(__name__)
+
+TYPES: tuple[str, ...] = (
+    "territory.capture", "territory.withdrawal", "offensive", "clash", "strike", "casualties", "prisoners",
+    "meeting", "call", "statement", "agreement", "aid", "sanctions", "mobilization", "other",
+)
+STATUSES: tuple[str, ...] = ("reported", "claimed", "confirmed", "denied", "contested", "expected", "cancelled")
+SORTS = ("-date", "date")
+
+_FTS_READY: dict[str, bool] = {}  # engine URL -> FTS5 index usable
+
+
+@dataclass
+class EventFilter:
+    """The selection a user has made; every list, map, timeline, stats and export call shares it."""
+
+    types: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    place: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    q: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    document: str | None = None
+    publisher: str | None = None
+
+
+# ---------------------------------------------------------------- free text
+
+
+def ensure_search(engine: Engine) -> bool:
+    """Create the FTS5 index (and its sync triggers) once; False where FTS5 is unavailable.
+
+    PostgreSQL, or a SQLite build without FTS5, falls back to LIKE matching.
+    """
+    key = str(engine.url)
+    if key in _FTS_READY:
+        return _FTS_READY[key]
+    ok = False
+    if engine.dialect.name == "sqlite":
+        try:
+            with engine.begin() as conn:
+                exists = conn.execute(text(
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='events_fts'")).first()
+                if not exists:
+                    conn.execute(text(
+                        "CREATE VIRTUAL TABLE events_fts USING fts5(search_text, content='events', "
+                        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"))
+                    conn.execute(text(
+                        "CREATE TRIGGER IF NOT EXISTS events_fts_ai AFTER INSERT ON events BEGIN "
+                        "INSERT INTO events_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"))
+                    conn.execute(text(
+                        "CREATE TRIGGER IF NOT EXISTS events_fts_ad AFTER DELETE ON events BEGIN "
+                        "INSERT INTO events_fts(events_fts, rowid, search_text) "
+                        "VALUES ('delete', old.rowid, old.search_text); END"))
+                    conn.execute(text(
+                        "CREATE TRIGGER IF NOT EXISTS events_fts_au AFTER UPDATE ON events BEGIN "
+                        "INSERT INTO events_fts(events_fts, rowid, search_text) "
+                        "VALUES ('delete', old.rowid, old.search_text); "
+                        "INSERT INTO events_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"))
+                    conn.execute(text("INSERT INTO events_fts(events_fts) VALUES ('rebuild')"))
+            ok = True
+        except Exception as exc:  # noqa: BLE001 - no FTS5, or a read-only database: fall back to LIKE
+            log.warning("free-text index unavailable, using LIKE: %s", exc)
+    _FTS_READY[key] = ok
+    return ok
+
+
+def _terms(q: str) -> list[str]:
+    return re.findall(r"\w+", q.lower())[:12]
+
+
+def _text_clause(conn: Connection, q: str) -> ColumnElement | None:
+    terms = _terms(q)
+    if not terms:
+        return None
+    if ensure_search(conn.engine):
+        # Each word quoted (no FTS5 syntax from the user survives) and prefix-matched.
+        match = " AND ".join(f'"{w}"*' for w in terms)
+        sub = text("SELECT rowid FROM events_fts WHERE events_fts MATCH :match").bindparams(match=match)
+        return literal_column("events.rowid").in_(sub)
+    return and_(*[_contains(t.events.c.search_text, w) for w in terms])
+
+
+def _contains(column, value: str) -> ColumnElement:
+    """Case-insensitive substring match with LIKE wildcards in the input escaped."""
+    return func.lower(column).contains(value.lower(), autoescape=True)
+
+
+def _admin1(conn: Connection) -> ColumnElement:
+    if conn.dialect.name == "sqlite":
+        return func.json_extract(t.events.c.data, "$.location.admin1")
+    return cast(t.events.c.data, JSON)["location"]["admin1"].as_string()
+
+
+# ---------------------------------------------------------------- events
+
+
+def _where(conn: Connection, f: EventFilter) -> list[ColumnElement]:
+    e = t.events.c
+    out: list[ColumnElement] = []
+    if f.types:
+        out.append(e.type.in_(f.types))
+    if f.statuses:
+        out.append(e.status.in_(f.statuses))
+    if f.date_from:
+        out.append(func.coalesce(e.date_end, e.date_start) >= f.date_from.isoformat())
+    if f.date_to:
+        out.append(e.date_start <= f.date_to.isoformat())
+    if f.place:
+        place = f.place.strip()
+        conds = [_contains(e.place, place), _contains(_admin1(conn), place)]
+        if len(place) == 2 and place.isalpha():
+            conds.append(e.country == place.upper())
+        out.append(or_(*conds))
+    if f.actor:
+        out.append(_contains(e.actors, f.actor.strip()))
+    if f.source:
+        out.append(_contains(e.sources, f.source.strip()))
+    if f.q:
+        clause = _text_clause(conn, f.q)
+        if clause is not None:
+            out.append(clause)
+    if f.bbox:
+        west, south, east, north = f.bbox
+        out.append(e.lat.between(south, north))
+        if west <= east:
+            out.append(e.lon.between(west, east))
+        else:  # the box crosses the antimeridian
+            out.append(or_(e.lon >= west, e.lon <= east))
+    if f.document or f.publisher:
+        ev = select(t.event_evidence.c.event_id)
+        if f.document:
+            ev = ev.where(t.event_evidence.c.document_id == f.document)
+        if f.publisher:
+            docs = select(t.documents.c.id).where(_contains(t.documents.c.source, f.publisher.strip()))
+            ev = ev.where(t.event_evidence.c.document_id.in_(docs))
+        out.append(e.id.in_(ev))
+    return out
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split("|") if v]
+
+
+def _summary_row(r) -> dict:
+    return {
+        "id": r.id, "type": r.type, "status": r.status, "summary": r.summary,
+        "date_start": r.date_start, "date_end": r.date_end, "place": r.place,
+        "lat": r.lat, "lon": r.lon, "country": r.country,
+        "actors": _split(r.actors), "sources": _split(r.sources),
+    }
+
+
+_SUMMARY_COLUMNS = ("id", "type", "status", "summary", "date_start", "date_end", "place", "lat", "lon", "country",
+                    "actors", "sources")
+
+
+def _ordered(query, sort: str):
+    e = t.events.c
+    undated_last = e.date_start.is_(None)
+    if sort == "date":
+        return query.order_by(undated_last, e.date_start, e.id)
+    return query.order_by(undated_last, e.date_start.desc(), e.id)
+
+
+def list_events(conn: Connection, f: EventFilter, limit: int = 100, offset: int = 0,
+                sort: str = "-date") -> tuple[int, list[dict]]:
+    """One page of matching events (newest first by default) and the total that match."""
+    where = _where(conn, f)
+    total = conn.execute(select(func.count()).select_from(t.events).where(*where)).scalar_one()
+    cols = [t.events.c[name] for name in _SUMMARY_COLUMNS]
+    rows = conn.execute(_ordered(select(*cols).where(*where), sort).limit(limit).offset(offset)).all()
+    return total, [_summary_row(r) for r in rows]
+
+
+def iter_events(conn: Connection, f: EventFilter, sort: str = "-date") -> Iterator[Event]:
+    """Every matching event as an `Event`, for the exports."""
+    query = _ordered(select(t.events.c.data).where(*_where(conn, f)), sort)
+    for data in conn.execute(query.execution_options(yield_per=1000)).scalars():
+        yield event_from_export(json.loads(data))
+
+
+def get_event(conn: Connection, event_id: str) -> dict | None:
+    """The SPEC export object, its evidence enriched with post, document and highlight spans."""
+    data = conn.execute(select(t.events.c.data).where(t.events.c.id == event_id)).scalar()
+    if data is None:
+        return None
+    event = json.loads(data)
+    doc_ids = {x["document"] for x in event.get("evidence", [])}
+    docs = {r.id: r for r in conn.execute(
+        select(t.documents.c.id, t.documents.c.title, t.documents.c.source, t.documents.c.url,
+               t.documents.c.published).where(t.documents.c.id.in_(doc_ids)))} if doc_ids else {}
+    post_keys = {(x["document"], x["post"]) for x in event.get("evidence", [])}
+    posts = {}
+    mentions: dict[tuple[str, str], list[dict]] = {}
+    if post_keys:
+        rows = conn.execute(select(t.posts.c.document_id, t.posts.c.post_id, t.posts.c.headline,
+                                   t.posts.c.published, t.posts.c.kind, t.posts.c.deleted_snapshot)
+                            .where(t.posts.c.document_id.in_(doc_ids)))
+        posts = {(r.document_id, r.post_id): r for r in rows if (r.document_id, r.post_id) in post_keys}
+        for r in conn.execute(select(t.mentions.c.document_id, t.mentions.c.post_id, t.mentions.c.data)
+                              .where(t.mentions.c.document_id.in_(doc_ids))):
+            if (r.document_id, r.post_id) in post_keys:
+                try:
+                    mentions.setdefault((r.document_id, r.post_id), []).append(json.loads(r.data))
+                except ValueError:
+                    continue
+    for x in event.get("evidence", []):
+        doc = docs.get(x["document"])
+        post = posts.get((x["document"], x["post"]))
+        x["document_title"] = doc.title if doc else None
+        x["publisher"] = doc.source if doc else None
+        x["url"] = doc.url if doc else None
+        x["document_published"] = doc.published.isoformat() if doc and doc.published else None
+        x["post_headline"] = post.headline if post else None
+        x["post_published"] = post.published.isoformat() if post and post.published else None
+        x["post_kind"] = post.kind if post else None
+        x["post_deleted"] = bool(post and post.deleted_snapshot is not None)
+        mention = _matching_mention(mentions.get((x["document"], x["post"]), []), x)
+        x["highlights"] = highlights(x["text"], event, mention)
+    return event
+
+
+def _matching_mention(candidates: list[dict], evidence: dict) -> dict | None:
+    for m in candidates:
+        ev = m.get("evidence") or {}
+        if ev.get("start") == evidence["start"] and ev.get("end") == evidence["end"]:
+            return m
+    for m in candidates:
+        if (m.get("evidence") or {}).get("text") == evidence["text"]:
+            return m
+    return None
+
+
+# Where spans overlap, the earlier kind in this list wins.
+HIGHLIGHT_KINDS = ("claim", "source", "place", "date", "quantity", "actor")
+
+
+def highlights(sentence: str, event: dict, mention: dict | None = None) -> list[dict]:
+    """Spans of the sentence to mark: the claim's trigger, who says so, where, when, how many, who.
+
+    From the stored mention when there is one (exact offsets); otherwise by finding the
+    event's own names in the sentence, so a hand-made or merged event is still marked.
+    """
+    spans: list[tuple[int, int, str]] = []
+
+    def find(needle: str | None, kind: str) -> None:
+        if not needle or len(needle) < 2:
+            return
+        m = re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", sentence, flags=re.I)
+        if m:
+            spans.append((m.start(), m.end(), kind))
+
+    def at(start, end, kind: str, expect: str | None = None) -> None:
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence):
+            if expect is None or sentence[start:end].lower() == expect.lower():
+                spans.append((start, end, kind))
+                return
+        find(expect, kind)
+
+    if mention:
+        find(mention.get("trigger"), "claim")
+        for name, _stance in mention.get("sources") or []:
+            find(name, "source")
+        loc = mention.get("location") or {}
+        if loc:
+            at(loc.get("start"), loc.get("end"), "place", loc.get("text") or None)
+        date = mention.get("date") or {}
+        if date:
+            at(date.get("char_start"), date.get("char_end"), "date", date.get("text") or None)
+        for q in mention.get("quantities") or []:
+            find(q.get("text"), "quantity")
+        for a in mention.get("actors") or []:
+            at(a.get("start"), a.get("end"), "actor", a.get("text") or None)
+    if not any(k == "claim" for _a, _b, k in spans):
+        trigger = _trigger_span(sentence, event.get("type", ""))
+        if trigger:
+            spans.append((*trigger, "claim"))
+    for s in event.get("sources") or []:
+        find(s.get("name"), "source")
+    loc = event.get("location") or {}
+    find(loc.get("name"), "place")
+    for q in event.get("quantities") or []:
+        find(q.get("text"), "quantity")
+    for a in event.get("actors") or []:
+        find(a.get("name"), "actor")
+    spans.sort(key=lambda s: (HIGHLIGHT_KINDS.index(s[2]), s[0]))
+    chosen: list[tuple[int, int, str]] = []
+    for s in spans:
+        if all(s[1] <= c[0] or s[0] >= c[1] for c in chosen):
+            chosen.append(s)
+    return [{"start": a, "end": b, "kind": k} for a, b, k in sorted(chosen)]
+
+
+@functools.cache
+def _trigger_patterns() -> dict[str, list[re.Pattern]]:
+    """The extractor's trigger rules (data/event_triggers.toml), to mark the claim in a sentence
+    when no stored mention says which words triggered the event."""
+    out: dict[str, list[re.Pattern]] = {}
+    try:
+        with resources.files("frontline.data").joinpath("event_triggers.toml").open("rb") as fh:
+            rules = tomllib.load(fh).get("rule", [])
+        for rule in rules:
+            try:
+                out.setdefault(rule["type"], []).append(re.compile(rule["pattern"], re.I))
+            except (KeyError, TypeError, re.error):
+                continue
+    except (OSError, ValueError) as exc:
+        log.warning("no trigger rules for claim highlighting: %s", exc)
+    return out
+
+
+def _trigger_span(sentence: str, event_type: str) -> tuple[int, int] | None:
+    for pattern in _trigger_patterns().get(event_type, []):
+        m = pattern.search(sentence)
+        if m and m.end() > m.start():
+            return m.start(), m.end()
+    return None
+
+
+def event_stats(conn: Connection, f: EventFilter) -> dict:
+    """Counts of the selection (by type, status, day, place) and of the whole store."""
+    where = _where(conn, f)
+    e = t.events.c
+
+    def grouped(col, limit: int | None = None, by_count: bool = False) -> dict:
+        q = select(col, func.count()).where(*where).group_by(col)
+        if by_count:
+            q = q.where(col.is_not(None)).order_by(func.count().desc(), col)
+        if limit:
+            q = q.limit(limit)
+        return {k: v for k, v in conn.execute(q).all() if k is not None}
+
+    span = conn.execute(select(func.count(), func.min(e.date_start), func.max(func.coalesce(e.date_end, e.date_start)),
+                               func.count(e.lat)).where(*where)).one()
+    totals = {
+        "events": conn.execute(select(func.count()).select_from(t.events)).scalar_one(),
+        "documents": conn.execute(select(func.count()).select_from(t.documents)).scalar_one(),
+        "posts": conn.execute(select(func.count()).select_from(t.posts)
+                              .where(t.posts.c.deleted_snapshot.is_(None))).scalar_one(),
+    }
+    return {
+        "total": span[0], "date_min": span[1], "date_max": span[2], "located": span[3],
+        "by_type": grouped(e.type), "by_status": grouped(e.status),
+        "by_day": dict(sorted(grouped(e.date_start).items())),
+        "top_places": grouped(e.place, limit=15, by_count=True),
+        "store": totals,
+    }
+
+
+# ---------------------------------------------------------------- documents
+
+
+def list_documents(conn: Connection, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """Documents, newest first, with how many live posts and events each has."""
+    d = t.documents.c
+    n_posts = (select(func.count()).select_from(t.posts)
+               .where(t.posts.c.document_id == d.id, t.posts.c.deleted_snapshot.is_(None))
+               .scalar_subquery())
+    n_events = (select(func.count(func.distinct(t.event_evidence.c.event_id)))
+                .where(t.event_evidence.c.document_id == d.id).scalar_subquery())
+    total = conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
+    rows = conn.execute(select(d.id, d.title, d.source, d.url, d.published, n_posts.label("posts"),
+                               n_events.label("events"))
+                        .order_by(d.published.desc(), d.id).limit(limit).offset(offset)).all()
+    return total, [{"id": r.id, "title": r.title, "source": r.source, "url": r.url,
+                    "published": r.published.isoformat() if r.published else None,
+                    "posts": r.posts, "events": r.events} for r in rows]
+
+
+def get_document(conn: Connection, doc_id: str) -> dict | None:
+    """A document's posts in page order, each with the events it evidences and the boilerplate cut."""
+    d = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
+    if d is None:
+        return None
+    by_post: dict[str, list[dict]] = {}
+    rows = conn.execute(
+        select(t.event_evidence.c.post_id, t.event_evidence.c.start, t.event_evidence.c.end,
+               t.event_evidence.c.text, t.events.c.id, t.events.c.type, t.events.c.status, t.events.c.summary,
+               t.events.c.date_start, t.events.c.place)
+        .join(t.events, t.events.c.id == t.event_evidence.c.event_id)
+        .where(t.event_evidence.c.document_id == doc_id)
+        .order_by(t.event_evidence.c.start))
+    for r in rows:
+        by_post.setdefault(r.post_id, []).append({
+            "event": r.id, "type": r.type, "status": r.status, "summary": r.summary, "date_start": r.date_start,
+            "place": r.place, "text": r.text, "start": r.start, "end": r.end})
+    posts = []
+    for p in conn.execute(select(t.posts).where(t.posts.c.document_id == doc_id)
+                          .order_by(t.posts.c.position, t.posts.c.pk)).mappings():
+        try:
+            removed = [str(x) for x in json.loads(p["removed"] or "[]")]
+        except ValueError:
+            removed = []
+        posts.append({
+            "post": p["post_id"], "position": p["position"], "headline": p["headline"], "text": p["text"],
+            "kind": p["kind"], "published": p["published"].isoformat() if p["published"] else None,
+            "off_topic": bool(p["off_topic"]), "duplicate_of": p["duplicate_of"],
+            "deleted": p["deleted_snapshot"] is not None, "removed": removed,
+            "evidence": by_post.get(p["post_id"], []),
+        })
+    snapshots = conn.execute(select(func.count()).select_from(t.snapshots)
+                             .where(t.snapshots.c.document_id == doc_id)).scalar_one()
+    return {
+        "id": d["id"], "title": d["title"], "source": d["source"], "url": d["url"],
+        "published": d["published"].isoformat() if d["published"] else None,
+        "standfirst": d["standfirst"], "format": d["format"], "snapshots": snapshots,
+        "events": len({x["event"] for xs in by_post.values() for x in xs}),
+        "posts": posts,
+    }

@@ -1,0 +1,116 @@
+"""Attribution and modality (language/attribution.py) on hand-written sentences.
+
+Who says it (as named in the text), with what stance, and whether the reported event happened,
+is planned, was called off, is hypothetical or is denied: what an event's status is built from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from frontline.language.actors import find_actors
+from frontline.language.attribution import find_attributions, find_modality
+from frontline.language.nlp import get_nlp
+
+WHEN = dt.date(2025, 3, 16)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return get_nlp()
+
+
+def said(nlp: Language, text: str, previous: str | None = None) -> list[tuple[str, str, bool]]:
+    doc: Doc = nlp(text)
+    prev = nlp(previous) if previous else None
+    return [(a.speaker, a.stance, a.confirms) for a in find_attributions(doc, find_actors(doc, WHEN), prev)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moscow claims that recent advances have left Ukrainian troops with less than 200 square km.",
+     [("Moscow", "asserts", False)]),
+    ("Russia claimed control of the eastern town on Monday.", [("Russia", "asserts", False)]),
+    ("Kyiv has denied claims that its troops were surrounded.", [("Kyiv", "denies", False)]),
+    ("The Kremlin dismissed the report as propaganda.", [("Kremlin", "denies", False)]),
+    ("Ukraine has confirmed its withdrawal from the town.", [("Ukraine", "asserts", True)]),
+    ("The army admitted that the situation was difficult.", [("army", "asserts", True)]),
+    ("According to the general staff, 20 clashes took place on the front line.",
+     [("general staff", "asserts", False)]),
+    ("The withdrawal was confirmed by Ukraine's general staff.", [("Ukraine's general staff", "asserts", True)]),
+    ("The Russian defence ministry said on Sunday that Kyiv had launched a counter-attack.",
+     [("Russian defence ministry", "asserts", False)]),
+    ("The officials did not provide an exact amount, the officials said yesterday.",
+     [("officials", "asserts", False)]),
+    ("Two senior defence officials said the package would be announced on Thursday.",
+     [("Two senior defence officials", "asserts", False)]),
+    ("Mr Trump said he would meet the Russian leader soon.", [("Trump", "asserts", False)]),
+    ("Speaking to CNN on Sunday, US envoy Steve Witkoff said the leaders will speak by phone.",
+     [("Steve Witkoff", "asserts", False)]),
+    ("A statement released by the president's office said the talks were useful.",
+     [("president's office", "asserts", False)]),
+    ("A statement released by Tayyip Erdogan's office said the talks were useful.",
+     [("Tayyip Erdogan", "asserts", False)]),
+    ("A map shared by Ukraine's general staff on Sunday confirmed they had retreated.",
+     [("Ukraine's general staff", "asserts", True)]),
+    ("Reuters reported the strike, citing two local officials.",
+     [("Reuters", "asserts", False), ("two local officials", "asserts", False)]),
+    ("The town has been destroyed by shelling.", []),
+    ("The decision was reported over the weekend.", []),
+])
+def test_speakers_and_stances(nlp: Language, text: str, expected: list) -> None:
+    assert said(nlp, text) == expected
+
+
+def test_denied_claims_name_both_sides(nlp: Language) -> None:
+    result = said(nlp, "Ukraine has denied Russian claims that it lost the town, but admitted the situation is hard.")
+    assert ("Ukraine", "denies", False) in result
+    assert ("Russia", "asserts", False) in result  # whose claims they are
+    assert ("Ukraine", "asserts", True) in result
+
+
+def test_pronoun_speaker_resolves_to_previous_sentence(nlp: Language) -> None:
+    previous = "Ukraine's general staff said its forces had hit a command post near the border."
+    assert said(nlp, "The strike was coordinated with ground units, it said.", previous) == [
+        ("Ukraine's general staff", "asserts", False)]
+    previous = "Foreign minister Andrii Sybiha said the visit would be rescheduled."
+    assert said(nlp, "“I am confident that this meeting will take place,” he said.", previous) == [
+        ("Andrii Sybiha", "asserts", False)]
+    # Without a previous sentence a bare pronoun names nobody.
+    assert said(nlp, "The strike was coordinated with ground units, it said.") == []
+
+
+def test_the_statement_refers_back_to_its_author(nlp: Language) -> None:
+    previous = "A statement released by the Turkish foreign ministry said the talks were useful."
+    assert said(nlp, "The statement also says the ministry will keep working for peace.", previous) == [
+        ("Turkish foreign ministry", "asserts", False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The administration is set to announce a package of weapons.", "expected"),
+    ("Donald Trump and Vladimir Putin are expected to speak this week.", "expected"),
+    ("Trump and Putin to speak this week", "expected"),
+    ("Zelensky plans to visit Washington next month.", "expected"),
+    ("The defence minister is due to speak at the summit.", "expected"),
+    ("The summit is scheduled for Tuesday.", "expected"),
+    ("I expect that there will be a call with both presidents this week, the envoy said.", "expected"),
+    ("Officials said the package was expected to be substantial.", "expected"),
+    ("Witkoff said the leaders will speak over the phone.", "expected"),
+    ("The trip has been cancelled.", "cancelled"),
+    ("The envoy's visit has been canceled but will be rescheduled, the minister said.", "cancelled"),
+    ("The meeting was called off at the last minute.", "cancelled"),
+    ("The vote was postponed until next week.", "cancelled"),
+    ("If war broke out, Britons could be conscripted.", "conditional"),
+    ("Russia could launch a new offensive in the spring.", "conditional"),
+    ("The officials did not provide an exact amount.", "negated"),
+    ("The town has never been captured.", "negated"),
+    ("No new invitation to join the alliance has been offered.", "negated"),
+    ("Russia claimed control of the eastern town on Monday.", None),
+    ("Kyiv has denied claims that its troops were surrounded.", None),
+    ("Ukrainian forces withdrew from the town on Sunday.", None),
+])
+def test_modality(nlp: Language, text: str, expected: str | None) -> None:
+    assert find_modality(nlp(text)) == expected

@@ -1,0 +1,134 @@
+"""The embedded store: idempotent ingest, snapshots and post revisions, one transaction per document, WAL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from frontline.store import Store, resolve_db_url
+from frontline.store.db import IngestResult
+
+
+def test_same_snapshot_twice_then_a_newer_one(db_path, tmp_path, blog, revision_scenario):
+    revision_scenario(Store(db_path), tmp_path, blog)
+
+
+def test_same_title_and_publisher_under_another_file_name_is_the_same_document(db_path, tmp_path, blog, save_text):
+    store = Store(db_path)
+    morning = save_text(store, tmp_path, "eastland-0900.txt", blog["v1"], source=blog["source"])
+    evening = save_text(store, tmp_path, "eastland-1500.txt", blog["v2"], source=blog["source"])
+    assert evening.document_id == morning.document_id == "eastland-0900.txt"
+    assert evening.status == "updated"
+    # Posts map onto the stored ones: only the real changes are recorded.
+    assert (evening.new_posts, evening.edited_posts, evening.deleted_posts) == (1, 1, 1)
+    counts = store.table_counts()
+    assert counts["documents"] == 1 and counts["snapshots"] == 2
+    # The first file ingested again under its own name changes nothing.
+    assert save_text(store, tmp_path, "eastland-0900.txt", blog["v1"], source=blog["source"]).status == "unchanged"
+    assert store.table_counts() == counts
+
+
+def test_same_title_from_another_publisher_is_another_document(db_path, tmp_path, blog, save_text):
+    store = Store(db_path)
+    save_text(store, tmp_path, "a.txt", blog["v1"], source=blog["source"])
+    other = save_text(store, tmp_path, "b.txt", blog["v1"], source="Another Daily")
+    assert (other.document_id, other.status) == ("b.txt", "new")
+    assert store.table_counts()["documents"] == 2
+
+
+def test_failure_inside_a_document_transaction_leaves_stored_data_intact(db_path, tmp_path, blog, save_text,
+                                                                          monkeypatch):
+    store = Store(db_path)
+    save_text(store, tmp_path, "eastland-live.txt", blog["v1"], source=blog["source"])
+    counts = store.table_counts()
+    posts_before = list(store.iter_posts())
+
+    real_save_posts = Store._save_posts
+
+    def save_posts_then_fail(self, *args, **kwargs):
+        real_save_posts(self, *args, **kwargs)  # snapshot and posts written inside the transaction ...
+        raise RuntimeError("disk full")  # ... then the failure
+
+    monkeypatch.setattr(Store, "_save_posts", save_posts_then_fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        save_text(store, tmp_path, "eastland-live.txt", blog["v2"], source=blog["source"])
+    assert store.table_counts() == counts
+    assert list(store.iter_posts()) == posts_before
+
+    monkeypatch.setattr(Store, "_save_posts", real_save_posts)
+    retry = save_text(store, tmp_path, "eastland-live.txt", blog["v2"], source=blog["source"])
+    assert (retry.status, retry.new_posts, retry.edited_posts, retry.deleted_posts) == ("updated", 1, 1, 1)
+
+
+def test_failing_stage_during_ingest_reports_the_file_and_keeps_the_rest(db_path, tmp_path, blog, monkeypatch):
+    """One bad document: a one-line error naming it, the other files still ingested, nothing lost."""
+    import frontline.ingest as ingest
+
+    store = Store(db_path)
+    v1 = tmp_path / "eastland-live.txt"
+    v1.write_text(blog["v1"], encoding="utf-8")
+    [ok] = ingest.ingest_paths(store, [v1], rebuild=False)
+    assert ok.error is None and ok.results[0].status == "new"
+    counts = store.table_counts()
+
+    real_extract = ingest.extract_mentions
+
+    def extract_or_fail(clean, annotations):
+        if clean.document.doc_id == "eastland-live.txt":
+            raise RuntimeError("extractor crashed")
+        return real_extract(clean, annotations)
+
+    monkeypatch.setattr(ingest, "extract_mentions", extract_or_fail)
+    v1.write_text(blog["v2"], encoding="utf-8")  # a newer snapshot that will fail
+    other = tmp_path / "other-live.txt"
+    other.write_text(blog["v1"].replace("Eastland war live", "Southland war live"), encoding="utf-8")
+    bad, good = ingest.ingest_paths(store, [v1, other], rebuild=False)
+    assert bad.results == [] and "eastland-live.txt" in bad.error and "extractor crashed" in bad.error
+    assert "\n" not in bad.error
+    assert good.error is None and good.results[0].status == "new"
+    after = store.table_counts()
+    assert after["documents"] == counts["documents"] + 1
+    assert after["snapshots"] == counts["snapshots"] + 1
+    # The failed snapshot wrote nothing: the stored eastland posts are still snapshot 1's.
+    stored = [p["headline"] for p in store.iter_posts() if p["document_id"] == "eastland-live.txt"]
+    assert blog["deleted_headline"] in stored and blog["new_headline"] not in stored
+
+
+def test_sqlite_file_is_in_wal_mode(db_path):
+    store = Store(db_path)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar().lower() == "wal"
+    con = sqlite3.connect(db_path)  # WAL is a property of the file: other readers see it too
+    try:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
+    finally:
+        con.close()
+
+
+def test_db_location_precedence(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("FRONTLINE_DB", str(tmp_path / "env.db"))
+    assert resolve_db_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
+    assert resolve_db_url(str(tmp_path / "flag.db")) == f"sqlite:///{tmp_path / 'flag.db'}"  # --db wins
+    assert resolve_db_url("postgresql://u:p@host/db") == "postgresql+psycopg://u:p@host/db"
+    assert resolve_db_url("postgres://u:p@host/db") == "postgresql+psycopg://u:p@host/db"
+    nested = tmp_path / "new" / "dir" / "x.db"
+    resolve_db_url(str(nested))
+    assert nested.parent.is_dir()  # the data directory is created on first use
+
+
+def test_stats_count_current_posts(db_path, tmp_path, blog, save_text):
+    store = Store(db_path)
+    save_text(store, tmp_path, "eastland-live.txt", blog["v1"], source=blog["source"])
+    save_text(store, tmp_path, "eastland-live.txt", blog["v2"], source=blog["source"])
+    stats = store.stats()
+    assert stats["documents"] == 1 and stats["snapshots"] == 2
+    live = len(list(store.iter_posts(include_off_topic=True)))
+    assert stats["posts"] == live  # deleted posts are history, not current posts
+    assert stats["post_revisions"] == store.table_counts()["post_revisions"]
+
+
+def test_ingest_result_is_a_plain_record():
+    r = IngestResult("doc", "new", 3)
+    assert (r.document_id, r.status, r.new_posts, r.edited_posts, r.deleted_posts) == ("doc", "new", 3, 0, 0)
