@@ -79,6 +79,9 @@ def test_pronoun_speaker_resolves_to_previous_sentence(nlp: Language) -> None:
     previous = "Foreign minister Andrii Sybiha said the visit would be rescheduled."
     assert said(nlp, "“I am confident that this meeting will take place,” he said.", previous) == [
         ("Andrii Sybiha", "asserts", False)]
+    # In a subordinate clause the pronoun may point back within the sentence.
+    assert said(nlp, "Sunak will give a lecture in which he will say that taxes must fall.") == [
+        ("Sunak", "asserts", False)]
     # Without a previous sentence a bare pronoun names nobody.
     assert said(nlp, "The strike was coordinated with ground units, it said.") == []
 

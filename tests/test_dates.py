@@ -229,6 +229,7 @@ def test_weekend_before_a_weekday_anchor_is_the_one_just_gone():
         "He was freed after three years of captivity.",
         "Some 2000 troops and 1500 civilians were evacuated.",
         "The council passed Resolution 2334.",
+        "Nearly 2014 people know the area well.",
     ],
 )
 def test_numbers_that_are_not_dates(text):

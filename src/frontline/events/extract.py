@@ -85,17 +85,19 @@ class _PostState:
     def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None) -> None:
         anchor = ann.sentence.published or dct
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
-        self.places_by_sentence.append(ann.places)
+        self.places_by_sentence.append(_eligible_places(ann))
         self.dates.extend(ann.dates)
         self.persons.extend(a for a in ann.actors if a.kind == "person")
 
-    def place(self, exclude: list[PlaceRef]) -> PlaceRef | None:
-        """The place the post was last about: in the latest sentence naming one, a town before a region."""
-        earlier = self.places_by_sentence[:-1] if exclude else self.places_by_sentence
-        for places in reversed(earlier):
-            specific = [p for p in places if p.precision in ("place", "admin1")]
-            if specific:
-                return min(specific, key=lambda p: PRECISION_RANK.get(p.precision, 3))
+    def place(self, current: list[PlaceRef], want: str = "area") -> PlaceRef | None:
+        """What 'the town' or 'the region' refers to: the latest such place named earlier in the post."""
+        earlier = self.places_by_sentence[:-1]  # the current sentence was observed last
+        ranks = ("place",) if want == "place" else ("admin1", "place")
+        for rank in ranks:
+            for places in reversed(earlier):
+                found = [p for p in places if p.precision == rank]
+                if found:
+                    return found[0]
         return None
 
     def recent_date(self, own: list[DateRef]) -> DateRef | None:
@@ -142,7 +144,7 @@ def _retype(hit: TriggerHit, tok: Token) -> TriggerHit | None:
     if subj is not None and subj.dep_ == "nsubjpass":
         objs.append(subj)
     for o in objs:
-        if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" or (o.pos_ == "PRON" and o.lower_ != "it"):
+        if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON":
             if hit.text.lower().startswith("liberat"):
                 return None
             return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength)
@@ -215,7 +217,7 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
     """Status and sources of one mention (SPEC section 3)."""
     sources: list[tuple[str, str]] = []
     confirms = False
-    for a in ann.attributions:
+    for a in _governing_attributions(tok, ann):
         pair = (_source_name(a.speaker, st), a.stance)
         if pair[0] and pair not in sources:
             sources.append(pair)
@@ -254,6 +256,24 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
     if asserters and hit.type in MILITARY and any(_is_party(name) for name, _ in asserters):
         return "claimed", sources, False
     return "reported", sources, False
+
+
+def _governing_attributions(tok: Token | None, ann: SentenceAnnotation) -> list:
+    """The attributions whose reporting word governs this trigger; 'Kyiv said it was clinging on
+    to a town that Russia claims to have captured' makes Russia, not Kyiv, the capture's source."""
+    if tok is None or not ann.attributions:
+        return list(ann.attributions)
+    doc = ann.doc
+    where = {}
+    for n, a in enumerate(ann.attributions):
+        word = a.cue.split()[0].lower() if a.cue else ""
+        where[n] = {t.i for t in doc if t.lower_ == word}
+    cues = syntax.governing_cues(tok, set().union(*where.values()))
+    out = []
+    for n, a in enumerate(ann.attributions):
+        if not where[n] or cues is None or where[n] & cues:
+            out.append(a)  # said in another sentence, "according to", or the governing cue
+    return out
 
 
 def _is_party(name: str) -> bool:
@@ -322,6 +342,9 @@ def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
     text = ann.sentence.text
     out = []
     for p in ann.places:
+        if any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
+                text[max(0, p.start - 12):p.start]):
+            continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place
         if p.precision == "country":
             if not LOCATIVE.search(text[max(0, p.start - 12):p.start]):
                 continue
@@ -331,22 +354,30 @@ def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
     return out
 
 
+TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)\b", re.I)
+AREA_ANAPHOR = re.compile(
+    r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
+
+
 def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState) -> PlaceRef | None:
     if hit.type == "call":
         return None  # calls happen on the phone, not at a place
+    text = ann.sentence.text
     places = _eligible_places(ann)
+    town_ref = bool(TOWN_ANAPHOR.search(text))
+    area_ref = bool(AREA_ANAPHOR.search(text))
     if places:
         # The most specific place close after the trigger ("withdrew from the town of X in the Y region"),
         # else the most specific anywhere in the sentence, nearest first.
         near = [p for p in places if 0 <= p.start - hit.start <= NEAR_CHARS] or places
         best = min(near, key=lambda p: (PRECISION_RANK.get(p.precision, 3), abs(p.start - hit.end)))
-        if best.precision == "country" and hit.type in PLACE_INHERITING:
-            inherited = st.place(ann.places)
-            if inherited is not None and inherited.country == best.country:
-                return inherited
+        if best.precision != "place" and town_ref and hit.type in PLACE_INHERITING:
+            town = st.place(places, want="place")  # "recaptured the town ... in the Kursk region"
+            if town is not None and town.country == best.country:
+                return town
         return best
-    if hit.type in PLACE_INHERITING:
-        return st.place(ann.places)
+    if hit.type in PLACE_INHERITING and (town_ref or area_ref):
+        return st.place(places, want="place" if town_ref else "area")
     return None
 
 

@@ -25,6 +25,7 @@ MILITARY = GROUND | {"strike", "casualties", "prisoners"}
 PARTICIPANT_TYPES = {"meeting", "call", "agreement"}
 TOLERANCE_DAYS = {"day": 2, "week": 3, "month": 0, "year": 0}
 DCT_TOLERANCE_DAYS = 7
+REPORT_LOOKBACK_DAYS = 45
 SIMILAR_TEXT = 60
 WINDOW = 400  # only the most recent events of a family are candidates (keeps merging linear)
 
@@ -81,7 +82,7 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if not _dates_compatible(a.date, b.date):
         return True
-    if _stance_conflict(a, b):
+    if a.type == b.type and _stance_conflict(a, b):
         return True
     if a.type in PARTICIPANT_TYPES and _participants_differ(a, b):
         return True
@@ -100,14 +101,17 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     shared_stance = bool(_parties(a) & _parties(b))
     if same_post and same_type:
         return 3.0
-    if same_post and (same_place or shared_stance):
+    same_town = same_place and a.location.precision == "place" and not _is_seat(a.location)
+    unsourced = not a.sources or not b.sources
+    if same_post and ((same_town and (shared_stance or unsourced)) or (shared_stance and _places_overlap(a, b))):
         return 2.5  # capture and withdrawal of one town, told in one post
     similar = fuzz.token_set_ratio(a.evidence.text, b.evidence.text) >= SIMILAR_TEXT + 25
     shared_actor = bool(_actor_keys(a) & _actor_keys(b))
     if same_doc:
-        if same_type and (same_place or shared_actor or similar or _both_unplaced_diplomacy(a, b)):
+        if same_type and (same_place or similar or _both_unplaced_diplomacy(a, b)
+                          or (shared_actor and a.type not in MILITARY)):
             return 2.0
-        if (same_place and _is_specific(a.location)) or (shared_stance and _places_overlap(a, b)):
+        if (same_town and (shared_stance or unsourced)) or (shared_stance and _places_overlap(a, b)):
             return 1.8
         return 0.0
     if same_type and (similar or (same_place and shared_actor and _is_specific(a.location))):
@@ -130,7 +134,7 @@ def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
 
 
 def _places_overlap(a: EventMention, b: EventMention) -> bool:
-    return a.location is None or b.location is None or _same_place(a.location, b.location)
+    return _places_compatible(a.location, b.location)
 
 
 def _inside(small: PlaceRef, big: PlaceRef) -> bool:
@@ -140,7 +144,15 @@ def _inside(small: PlaceRef, big: PlaceRef) -> bool:
         return True
     if big.precision == "admin1" and small.precision == "place":
         return bool(small.admin1) and _norm(small.admin1) in (_norm(big.name), _norm(big.admin1 or ""))
+    if big.precision == "place" and small.precision == "place" and _is_seat(big):
+        # "in Kursk" often means the region named after its capital
+        return bool(small.admin1) and _norm(small.admin1) == _norm(big.admin1 or "")
     return False
+
+
+def _is_seat(p: PlaceRef) -> bool:
+    """A city that gives its region its name (Kursk / Kursk Oblast, Donetsk / Donetsk Oblast)."""
+    return bool(p.admin1) and _norm(p.admin1).startswith(_norm(p.name) + " ")
 
 
 def _places_compatible(a: PlaceRef | None, b: PlaceRef | None) -> bool:
@@ -160,6 +172,11 @@ def _range(d: DateRef) -> tuple[dt.date, dt.date]:
 def _dates_compatible(a: DateRef | None, b: DateRef | None) -> bool:
     if a is None or b is None:
         return True
+    if a.basis == "dct" or b.basis == "dct":
+        # only a report date: the event happened on or before it
+        report, other = (a, b) if a.basis == "dct" else (b, a)
+        return report.start - dt.timedelta(days=REPORT_LOOKBACK_DAYS) <= other.end and \
+            other.start <= report.end + dt.timedelta(days=DCT_TOLERANCE_DAYS)
     (a0, a1), (b0, b1) = _range(a), _range(b)
     return a0 <= b1 and b0 <= a1
 
@@ -215,13 +232,20 @@ def _persons(m: EventMention) -> set[str]:
     return {a.name for a in m.actors if a.kind == "person"}
 
 
+def _participants(m: EventMention) -> set[str]:
+    """People taking part: those named, minus whoever is only reporting it."""
+    speakers = {_norm(n) for n, _ in m.sources}
+    return {p for p in _persons(m) if not any(s and (s in _norm(p) or _norm(p) in s) for s in speakers)}
+
+
 def _participants_differ(a: EventMention, b: EventMention) -> bool:
-    pa, pb = _persons(a), _persons(b)
+    pa, pb = _participants(a), _participants(b)
     return len(pa) >= 2 and len(pb) >= 2 and bool(pa - pb) and bool(pb - pa)
 
 
 def _actor_keys(m: EventMention) -> set[str]:
-    return {a.actor_id or a.name for a in m.actors}
+    """People and organisations; states are in nearly every sentence and prove nothing."""
+    return {a.actor_id or a.name for a in m.actors if a.kind != "state"}
 
 
 def _rival_claims(a: EventMention, b: EventMention) -> bool:
@@ -292,7 +316,9 @@ def _date(ms: list[EventMention]) -> DateRef | None:
     if not dated:
         return None
     order = {"day": 0, "week": 1, "month": 2, "year": 3}
-    best = max(dated, key=lambda m: (m.date_weight, -order.get(m.date.precision, 4)))
+    # A date the text ties to the event or its report beats the bare report date; among those,
+    # a day beats a week ("on Sunday" over "in recent days"); then the trigger's own date wins.
+    best = max(dated, key=lambda m: (min(m.date_weight, 2), -order.get(m.date.precision, 4), m.date_weight))
     return best.date
 
 

@@ -16,8 +16,9 @@ BACKGROUND_PREPS = {"despite", "amid", "amidst", "since", "during", "before", "f
 PROGRESSIVE_HEADS = {"midst", "middle", "process", "verge", "brink"}
 BACKGROUND_MARKS = {"since", "before", "while", "although", "though", "until", "unless", "once", "whether", "as"}
 REPORTING_LEMMAS = {
-    "say", "claim", "deny", "confirm", "tell", "report", "announce", "suggest", "insist", "warn", "accuse",
-    "add", "state", "admit", "acknowledge", "reject", "dismiss", "describe", "allege", "assert", "write",
+    "say", "claim", "deny", "reject", "dismiss", "confirm", "tell", "report", "announce", "suggest", "insist",
+    "warn", "accuse",
+    "add", "state", "admit", "acknowledge", "describe", "allege", "assert", "write",
     "post", "indicate", "show", "depict", "believe", "think", "expect", "argue", "note", "explain",
 }
 FUTURE_HEADS = {"set", "expect", "due", "schedule", "plan", "prepare", "intend", "aim", "hope", "poise", "go"}
@@ -90,8 +91,8 @@ def local_modality(tok: Token) -> str | None:
     if _has_if_clause(verb):
         return "conditional"
     chain = [verb]
-    # "is set to announce", "are expected to speak": climb xcomp chains
-    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+    # "is set to announce", "are expected to speak", "expects the leaders to speak": climb complements
+    while chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head.i != chain[-1].i and len(chain) < 3:
         chain.append(chain[-1].head)
     if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
         return "expected"  # the trigger phrase itself is "set to speak"
@@ -159,3 +160,34 @@ def subject_of(verb: Token) -> Token | None:
 
 def in_subtree(tok: Token, root: Token) -> bool:
     return root.left_edge.i <= tok.i <= root.right_edge.i
+
+
+DENY_LEMMAS = {"deny", "reject", "dismiss", "refute", "rebut", "disprove"}
+
+
+def governing_cues(tok: Token, cue_positions: set[int]) -> set[int] | None:
+    """Which of the sentence's reporting words (at `cue_positions`) govern this trigger: the
+    nearest above it, and the next one too when that is a claim noun or a denial
+    ("Ukraine denied Russian claims that they captured ..."). None when none governs it."""
+    found: list[int] = []
+    cur = tok
+    for _ in range(40):
+        if cur.i in cue_positions:
+            found.append(cur.i)
+            if len(found) == 2 or (cur.pos_ == "VERB" and not _denied_above(cur, cue_positions)):
+                break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return set(found) if found else None
+
+
+def _denied_above(tok: Token, cue_positions: set[int]) -> bool:
+    cur = tok.head
+    for _ in range(40):
+        if cur.i in cue_positions:
+            return cur.lemma_.lower() in DENY_LEMMAS
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False

@@ -75,7 +75,6 @@ _PART_UNIT = rf"(?:{_PART_CAL}|earlier|later)"
 _DAYPART = rf"(?:{_alt(_WORDS['dayparts'])})\b"
 _SEASON = rf"(?:{_alt(_SEASONS)})\b"
 _HOLIDAY_ALT = _alt(_HOLIDAYS).replace("'", "['’]")
-_UNIT_WORDS = sorted(set(_UNITS) | {"weekend", "weekends", "century", "centuries", "quarter", "hours"} | set(_SEASONS))
 _PREPOSITIONS = (r"on|in|since|from|until|till|by|during|over|within|before|after|of|through|throughout|for|at|"
                  r"as\s+of|around|about|between|ahead\s+of|into|to")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+$", re.I)
@@ -234,14 +233,15 @@ def _part(start: dt.date, end: dt.date, unit: str, part: str) -> tuple[dt.date, 
         return first, _month_end(last.year, last.month), "month"
     total = (end - start).days + 1
     if unit == "week":
-        third, edge = 3, 2
-    elif unit == "month":
-        third, edge = 10, 7
+        first, second, edge = 3, 4, 2
+    elif unit == "month":  # early 1-10, mid 11-20, late 21-end
+        first, second, edge = 10, 20, 7
     else:  # decade, century, free ranges
-        third, edge = max(1, round(total / 3)), max(1, total // 6)
+        first, edge = max(1, round(total / 3)), max(1, total // 6)
+        second = total - first
     lo, hi = {
-        "early": (0, third), "mid": (third, total - third), "middle": (third, total - third),
-        "late": (total - third, total), "beginning": (0, edge), "start": (0, edge), "turn": (0, edge),
+        "early": (0, first), "mid": (first, second), "middle": (first, second),
+        "late": (second, total), "beginning": (0, edge), "start": (0, edge), "turn": (0, edge),
         "end": (total - edge, total), "first half": (0, total // 2), "second half": (total // 2, total),
     }.get(part, (0, total))
     hi = max(hi, lo + 1)
@@ -254,8 +254,8 @@ def _part(start: dt.date, end: dt.date, unit: str, part: str) -> tuple[dt.date, 
 
 
 # A past-tense report often names an arrangement weeks ahead ("said it will pay the dividend Dec. 15",
-# "decided the boy should go home by Jan. 14"): the tense only overrides the nearest reading of a
-# day and month when that reading is more than this far on the other side of the anchor.
+# "decided the boy should go home by Jan. 14"): a past tense only overrides the nearest reading of a
+# day and month when that reading is more than this far ahead of the anchor.
 _TENSE_SLACK_DAYS = 60
 
 
@@ -264,7 +264,7 @@ def _pick(candidates: list[dt.date], anchor: dt.date, tense: str | None, slack_d
     if not candidates:
         return None
     nearest = min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
-    if abs((nearest - anchor).days) <= slack_days:
+    if tense == "past" and (nearest - anchor).days <= slack_days:  # past cues are the noisy ones
         return nearest
     past = [c for c in candidates if c <= anchor]
     future = [c for c in candidates if c >= anchor]
@@ -392,7 +392,7 @@ _PASSIVE = {"be", "been", "being"}
 
 
 def _cues(text: str) -> list[tuple[int, int, str]]:
-    """Tense cues in text as (start, end, 'past' | 'future'): modal and past verbs, "-ed" forms."""
+    """Tense cues as (start, end, kind): kind is 'past', 'future', or the weak 'report' ("said") and 'would'."""
     toks = [(m.start(), m.end(), m.group()) for m in _CUE_TOKEN.finditer(text)]
     low = [t[2].lower().replace("’", "'") for t in toks]
     out = []
@@ -422,7 +422,7 @@ def _tense_near(cues: list[tuple[int, int, str]], start: int, end: int) -> str |
             continue
         dist = start - e if e <= start else s - end
         if kind == "report":  # "said on Friday" is past; "said it will ... Dec. 15" is not evidence
-            if dist > 2:
+            if dist > 4:
                 continue
             kind = "past"
         elif kind == "would":
@@ -438,13 +438,18 @@ def guess_tense(text: str, start: int | None = None, end: int | None = None) -> 
     """'past', 'future' or None for the clause around text[start:end] (the whole sentence if no span).
 
     The nearest tense cue wins ("said on Sunday that talks will be held on Monday": Sunday is past,
-    Monday future); cheap enough to run on every expression.
+    Monday future); cheap enough to run on every expression. A deadline ("through June", "by Jan. 14")
+    is not dated by a past-tense verb, so it gets None rather than 'past'.
     """
     cues = _cues(text)
     if start is None:
         kinds = {k for _, _, k in cues}
-        return "future" if "future" in kinds else "past" if kinds else None
-    return _tense_near(cues, start, end if end is not None else start)
+        return "future" if kinds & {"future", "would"} else "past" if kinds else None
+    prep = _PREP_BEFORE.search(text, max(0, start - 12), start)
+    tense = _tense_near(cues, prep.start() if prep else start, end if end is not None else start)
+    if tense == "past" and prep and " ".join(prep.group().split()).lower() in _DEADLINE_PREPS:
+        return None
+    return tense
 
 
 # ---------------------------------------------------------------- rules
@@ -471,7 +476,7 @@ class _M:
 
     __slots__ = ("m", "prep", "outer")
 
-    def __init__(self, m: _M, prep: str | None, outer: int):
+    def __init__(self, m: re.Match, prep: str | None, outer: int):
         self.m, self.prep, self.outer = m, prep, outer
 
     def __getitem__(self, group: str) -> str | None:
@@ -501,7 +506,7 @@ _RULES: list[_Rule] = []
 
 
 def _rule(name: str, core: str, needs: set[str], check=None, vague=False):
-    regex = re.compile(core, re.I)
+    regex = re.compile(rf"\b(?:{core})", re.I)  # never start inside a word ("know", "nearly 2014")
 
     def deco(fn):
         _RULES.append(_Rule(name, regex, tuple(frozenset(n.split("+")) for n in needs), fn, check, vague))
@@ -532,7 +537,7 @@ def _direction(m: _M, env: _Env) -> str | None:
 
 
 def _since(m: _M, env: _Env, r: _Range) -> _Range:
-    """"since 2008" runs from the date named up to the anchor."""
+    """A date after "since" ("since 2008") runs from the date named up to the anchor."""
     if (m["prep"] or "").lower() == "since" and r[1] < env.anchor:
         return r[0], env.anchor, r[2], r[3]
     return r
@@ -661,11 +666,9 @@ def _weekday_rule(m: _M, env: _Env) -> _Range | None:
     return _since(m, env, (d, d, "day", "relative"))
 
 
-_DEICTIC_OFFSETS = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
-    "later today": 0, "early today": 0, "late today": 0, "earlier this morning": 0, "later this morning": 0,
-    "earlier this afternoon": 0, "later this afternoon": 0, "earlier this evening": 0, "later this evening": 0,
-    "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
+_DEICTIC_OFFSETS = {  # after dropping a leading early / earlier / late / later
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
+    "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
     "now": 0, "currently": 0, "at present": 0, "at the moment": 0, "right now": 0, "as we speak": 0,
 }
 _PRESENT = {"now", "currently", "at present", "at the moment", "right now", "as we speak"}
@@ -676,7 +679,8 @@ _PRESENT = {"now", "currently", "at present", "at the moment", "right now", "as 
        r"|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|tomorrow|last\s+night|right\s+now|now|currently"
        rf"|at\s+present|at\s+the\s+moment|as\s+we\s+speak)\b(?!-)(?:\s+(?P<dp>{_DAYPART}))?", {"deictic"})
 def _deictic(m: _M, env: _Env) -> _Range | None:
-    d = env.anchor + dt.timedelta(days=_DEICTIC_OFFSETS[_key(m["w"])])
+    word = re.sub(r"^(?:early|earlier|late|later) ", "", _key(m["w"]))
+    d = env.anchor + dt.timedelta(days=_DEICTIC_OFFSETS.get(word, 0))
     return d, d, "day", "relative"
 
 
@@ -1082,6 +1086,14 @@ def _to_ref(r: _Range, text: str, f: _Found) -> DateRef:
                    char_start=f.start, char_end=f.end)
 
 
+def _safe_resolve(f: _Found, env: _Env) -> _Range | None:
+    """One expression's range; None for a date that cannot exist (far out of range), never an exception."""
+    try:
+        return f.rule.resolve(f.match, env)
+    except (KeyError, ValueError, OverflowError, StopIteration):
+        return None
+
+
 def _as_date(anchor: dt.datetime | dt.date) -> dt.date:
     return anchor.date() if isinstance(anchor, dt.datetime) else anchor
 
@@ -1118,7 +1130,7 @@ class DateResolver:
                 return _tense_near(cues, f.match.outer, f.end)
 
             env = _Env(self.anchor, self.last, tense_fn=tense)
-            r = f.rule.resolve(f.match, env)
+            r = _safe_resolve(f, env)
             if r is None:
                 continue
             ref = _to_ref(r, text, f)
@@ -1138,5 +1150,5 @@ def resolve_expression(expr: str, anchor: dt.date | dt.datetime, tense: str | No
     if not found:
         return None
     f = max(found, key=lambda f: f.end - f.start)
-    r = f.rule.resolve(f.match, _Env(_as_date(anchor), None, tense))
+    r = _safe_resolve(f, _Env(_as_date(anchor), None, tense))
     return _to_ref(r, expr, f) if r else None

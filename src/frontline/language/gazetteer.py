@@ -213,12 +213,17 @@ def _load_countryinfo() -> dict[str, dict]:
         if not iso:
             continue
         rec.pop("geoJSON", None)
-        if iso not in out or (_latlng(rec.get("latlng")) and not _latlng(out[iso].get("latlng"))):
+        if iso in out:  # two records for one code (Vatican, Palestine): keep every spelling
+            spellings = list(out[iso].get("altSpellings") or []) + list(rec.get("altSpellings") or [])
+            if _latlng(rec.get("latlng")) and not _latlng(out[iso].get("latlng")):
+                out[iso] = rec
+            out[iso]["altSpellings"] = spellings
+        else:
             out[iso] = rec
     return out
 
 
-_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-()]*$")
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .,'\-()]*$")
 
 
 def _good_alternate(alt: str) -> bool:
@@ -227,6 +232,8 @@ def _good_alternate(alt: str) -> bool:
         return False
     if alt.isupper() and len(alt) <= 4:  # airport / postal codes
         return False
+    if not alt.isascii() and (ord(alt[0]) > 0x24F or any(ord(c) > 0x24F and c not in "’ʼ‘" for c in alt)):
+        return False  # Cyrillic, Greek, Arabic, CJK: the index is for Latin-script text
     plain = alt if alt.isascii() else _strip_marks(alt)
     return _LATIN_NAME.match(plain) is not None
 
@@ -525,7 +532,9 @@ def _write(path: Path) -> None:
     # Abbreviations ("U.S.", "Fla.") match only as written (see places.py); stored as ABBR.
     for row in _data_rows("abbreviations.tsv"):
         abbr, target = row[0], row[1]
-        if target.startswith("country:") and target[8:] in country_pid:
+        if target.startswith("region:") and target[7:] in region_pid:
+            name_rows.add((normalize(abbr), region_pid[target[7:]], ABBR))
+        elif target.startswith("country:") and target[8:] in country_pid:
             name_rows.add((normalize(abbr), country_pid[target[8:]], ABBR))
         elif target.startswith("admin1:"):
             k = tuple(target[7:].split(".", 1))
@@ -533,7 +542,7 @@ def _write(path: Path) -> None:
                 name_rows.add((normalize(abbr), admin1_pid[k], ABBR))
 
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
-    con.executemany("INSERT INTO names VALUES (?,?,?)", sorted(name_rows))
+    con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     con.execute("CREATE INDEX names_norm ON names(norm)")
     con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(len(place_rows)))])
     con.commit()

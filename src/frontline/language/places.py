@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from frontline.language.gazetteer import (
     ABBR,
@@ -573,7 +573,7 @@ def find_places(doc: Doc, context: str = "", *, demonyms: bool = True) -> list[P
     spans = [replace(sp, constraint=None) for sp in scanned]
     _add_ner_spans(doc, spans)
     spans.sort(key=lambda s: s.start)
-    kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames)]
+    kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames, spans)]
     if not kept:
         return []
     _mark_constraints(text, kept)
@@ -609,7 +609,16 @@ def _add_ner_spans(doc: Doc, spans: list[_Span]) -> None:
             spans.append(_Span(start, start + len(surface), surface, len(surface.split()), ner_place=True))
 
 
-def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str]) -> bool:
+def _covered(ent: Span, spans: list[_Span]) -> bool:
+    """Whether every capitalised word of an entity is one of our place spans: "Kyiv and Kharkiv"
+    labelled WORK_OF_ART is a coordination of places, not a title."""
+    for tok in ent:
+        if tok.text[:1].isupper() and not any(sp.start <= tok.idx < sp.end for sp in spans):
+            return False
+    return True
+
+
+def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans: list[_Span]) -> bool:
     """Recognition filters against the false positives of a pure gazetteer match."""
     cands = _candidates(sp.surface, sp.admin)
     if not cands:
@@ -628,7 +637,7 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str]) -> boo
     for ent in doc.ents:
         if ent.start_char < sp.end and sp.start < ent.end_char and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART"):
             inside_longer = len(ent) > len(span) or ent.start_char < sp.start or ent.end_char > sp.end
-            if inside_longer and not sp.ner_place:
+            if inside_longer and not sp.ner_place and not _covered(ent, spans):
                 return False
             if ent.label_ == "PERSON" and not sp.ner_place and not _strong(cands):
                 return False

@@ -113,7 +113,7 @@ def read_bytes(
     """Read one input's bytes into documents (feeds and JSON Lines may hold several)."""
     where = where or name
     if len(data) > MAX_BYTES:
-        raise ReaderError(where, f"too large ({len(data) / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB limit)")
+        raise ReaderError(where, _too_large(len(data)))
     text = decode(data, where)
     fmt = detect_format(text, name)
     sha = hashlib.sha256(data).hexdigest()
@@ -173,11 +173,16 @@ def read_path(
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ReaderError(str(path), f"too large ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB limit)")
+            raise ReaderError(str(path), _too_large(size))
         data = path.read_bytes()
     except OSError as exc:
         raise ReaderError(str(path), exc.strerror or str(exc)) from None
     return read_bytes(data, path.name, published=published, source=source, where=str(path))
+
+
+def _too_large(size: int) -> str:
+    mib = 1024 * 1024
+    return f"too large ({size / mib:.1f} MB > {MAX_BYTES / mib:.0f} MB limit)"
 
 
 def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:

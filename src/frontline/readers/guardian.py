@@ -62,11 +62,11 @@ _SPEECH_VERBS = frozenset("says say said warns warned claims claimed tells told 
 _WORD = re.compile(r"[\w’'-]+")
 _OPENERS = re.compile(r"[A-Z0-9“\"‘'(£$€]")
 # A byline: a two-word name standing before a capitalised sentence start ("Luke Harding The ...").
-_NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
+_NAME = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][a-z]*[’'][A-Z][a-z]+)"  # Graham-Harrison, O’Brien; no possessive
 BYLINE = re.compile(rf"^(?P<name>{_NAME} {_NAME}) (?=[A-Z“\"‘])")
 _NOT_NAME = frozenset("""
 The A An In On At As After Before But And Or If When While With Without From To For Of By This That These Those
-Here There It Its We Our They Their He She His Her Russia Russian Russians Ukraine Ukrainian Ukrainians
+Here There It Its We Our They Their He She His Her
 New North South East West Western Eastern United Saudi Sri Prime President Minister Foreign Defence Defense
 Secretary General Chancellor Governor Mayor Senator Ambassador Deputy Vice Chief Supreme High State Home Interior
 Finance Energy Health Trade Justice Emergency Armed Air Naval Military Security Intelligence National European
@@ -354,4 +354,6 @@ def _strip_byline(text: str) -> str:
     first, second = m.group("name").split(" ")
     if first in _NOT_NAME or second in _NOT_NAME:
         return text
+    if any(len(w) > 5 and w.endswith(("ian", "ians", "ese", "ish", "ean")) for w in (first, second)):
+        return text  # a demonym ("Ukrainian Defence ..."), not a first name
     return text[m.end():]

@@ -299,6 +299,7 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
     """Build the app over a store (a path or URL, $FRONTLINE_DB, or the user's default database)."""
     store = store or Store(db)
     engine = store.engine
+    queries.ensure_indexes(engine)
     app = FastAPI(
         title="frontline", version=__version__, docs_url=None, redoc_url=None,
         description="Events and claims from war live blogs: what happened, who did it, where, when, "
