@@ -224,3 +224,63 @@ def serve(
     from frontline.web.app import serve as run_server
 
     run_server(db=db, host=host, port=port)
+
+
+@app.command()
+def annotate(
+    path: Path = typer.Argument(..., help="A live blog or article (text, HTML, feed or JSON Lines)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (the DCT)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text (readable) or json (one object per sentence)."),
+) -> None:
+    """Show what frontline understood, sentence by sentence: actors, places, dates,
+    attributions and modality. Nothing is stored.
+
+    Example: frontline annotate seeds/004_f2372c87717f34a8.txt --published 2025-01-08
+    """
+    from frontline.annotate_view import render_annotations
+    from frontline.readers import ReaderError, read_path
+
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter(f"{fmt!r}: use text or json", param_hint="--format")
+    try:
+        docs = read_path(path, published=_parse_date(published, "--published"))
+    except ReaderError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    for doc in docs:
+        render_annotations(doc, fmt, sys.stdout)
+
+
+@app.command()
+def events(
+    type_: list[str] = typer.Option([], "--type", "-t", help="Only these event types (repeatable)."),
+    status: list[str] = typer.Option([], "--status", "-s", help="Only these statuses (repeatable)."),
+    since: str | None = typer.Option(None, "--since", help="Only events on or after YYYY-MM-DD."),
+    place: str | None = typer.Option(None, "--place", help="Only events whose place or country contains this."),
+    limit: int = typer.Option(0, "--limit", help="Show at most this many events (0 = all)."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Print the timeline: newest first, grouped by day, status marked.
+
+    Example: frontline events --type strike --status claimed --since 2025-01-01
+    """
+    from frontline.timeline import print_timeline
+
+    day = _parse_date(since, "--since")
+    print_timeline(_store(db).iter_events(), types=set(type_), statuses=set(status), since=day, place=place,
+                   limit=limit)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="A folder of gold .toml files (SPEC section 7)."),
+    verbose: bool = typer.Option(True, "--verbose/--quiet", help="List misses and false events."),
+) -> None:
+    """Score frontline against gold: ingest the documents the gold names (with their published
+    dates) into a temporary database and print ../shared/eval/score.py's report.
+
+    Example: frontline eval --gold ../shared/gold/dev
+    """
+    from frontline.evaluation import run_eval
+
+    raise typer.Exit(run_eval(gold, verbose=verbose))

@@ -84,7 +84,7 @@ FACILITY_WORDS = frozenset(
 CONNECTORS = frozenset("of de del la le du da upon on am an der el al sur".split())
 
 _STOP_WORDS = frozenset(STOP_WORDS)
-_WORD_RE = re.compile(r"[^\W\d_][\w'’.\-]*")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’.\-&][^\W\d_]+)*\.?")
 _ABBR_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]{0,3}\.)*|[A-Z]{2,5})$")
 _MAX_WORDS = 5
 
@@ -97,7 +97,7 @@ class _Span:
     words: int
     admin: bool = False  # "X region", "X Oblast", or modifier of "X settlement of Y"
     modifier: bool = False
-    ner_place: bool = False
+    ner_place: bool = False  # NER calls it GPE or LOC
     constraint: int | None = None  # index of the span after "X, " that contains X
     partial: bool = False  # only part of a longer capitalised run ("Bailey" in "Lorraine Bailey")
     follower: str = ""  # the run's first word after the match ("Mayor" in "Kyiv Mayor ...")
@@ -155,8 +155,8 @@ def _clean_surface(surface: str) -> str:
     for poss in ("'s", "’s"):
         if s.endswith(poss):
             s = s[: -len(poss)]
-    if s.endswith(".") and not _ABBR_RE.match(s):
-        s = s[:-1]
+    if s.endswith(".") and not (_ABBR_RE.match(s) and any(k == ABBR for _e, k in get_gazetteer().lookup(normalize(s)))):
+        s = s[:-1]  # a sentence's full stop, unless the word is a known abbreviation ("Fla.")
     return s.strip()
 
 
@@ -599,8 +599,8 @@ def _add_ner_spans(doc: Doc, spans: list[_Span]) -> None:
         s, e = ent.start_char, ent.end_char
         overlapping = [sp for sp in spans if sp.start < e and s < sp.end]
         for sp in overlapping:
-            sp.ner_place = True
-        if overlapping:
+            sp.ner_place = sp.ner_place or ent.label_ != "FAC"
+        if overlapping or ent.label_ == "FAC":
             continue
         surface = _clean_surface(ent.text)
         if surface and _candidates(surface):
