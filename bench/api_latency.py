@@ -48,7 +48,8 @@ def synthetic_events(n: int, seed: int = 7) -> list[Event]:
                        precision="month" if long else "day", basis="relative")
         etype = rng.choices(TYPES, weights)[0]
         where = rng.choice(places) if rng.random() < 0.9 else None
-        text = " ".join(rng.choice(WORDS) for _ in range(18)) + "."
+        # Common war words, plus one rarer name (like a village or a commander) per sentence.
+        text = " ".join(rng.choice(WORDS) for _ in range(18)) + f" near Zorivka{rng.randint(0, 2999)}."
         summary = f"{etype.replace('.', ' ').title()}: " + " ".join(rng.choice(WORDS) for _ in range(6))
         events.append(Event(
             id=f"evt_{i:07d}", type=etype, status=rng.choices(STATUSES, [10, 6, 2, 1, 2, 2, 1])[0], summary=summary,
@@ -107,7 +108,8 @@ def main() -> None:
         ("bbox (map view)", "/api/events?bbox=30,46,38,50&limit=2000"),
         ("place substring", "/api/events?place=place%2012"),
         ("actor substring", "/api/events?actor=border"),
-        ("free text (FTS5)", "/api/events?q=refinery%20drone"),
+        ("free text, rare name (FTS5)", "/api/events?q=zorivka1234"),
+        ("free text, common words", "/api/events?q=refinery%20drone"),
         ("deep page (offset 50000)", "/api/events?offset=50000"),
         ("stats, filtered", "/api/stats?type=strike&date_from=2024-01-01"),
         ("event by id", f"/api/events/{some_id}"),

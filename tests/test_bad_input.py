@@ -128,3 +128,8 @@ def test_cli_reports_bad_file_and_keeps_good_one(tmp_path, cli):
     code, output = cli("ingest", str(good), str(bad), "--db", db)
     assert code != 0 and "0 new, 0 updated, 1 unchanged, 1 failed" in output
     assert Store(db).table_counts() == counts
+
+
+def test_utf16_with_byte_order_mark_is_text():
+    [doc] = read_bytes("Title line\nTroops advanced near the village, officials said.\n".encode("utf-16"), "w.txt")
+    assert doc.title == "Title line"

@@ -58,3 +58,11 @@ def test_headline_only_entries_are_skipped():
     with pytest.raises(ReaderError, match="no entry of the feed has any text"):
         read_bytes(feed.replace(b"<description>Officials said the bridge reopened on Friday.</description>", b""),
                    "f.rss")
+
+
+def test_inline_photo_credits_cut_from_entries():
+    feed = (b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title><item><title>Strike</title>"
+            b"<link>https://e.com/3</link><description>Rockets hit the depot overnight. Firefighters at the depot. "
+            b"Photograph: Jane Doe/Reuters The fire was put out by morning.</description></item></channel></rss>")
+    [doc] = read_bytes(feed, "f.rss")
+    assert doc.blocks[0].paragraphs == ["Rockets hit the depot overnight.", "The fire was put out by morning."]

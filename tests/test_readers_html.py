@@ -92,3 +92,9 @@ def test_detection_prefers_content():
     assert detect_format("<?xml version='1.0'?><rss version='2.0'></rss>", "page.html") == "feed"
     assert detect_format("<?xml version='1.0'?><sitemap/>", "a.xml") == "xml"
     assert detect_format("Plain title\nPlain text line.", "page.html") == "text"
+
+
+def test_figures_and_captions_are_not_post_text():
+    html = ('<p>Shelling hit the town centre.</p><figure><img src="x.jpg"><figcaption>Smoke over the town. '
+            'Photograph: Agency</figcaption></figure><aside>Related: other story</aside><p>Two people were hurt.</p>')
+    assert html_to_paragraphs(html) == ["Shelling hit the town centre.", "Two people were hurt."]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from frontline import __version__
@@ -21,7 +22,7 @@ app = typer.Typer(
 )
 export_app = typer.Typer(help="Export stored events or posts to stdout.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DB_HELP = "Database: a SQLite path or a postgresql:// URL (default: $FRONTLINE_DB, else your data directory)."
 
@@ -63,13 +64,17 @@ def _index_dates(paths: list[Path]) -> dict[Path, tuple[str | None, str | None]]
 
 
 def _expand(paths: list[Path]) -> list[Path]:
+    """Files of the given folders: those an index.tsv lists when there is one, else every visible file."""
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.name != "index.tsv"
-                              and not f.name.startswith(".")))
-        else:
+        if not p.is_dir():
             out.append(p)
+            continue
+        listed = [f for f in _index_dates([p / "index.tsv"]) if f.is_file()]
+        if listed:
+            out.extend(sorted(listed))
+        else:
+            out.extend(sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")))
     return out
 
 
@@ -88,9 +93,9 @@ def ingest(
     live blog records only new, edited and deleted posts. A file that cannot be read
     is reported on one line and the others are still ingested (exit code 1).
     """
+    day = _parse_date(published, "--published")
     from frontline.ingest import ingest_paths, rebuild_events
 
-    day = _parse_date(published, "--published")
     files = _expand(paths)
     index = _index_dates(files) if day is None or source is None else {}
     store = _store(db)
@@ -115,7 +120,7 @@ def ingest(
             progress.advance(task)
             if outcome.error:
                 failures += 1
-                err.print(f"[red]error:[/red] {outcome.error}", highlight=False, markup=True)
+                err.print("[red]error:[/red]", escape(outcome.error), soft_wrap=True, highlight=False)
                 continue
             for r in outcome.results:
                 counts[r.status] += 1
@@ -189,7 +194,10 @@ def stats(
 
 @app.command()
 def version() -> None:
-    """Print frontline's version."""
+    """Print frontline's version.
+
+    Example: frontline version
+    """
     typer.echo(__version__)
 
 
@@ -245,7 +253,7 @@ def annotate(
     try:
         docs = read_path(path, published=_parse_date(published, "--published"))
     except ReaderError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print("[red]error:[/red]", escape(str(exc)), soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     for doc in docs:
         render_annotations(doc, fmt, sys.stdout)

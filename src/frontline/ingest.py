@@ -49,8 +49,13 @@ def ingest_paths(
             docs = read_path(path, published=published, source=source)
             results = []
             for doc in docs:
+                sha = content_sha(doc)
+                known = store.seen_snapshot(doc.doc_id, doc.title, doc.source, sha)
+                if known is not None:  # the same snapshot again: nothing to do, and no parsing
+                    results.append(IngestResult(known, "unchanged"))
+                    continue
                 clean, mentions = process(doc)
-                results.append(store.save_document(clean, mentions, content_sha(doc), file_name=path.name))
+                results.append(store.save_document(clean, mentions, sha, file_name=path.name))
             outcome = Outcome(str(path), results)
         except ReaderError as exc:
             outcome = Outcome(str(path), [], str(exc))

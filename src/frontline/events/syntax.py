@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 # A trigger inside a phrase headed by these prepositions is background, not news:
 # "despite Russian claims", "amid a major offensive", "at the peak of the incursion".
-BACKGROUND_PREPS = {"despite", "amid", "amidst", "since", "during", "before", "for", "by", "of", "like",
+BACKGROUND_PREPS = {"despite", "amid", "amidst", "since", "during", "before", "for", "of", "like",
                     "unlike", "ahead", "following"}
 # ...unless the "of" hangs on one of these ("in the midst of launching an offensive").
 PROGRESSIVE_HEADS = {"midst", "middle", "process", "verge", "brink"}
@@ -38,6 +38,10 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
 CLAUSE_DEPS = {"relcl", "ccomp", "xcomp", "advcl", "ROOT", "parataxis", "csubj", "conj"}
 
 
+HABITUAL = {"continuous", "constant", "relentless", "ongoing", "persistent", "daily", "nightly", "regular",
+            "repeated", "incessant", "frequent", "routine", "intermittent"}
+
+
 def is_background(tok: Token) -> bool:
     """The trigger sits in a background phrase or clause, not the sentence's news.
 
@@ -47,6 +51,8 @@ def is_background(tok: Token) -> bool:
     """
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
         return True  # "occupied territories", "the invading forces"
+    if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
+        return True  # "decimated by continuous shelling": a condition, not one event
     cur = tok
     for _ in range(40):
         if cur.dep_ in ("pobj", "pcomp") and (cur.head.pos_ in ("ADP", "SCONJ") or cur.head.dep_ == "prep"):

@@ -22,6 +22,7 @@ class Rule:
     require: re.Pattern | None
     exclude: re.Pattern | None
     strength: float
+    veto: re.Pattern | None = None
 
 
 @dataclass
@@ -41,7 +42,7 @@ def rules() -> tuple[Rule, ...]:
         return re.compile(value, re.IGNORECASE) if value else None
 
     return tuple(Rule(r["type"], rx(r["pattern"]), rx(r.get("require")), rx(r.get("exclude")),
-                      float(r.get("strength", 0.5))) for r in raw["rule"])
+                      float(r.get("strength", 0.5)), rx(r.get("veto"))) for r in raw["rule"])
 
 
 def find_triggers(text: str) -> list[TriggerHit]:
@@ -49,6 +50,8 @@ def find_triggers(text: str) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     for rule in rules():
         if rule.require is not None and not rule.require.search(text):
+            continue
+        if rule.veto is not None and rule.veto.search(text):
             continue
         for m in rule.pattern.finditer(text):
             if rule.exclude is not None:

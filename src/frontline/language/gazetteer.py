@@ -366,14 +366,22 @@ def _write(path: Path) -> None:
                 add_name(alt, gid, ALT)
 
     # Curated aliases (renamings GeoNames lacks): alias -> (name, country[, admin1 display]).
-    by_name: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
-    for gid, c in cities.items():
-        by_name[(normalize(c["name"]), c["countrycode"])].append(
-            (gid, int(c.get("population") or 0), admin1_display.get((c["countrycode"], c["admin1code"]), ""))
-        )
+    alias_rows = list(_data_rows("place_aliases.tsv"))
+    alias_countries = {row[2] for row in alias_rows if len(row) > 2 and not row[1].startswith("country:")}
     alias_targets: list[tuple[str, str, str, str]] = [
-        (row[0], row[1], row[2], row[3] if len(row) > 3 else "") for row in _data_rows("place_aliases.tsv")
+        (row[0], row[1], row[2], row[3] if len(row) > 3 else "") for row in alias_rows
     ]
+    display_aliases = {row[0] for row in alias_rows if len(row) > 4 and row[4] == "display"}
+    display_name: dict[int, str] = {}
+    by_name: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    by_alt: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for gid, c in cities.items():
+        item = (gid, int(c.get("population") or 0), admin1_display.get((c["countrycode"], c["admin1code"]), ""))
+        by_name[(normalize(c["name"]), c["countrycode"])].append(item)
+        if c["countrycode"] in alias_countries:
+            for alt in c.get("alternatenames") or ():
+                if _good_alternate(alt):
+                    by_alt[(normalize(alt), c["countrycode"])].append(item)
 
     alias_norms: dict[str, set[str]] = defaultdict(set)
     for alias, target, cc, _a1 in alias_targets:
@@ -523,11 +531,14 @@ def _write(path: Path) -> None:
         if (cc, tnorm) in admin1_by_display and (not admin1 or admin1 == "admin1"):
             add_name(alias, admin1_by_display[(cc, tnorm)], ALIAS)
             continue
-        cands = by_name.get((tnorm, cc), [])
+        cands = by_name.get((tnorm, cc), []) or by_alt.get((tnorm, cc), [])
         if admin1:
             cands = [c for c in cands if normalize(c[2]) == normalize(admin1)] or cands
         if cands:
-            add_name(alias, max(cands, key=lambda c: c[1])[0], ALIAS)
+            pid = max(cands, key=lambda c: c[1])[0]
+            add_name(alias, pid, ALIAS)
+            if alias in display_aliases:
+                display_name[pid] = alias
 
     # Abbreviations ("U.S.", "Fla.") match only as written (see places.py); stored as ABBR.
     for row in _data_rows("abbreviations.tsv"):
@@ -541,6 +552,8 @@ def _write(path: Path) -> None:
             if k in admin1_pid:
                 name_rows.add((normalize(abbr), admin1_pid[k], ABBR))
 
+    if display_name:
+        place_rows = [(r[0], r[1], display_name.get(r[0], r[2]), *r[3:]) for r in place_rows]
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     con.execute("CREATE INDEX names_norm ON names(norm)")

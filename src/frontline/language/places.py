@@ -116,10 +116,12 @@ class _Tally:
     anchors: list[tuple[str, float, float, float]] = field(default_factory=list)
     constraints: dict[str, tuple[str, str]] = field(default_factory=dict)
     admin_hints: set[str] = field(default_factory=set)
+    _tops: tuple[float, float] | None = None
 
     def vote(self, norm: str, e: Entry, w: float) -> None:
         if not e.country:
             return
+        self._tops = None
         self.country[e.country] += w
         self.own_country[norm][e.country] += w
         if e.admin1_key and e.feature != FEATURE_COUNTRY:
@@ -132,7 +134,9 @@ class _Tally:
         aw = 0.0
         if e.admin1_key and e.feature != FEATURE_COUNTRY:
             aw = self.admin1.get(e.admin1_key, 0.0) - self.own_admin1.get(norm, {}).get(e.admin1_key, 0.0)
-        return cw, max(self.country.values(), default=0.0), aw, max(self.admin1.values(), default=0.0)
+        if self._tops is None:
+            self._tops = (max(self.country.values(), default=0.0), max(self.admin1.values(), default=0.0))
+        return cw, self._tops[0], aw, self._tops[1]
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -303,6 +307,8 @@ def _runs(text: str) -> list[list[re.Match]]:
             if gap.strip() or "\n" in gap:
                 break
             wj = words[j].group()
+            if wj.lower() in _STOP_WORDS and wj not in CONNECTORS:
+                break  # "Parkland, Florida The controversy": a new sentence, not a longer name
             nxt_cap = j + 1 < len(words) and words[j + 1].group()[0].isupper()
             if wj[0].isupper() or (wj in CONNECTORS and nxt_cap):
                 run.append(words[j])
@@ -412,8 +418,8 @@ def _tally(spans: list[_Span], context: list[tuple[_Tally, float]] | None = None
         seen[norm] += 1
         if seen[norm] > 2:
             continue  # repetition saturates
-        if sp.admin:
-            tally.admin_hints.add(norm)
+        if sp.admin and not sp.modifier and split_admin_suffix(norm) is None:
+            tally.admin_hints.add(norm)  # "Clay and Becker counties": bare "Clay" is the county here
         top = ranked[:TOP_READINGS]
         m = top[0][0]
         weights = [10 ** (TEMPERATURE * (sc - m)) for sc, _e, _k in top]
@@ -650,7 +656,8 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
         if max(e.population for e, _k in cands) < 100_000:
             return False
     if sp.words == 1 and not sp.ner_place:
-        if sp.partial and sp.follower.lower() not in TITLES:
+        # part of a longer name, except a town before an office ("Kyiv Mayor Vitali Klitschko")
+        if sp.partial and not (sp.follower.lower() in TITLES and _strong(cands)):
             return False
         if cleaned in surnames:
             return False

@@ -49,6 +49,11 @@ def decode(data: bytes, where: str) -> str:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ReaderError(where, f"binary data ({what}), not text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark (Windows "Unicode")
+        try:
+            return fix_mojibake(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise ReaderError(where, "not text (a UTF-16 byte-order mark, then undecodable bytes)") from None
     if b"\x00" in data[:8192]:
         raise ReaderError(where, "binary data (NUL bytes), not text")
     try:

@@ -7,7 +7,7 @@ import datetime as dt
 import io
 
 from frontline.models import Block, Document
-from frontline.readers.html import html_to_paragraphs
+from frontline.readers.html import html_to_paragraphs, scrub
 
 
 def read(text: str, *, name: str) -> list[Document]:
@@ -22,7 +22,7 @@ def read(text: str, *, name: str) -> list[Document]:
     source = (parsed.get("feed") or {}).get("title", "") or ""
     docs = []
     for i, entry in enumerate(entries, 1):
-        paragraphs = html_to_paragraphs(_body(entry))
+        paragraphs = scrub(html_to_paragraphs(_body(entry)))
         title = (entry.get("title") or "").strip()
         if not paragraphs:
             continue  # a headline-only entry links elsewhere: nothing to read here

@@ -20,8 +20,10 @@ from lxml import etree
 from frontline.models import Block, Document
 
 # Elements whose text forms paragraphs when an articleBody or feed entry carries HTML.
-_BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption", "dd", "dt", "td"}
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button")
+_BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td"}
+# Never text of the post: code, embeds, and photo furniture (figures and their captions, asides).
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button", "figure", "figcaption",
+              "aside")
 MIN_ARTICLE_CHARS = 40  # less than this extracted from a page is not an article
 
 
@@ -192,7 +194,7 @@ def live_blog_blocks(node: dict) -> list[Block]:
     blocks = []
     for update in _updates(node):
         body = update.get("articleBody") or update.get("text") or update.get("description") or ""
-        paragraphs = html_to_paragraphs(body) if isinstance(body, str) else []
+        paragraphs = scrub(html_to_paragraphs(body)) if isinstance(body, str) else []
         headline = _squash(_text(update.get("headline")) or _text(update.get("name")))
         if not headline and not paragraphs:
             continue
@@ -218,8 +220,7 @@ def extract_article(html: str) -> list[str]:
                                    favor_recall=True, config=config)
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on is simply one without article text
         text = None
-    paragraphs = [_squash(p) for p in (text or "").split("\n")]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = scrub([p for p in (_squash(x) for x in (text or "").split("\n")) if p])
     return paragraphs if sum(len(p) for p in paragraphs) >= MIN_ARTICLE_CHARS else []
 
 
@@ -257,6 +258,16 @@ def _collect(el: lxml.html.HtmlElement, out: list[str]) -> None:
             loose.append(child.text_content())
         loose.append(child.tail or "")
     out.append("".join(loose))
+
+
+def scrub(paragraphs: list[str]) -> list[str]:
+    """Paragraphs without inline furniture (photo captions and credits, tweet attributions)."""
+    from frontline.cleaning.boilerplate import scrub_inline
+
+    out = []
+    for para in paragraphs:
+        out.extend(part for part in scrub_inline(para)[0].split("\n") if part)
+    return out
 
 
 def parse_datetime(value: object) -> dt.datetime | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from frontline.models import Block, Document
-from frontline.readers.html import html_to_paragraphs, parse_datetime
+from frontline.readers.html import html_to_paragraphs, parse_datetime, scrub
 
 
 def read(text: str, *, name: str) -> list[Document]:
@@ -78,7 +78,7 @@ def _document(record: dict, number: int, name: str, *, single: bool) -> Document
         except ValueError as exc:
             raise ValueError(f"{where}: {exc}") from None
     elif isinstance(text, str) and text.strip():
-        paragraphs = html_to_paragraphs(text)
+        paragraphs = scrub(html_to_paragraphs(text))
         doc = Document(doc_id=url or name, title="", blocks=[Block(headline="", paragraphs=paragraphs)])
     else:
         raise ValueError(f'{where}: no "text" or "html" field')

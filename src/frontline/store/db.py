@@ -80,6 +80,16 @@ class Store:
                     return row[0]
         return None
 
+    def seen_snapshot(self, doc_id: str, title: str, source: str, content_sha: str) -> str | None:
+        """The stored document id if this exact snapshot was ingested before (so work can be skipped)."""
+        existing = self.find_document(doc_id, title, source)
+        if existing is None:
+            return None
+        with self.engine.connect() as conn:
+            hit = conn.execute(select(t.snapshots.c.id).where(
+                t.snapshots.c.document_id == existing, t.snapshots.c.content_sha == content_sha)).first()
+        return existing if hit else None
+
     def save_document(self, clean: CleanDocument, mentions: list[EventMention], content_sha: str,
                       file_name: str | None = None) -> IngestResult:
         """Record a snapshot: new, edited and deleted posts become revisions; nothing is overwritten."""

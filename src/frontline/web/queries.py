@@ -142,6 +142,9 @@ def _contains(column, value: str) -> ColumnElement:
 
 
 def _admin1(conn: Connection) -> ColumnElement:
+    """The event's region: a column if the store has one, else read from the JSON (slow at scale)."""
+    if "admin1" in t.events.c:
+        return t.events.c.admin1
     if conn.dialect.name == "sqlite":
         return func.json_extract(t.events.c.data, "$.location.admin1")
     return cast(t.events.c.data, JSON)["location"]["admin1"].as_string()
@@ -169,7 +172,10 @@ def _where(conn: Connection, f: EventFilter) -> list[ColumnElement]:
     if f.place:
         place = f.place.strip()
         # The raw-JSON LIKE is a cheap pre-check, so only candidate rows pay for JSON parsing.
-        conds = [_contains(e.place, place), and_(_contains(e.data, place), _contains(_admin1(conn), place))]
+        region = _contains(_admin1(conn), place)
+        if "admin1" not in t.events.c:
+            region = and_(_contains(e.data, place), region)
+        conds = [_contains(e.place, place), region]
         if len(place) == 2 and place.isalpha():
             conds.append(e.country == place.upper())
         out.append(or_(*conds))

@@ -83,12 +83,10 @@ async function refresh({fit = false} = {}) {
     state.loaded = page.items;
     state.total = page.total;
     state.stats = stats;
+    const fitting = fit || state.firstLoad;
     map.setEvents(page.items);
-    timeline.setEvents(page.items, stats.by_day);
-    if (fit || state.firstLoad) {
-      map.fit();
-      timeline.fit();
-    }
+    timeline.setEvents(page.items, stats.by_day, {fit: fitting});
+    if (fitting) map.fit();
     state.firstLoad = false;
     filterBar.update(state.filters, stats);
     renderCounts();
@@ -126,6 +124,7 @@ async function showList() {
       : await api.listEvents(state.filters, {limit: PAGE, offset: state.listOffset});
     renderList(panel, page, {
       onOpen: openEvent, selected: state.selected, loaded: state.loaded.length,
+      storeEmpty: Boolean(state.stats && state.stats.store.events === 0),
       onPage: (offset) => { state.listOffset = offset; showList(); panel.scrollTop = 0; },
     });
   } catch (err) {

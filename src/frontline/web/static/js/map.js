@@ -122,6 +122,7 @@ export class EventMap {
             h('div', {class: 'legend-title'}, 'Status (outline)'),
             STATUSES.map((s) => h('div', {class: 'legend-row', title: s.help},
               h('span', {class: `ev-marker legend-mark ${markClasses({type: 'other', status: s.id})}`}), s.label)))));
+      this.legend = box;
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;
@@ -151,6 +152,10 @@ export class EventMap {
   }
 
   setEvents(events) {
+    if (!this.legendSized && this.legend) {
+      this.legendSized = true; // a short map starts with its legend folded, so it hides no markers
+      if (this.map.getSize().y < 520) this.legend.open = false;
+    }
     this.cluster.clearLayers();
     this.markers.clear();
     this.updateLegend(new Set(events.map((e) => typeInfo(e.type).id)));

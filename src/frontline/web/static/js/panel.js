@@ -44,8 +44,16 @@ function eventRow(ev, onOpen, selected) {
           [ev.date_start || 'undated', ev.place || 'no place', statusInfo(ev.status).label].join(' · ')))));
 }
 
-export function renderList(el, page, {onOpen, onPage, selected, loaded}) {
+export function renderList(el, page, {onOpen, onPage, selected, loaded, storeEmpty}) {
   clear(el);
+  if (storeEmpty) {
+    el.append(h('div', {class: 'empty-store'},
+      h('h2', {}, 'No events yet'),
+      h('p', {}, 'The database is empty. Ingest some live blogs, then reload this page:'),
+      h('pre', {}, 'frontline ingest PATH... --published YYYY-MM-DD'),
+      h('p', {class: 'muted'}, 'PATH may be text files, HTML pages, RSS/Atom feeds or JSON Lines; see frontline ingest --help.')));
+    return;
+  }
   const {total, items, offset, limit} = page;
   const head = h('div', {class: 'panel-head'},
     h('h2', {}, `${total.toLocaleString()} event${total === 1 ? '' : 's'}`),
