@@ -21,7 +21,6 @@ from frontline.store import Store
 from frontline.store import schema as t
 from frontline.web.testing import CHROMIUM_ARGS, chromium_path, day, evidence, ingest_text, live_server, place
 
-pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).parents[1] / "test-artifacts"
 
 TITLE_PAYLOAD = '<script>window.__pwned="title";document.title="pwned"</script>'
@@ -90,6 +89,7 @@ def not_pwned(page, title: str) -> None:
     assert page.locator("script").count() == 4  # the page's own: Leaflet, the cluster plugin, TopoJSON, main.js
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("csp", ["enforced", "bypassed"])
 def test_hostile_text_is_shown_literally_and_never_runs(browser, hostile_db, csp):
     from playwright.sync_api import expect

@@ -132,8 +132,19 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     return mentions
 
 
+TERRITORY_NOUNS = {
+    "town", "city", "village", "region", "territory", "territories", "area", "areas", "ground", "control", "airport",
+    "base", "plant", "bridge", "island", "port", "settlement", "settlements", "district", "oblast", "province",
+    "position", "positions", "hill", "heights", "airfield", "land", "part", "parts", "outskirts", "centre",
+    "center", "capital", "villages", "towns", "cities", "stronghold", "hub", "outpost", "line", "lines", "bank",
+    "coast", "road", "highway", "station", "border", "crossing", "mine", "factory", "works", "complex", "it",
+    "them", "which", "that", "what", "most", "all", "rest", "half", "much", "some", "front", "frontline",
+}
+
+
 def _retype(hit: TriggerHit, tok: Token) -> TriggerHit | None:
-    """Captured people are prisoners, not territory; 'liberate them' is rhetoric, not a capture."""
+    """Captured people are prisoners, not territory; a seized yacht is not territory either;
+    'liberate them' is rhetoric, not a capture."""
     if hit.type != "territory.capture" or not re.match(r"(re)?captur|seiz|liberat", hit.text, re.I):
         return hit
     verb = tok if tok.pos_ in ("VERB", "AUX") else None
@@ -144,6 +155,9 @@ def _retype(hit: TriggerHit, tok: Token) -> TriggerHit | None:
     if subj is not None and subj.dep_ == "nsubjpass":
         objs.append(subj)
     for o in objs:
+        if o.pos_ == "NOUN" and o.lower_ not in TERRITORY_NOUNS and o.lower_ not in PERSON_WORDS and \
+                o.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None  # "seized a superyacht", "captured the imagination"
         if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON":
             if hit.text.lower().startswith("liberat"):
                 return None

@@ -220,12 +220,16 @@ def _speaker(m: EventMention) -> str:
 
 
 def _speakers_differ(a: EventMention, b: EventMention) -> bool:
-    """Two named speakers are two statements; a descriptive one ('a former adviser') may be either."""
+    """Two statements by two speakers are two events. A speaker the catalogue does not know
+    ('Putin's former adviser', 'the statement') may be a known one in other words, within a post."""
     sa, sb = _speaker(a), _speaker(b)
     if sa == sb:
         return False
-    named = [canonical_actor(m.sources[0][0]) is not None for m in (a, b) if m.sources]
-    return len(named) < 2 or all(named)
+    known = [bool(m.sources) and canonical_actor(m.sources[0][0]) is not None for m in (a, b)]
+    if all(known):
+        return True
+    same_post = a.evidence.document == b.evidence.document and a.evidence.post == b.evidence.post
+    return not same_post and fuzz.token_set_ratio(a.evidence.text, b.evidence.text) < SIMILAR_TEXT
 
 
 def _persons(m: EventMention) -> set[str]:

@@ -38,6 +38,8 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
 CLAUSE_DEPS = {"relcl", "ccomp", "xcomp", "advcl", "ROOT", "parataxis", "csubj", "conj"}
 
 
+BACKGROUND_NOUNS = {"invasion"}
+LAUNCH_VERBS = {"launch", "begin", "start", "order", "announce", "stage", "mount", "unleash", "prepare", "plan"}
 HABITUAL = {"continuous", "constant", "relentless", "ongoing", "persistent", "daily", "nightly", "regular",
             "repeated", "incessant", "frequent", "routine", "intermittent"}
 
@@ -53,6 +55,12 @@ def is_background(tok: Token) -> bool:
         return True  # "occupied territories", "the invading forces"
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "decimated by continuous shelling": a condition, not one event
+    if tok.dep_ == "attr":
+        return True  # "they are prisoners of war": a description, not an act
+    if tok.lemma_.lower() in BACKGROUND_NOUNS and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in LAUNCH_VERBS:
+        return True  # "since Russia's invasion", "due to the invasion": the war itself, as background
+    if tok.lemma_.lower() == "invade" and tok.dep_ in ("acl", "xcomp", "pcomp", "advcl", "relcl"):
+        return True  # "Putin's decision to invade", "since Russia invaded"
     cur = tok
     for _ in range(40):
         if cur.dep_ in ("pobj", "pcomp") and (cur.head.pos_ in ("ADP", "SCONJ") or cur.head.dep_ == "prep"):

@@ -27,6 +27,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -573,29 +574,34 @@ class Gazetteer:
         self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._con.execute("PRAGMA query_only = ON")
+        self._lock = threading.Lock()  # one connection shared by the web server's threads
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
         self.entry = lru_cache(maxsize=50_000)(self._entry)
 
     def _lookup(self, norm: str) -> tuple[tuple[Entry, int], ...]:
         """(entry, best name kind) for every entry that has this normalised name."""
-        rows = self._con.execute(
-            "SELECT p.*, MIN(n.kind) FROM names n JOIN places p ON p.pid = n.pid WHERE n.norm = ? GROUP BY p.pid",
-            (norm,),
-        ).fetchall()
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT p.*, MIN(n.kind) FROM names n JOIN places p ON p.pid = n.pid WHERE n.norm = ? GROUP BY p.pid",
+                (norm,),
+            ).fetchall()
         return tuple((_row_entry(r[:11]), r[11]) for r in rows)
 
     def _entry(self, pid: int) -> Entry | None:
-        r = self._con.execute("SELECT * FROM places WHERE pid = ?", (pid,)).fetchone()
+        with self._lock:
+            r = self._con.execute("SELECT * FROM places WHERE pid = ?", (pid,)).fetchone()
         return _row_entry(r) if r else None
 
     def admin1_entry(self, admin1_key: str) -> Entry | None:
-        r = self._con.execute(
-            "SELECT * FROM places WHERE admin1_key = ? AND feature = 'admin1' LIMIT 1", (admin1_key,)
-        ).fetchone()
+        with self._lock:
+            r = self._con.execute(
+                "SELECT * FROM places WHERE admin1_key = ? AND feature = 'admin1' LIMIT 1", (admin1_key,)
+            ).fetchone()
         return _row_entry(r) if r else None
 
     def country_entry(self, iso: str) -> Entry | None:
-        r = self._con.execute("SELECT * FROM places WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
+        with self._lock:
+            r = self._con.execute("SELECT * FROM places WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
         return _row_entry(r) if r else None
 
     def has_prefix(self, norm: str) -> bool:
@@ -606,13 +612,16 @@ class Gazetteer:
     def _has_prefix(self, norm: str) -> bool:
         lo = norm + " "
         hi = norm + "!"
-        r = self._con.execute("SELECT 1 FROM names WHERE norm >= ? AND norm < ? LIMIT 1", (lo, hi)).fetchone()
+        with self._lock:
+            r = self._con.execute("SELECT 1 FROM names WHERE norm >= ? AND norm < ? LIMIT 1", (lo, hi)).fetchone()
         return r is not None
 
     def count(self, feature: str | None = None) -> int:
-        if feature:
-            return self._con.execute("SELECT COUNT(*) FROM places WHERE feature = ?", (feature,)).fetchone()[0]
-        return self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+        """How many entries (of one feature type): for tests and the build report."""
+        with self._lock:
+            if feature:
+                return self._con.execute("SELECT COUNT(*) FROM places WHERE feature = ?", (feature,)).fetchone()[0]
+            return self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
 
 
 def _row_entry(r: Iterable) -> Entry:

@@ -66,6 +66,7 @@ REGION_WORDS = frozenset(
     "oblast region province krai kray governorate district raion rayon county parish voivodeship "
     "prefecture okrug".split()
 )
+TOWN_DISTRICT_WORDS = frozenset("district raion rayon region oblast hromada".split())
 REGION_PLURALS = frozenset("oblasts regions provinces districts counties governorates".split())
 # Settlement nouns: "the Kursk settlement of Belaya" makes "Kursk" a region modifier.
 SETTLEMENT_WORDS = frozenset("settlement village town city hamlet suburb district region area".split())
@@ -81,6 +82,7 @@ FACILITY_WORDS = frozenset(
     "palace house prison jail base plant port harbour harbor beach lake river creek mountain mountains valley bay "
     "island islands forest canyon dam highway freeway motorway route field fields club theatre theater zoo".split()
 )
+SPEECH_VERBS = frozenset("say tell add explain note write argue testify ask reply recall claim".split())
 CONNECTORS = frozenset("of de del la le du da upon on am an der el al sur".split())
 
 _STOP_WORDS = frozenset(STOP_WORDS)
@@ -206,7 +208,8 @@ def _candidates(surface: str, admin: bool = False) -> tuple[tuple[Entry, int], .
             ranked = sorted(pool.values(), key=lambda ek: feats.index(ek[0].feature))
             best = ranked[0][0].feature
             return tuple((e, NAME if k == CORE else k) for e, k in ranked if e.feature == best)
-        if not rows:  # "Sudzha district" with no such district: the town is the best we know
+        if not rows and word in TOWN_DISTRICT_WORDS and core not in _stopwords():
+            # "Sudzha district" with no such district: the town is the best we know
             rows = [(e, k) for e, k in g.lookup(core) if e.feature == FEATURE_PLACE]
     if not rows:
         for v in _variants(n):
@@ -579,6 +582,8 @@ def find_places(doc: Doc, context: str = "", *, demonyms: bool = True) -> list[P
     spans = [replace(sp, constraint=None) for sp in scanned]
     _add_ner_spans(doc, spans)
     spans.sort(key=lambda s: s.start)
+    if context:
+        surnames = surnames | _scan(context)[1]
     kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames, spans)]
     if not kept:
         return []
@@ -634,7 +639,7 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
     kinds = {k for _e, k in cands}
     if any(k == ABBR for k in kinds) and not sp.admin:
         return True
-    if norm in _stopwords() and not sp.ner_place:
+    if norm in _stopwords() or (sp.admin and normalize(cleaned.rsplit(" ", 1)[0]) in _stopwords()):
         return False
     span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
     if span is None:
@@ -645,30 +650,50 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
             inside_longer = len(ent) > len(span) or ent.start_char < sp.start or ent.end_char > sp.end
             if inside_longer and not sp.ner_place and not _covered(ent, spans):
                 return False
-            if ent.label_ == "PERSON" and not sp.ner_place and not _strong(cands):
+            if ent.label_ == "PERSON" and not sp.ner_place and not _strong_for_person(cands, cleaned, surnames):
                 return False
     first = span[0]
     if first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in TITLES:
         return False
+    if not sp.ner_place and span.end < len(doc) and doc[span.end].lemma_ in SPEECH_VERBS:
+        return False  # "Meredith said": a person
     strong_kinds = kinds & {NAME, ALIAS, DEMONYM}
     if not strong_kinds and not sp.admin and not sp.ner_place:
         # only an alternate name or a bare region core: needs NER's support or a big place
         if max(e.population for e, _k in cands) < 100_000:
             return False
+    if sp.words == 1 and norm in _STOP_WORDS and ABBR not in kinds:
+        return False  # "Much", "Most", "Will" at the start of a sentence
     if sp.words == 1 and not sp.ner_place:
         # part of a longer name, except a town before an office ("Kyiv Mayor Vitali Klitschko")
         if sp.partial and not (sp.follower.lower() in TITLES and _strong(cands)):
             return False
         if cleaned in surnames:
             return False
-        if first.is_sent_start and first.pos_ not in ("PROPN", "ADJ"):
+        pos_ok = ("PROPN", "ADJ") if DEMONYM in kinds else ("PROPN",)
+        if first.is_sent_start and first.pos_ not in pos_ok:
             return False
-        if first.pos_ not in ("PROPN", "ADJ", "NOUN") and not sp.admin:
+        if first.pos_ not in (*pos_ok, "NOUN") and not sp.admin:
             return False
         # a common word written with a capital ("Will", "Police") appears lowercase elsewhere
         if re.search(r"\b" + re.escape(cleaned.lower()) + r"\b", text) and cleaned.lower() != cleaned:
             return False
     return True
+
+
+def _strong_for_person(cands: tuple[tuple[Entry, int], ...], word: str, surnames: frozenset[str]) -> bool:
+    """Whether a one-word PERSON entity is a place after all: NER calls "Kyiv" a person, but a
+    surname seen in a full name elsewhere ("Clark said") is a person."""
+    if word in surnames:
+        return False
+    for e, k in cands:
+        if k not in (NAME, ALIAS):
+            continue
+        if e.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1) or e.population >= 100_000:
+            return True
+        if e.country in WAR_COUNTRIES and e.population >= 1_000:
+            return True
+    return False
 
 
 def _strong(cands: tuple[tuple[Entry, int], ...]) -> bool:

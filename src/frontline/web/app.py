@@ -439,5 +439,6 @@ def serve(db: str | None, host: str, port: int) -> None:
     queries.ensure_search(store.engine)
     app = create_app(store=store)
     shown = "localhost" if host in ("0.0.0.0", "::") else host
-    print(f"frontline: serving {store.url} on http://{shown}:{port}  (API docs: /docs; Ctrl-C to stop)")
+    where = store.engine.url.render_as_string(hide_password=True)
+    print(f"frontline: serving {where} on http://{shown}:{port}  (API docs: /docs; Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -73,6 +73,8 @@ def ensure_indexes(engine: Engine) -> None:
     if key in _INDEXED:
         return
     _INDEXED.add(key)
+    if engine.dialect.name != "sqlite":
+        return  # PostgreSQL plans with its own statistics, and caps index entries at ~2.7 kB
     try:
         with engine.begin() as conn:
             for name, target in WEB_INDEXES.items():

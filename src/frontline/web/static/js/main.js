@@ -86,6 +86,7 @@ async function refresh({fit = false} = {}) {
     const fitting = fit || state.firstLoad;
     map.setEvents(page.items);
     timeline.setEvents(page.items, stats.by_day, {fit: fitting});
+    map.invalidate();
     if (fitting) map.fit();
     state.firstLoad = false;
     filterBar.update(state.filters, stats);

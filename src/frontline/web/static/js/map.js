@@ -79,6 +79,7 @@ export class EventMap {
     const response = await fetch('/basemap/countries.json');
     const topo = await response.json();
     const shapes = window.topojson.feature(topo, topo.objects.countries);
+    for (const f of shapes.features) unwrapAntimeridian(f.geometry);
     L.geoJSON(shapes, {
       renderer: this.basemapRenderer, interactive: false,
       style: {color: '#9a9a9a', weight: 0.7, fillColor: '#f4f1ea', fillOpacity: 1},
@@ -152,10 +153,6 @@ export class EventMap {
   }
 
   setEvents(events) {
-    if (!this.legendSized && this.legend) {
-      this.legendSized = true; // a short map starts with its legend folded, so it hides no markers
-      if (this.map.getSize().y < 520) this.legend.open = false;
-    }
     this.cluster.clearLayers();
     this.markers.clear();
     this.updateLegend(new Set(events.map((e) => typeInfo(e.type).id)));
@@ -233,8 +230,31 @@ export class EventMap {
     return [west, clamp(b.getSouth(), -90, 90), east, clamp(b.getNorth(), -90, 90)].map((v) => v.toFixed(3)).join(',');
   }
 
+  /** Call when the layout around the map changed (the timeline grew or shrank). */
   invalidate() {
-    this.map.invalidateSize();
+    this.map.invalidateSize({pan: false});
+    if (!this.legendSized && this.legend) {
+      this.legendSized = true; // a short map starts with its legend folded, so it hides no markers
+      if (this.map.getSize().y < 520) this.legend.open = false;
+    }
+  }
+}
+
+/** Rings cut at ±180° (Russia's Chukotka, Fiji) would be drawn with a line across the whole
+ * map; shifting longitudes by 360° where they jump keeps each ring continuous. */
+function unwrapAntimeridian(geometry) {
+  if (!geometry) return;
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  for (const poly of polys) {
+    for (const ring of poly) {
+      let shift = 0;
+      for (let i = 1; i < ring.length; i++) {
+        const jump = ring[i][0] + shift - ring[i - 1][0];
+        if (jump > 180) shift -= 360;
+        else if (jump < -180) shift += 360;
+        if (shift) ring[i] = [ring[i][0] + shift, ring[i][1]];
+      }
+    }
   }
 }
 

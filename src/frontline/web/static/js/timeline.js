@@ -274,7 +274,11 @@ export class Timeline {
     const rowEnds = [];
     for (const it of periods) {
       let row = rowEnds.findIndex((end) => end <= it.start);
-      if (row < 0) row = rowEnds.length < MAX_PERIOD_ROWS ? rowEnds.length : MAX_PERIOD_ROWS - 1;
+      if (row < 0 && rowEnds.length < MAX_PERIOD_ROWS) row = rowEnds.length;
+      if (row < 0) { // no free row: overlap in the last one, unlabelled
+        row = MAX_PERIOD_ROWS - 1;
+        it.crowded = true;
+      }
       rowEnds[row] = Math.max(rowEnds[row] || 0, it.end);
       it.row = row;
     }
@@ -409,7 +413,8 @@ export class Timeline {
         it.label.setAttribute('x', left + 4);
         it.label.setAttribute('y', y + 9.5);
         // A label shows only where it fits inside its bar (about 6px a character).
-        it.label.setAttribute('display', it.ev.summary.length * 6 < x0 + w - left - 8 ? 'inline' : 'none');
+        const fits = !it.crowded && it.ev.summary.length * 6 < x0 + w - left - 8;
+        it.label.setAttribute('display', fits ? 'inline' : 'none');
         const shade = [x0, this.lanesTop, w, this.height - this.lanesTop];
         if (it.bg) ['x', 'y', 'width', 'height'].forEach((k, i) => it.bg.setAttribute(k, shade[i]));
         if (it.ev.id === this.selected) {
