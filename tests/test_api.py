@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,6 +14,7 @@ from fastapi.testclient import TestClient
 from frontline.models import CleanDocument, Document, Event, Post, Sentence
 from frontline.store import Store
 from frontline.web.app import STATIC, create_app
+from frontline.web.queries import highlights
 from frontline.web.testing import build_sample, day, evidence, place
 
 
@@ -116,6 +116,19 @@ def test_highlights_do_not_overlap_and_stay_inside_the_sentence(client, sample):
             spans = sorted((h["start"], h["end"]) for h in x["highlights"])
             assert all(0 <= a < b <= len(x["text"]) for a, b in spans)
             assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
+
+def test_highlights_come_from_the_stored_mention_when_there_is_one():
+    sentence = "Kyiv said on Sunday its troops had retreated from Lyptsi, a village in the region."
+    mention = {"trigger": "retreated", "sources": [["Kyiv", "asserts"]],
+               "location": {"text": "Lyptsi", "start": 50, "end": 56},
+               "date": {"text": "on Sunday", "char_start": 10, "char_end": 19},
+               "actors": [{"text": "its troops", "start": 99, "end": 120}],  # stale offsets: found by text
+               "quantities": []}
+    event = {"type": "territory.withdrawal", "sources": [], "location": {"name": "Lyptsi"}, "actors": []}
+    marked = {h["kind"]: sentence[h["start"]:h["end"]] for h in highlights(sentence, event, mention)}
+    assert marked == {"claim": "retreated", "source": "Kyiv", "place": "Lyptsi", "date": "on Sunday",
+                      "actor": "its troops"}
 
 
 def test_unknown_event_is_404_with_a_message(client):
@@ -313,8 +326,3 @@ def test_vendored_libraries_ship_with_their_licences():
         assert (vendor / lib / licence).is_file(), lib
     topo = json.loads((vendor / "world-atlas" / "countries-50m.json").read_text())
     assert len(topo["objects"]["countries"]["geometries"]) > 200
-
-
-def test_repo_root_is_where_artifacts_go():
-    # The browser tests save screenshots here; keep the path in one place.
-    assert (Path(__file__).parents[1] / "pyproject.toml").is_file()

@@ -36,8 +36,8 @@ GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
 MILITARY = GROUND | {"strike", "casualties", "prisoners"}
 # Types that inherit the place of the post when their sentence names none.
 PLACE_INHERITING = MILITARY
-PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "soldier", "soldiers", "man", "men",
-                "woman", "women", "civilian", "civilians", "son", "daughter", "journalist", "fighters",
+PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "who", "whom", "soldier", "soldiers", "man",
+                "men", "woman", "women", "civilian", "civilians", "son", "daughter", "journalist", "fighters",
                 "servicemen", "people", "prisoner", "prisoners", "marines", "officer", "pilot", "citizen"}
 DATE_INHERIT_DAYS = 60
 MAX_EVENTS_PER_SENTENCE = 3
