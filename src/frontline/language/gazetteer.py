@@ -515,6 +515,11 @@ def _write(path: Path) -> None:
             continue
     for row in _data_rows("regions.tsv"):
         aliases = [a.strip() for a in row[4].split("|")] if len(row) > 4 and row[4] else []
+        if len(row) < 3 or not row[1]:  # aliases for a region or continent listed earlier
+            for label in aliases:
+                if row[0] in region_pid:
+                    add_name(label, region_pid[row[0]], ALIAS)
+            continue
         add_region(row[0], float(row[1]), float(row[2]), row[3] if len(row) > 3 else "",
                    f"region:{normalize(row[0]).replace(' ', '-')}", REGION_POPULATION, aliases)
     for row in _data_rows("demonyms.tsv"):
