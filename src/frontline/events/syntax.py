@@ -110,6 +110,8 @@ def local_modality(tok: Token) -> str | None:
         chain.append(chain[-1].head)
     if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
         return "expected"  # the trigger phrase itself is "set to speak"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children):
+        return "expected"  # "the chancellor is to meet Putin on Monday"
     for v in chain:
         if v.i != verb.i and (v.lemma_ in FUTURE_HEADS - {"go"} or (
                 v.lemma_ == "go" and any(c.lower_ == "to" for c in verb.children))):

@@ -150,6 +150,7 @@ def build(force: bool = False, path: Path | None = None) -> Path:
     os.close(fd)
     try:
         _write(Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the gazetteer is public data
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -51,7 +51,7 @@ WAR_COUNTRIES = frozenset("UA RU BY PL MD GE IL PS LB SY IQ IR YE".split())
 
 KIND_WEIGHT = {NAME: 0.0, ALIAS: 0.0, ALT: -1.0, CORE: -2.0, DEMONYM: 0.0, ABBR: 0.0}
 ALT_WHEN_NAMED = -2.5  # an old or foreign name of a big city loses to a town with that very name
-COUNTRY_BONUS = 1.5
+COUNTRY_BONUS = 1.0
 CAPITAL_BONUS = 0.5
 WAR_PRIOR = 0.3
 CTX_COUNTRY = 2.0
@@ -350,7 +350,9 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
                 off = surface.find(cleaned)
                 if off >= 0:
                     start, end = start + off, start + off + len(cleaned)
-                rest = [w.group() for k, w in enumerate(run) if k < i or k > last]
+                # other words of the run, possessives aside ("Russia's Kursk region" names two places)
+                rest = [w.group() for k, w in enumerate(run)
+                        if (k < i or k > last) and not w.group().endswith(("'s", "’s"))]
                 partial = bool(rest) and not all(r.lower() in REGION_WORDS for r in rest)
                 follower = run[last + 1].group() if last + 1 < len(run) else ""
                 spans.append(_Span(start, end, text[start:end], length, partial=partial, follower=follower))
@@ -427,7 +429,8 @@ def _tally(spans: list[_Span], context: list[tuple[_Tally, float]] | None = None
         m = top[0][0]
         weights = [10 ** (TEMPERATURE * (sc - m)) for sc, _e, _k in top]
         total = sum(weights)
-        mention_w = 0.5 if top[0][2] == DEMONYM else 1.0
+        # "Russian forces", "US envoy": a modifier, weaker evidence of where things happen
+        mention_w = 0.5 if top[0][2] in (DEMONYM, ABBR) else 1.0
         for (_sc, e, _k), w in zip(top, weights, strict=True):
             tally.vote(norm, e, mention_w * w / total)
         best_p = weights[0] / total
@@ -581,6 +584,7 @@ def find_places(doc: Doc, context: str = "", *, demonyms: bool = True) -> list[P
     scanned, surnames = _scan(text)
     spans = [replace(sp, constraint=None) for sp in scanned]
     _add_ner_spans(doc, spans)
+    _mark_settlement_heads(text, spans)
     spans.sort(key=lambda s: s.start)
     if context:
         surnames = surnames | _scan(context)[1]
@@ -600,6 +604,21 @@ def find_places(doc: Doc, context: str = "", *, demonyms: bool = True) -> list[P
             continue  # continents and seas are no place for an event
         out.append(_to_ref(e, sp.surface, sp.start, sp.end))
     return out
+
+
+_SETTLEMENT_OF = re.compile(
+    r"\b(town|city|village|settlement|port|hamlet|capital|suburb|region|province|oblast|district)s? of\s+$", re.I)
+_REGION_OF = re.compile(r"\b(region|province|oblast|district|governorate)s? of\s+$", re.I)
+
+
+def _mark_settlement_heads(text: str, spans: list[_Span]) -> None:
+    """"the town of Vuhledar" is a place whatever NER says; "the region of Kursk" is the region."""
+    for sp in spans:
+        before = text[max(0, sp.start - 30):sp.start]
+        if _SETTLEMENT_OF.search(before):
+            sp.ner_place = True
+            if _REGION_OF.search(before) and _candidates(sp.surface, True):
+                sp.admin = True
 
 
 def _add_ner_spans(doc: Doc, spans: list[_Span]) -> None:
