@@ -113,12 +113,20 @@ def _affinity(a: EventMention, b: EventMention) -> float:
             return 2.0
         if (same_town and (shared_stance or unsourced)) or (shared_stance and _places_overlap(a, b)):
             return 1.8
+        if same_place and _both_dated(a, b):
+            return 1.6  # "staged an incursion into X in August 2024" / "seized part of X last August"
         return 0.0
     if same_type and (similar or (same_place and shared_actor and _is_specific(a.location))):
         return 1.5
     if same_type and a.type == "statement" and _same_day(a.date, b.date):
         return 1.2
     return 0.0
+
+
+def _both_dated(a: EventMention, b: EventMention) -> bool:
+    """Both mentions carry a date of their own (not just the report date), and the dates agree."""
+    return a.date_weight >= 2 and b.date_weight >= 2 and a.date is not None and b.date is not None and \
+        a.date.basis != "dct" and b.date.basis != "dct"
 
 
 def _both_unplaced_diplomacy(a: EventMention, b: EventMention) -> bool:
@@ -253,14 +261,29 @@ def _actor_keys(m: EventMention) -> set[str]:
 
 
 def _rival_claims(a: EventMention, b: EventMention) -> bool:
-    """Two sides' different claims ('Moscow claims X', 'a blogger claims Y') stay apart."""
+    """Different claims by different voices of one side ('Moscow claims X', 'a pro-Russian blogger
+    claims Y') stay apart, unless they name the same town. Opposite sides saying the same thing
+    is not rivalry: it is confirmation."""
     if a.status != "claimed" or b.status != "claimed":
         return False
-    pa = {p for p, s in _parties(a) if s == "asserts"}
-    pb = {p for p, s in _parties(b) if s == "asserts"}
+    pa = {_speaker_key(n) for n, s in a.sources if s == "asserts"}
+    pb = {_speaker_key(n) for n, s in b.sources if s == "asserts"}
     if not pa or not pb or pa & pb:
         return False
+    sides_a = {_party(n) for n, s in a.sources if s == "asserts"}
+    sides_b = {_party(n) for n, s in b.sources if s == "asserts"}
+    if not sides_a & sides_b:
+        return False
+    if _same_place(a.location, b.location) and a.location.precision == "place":
+        return False
     return fuzz.token_set_ratio(a.evidence.text, b.evidence.text) < SIMILAR_TEXT
+
+
+@lru_cache(maxsize=4096)
+def _speaker_key(name: str) -> str:
+    """Who is speaking, as one identity: the catalogue name if known, else the words."""
+    actor = canonical_actor(name)
+    return actor.name if actor is not None else _norm(name)
 
 
 # ------------------------------------------------------------------ building events

@@ -57,6 +57,9 @@ def is_background(tok: Token) -> bool:
         return True  # "decimated by continuous shelling": a condition, not one event
     if tok.dep_ == "attr":
         return True  # "they are prisoners of war": a description, not an act
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # "... to meet representatives", "sent to capture the town": a purpose, not an act
     if tok.lemma_.lower() in BACKGROUND_NOUNS and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in LAUNCH_VERBS:
         return True  # "since Russia's invasion", "due to the invasion": the war itself, as background
     if tok.lemma_.lower() == "invade" and tok.dep_ in ("acl", "xcomp", "pcomp", "advcl", "relcl"):
