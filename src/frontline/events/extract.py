@@ -158,7 +158,7 @@ def _retype(hit: TriggerHit, tok: Token) -> TriggerHit | None:
         if o.pos_ == "NOUN" and o.lower_ not in TERRITORY_NOUNS and o.lower_ not in PERSON_WORDS and \
                 o.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None  # "seized a superyacht", "captured the imagination"
-        if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON":
+        if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" or (o.dep_ == "nsubjpass" and o.pos_ == "NUM"):
             if hit.text.lower().startswith("liberat"):
                 return None
             return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength)
@@ -184,6 +184,9 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         seen_types.add(c.hit.type)
         chosen.append(c)
+    if any(c.hit.type in MILITARY - {"casualties"} for c in chosen):
+        # "shelling hit the city, killing three": the dead belong to the strike (its quantities)
+        chosen = [c for c in chosen if c.hit.type != "casualties"]
     for c in candidates:
         if c.hit.type != "statement" or c.tok is None or c.tok.pos_ not in ("VERB", "AUX"):
             continue
