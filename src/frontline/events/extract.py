@@ -138,6 +138,7 @@ TERRITORY_NOUNS = {
     "position", "positions", "hill", "heights", "airfield", "land", "part", "parts", "outskirts", "centre",
     "center", "capital", "villages", "towns", "cities", "stronghold", "hub", "outpost", "line", "lines", "bank",
     "coast", "road", "highway", "station", "border", "crossing", "mine", "factory", "works", "complex", "it",
+    "camp", "camps", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "strongholds", "enclave",
     "them", "which", "that", "what", "most", "all", "rest", "half", "much", "some", "front", "frontline",
 }
 
