@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from frontline.cleaning.topic import is_war_related
 from frontline.events import summary as summaries
 from frontline.events import syntax
 from frontline.events.quantities import find_quantities
@@ -39,6 +40,8 @@ PLACE_INHERITING = MILITARY
 PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "who", "whom", "soldier", "soldiers", "man",
                 "men", "woman", "women", "civilian", "civilians", "son", "daughter", "journalist", "fighters",
                 "servicemen", "people", "prisoner", "prisoners", "marines", "officer", "pilot", "citizen"}
+# Types whose words are common outside war reporting: the sentence itself must be about the war.
+TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions"}
 DATE_INHERIT_DAYS = 60
 MAX_EVENTS_PER_SENTENCE = 3
 
@@ -113,7 +116,10 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     doc = ann.doc
     text = ann.sentence.text
     candidates: list[_Candidate] = []
+    about_war = is_war_related(text)
     for hit in find_triggers(text):
+        if hit.type in TOPIC_SENSITIVE and not about_war:
+            continue  # "the union called for...", "the captain announced her retirement"
         tok = syntax.token_at(doc, hit.start, hit.end)
         if tok is None:
             continue
