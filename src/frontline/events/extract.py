@@ -40,6 +40,7 @@ PLACE_INHERITING = MILITARY
 PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "who", "whom", "soldier", "soldiers", "man",
                 "men", "woman", "women", "civilian", "civilians", "son", "daughter", "journalist", "fighters",
                 "servicemen", "people", "prisoner", "prisoners", "marines", "officer", "pilot", "citizen"}
+HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppose|Imagine|What if)\b")
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions"}
 DATE_INHERIT_DAYS = 60
@@ -65,8 +66,8 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         if post.kind == "teaser" or post.off_topic or ann.doc is None:
             continue
         text = ann.sentence.text.strip()
-        if text.endswith("?"):
-            continue  # questions ask, they do not report
+        if text.endswith("?") or HYPOTHETICAL_START.match(text):
+            continue  # questions ask, they do not report; "Should the fighters be taken captive, ..."
         first = ann.sentence.duplicate_of if ann.sentence.duplicate_of is not None else ann.sentence.index
         for mention in _sentence_mentions(ann, post, st, clean):
             mention.sentence_key = f"{clean.document.doc_id}:{first}"
@@ -161,6 +162,9 @@ def _retype(hit: TriggerHit, tok: Token) -> TriggerHit | None:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if subj is not None and subj.dep_ == "nsubjpass":
         objs.append(subj)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        objs.append(verb.head)  # "Ukrainian fighters captured in Mariupol"
     for o in objs:
         if o.pos_ == "NOUN" and o.lower_ not in TERRITORY_NOUNS and o.lower_ not in PERSON_WORDS and \
                 o.ent_type_ not in ("GPE", "LOC", "FAC"):

@@ -42,7 +42,9 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
     """One Event per group of compatible mentions; headline-only groups are dropped."""
     clusters: list[_Cluster] = []
     by_sentence: dict[str, _Cluster] = {}
-    for m in mentions:
+    # Body text first: a headline only ever joins an event its post tells, it never seeds one.
+    ordered = [m for m in mentions if not m.from_headline] + [m for m in mentions if m.from_headline]
+    for m in ordered:
         key = f"{m.sentence_key}|{m.type}"
         if m.sentence_key and key in by_sentence:
             by_sentence[key].add(m)
@@ -53,13 +55,15 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
             if score > best_score:
                 best, best_score = c, score
         if best is None:
+            if m.from_headline:
+                continue
             best = _Cluster(m)
             clusters.append(best)
         else:
             best.add(m)
         if m.sentence_key:
             by_sentence[key] = best
-    events = [_event(c) for c in clusters if not all(m.from_headline for m in c.mentions)]
+    events = [_event(c) for c in clusters]
     return sorted(events, key=lambda e: (e.date.start if e.date else dt.date.min, e.id), reverse=True)
 
 

@@ -40,6 +40,12 @@ CLAUSE_DEPS = {"relcl", "ccomp", "xcomp", "advcl", "ROOT", "parataxis", "csubj",
 
 BACKGROUND_NOUNS = {"invasion"}
 LAUNCH_VERBS = {"launch", "begin", "start", "order", "announce", "stage", "mount", "unleash", "prepare", "plan"}
+# "invited leaders to visit", "failed to capture", "efforts to reach an agreement": intentions, not acts.
+INTENT_VERBS = {"invite", "urge", "ask", "want", "hope", "wish", "seek", "try", "attempt", "fail", "refuse",
+                "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend"}
+INTENT_NOUNS = {"effort", "attempt", "bid", "plan", "push", "proposal", "hope", "call", "demand", "offer", "ability",
+                "capacity", "readiness", "willingness", "intention", "plea", "appeal", "request", "right", "need",
+                "chance", "opportunity", "failure", "refusal", "desire", "ambition", "goal", "aim"}
 HABITUAL = {"continuous", "constant", "relentless", "ongoing", "persistent", "daily", "nightly", "regular",
             "repeated", "incessant", "frequent", "routine", "intermittent"}
 
@@ -71,6 +77,12 @@ def is_background(tok: Token) -> bool:
             word = prep.lower_
             if word in BACKGROUND_PREPS and not (word == "of" and prep.head.lower_ in PROGRESSIVE_HEADS):
                 return True
+            if word == "after" and cur.dep_ == "pobj" and cur.pos_ == "NOUN":
+                return True  # "after the bombing of the theatre": an earlier event, recalled
+        if cur.dep_ in ("xcomp", "acl", "advcl") and cur.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) and (
+                cur.head.lemma_.lower() in INTENT_VERBS or cur.head.lemma_.lower() in INTENT_NOUNS):
+            return True
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children):
             return True
         if cur.dep_ in CLAUSE_DEPS and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT"):
