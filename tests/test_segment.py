@@ -156,3 +156,27 @@ def test_quotation_paragraph_stays_in_the_post_body():
 def test_blog_without_lead_has_no_summary():
     _, segs = segment([STANDFIRST, "Convoy reaches Dorn", "The trucks carried food and medicine."])
     assert kinds(segs) == [("post", "Convoy reaches Dorn")]
+
+
+def test_timestamp_lines_date_their_post_and_are_not_posts() -> None:
+    from frontline.cleaning.pipeline import clean_document
+    from frontline.models import Block, Document
+
+    lines = [
+        "Shelling reported overnight in the east",
+        "Lead paragraph about the fighting in the east continues today.",
+        "Sunday 16 March 2025 09:31",
+        "Drone strike hits power station",
+        "A drone strike hit a power station near Kharkiv on Sunday morning, officials said.",
+        "08:10 GMT",
+        "Talks to resume next week",
+        "Negotiators from both sides will meet again in Istanbul next week, diplomats said.",
+    ]
+    doc = Document(doc_id="blog.txt", title="War live", blocks=[Block("", lines)],
+                   published=__import__("datetime").datetime(2025, 3, 16, 12, 0))
+    clean = clean_document(doc)
+    posts = {p.headline: p for p in clean.posts if p.headline}
+    assert set(posts) == {"Drone strike hits power station", "Talks to resume next week"}
+    assert posts["Drone strike hits power station"].published.hour == 9
+    assert posts["Talks to resume next week"].published.minute == 10
+    assert not any("09:31" in p.text or "08:10" in p.text for p in clean.posts)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
+
+import dateparser
 
 from frontline.cleaning import boilerplate, dedupe, segment, sentences, topic
 from frontline.models import Block, CleanDocument, Document, Post, Sentence
@@ -78,11 +82,29 @@ def _segments(doc: Document) -> list[Segment]:
         if standfirst and not doc.standfirst:
             doc.standfirst = standfirst
         for i, seg in enumerate(segs):
-            out.append((seg.headline, seg.paragraphs + seg.captions, seg.kind, None, removed if i == 0 else []))
+            published = parse_stamp(seg.stamp, doc.published) if seg.stamp else None
+            out.append((seg.headline, seg.paragraphs + seg.captions, seg.kind, published, removed if i == 0 else []))
         return out
     for block in doc.blocks:
         out.append(_structured(block))
     return out
+
+
+def parse_stamp(stamp: str, dct: dt.datetime | None) -> dt.datetime | None:
+    """A post's timestamp line as a datetime: a Unix time, a clock time on the document's day,
+    "5 minutes ago", or a full date; never later than a day after the document itself."""
+    text = re.sub(r"^(updated|posted|published):?\s*", "", stamp.strip(), flags=re.I)
+    if re.fullmatch(r"\d{10}", text):
+        return dt.datetime.fromtimestamp(int(text), tz=dt.UTC)
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if dct is not None:
+        settings["RELATIVE_BASE"] = dct.replace(tzinfo=None) if dct.tzinfo else dct
+    value = dateparser.parse(text, settings=settings, languages=["en"])
+    if value is None:
+        return None
+    if dct is not None and value - (dct.replace(tzinfo=None) if dct.tzinfo else dct) > dt.timedelta(days=1):
+        return None
+    return value
 
 
 def _structured(block: Block) -> Segment:

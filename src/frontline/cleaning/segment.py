@@ -62,11 +62,58 @@ class Segment:
     # The video caption block: caption lines repeating the headline and the caption's
     # standfirst, in source order (they follow the body in the copied text).
     captions: list[str] = field(default_factory=list)
+    stamp: str | None = None  # the timestamp line that preceded the post, as written
+
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DAY = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
+_TIME = r"\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?(\s?(gmt|bst|utc|cet|cest|eet|eest|msk|et|est|edt|pt|pst|pdt))?"
+TIMESTAMP = re.compile(
+    rf"^(updated:?\s*|posted:?\s*|published:?\s*)?("
+    rf"{_TIME}"  # 09:31 GMT
+    rf"|(\d+|an?|one) (second|minute|min|hour|hr|day)s? ago"  # 5 minutes ago
+    rf"|({_DAY},?\s+)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+\d{{4}})?(,?\s+{_TIME})?"  # Sunday 16 March 2025 09:31
+    rf"|({_DAY},?\s+)?{_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?(,?\s+\d{{4}})?(,?\s+{_TIME})?"  # March 16, 2025 9:31am
+    rf"|\d{{10}}"  # a Unix timestamp left in copied text
+    rf")$", re.IGNORECASE)
+
+
+def is_timestamp(line: str) -> bool:
+    """A line that only says when the next post was published."""
+    return bool(TIMESTAMP.match(line.strip()))
+
+
+def split_stamps(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Remove timestamp lines; return the rest and, for each line that followed a stamp, its stamp."""
+    out: list[str] = []
+    stamps: dict[str, str] = {}
+    pending: str | None = None
+    for line in lines:
+        if is_timestamp(line):
+            pending = line.strip()
+            continue
+        if pending is not None:
+            stamps.setdefault(line, pending)
+            pending = None
+        out.append(line)
+    return out, stamps
 
 
 def segment(paragraphs: list[str], *, first_is_standfirst: bool = True) -> tuple[str, list[Segment]]:
-    """Return (standfirst, segments) for the paragraphs after a document's title."""
-    lines = [p for p in paragraphs if p.strip()]
+    """Return (standfirst, segments) for the paragraphs after a document's title.
+
+    Timestamp lines ("09:31 GMT", "Sunday 16 March 2025 09:31") are not posts: each
+    becomes the `stamp` of the post that follows it.
+    """
+    lines, stamps = split_stamps([p for p in paragraphs if p.strip()])
+    standfirst, segments = _segment(lines, first_is_standfirst)
+    for seg in segments:
+        key = seg.headline if seg.headline in stamps else (seg.paragraphs[0] if seg.paragraphs else "")
+        seg.stamp = stamps.get(key)
+    return standfirst, segments
+
+
+def _segment(lines: list[str], first_is_standfirst: bool) -> tuple[str, list[Segment]]:
     standfirst = ""
     if first_is_standfirst and lines and is_title_like(lines[0]):
         standfirst, lines = lines[0], lines[1:]
