@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from frontline.language.actors import canonical_actor
+from frontline.language.actors import canonical_actor, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
 GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
@@ -365,14 +365,22 @@ def _location(ms: list[EventMention]) -> PlaceRef | None:
     return next(p for p in pool if p.gazetteer_id == top)
 
 
+def _side(a) -> str:
+    """Armed forces are their state's side: 'Ukrainian troops' act for Ukraine."""
+    if a.kind == "force":
+        return state_of(a.country) or a.name
+    return a.name
+
+
 def _actors(ms: list[EventMention]) -> list[dict]:
     counts: Counter[str] = Counter()
     agents: Counter[str] = Counter()
     for m in ms:
         for i, a in enumerate(m.actors):
-            counts[a.name] += 1
+            name = _side(a)
+            counts[name] += 1
             if i == 0:
-                agents[a.name] += 1
+                agents[name] += 1
     agent = agents.most_common(1)[0][0] if agents else None
     out = []
     for name, _ in counts.most_common():

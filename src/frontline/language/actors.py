@@ -489,3 +489,14 @@ def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
     assert best.entry is not None
     entry = best.entry
     return ActorRef(entry.name, entry.id, entry.kind, text, 0, len(text), entry.country)
+
+
+@lru_cache(maxsize=256)
+def state_of(country: str | None) -> str | None:
+    """The catalogue's name for the state with this ISO code ("UA" -> "Ukraine"), if any."""
+    if not country:
+        return None
+    for entry in get_catalogue().entries.values():
+        if entry.kind == "state" and entry.country == country:
+            return entry.name
+    return None
