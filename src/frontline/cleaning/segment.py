@@ -33,6 +33,8 @@ def is_title_like(line: str) -> bool:
         return False
     if text[0] in "\"“«":  # a quotation paragraph
         return False
+    if text[0] in "•·▪◦●-–—*" or re.match(r"^\d{1,2}[.)] ", text):  # a list item belongs to the post's body
+        return False
     if text.endswith("?") and len(text) <= 140 and len(split_spans(text)) == 1:
         return True  # question headlines: "What is the coalition of the willing?"
     if _TERMINAL.search(text):

@@ -19,10 +19,14 @@ from frontline.language.nlp import parse
 from frontline.models import CleanDocument, SentenceAnnotation
 
 
+MAX_SENTENCE_CHARS = 3000
+
+
 def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
     """One SentenceAnnotation per sentence, with the parsed spaCy Doc kept on `.doc`."""
     sentences = clean.sentences
-    docs = parse(s.text for s in sentences)
+    # A "sentence" of thousands of characters is a scraping accident, not prose: parse its start only.
+    docs = parse(s.text[:MAX_SENTENCE_CHARS] for s in sentences)
     dct = clean.document.published
     out: list[SentenceAnnotation] = []
     by_post = {p.post_id: p for p in clean.posts}
