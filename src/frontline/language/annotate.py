@@ -18,7 +18,6 @@ from frontline.language.dates import DateResolver
 from frontline.language.nlp import parse
 from frontline.models import CleanDocument, SentenceAnnotation
 
-
 MAX_SENTENCE_CHARS = 3000
 
 
