@@ -140,3 +140,35 @@ def test_seed_texts_are_not_in_the_repository(shared):
             if path.suffix in suffixes and path.is_file():
                 text = path.read_text(encoding="utf-8", errors="replace")
                 assert not [ln for ln in lines if ln in text], f"{path.relative_to(repo)} copies seed text"
+
+
+def test_events_timeline_filters_by_type_and_place(seeded, run_cli):
+    result = run_cli("events", "--type", "territory.withdrawal", "--place", "sudzha", "--db", seeded["db"])
+    assert result.exit_code == 0, result.output
+    assert "Sudzha" in result.stdout and "territory.withdrawal" in result.stdout
+    assert "meeting" not in result.stdout
+
+
+def test_export_events_meets_the_dev_gold(seeded, shared, run_cli, tmp_path):
+    """The events export, scored with the shared scorer, finds most dev-gold events (SPEC section 7)."""
+    scorer = _scorer(shared)
+    events = run_cli("export", "events", "--db", seeded["db"])
+    assert events.exit_code == 0
+    path = tmp_path / "events.jsonl"
+    path.write_text(events.stdout, encoding="utf-8")
+    result = scorer.score_events(scorer.load_gold(shared["gold"]), scorer.load_jsonl(str(path)))
+    assert result["f1"] >= 0.8, result["documents"]
+    assert all(s["negative"] == 0 for s in result["documents"].values())
+
+
+def test_annotate_json_resolves_places_and_dates(seed_paths, shared, run_cli):
+    name = "004_f2372c87717f34a8.txt"
+    result = run_cli("annotate", seed_paths[name], "--published", shared["seed_dates"][name], "--format", "json")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    places = {p["name"]: p for r in records for p in r["places"]}
+    assert places["Kurakhove"]["country"] == "UA"
+    assert places["Belaya"]["admin1"] == "Kursk Oblast"
+    dates = {d["text"]: d["start"] for r in records for d in r["dates"]}
+    assert dates["Monday 30 December"] == "2024-12-30"
+    assert dates["last August"] == "2024-08-01"
