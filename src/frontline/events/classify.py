@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from frontline.cleaning.sentences import split
 from frontline.events import syntax
-from frontline.events.extract import _retype
+from frontline.events.extract import retype_hit
 from frontline.events.triggers import find_triggers
 from frontline.language.nlp import parse
 
@@ -29,7 +29,7 @@ def classify_text(text: str) -> str | None:
             tok = syntax.token_at(doc, hit.start, hit.end)
             if tok is None or syntax.is_background(tok) or syntax.is_negated(tok):
                 continue
-            retyped = _retype(hit, tok)
+            retyped = retype_hit(hit, tok)
             if retyped is None or retyped.type == "statement":
                 continue  # words about a war are not a war event
             score = retyped.strength + PRIORITY.get(retyped.type, 0.0) - 0.05 * n

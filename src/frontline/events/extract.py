@@ -126,7 +126,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok)):
             continue
-        hit = _retype(hit, tok)
+        hit = retype_hit(hit, tok, ann.places)
         if hit is None:
             continue
         candidates.append(_Candidate(hit, tok))
@@ -150,7 +150,7 @@ TERRITORY_NOUNS = {
 }
 
 
-def _retype(hit: TriggerHit, tok: Token) -> TriggerHit | None:
+def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None) -> TriggerHit | None:
     """Captured people are prisoners, not territory; a seized yacht is not territory either;
     'liberate them' is rhetoric, not a capture."""
     if hit.type != "territory.capture" or not re.match(r"(re)?captur|seiz|liberat", hit.text, re.I):
@@ -166,6 +166,8 @@ def _retype(hit: TriggerHit, tok: Token) -> TriggerHit | None:
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         objs.append(verb.head)  # "Ukrainian fighters captured in Mariupol"
     for o in objs:
+        if places and any(p.start <= o.idx < p.end for p in places):
+            return hit  # "captured Enerhodar": a place, whatever the tagger thought
         if o.pos_ == "NOUN" and o.lower_ not in TERRITORY_NOUNS and o.lower_ not in PERSON_WORDS and \
                 o.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None  # "seized a superyacht", "captured the imagination"

@@ -39,7 +39,7 @@ from pathlib import Path
 import platformdirs
 
 ENV_VAR = "FRONTLINE_GAZETTEER"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 MIN_POPULATION = 500
 
 # Name kinds, best first. A place's own name beats an alternate (often historical or foreign)
@@ -240,6 +240,22 @@ def _good_alternate(alt: str) -> bool:
     return _LATIN_NAME.match(plain) is not None
 
 
+def _demonym_forms(name: str) -> set[str]:
+    """Regular English adjectives of a region name: -a +n, -o +an/-an ("Ohioan", "Ontarian"), -y -ian, -stan +i."""
+    out: set[str] = set()
+    if len(name) < 4 or not name[-1].isalpha():
+        return out
+    if name.endswith("stan"):
+        out.add(name + "i")
+    if name.endswith("a"):
+        out.add(name + "n")
+    elif name.endswith("o"):
+        out.update((name + "an", name[:-1] + "an"))
+    elif name.endswith("y"):
+        out.add(name[:-1] + "ian")
+    return out
+
+
 def _wrap_mean(values: list[float], weights: list[float] | None = None) -> float:
     """Mean longitude that survives the antimeridian (Chukotka, Alaska, Fiji)."""
     if weights is None:
@@ -349,15 +365,21 @@ def _write(path: Path) -> None:
     for key, raw in admin1_raw.items():
         admin1_display[key] = curated_admin1.get((key[0], raw), (raw, []))[0]
 
-    city_names_by_country: dict[tuple[str, str], int] = {}
+    # Names of sizeable towns inside each admin1 region, and of capitals: a region's bare name
+    # is the town's first only when the town lies inside the region ("Donetsk", "New York") or is
+    # the capital ("Washington"); Oregon, Ohio does not make "Oregon" a town.
+    city_names_in_admin1: dict[tuple[str, str, str], int] = {}
+    capital_names: set[tuple[str, str]] = set()
     for gid, c in cities.items():
         pop = int(c.get("population") or 0)
         names = [c["name"]]
         if pop >= 200_000 and c["name"].endswith(" City"):  # "New York" for New York City
             names.append(c["name"][: -len(" City")])
         for nm in names:
-            nk = (c["countrycode"], normalize(nm))
-            city_names_by_country[nk] = max(city_names_by_country.get(nk, 0), pop)
+            nk = (c["countrycode"], c["admin1code"], normalize(nm))
+            city_names_in_admin1[nk] = max(city_names_in_admin1.get(nk, 0), pop)
+            if gid in capital_ids:
+                capital_names.add((c["countrycode"], normalize(nm)))
         key = (c["countrycode"], c["admin1code"])
         place_rows.append((gid, f"geonames:{gid}", c["name"], c["latitude"], c["longitude"], c["countrycode"],
                            f"{key[0]}.{key[1]}", admin1_display.get(key, ""), FEATURE_PLACE, pop,
@@ -390,6 +412,11 @@ def _write(path: Path) -> None:
         if not target.startswith("country:"):
             alias_norms[cc].add(normalize(alias))
 
+    # Representative points for countries and admin1 regions (country_points.tsv)
+    points: dict[str, tuple[float, float]] = {}
+    for row in _data_rows("country_points.tsv"):
+        points[row[0]] = (float(row[1]), float(row[2]))
+
     # ---- admin1 regions
     next_pid = 1_000_000_000
     admin1_pid: dict[tuple[str, str], int] = {}
@@ -398,7 +425,7 @@ def _write(path: Path) -> None:
         if not raw or key[1] in ("", "00"):
             continue
         display, aliases = curated_admin1.get((key[0], raw), (raw, []))
-        lat, lon = _region_point(pts)
+        lat, lon = points.get(f"admin1:{key[0]}.{key[1]}") or _region_point(pts)
         pid = next_pid
         next_pid += 1
         admin1_pid[key] = pid
@@ -417,7 +444,8 @@ def _write(path: Path) -> None:
                 # A bare region name that a sizeable city in the same country shares ("Donetsk",
                 # "New York") is the city first; otherwise ("Florida", "Bavaria") it is the region.
                 # A GeoNames name replaced by a curated "X Oblast" is only a core too ("Kiev").
-                shared = city_names_by_country.get((key[0], n), 0) >= 20_000 or n in alias_norms.get(key[0], ())
+                shared = (city_names_in_admin1.get((*key, n), 0) >= 20_000 or (key[0], n) in capital_names
+                          or n in alias_norms.get(key[0], ()))
                 superseded = label == raw and display != raw and split_admin_suffix(normalize(display)) is not None
                 add_name(label, pid, CORE if shared or superseded else NAME)
         for word in ("oblast", "region", "province"):
@@ -441,9 +469,6 @@ def _write(path: Path) -> None:
             add_name(split[0], pid, CORE)
 
     # ---- countries
-    points: dict[str, tuple[float, float]] = {}
-    for row in _data_rows("country_points.tsv"):
-        points[row[0]] = (float(row[1]), float(row[2]))
     country_pid: dict[str, int] = {}
     demonym_rows: list[tuple[str, str]] = []
     for iso, c in countries.items():
@@ -488,9 +513,15 @@ def _write(path: Path) -> None:
         cur = demonym_best.get(n)
         if cur is None or int(countries[iso].get("population") or 0) > int(countries[cur].get("population") or 0):
             demonym_best[n] = iso
+    admin1_demonyms: dict[str, int] = {}
     for row in _data_rows("demonyms.tsv"):  # curated rows decide ambiguous demonyms
         if row[1] in country_pid:
             demonym_best[normalize(row[0])] = row[1]
+        elif row[1].startswith("admin1:") and tuple(row[1][7:].split(".", 1)) in admin1_pid:
+            admin1_demonyms[normalize(row[0])] = admin1_pid[tuple(row[1][7:].split(".", 1))]  # type: ignore[index]
+            demonym_best.pop(normalize(row[0]), None)
+    for n, pid in admin1_demonyms.items():
+        name_rows.add((n, pid, DEMONYM))
     for n, iso in demonym_best.items():
         name_rows.add((n, country_pid[iso], DEMONYM))
         if n.endswith(("an", "i")) and " " not in n:
@@ -526,6 +557,27 @@ def _write(path: Path) -> None:
     for row in _data_rows("demonyms.tsv"):
         if row[1].startswith("region:") and row[1][7:] in region_pid:
             name_rows.add((normalize(row[0]), region_pid[row[1][7:]], DEMONYM))
+
+    # Regular adjectives of regions ("Ohioans", "South Ossetian", "Sicilian", "Dagestani"), where
+    # the form names nothing else; irregular ones ("Kurdish") are rows of demonyms.tsv.
+    taken = {n for n, _pid, _k in name_rows}
+    derived: dict[str, set[int]] = defaultdict(set)
+    region_labels = [(admin1_display[k], pid) for k, pid in admin1_pid.items() if k in admin1_display]
+    region_labels += [(admin1_raw[k], pid) for k, pid in admin1_pid.items() if k in admin1_raw]
+    region_labels += [(name, pid) for name, pid in region_pid.items()]
+    for label, pid in region_labels:
+        split = split_admin_suffix(normalize(label))
+        if split or len(label.split()) > 2:
+            continue
+        for form in _demonym_forms(label):
+            n = normalize(form)
+            if n not in taken:
+                derived[n].add(pid)
+    for n, pids in derived.items():
+        if len(pids) == 1:  # "Victorian" names two Victorias: leave it out
+            pid = next(iter(pids))
+            name_rows.add((n, pid, DEMONYM))
+            name_rows.add((n + "s", pid, DEMONYM))
 
     # ---- curated place aliases, resolved now that every entry exists
     admin1_by_display = {(cc, normalize(d)): admin1_pid[k] for k, d in admin1_display.items()

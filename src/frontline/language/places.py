@@ -82,6 +82,13 @@ FACILITY_WORDS = frozenset(
     "palace house prison jail base plant port harbour harbor beach lake river creek mountain mountains valley bay "
     "island islands forest canyon dam highway freeway motorway route field fields club theatre theater zoo".split()
 )
+# Head words of institutions named after their place: "Bank of Japan", "Harare City Council",
+# "Manchester City", "Liverpool FC".
+INSTITUTION_WORDS = frozenset(
+    "university bank council office senate commission embassy consulate ministry government parliament "
+    "assembly police department agency authority city fc united".split()
+)
+BIG_CITY = 100_000
 SPEECH_VERBS = frozenset("say tell add explain note write argue testify ask reply recall claim".split())
 CONNECTORS = frozenset("of de del la le du da upon on am an der el al sur".split())
 
@@ -161,9 +168,18 @@ def _clean_surface(surface: str) -> str:
     for poss in ("'s", "’s"):
         if s.endswith(poss):
             s = s[: -len(poss)]
-    if s.endswith(".") and not (_ABBR_RE.match(s) and any(k == ABBR for _e, k in get_gazetteer().lookup(normalize(s)))):
-        s = s[:-1]  # a sentence's full stop, unless the word is a known abbreviation ("Fla.")
+    if s.endswith(".") and not _keeps_stop(s):
+        s = s[:-1]  # a sentence's full stop, unless the word is a known abbreviation ("Fla.", "Washington, D.C.")
     return s.strip()
+
+
+def _keeps_stop(s: str) -> bool:
+    """Whether a final period belongs to the name: a known abbreviation ("Fla.") or a known name
+    with periods inside ("Washington, D.C.")."""
+    rows = get_gazetteer().lookup(normalize(s))
+    if _ABBR_RE.match(s):
+        return any(k == ABBR for _e, k in rows)
+    return "." in s[:-1] and bool(rows)
 
 
 def _variants(n: str) -> list[str]:
@@ -181,8 +197,11 @@ def _variants(n: str) -> list[str]:
 
 
 @lru_cache(maxsize=100_000)
-def _candidates(surface: str, admin: bool = False) -> tuple[tuple[Entry, int], ...]:
-    """Gazetteer entries a surface form can name, with the best way it matched (a name kind)."""
+def _candidates(surface: str, admin: bool = False, caps_ok: bool = False) -> tuple[tuple[Entry, int], ...]:
+    """Gazetteer entries a surface form can name, with the best way it matched (a name kind).
+
+    A short all-capitals word is an abbreviation ("US", "UAE") unless `caps_ok` says the
+    word is known to be a toponym, as in a headline or dateline written in capitals ("CAIRO")."""
     g = get_gazetteer()
     s = _clean_surface(surface)
     if not s:
@@ -191,7 +210,8 @@ def _candidates(surface: str, admin: bool = False) -> tuple[tuple[Entry, int], .
     n = normalize(s)
     rows = list(g.lookup(n))
     if s.isupper() and len(s) <= 5:
-        rows = [r for r in rows if r[1] == ABBR]
+        abbr_rows = [r for r in rows if r[1] == ABBR]
+        rows = abbr_rows if abbr_rows or not caps_ok or len(s) < 4 else [r for r in rows if r[1] != ABBR]
     elif not abbr_ok:
         rows = [r for r in rows if r[1] != ABBR]
     split = split_admin_suffix(n)
@@ -521,7 +541,7 @@ def resolve_toponym(name: str, context: str = "") -> PlaceRef | None:
     norm = normalize(_clean_surface(name))
     tally = _context_tally(context)
     admin = norm in tally.admin_hints
-    cands = (_candidates(name, True) if admin else ()) or _candidates(name)
+    cands = (_candidates(name, True) if admin else ()) or _candidates(name, caps_ok=True)
     if not cands:
         return _resolve_facility(name, tally)
     within = None
@@ -536,24 +556,37 @@ def resolve_toponym(name: str, context: str = "") -> PlaceRef | None:
 
 
 def _resolve_facility(name: str, tally: _Tally) -> PlaceRef | None:
-    """A name the gazetteer lacks that is a facility, street or natural feature ("Colorado State
-    University", "Royal Street", "Neches River"): the place named inside it if that place fits
-    the text, else the place the text is about. Anything else stays unresolved."""
+    """A name the gazetteer lacks that is a facility, street, natural feature or institution
+    ("Neches River", "Arizona State University", "Bank of Japan", "Manchester City"): the place
+    named inside it when it fits, else the place the text is about. Anything else stays unresolved.
+
+    A town inside the name counts when the text is about its region ("Royal Street" in a text about
+    New Orleans... only if a town is named) or when it is a city big enough to be what the name is
+    about ("Liverpool FC"); a region or country inside the name ("University of California") is the
+    best point we have for the institution."""
     words = name.split()
     head = words[-1].lower().strip(".,") if words else ""
-    if head not in FACILITY_WORDS and not (len(words) > 2 and words[0].lower() in FACILITY_WORDS):
+    first = words[0].lower() if words else ""
+    if head not in FACILITY_WORDS and head not in INSTITUTION_WORDS and not (
+            len(words) > 2 and (first in FACILITY_WORDS or first in INSTITUTION_WORDS)):
         return None
     for length in range(len(words) - 1, 0, -1):
         for i in range(len(words) - length + 1):
             sub = " ".join(words[i:i + length])
-            if normalize(sub) in _stopwords() or sub.lower() in FACILITY_WORDS:
+            low = sub.lower()
+            if normalize(sub) in _stopwords() or low in FACILITY_WORDS or low in INSTITUTION_WORDS or low in CONNECTORS:
                 continue
-            cands = tuple((e, k) for e, k in _candidates(sub) if k in (NAME, ALIAS) and e.feature == FEATURE_PLACE)
+            cands = tuple((e, k) for e, k in _candidates(sub) if k in (NAME, ALIAS))
             if not cands:
                 continue
-            ranked = _rank(cands, normalize(sub), [(tally, 1.0)])
+            norm = normalize(sub)
+            ranked = _rank(cands, norm, [(tally, 1.0)])
             best = ranked[0][1]
-            if tally.support(normalize(sub), best)[2] > 0.5:  # a place in a region the text is about
+            if best.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1) or (best.feature == FEATURE_REGION and best.country):
+                return _to_ref(best, name, 0, len(name))
+            if best.feature != FEATURE_PLACE:
+                continue
+            if tally.support(norm, best)[2] > 0.5 or best.population >= BIG_CITY:
                 return _to_ref(best, name, 0, len(name))
     focus = _focus(tally)
     return _to_ref(focus, name, 0, len(name)) if focus else None
