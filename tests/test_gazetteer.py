@@ -70,3 +70,15 @@ def test_regions_and_countries_are_entries(gaz: Gazetteer) -> None:
     assert donetsk and donetsk[0].name == "Donetsk Oblast"
     germany = [e for e, _k in gaz.lookup(normalize("Germany")) if e.feature == "country"]
     assert germany and germany[0].country == "DE"
+
+
+def test_postal_codes_and_regional_demonyms_are_stored_with_their_own_kinds(gaz: Gazetteer) -> None:
+    wa = {(e.country, e.feature) for e, k in gaz.lookup("wa") if k == gazetteer.POSTAL}
+    assert wa >= {("US", "admin1"), ("AU", "admin1")}  # context decides between them
+    ohio = [e for e, k in gaz.lookup("ohioans") if k == gazetteer.DEMONYM]
+    assert ohio and ohio[0].feature == "admin1" and ohio[0].country == "US"
+
+
+def test_admin1_points_come_from_country_points_where_listed(gaz: Gazetteer) -> None:
+    virginia = [e for e, _k in gaz.lookup("virginia") if e.feature == "admin1" and e.country == "US"]
+    assert virginia and abs(virginia[0].lat - 37.55) < 0.1 and abs(virginia[0].lon + 77.45) < 0.1

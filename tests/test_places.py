@@ -102,3 +102,64 @@ def test_demonyms_are_country_level(nlp: Language) -> None:
     assert ("RU", "country") in {(r.country, r.precision) for r in refs if r.text == "Russian"}
     assert not [r for r in find_places(nlp("The Russian town of Sudzha was shelled."), demonyms=False)
                 if r.text == "Russian"]
+
+
+def test_state_names_are_states_unless_the_town_is_inside_or_the_capital() -> None:
+    oregon = resolve_toponym("Oregon")  # Oregon, Ohio is a town of 20,000
+    assert oregon is not None and oregon.precision == "admin1" and oregon.country == "US"
+    washington = resolve_toponym("Washington")  # the capital keeps its name
+    assert washington is not None and washington.precision == "place" and washington.admin1 == "District of Columbia"
+
+
+def test_region_points_follow_geonames() -> None:
+    ontario = resolve_toponym("Ontario", context="Voters in Toronto and Ottawa went to the polls.")
+    assert ontario is not None and ontario.precision == "admin1" and km(ontario, 49.25, -84.5) < 50
+
+
+def test_headline_capitals_and_postal_codes_resolve_as_toponyms() -> None:
+    cairo = resolve_toponym("CAIRO", context="CAIRO (Reuters) - Egypt's cabinet met on Sunday.")
+    assert cairo is not None and cairo.country == "EG"
+    nsw = resolve_toponym("NSW", context="Bushfires burned near Sydney and Newcastle in Australia.")
+    assert nsw is not None and nsw.name == "New South Wales"
+    assert resolve_toponym("Washington, D.C.") is not None
+
+
+def test_postal_codes_are_not_places_in_running_text(nlp: Language) -> None:
+    refs = places(nlp, "The SC ruling was read out in Kyiv on Monday.")
+    assert [r.text for r in refs] == ["Kyiv"]
+
+
+def test_directional_and_institutional_names_resolve_to_the_place_they_contain() -> None:
+    south = resolve_toponym("South Florida")
+    assert south is not None and south.name == "Florida" and south.text == "South Florida"
+    uni = resolve_toponym("University of California")
+    assert uni is not None and uni.precision == "admin1" and uni.name == "California"
+    bank = resolve_toponym("Bank of Japan")
+    assert bank is not None and bank.country == "JP"
+    club = resolve_toponym("Manchester City", context="The match was played in England on Saturday.")
+    assert club is not None and club.country == "GB"
+    assert resolve_toponym("West Wing") is None or resolve_toponym("West Wing").name != "Wing"  # type: ignore[union-attr]
+
+
+def test_regional_demonyms_name_their_region() -> None:
+    ohioans = resolve_toponym("Ohioans")
+    assert ohioans is not None and ohioans.name == "Ohio" and ohioans.precision == "admin1"
+    kurdish = resolve_toponym("Kurdish", context="Fighting in northern Syria and Iraq.")
+    assert kurdish is not None and kurdish.name == "Kurdistan"
+
+
+def test_a_list_of_countries_is_not_a_town_in_a_country() -> None:
+    text = "Envoys from France, Russia, US and China met in Geneva."
+    ref = resolve_toponym("Russia", context=text)
+    assert ref is not None and ref.country == "RU" and ref.precision == "country"
+
+
+def test_a_name_keeps_the_reading_the_post_settled_on(nlp: Language) -> None:
+    context = "A fire broke out in Paris, Texas, near the county courthouse on Lamar Avenue."
+    refs = places(nlp, "Firefighters in Paris worked through the night.", context)
+    assert [(r.text, r.country, r.admin1) for r in refs] == [("Paris", "US", "Texas")]
+
+
+def test_a_town_followed_by_a_weekday_is_still_a_town(nlp: Language) -> None:
+    refs = places(nlp, "Explosions were heard in Kharkiv on Monday.")
+    assert [r.name for r in refs] == ["Kharkiv"]

