@@ -50,7 +50,7 @@ def print_timeline(events: Iterable[Event], *, types: set[str] = frozenset(), st
         for e in group:
             mark, style = STATUS_STYLE.get(e.status, ("·", ""))
             where = f" — {escape(e.location.name)}" if e.location else ""
-            who = ", ".join(f"{s['name']} {'denies' if s['stance'] == 'denies' else 'says'}" for s in e.sources[:3])
+            who = ", ".join(f"{s['name']} ({s['stance']})" for s in e.sources[:3])
             console.print(f"  [{style}]{mark} {e.status:9}[/{style}] [cyan]{e.type:20}[/cyan] "
                           f"{escape(e.summary)}{where}", highlight=False)
             if who:
