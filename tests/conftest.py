@@ -249,3 +249,19 @@ def revision_scenario_fixture() -> Callable:
 def shared() -> dict:
     """Where ../shared keeps the gold, the scorer and the seeds' --published dates (may be absent)."""
     return {"root": SHARED, "seeds": SEEDS, "gold": GOLD_DEV, "scorer": SCORER, "seed_dates": dict(SEED_DATES)}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser); skips where it is absent."""
+    from frontline.web.testing import CHROMIUM_ARGS, chromium_path
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    exe = chromium_path()
+    if exe is None:
+        pytest.skip("Chromium not found at /usr/bin/chromium: install it with `apt-get install chromium` "
+                    "(CI's .ci/run does); browser tests skipped")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

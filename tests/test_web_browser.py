@@ -12,23 +12,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from frontline.web.testing import CHROMIUM_ARGS, build_sample, chromium_path, live_server
+from frontline.web.testing import build_sample, live_server
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).parents[1] / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    exe = chromium_path()
-    if exe is None:
-        pytest.skip("Chromium not found at /usr/bin/chromium: install it with `apt-get install chromium` "
-                    "(CI's .ci/run does); browser tests skipped")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from sqlalchemy import update
 from frontline.models import Event, Quantity
 from frontline.store import Store
 from frontline.store import schema as t
-from frontline.web.testing import CHROMIUM_ARGS, chromium_path, day, evidence, ingest_text, live_server, place
+from frontline.web.testing import day, evidence, ingest_text, live_server, place
 
 ARTIFACTS = Path(__file__).parents[1] / "test-artifacts"
 
@@ -66,19 +66,6 @@ def hostile_db(tmp_path_factory) -> str:
               place("Somewhere", 48.7, 35.4, "UA", None), [], [], [], [shelling]),
     ])
     return db
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    exe = chromium_path()
-    if exe is None:
-        pytest.skip("Chromium not found at /usr/bin/chromium: install it with `apt-get install chromium` "
-                    "(CI's .ci/run does); XSS browser test skipped")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def not_pwned(page, title: str) -> None:
