@@ -186,7 +186,7 @@ class EventMention:
     trigger: str = ""
     confirms: bool = False  # an affected party acknowledges it
     published: dt.datetime | None = None  # when it was reported
-    from_headline: bool = False  # headlines summarise posts: kept only when merged with body text
+    supporting: bool = False  # a headline or a bare "X said": joins an event its post tells, never founds one
     sentence_key: str = ""  # document:sentence of the first occurrence (repeats share it)
     date_weight: int = 0  # 3 attached to the trigger, 2 elsewhere in the sentence, 1 inherited, 0 report date
 

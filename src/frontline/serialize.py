@@ -48,7 +48,7 @@ def mention_from_dict(d: dict) -> EventMention:
         quantities=[Quantity(**q) for q in d.get("quantities", [])],
         trigger=d.get("trigger", ""), confirms=d.get("confirms", False),
         published=_datetime(d.get("published")),
-        from_headline=d.get("from_headline", False), sentence_key=d.get("sentence_key", ""),
+        supporting=d.get("supporting", d.get("from_headline", False)), sentence_key=d.get("sentence_key", ""),
         date_weight=d.get("date_weight", 0),
     )
 

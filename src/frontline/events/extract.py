@@ -71,7 +71,7 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         first = ann.sentence.duplicate_of if ann.sentence.duplicate_of is not None else ann.sentence.index
         for mention in _sentence_mentions(ann, post, st, clean):
             mention.sentence_key = f"{clean.document.doc_id}:{first}"
-            mention.from_headline = ann.sentence.is_headline or first in headlines
+            mention.supporting = mention.supporting or ann.sentence.is_headline or first in headlines
             out.append(mention)
     return out
 
@@ -136,7 +136,25 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         m = _mention(cand, ann, post, st, clean)
         if m is not None:
             mentions.append(m)
+    if not mentions and not candidates and st.statement_speaker:
+        # '"...", Mr Trump said, speaking at his club in Palm Beach.': more of a statement already under way
+        said = [a for a in ann.attributions if a.stance == "asserts" and _speaker_matches(a.speaker, st)]
+        if said:
+            m = _mention(_Candidate(TriggerHit("statement", 0, 0, said[0].cue, 0.3), None), ann, post, st, clean)
+            if m is not None:
+                m.supporting = True
+                mentions.append(m)
     return mentions
+
+
+def _speaker_matches(name: str, st: _PostState) -> bool:
+    """The same speaker as the post's last statement ("Mr Trump" and "Donald Trump")."""
+    last = st.statement_speaker or ""
+    a, b = name.lower().replace("mr ", "").strip(), last.lower()
+    if a and (a in b or b in a):
+        return True
+    x, y = canonical_actor(name), canonical_actor(last)
+    return x is not None and y is not None and x.name == y.name
 
 
 TERRITORY_NOUNS = {
@@ -327,12 +345,13 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     subj = syntax.subject_of(tok)
     if subj is None:
         return None
+    # "Donald Trump says he sympathises", "Zelensky has said Ukraine will never recognise":
+    # the position is the reporting speaker's
+    rep = syntax.reporting_head(tok)
+    rep_subj = syntax.subject_of(rep) if rep is not None else None
+    if rep_subj is not None and rep_subj.pos_ != "PRON":
+        return _named(rep_subj, ann)
     if subj.pos_ == "PRON":
-        # "Donald Trump says he sympathises": the reporting verb's subject
-        rep = syntax.reporting_head(tok)
-        rep_subj = syntax.subject_of(rep) if rep is not None else None
-        if rep_subj is not None and rep_subj.pos_ != "PRON":
-            return _named(rep_subj, ann)
         if st.statement_speaker:
             return st.statement_speaker
         if subj.lower_ in ("he", "she", "i") and st.persons:
@@ -394,6 +413,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState) -> PlaceRef
         return None  # calls happen on the phone, not at a place
     text = ann.sentence.text
     places = _eligible_places(ann)
+    if hit.type == "statement":
+        # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), not the places
+        # the statement is about
+        return next((p for p in places if p.precision == "place" and _spoken_at(p, ann)), None)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
     if places:
@@ -434,6 +457,15 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     if st.anchor is None:
         return None, 0
     return DateRef(st.anchor, st.anchor, "day", "dct", ""), 0
+
+
+def _spoken_at(p: PlaceRef, ann: SentenceAnnotation) -> bool:
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = syntax.governing_verb(span.root)
+    return verb.lemma_.lower() in syntax.REPORTING_LEMMAS | {"speak", "address", "tell"} and \
+        span.root.head.lower_ in ("in", "at")
 
 
 def _date_verb(d: DateRef, ann: SentenceAnnotation) -> Token | None:

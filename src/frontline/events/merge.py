@@ -43,7 +43,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
     clusters: list[_Cluster] = []
     by_sentence: dict[str, _Cluster] = {}
     # Body text first: a headline only ever joins an event its post tells, it never seeds one.
-    ordered = [m for m in mentions if not m.from_headline] + [m for m in mentions if m.from_headline]
+    ordered = [m for m in mentions if not m.supporting] + [m for m in mentions if m.supporting]
     for m in ordered:
         key = f"{m.sentence_key}|{m.type}"
         if m.sentence_key and key in by_sentence:
@@ -55,7 +55,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
             if score > best_score:
                 best, best_score = c, score
         if best is None:
-            if m.from_headline:
+            if m.supporting:
                 continue
             best = _Cluster(m)
             clusters.append(best)
@@ -295,14 +295,14 @@ def _speaker_key(name: str) -> str:
 
 def _event(c: _Cluster) -> Event:
     ms = c.mentions
-    body = [m for m in ms if not m.from_headline] or ms
+    body = [m for m in ms if not m.supporting] or ms
     etype = _type(body)
     evidence = _evidence(ms)
     first = evidence[0]
     eid = "evt_" + hashlib.sha1(f"{first.document}\x1f{first.start}\x1f{etype}".encode()).hexdigest()[:12]
     return Event(
         id=eid, type=etype, status=_status(body, etype), summary=_summary(ms, etype),
-        date=_date(body), location=_location(body),
+        date=_date(body), location=_location(body) or _location(ms),
         actors=_actors(ms), sources=_sources(ms), quantities=_quantities(ms), evidence=evidence,
     )
 

@@ -63,6 +63,8 @@ def is_background(tok: Token) -> bool:
         return True  # "decimated by continuous shelling": a condition, not one event
     if tok.dep_ == "attr":
         return True  # "they are prisoners of war": a description, not an act
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
+        return True  # "any such deployment would be a threat": no deployment in particular
     if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return True  # "... to meet representatives", "sent to capture the town": a purpose, not an act
