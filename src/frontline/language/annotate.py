@@ -38,7 +38,8 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
         when = _as_date(anchor)
         if sent.post_id not in resolvers:
             resolvers[sent.post_id] = DateResolver(anchor or dt.date.today())
-        context = f"{clean.document.title}\n{post.headline}\n{post.text}"
+        # the post first, then the whole document: one sense per name across a live blog
+        context = f"{clean.document.title}\n{post.headline}\n{post.text}\n{clean.text}"
         found_actors = actor_layer.find_actors(doc, when)
         ann = SentenceAnnotation(
             sentence=sent,
