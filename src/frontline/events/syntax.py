@@ -24,7 +24,7 @@ REPORTING_LEMMAS = {
 FUTURE_HEADS = {"set", "expect", "due", "schedule", "plan", "prepare", "intend", "aim", "hope", "poise", "go"}
 PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "expected", "proposed", "forthcoming", "possible",
                      "potential", "future", "next"}
-CANCEL_LEMMAS = {"cancel", "postpone", "scrap", "call", "delay", "suspend", "shelve", "abandon"}
+CANCEL_LEMMAS = {"cancel", "postpone", "scrap", "call", "delay", "suspend", "shelve"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 
 
