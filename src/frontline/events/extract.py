@@ -82,6 +82,7 @@ class _PostState:
     def __init__(self) -> None:
         self.places_by_sentence: list[list[PlaceRef]] = []
         self.statement_speaker: str | None = None
+        self.statement_at: int | None = None  # sentence index of that statement
         self.dates: list[DateRef] = []
         self.persons: list[ActorRef] = []
         self.anchor: dt.date | None = None
@@ -138,7 +139,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             mentions.append(m)
     if not mentions and not candidates and st.statement_speaker:
         # '"...", Mr Trump said, speaking at his club in Palm Beach.': more of a statement already under way
-        said = [a for a in ann.attributions if a.stance == "asserts" and _speaker_matches(a.speaker, st)]
+        said = [a for a in ann.attributions if a.stance == "asserts" and _speaker_matches(a.speaker, st, ann)]
         if said:
             m = _mention(_Candidate(TriggerHit("statement", 0, 0, said[0].cue, 0.3), None), ann, post, st, clean)
             if m is not None:
@@ -147,14 +148,22 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     return mentions
 
 
-def _speaker_matches(name: str, st: _PostState) -> bool:
-    """The same speaker as the post's last statement ("Mr Trump" and "Donald Trump")."""
+PROPER_NAME = re.compile(r"^(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+$")
+
+
+def _speaker_matches(name: str, st: _PostState, ann: SentenceAnnotation) -> bool:
+    """The same speaker as the post's last statement: "Mr Trump" and "Donald Trump", or the
+    name that follows a description ("A Liberal Democrat MP has warned ..." / "Mike Martin ... told")."""
     last = st.statement_speaker or ""
     a, b = name.lower().replace("mr ", "").strip(), last.lower()
     if a and (a in b or b in a):
         return True
     x, y = canonical_actor(name), canonical_actor(last)
-    return x is not None and y is not None and x.name == y.name
+    if x is not None and y is not None:
+        return x.name == y.name
+    described = y is None and not PROPER_NAME.match(last)
+    recent = st.statement_at is not None and ann.sentence.index - st.statement_at <= 2
+    return described and recent and bool(PROPER_NAME.match(name))
 
 
 TERRITORY_NOUNS = {
@@ -277,6 +286,7 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         if not sources:
             return None, [], False  # a position with nobody holding it is not an event
         st.statement_speaker = sources[0][0]
+        st.statement_at = ann.sentence.index
         return "reported", sources[:1] + [s for s in sources[1:] if s[1] == "denies"], False
     modality = syntax.local_modality(tok) if tok is not None else None
     if modality is None and ann.modality == "cancelled":
