@@ -265,11 +265,13 @@ def _actor_keys(m: EventMention) -> set[str]:
 
 
 def _rival_claims(a: EventMention, b: EventMention) -> bool:
-    """Different claims by different voices of one side ('Moscow claims X', 'a pro-Russian blogger
-    claims Y') stay apart, unless they name the same town. Opposite sides saying the same thing
+    """Different claims by different voices of one side, told in one post ('Moscow claims X', 'a
+    pro-Russian blogger claims Y'), stay apart, unless they name the same town. Opposite sides saying the same thing
     is not rivalry: it is confirmation."""
     if a.status != "claimed" or b.status != "claimed":
         return False
+    if (a.evidence.document, a.evidence.post) != (b.evidence.document, b.evidence.post):
+        return False  # rival claims are told side by side; across posts, other rules decide
     pa = {_speaker_key(n) for n, s in a.sources if s == "asserts"}
     pb = {_speaker_key(n) for n, s in b.sources if s == "asserts"}
     if not pa or not pb or pa & pb:
