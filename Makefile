@@ -44,7 +44,9 @@ bench: install
 	$(BIN)/python bench/geoparse.py $(SHARED)/data/geoparsing/Corpora/lgl.xml
 	$(BIN)/python bench/timex.py $(SHARED)/data/tempeval3
 	$(BIN)/python bench/event_types.py $(SHARED)/data/case2021-task2/test_set_final_release_with_labels.tsv
+	$(BIN)/python bench/geoparse.py $(SHARED)/data/geoparsing/Corpora/TR-News.xml
 	$(BIN)/python bench/ingest_speed.py $(SHARED)/data/guardian-2022
+	$(BIN)/python bench/api_latency.py --events 100000
 
 eval: install
 	$(BIN)/frontline eval --gold $(SHARED)/gold/dev
