@@ -40,6 +40,7 @@ PLACE_INHERITING = MILITARY
 PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "who", "whom", "soldier", "soldiers", "man",
                 "men", "woman", "women", "civilian", "civilians", "son", "daughter", "journalist", "fighters",
                 "servicemen", "people", "prisoner", "prisoners", "marines", "officer", "pilot", "citizen"}
+PRESENT_WORDS = re.compile(r"^(currently|now|at present|at the moment|presently|right now|still)$", re.I)
 HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppose|Imagine|What if)\b")
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions"}
@@ -455,7 +456,9 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
         verb = syntax.governing_verb(tok)
         attached = [d for d in dates if _date_verb(d, ann) is not None and _date_verb(d, ann).i == verb.i]
         if attached:
-            return min(attached, key=lambda d: abs(d.char_start - hit.start)), 3
+            best = min(attached, key=lambda d: abs(d.char_start - hit.start))
+            # "currently", "now": the state at report time, weaker than a date the event happened on
+            return best, 1 if PRESENT_WORDS.match(best.text) else 3
         # a report date ("the ministry said on Sunday that ...") stands in for the event's
         reported = [d for d in dates if (v := _date_verb(d, ann)) is not None and (
             v.dep_ == "ROOT" or v.lemma_ in syntax.REPORTING_LEMMAS)]
