@@ -2,7 +2,7 @@
 
 One sentence may report several events ("backed Trump's steps after the pair spoke
 on the phone"), but only one change on the ground: among capture / withdrawal /
-offensive / clash triggers the first eligible one wins. A reporting or stance verb
+offensive / clash triggers the strongest eligible one wins (the first among equals). A reporting or stance verb
 ("Moscow claims that ...") makes its speaker a source of the event in its content
 clause; with no event in the content, a stance verb by a named speaker is itself a
 `statement` event.
