@@ -300,6 +300,7 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
     store = store or Store(db)
     engine = store.engine
     queries.ensure_indexes(engine)
+    queries.ensure_search(engine)  # built before the first request, not by several at once
     app = FastAPI(
         title="frontline", version=__version__, docs_url=None, redoc_url=None,
         description="Events and claims from war live blogs: what happened, who did it, where, when, "
@@ -437,7 +438,6 @@ def serve(db: str | None, host: str, port: int) -> None:
     import uvicorn
 
     store = Store(db)
-    queries.ensure_search(store.engine)
     app = create_app(store=store)
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     where = store.engine.url.render_as_string(hide_password=True)

@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import re
+import threading
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ STATUSES: tuple[str, ...] = ("reported", "claimed", "confirmed", "denied", "cont
 SORTS = ("-date", "date")
 
 _FTS_READY: dict[str, bool] = {}  # engine URL -> FTS5 index usable
+_FTS_LOCK = threading.Lock()
 
 
 @dataclass
@@ -92,6 +94,15 @@ def ensure_search(engine: Engine) -> bool:
     key = str(engine.url)
     if key in _FTS_READY:
         return _FTS_READY[key]
+    with _FTS_LOCK:  # concurrent first requests must not race to create (or query) a half-built index
+        if key in _FTS_READY:
+            return _FTS_READY[key]
+        ok = _create_search(engine)
+        _FTS_READY[key] = ok
+        return ok
+
+
+def _create_search(engine: Engine) -> bool:
     ok = False
     if engine.dialect.name == "sqlite":
         try:
@@ -118,7 +129,6 @@ def ensure_search(engine: Engine) -> bool:
             ok = True
         except Exception as exc:  # noqa: BLE001 - no FTS5, or a read-only database: fall back to LIKE
             log.warning("free-text index unavailable, using LIKE: %s", exc)
-    _FTS_READY[key] = ok
     return ok
 
 
