@@ -30,6 +30,9 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
     out: list[SentenceAnnotation] = []
     by_post = {p.post_id: p for p in clean.posts}
     resolvers: dict[str, DateResolver] = {}
+    # The post first, then the whole document: one sense per name across a live blog. Built once
+    # per post, not per sentence (the place layer caches on this string; rebuilding it is quadratic).
+    contexts = {p.post_id: f"{clean.document.title}\n{p.headline}\n{p.text}\n{clean.text}" for p in clean.posts}
     previous: Doc | None = None
     previous_post = None
     for sent, doc in zip(sentences, docs, strict=True):
@@ -38,8 +41,7 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
         when = _as_date(anchor)
         if sent.post_id not in resolvers:
             resolvers[sent.post_id] = DateResolver(anchor or dt.date.today())
-        # the post first, then the whole document: one sense per name across a live blog
-        context = f"{clean.document.title}\n{post.headline}\n{post.text}\n{clean.text}"
+        context = contexts[sent.post_id]
         found_actors = actor_layer.find_actors(doc, when)
         ann = SentenceAnnotation(
             sentence=sent,
