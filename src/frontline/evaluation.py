@@ -24,11 +24,18 @@ def find_scorer(gold: Path) -> Path | None:
 
 
 def find_document(gold: Path, name: str) -> Path | None:
+    """The shared layout keeps texts in seeds/, data/ or one corpus folder under data/."""
     for base in (gold, *gold.parents):
         for folder in ("seeds", "data", "."):
             candidate = base / folder / name
             if candidate.is_file():
                 return candidate
+        data = base / "data"
+        if data.is_dir():
+            for corpus in sorted(p for p in data.iterdir() if p.is_dir()):
+                candidate = corpus / name
+                if candidate.is_file():
+                    return candidate
     return None
 
 
