@@ -189,6 +189,8 @@ class EventMention:
     supporting: bool = False  # a headline or a bare "X said": joins an event its post tells, never founds one
     sentence_key: str = ""  # document:sentence of the first occurrence (repeats share it)
     date_weight: int = 0  # 3 attached to the trigger, 2 elsewhere in the sentence, 1 inherited, 0 report date
+    block: str = ""  # the stretch of text that tells one story: a live-blog post, or an article's paragraph
+    joins: str = ""  # sentence_key of the mention this one continues ("...," he added): merged into its event
 
 
 @dataclass

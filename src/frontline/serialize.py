@@ -49,7 +49,7 @@ def mention_from_dict(d: dict) -> EventMention:
         trigger=d.get("trigger", ""), confirms=d.get("confirms", False),
         published=_datetime(d.get("published")),
         supporting=d.get("supporting", d.get("from_headline", False)), sentence_key=d.get("sentence_key", ""),
-        date_weight=d.get("date_weight", 0),
+        date_weight=d.get("date_weight", 0), joins=d.get("joins", ""), block=d.get("block", ""),
     )
 
 

@@ -46,6 +46,8 @@ HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppos
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions"}
 DATE_INHERIT_DAYS = 60
 MAX_EVENTS_PER_SENTENCE = 3
+# A live-blog post this short tells one story; a longer one (a whole article) tells one per paragraph.
+POST_AS_STORY = 12
 
 
 @dataclass
@@ -60,21 +62,124 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     headlines = {s.index for p in clean.posts for s in p.sentences if s.is_headline}
     out: list[EventMention] = []
     state: dict[str, _PostState] = {}
+    thread = _Thread()
+    paragraph = 0
     for ann in annotations:
         post = posts[ann.sentence.post_id]
         st = state.setdefault(post.post_id, _PostState())
         st.observe(ann, clean.document.published)
         if post.kind == "teaser" or post.off_topic or ann.doc is None:
+            thread.reset()
             continue
         text = ann.sentence.text.strip()
-        if text.endswith("?") or HYPOTHETICAL_START.match(text):
-            continue  # questions ask, they do not report; "Should the fighters be taken captive, ..."
         first = ann.sentence.duplicate_of if ann.sentence.duplicate_of is not None else ann.sentence.index
-        for mention in _sentence_mentions(ann, post, st, clean):
-            mention.sentence_key = f"{clean.document.doc_id}:{first}"
+        key = f"{clean.document.doc_id}:{first}"
+        new_paragraph = "\n" in clean.text[thread.end:ann.sentence.start] or thread.post != post.post_id
+        if text.endswith("?") or HYPOTHETICAL_START.match(text):
+            thread.advance(ann, post, None, None, new_paragraph)
+            continue  # questions ask, they do not report; "Should the fighters be taken captive, ..."
+        mentions = _sentence_mentions(ann, post, st, clean)
+        if not ann.sentence.is_headline:
+            mentions = thread.link(ann, post, st, clean, mentions, new_paragraph)
+        paragraph += new_paragraph
+        block = f"{clean.document.doc_id}:{post.post_id}"
+        if len(post.sentences) > POST_AS_STORY:
+            block += f":{paragraph}"
+        for mention in mentions:
+            mention.sentence_key = key
+            mention.block = block
             mention.supporting = mention.supporting or ann.sentence.is_headline or first in headlines
             out.append(mention)
+        founding = next((m for m in mentions if not m.joins), None)
+        thread.advance(ann, post, founding, key if founding else thread.key, new_paragraph,
+                       joined=bool(mentions) and founding is None)
     return out
+
+
+OPEN_QUOTES = "“\""
+CONTINUING_SUBJECT = re.compile(r"^[\"“‘']?(he|she|they|it|the (statement|ministry|agency|official|spokesman|"
+                                r"spokeswoman|spokesperson|governor|mayor|president))\b", re.I)
+NEW_POINT = re.compile(r"\b(also|meanwhile|separately|elsewhere|in another|later|earlier|further)\b", re.I)
+
+
+class _Thread:
+    """The event the previous sentences were telling, so that a sentence which only continues it
+    ('"The operation is continuing," Palamar said.', 'He added that ...') joins that event instead
+    of founding one of its own."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.post: str | None = None
+        self.end = 0
+        self.key: str | None = None
+        self.mention: EventMention | None = None
+        self.in_quote = False
+        self.paragraph_sentences = 0
+
+    def advance(self, ann: SentenceAnnotation, post: Post, founding: EventMention | None, key: str | None,
+                new_paragraph: bool, joined: bool = False) -> None:
+        self.paragraph_sentences = 1 if new_paragraph else self.paragraph_sentences + 1
+        if founding is not None:
+            self.mention, self.key = founding, key
+        elif not joined and new_paragraph:
+            self.mention, self.key = None, None
+        self.post = post.post_id
+        self.end = ann.sentence.end
+        text = ann.sentence.text
+        opened = text.count("“") - text.count("”") + (text.count('"') % 2)
+        self.in_quote = (self.in_quote and not (opened < 0 or "”" in text or text.count('"') % 2)) or opened > 0
+
+    def link(self, ann: SentenceAnnotation, post: Post, st: _PostState, clean: CleanDocument,
+             mentions: list[EventMention], new_paragraph: bool) -> list[EventMention]:
+        """Mark the mentions of a sentence that continue the thread's event; add one for a sentence
+        that has nothing of its own but carries on the same speaker's words."""
+        last = self.mention
+        if last is None or self.key is None or self.post != post.post_id:
+            return mentions
+        text = ann.sentence.text.strip()
+        speaker = _party_key(last.sources[0][0]) if last.sources else None
+        said_by = {_party_key(_source_name(a.speaker, st)) for a in ann.attributions}
+        same_voice = (bool(speaker) and speaker in said_by) or (
+            last.type == "statement" and any(_speaker_matches(a.speaker, st, ann) for a in ann.attributions))
+        quoted = self.in_quote or (text[:1] in OPEN_QUOTES and same_voice)
+        pronoun = bool(CONTINUING_SUBJECT.match(text)) and not new_paragraph
+        fresh = bool(NEW_POINT.search(text[:40]))
+        own = [m for m in mentions if m.type != "statement"]
+        if own:
+            # the same kind of event told on in the next sentence of a paragraph, at no other place
+            if new_paragraph or fresh:
+                return mentions
+            for m in own:
+                if m.type == last.type and (m.location is None or last.location is None or
+                                            m.location.gazetteer_id == last.location.gazetteer_id):
+                    m.joins = self.key
+            return mentions
+        continues = quoted or ((same_voice or pronoun) and not fresh)
+        if not continues:
+            return mentions
+        if mentions:
+            for m in mentions:
+                m.joins, m.supporting = self.key, True
+            return mentions
+        m = EventMention(
+            type=last.type, status=last.status, summary="",
+            evidence=Evidence(document=clean.document.doc_id, post=post.post_id, text=ann.sentence.text,
+                              start=ann.sentence.start, end=ann.sentence.end),
+            quantities=find_quantities(ann.sentence.text), published=ann.sentence.published or last.published,
+            supporting=True, joins=self.key,
+        )
+        m.summary = summaries.summarise(m, post)
+        return [m]
+
+
+def _party_key(name: str) -> str:
+    actor = canonical_actor(name)
+    if actor is not None:
+        return actor.name
+    return re.sub(r"^(mr|mrs|ms|dr|capt|gen|col|maj|lt) ", "", name.lower().replace("’", "'")).split()[-1] \
+        if name.strip() else ""
 
 
 class _PostState:
@@ -133,20 +238,76 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         candidates.append(_Candidate(hit, tok))
     chosen = _choose(candidates)
-    mentions = []
+    made = []
     for cand in chosen[:MAX_EVENTS_PER_SENTENCE]:
         m = _mention(cand, ann, post, st, clean)
         if m is not None:
-            mentions.append(m)
-    if not mentions and not candidates and st.statement_speaker:
-        # '"...", Mr Trump said, speaking at his club in Palm Beach.': more of a statement already under way
-        said = [a for a in ann.attributions if a.stance == "asserts" and _speaker_matches(a.speaker, st, ann)]
-        if said:
-            m = _mention(_Candidate(TriggerHit("statement", 0, 0, said[0].cue, 0.3), None), ann, post, st, clean)
-            if m is not None:
-                m.supporting = True
-                mentions.append(m)
+            made.append((cand, m))
+    mentions = _one_per_sentence(made)
+    if not mentions:
+        mentions = _reported_statement(ann, post, st, clean)
     return mentions
+
+
+def _depth(tok: Token | None) -> int:
+    return sum(1 for _ in tok.ancestors) if tok is not None else 99
+
+
+def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[EventMention]:
+    """A sentence tells one event, the one nearest its main verb; a second only when it happens
+    somewhere else ("retook one village but had to abandon another")."""
+    if not made:
+        return []
+    made.sort(key=lambda cm: (_depth(cm[0].tok), -cm[0].hit.strength))
+    main = made[0][1]
+    out = [main]
+    for _, m in made[1:]:
+        if m.type in MILITARY and main.type in MILITARY and m.location is not None and \
+                main.location is not None and m.location.precision == "place" and \
+                main.location.precision == "place" and m.location.gazetteer_id != main.location.gazetteer_id:
+            out.append(m)
+    return out
+
+
+def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
+                        clean: CleanDocument) -> list[EventMention]:
+    """A named party saying something ('X said', 'told', 'according to X') is a statement event,
+    whatever the reporting verb, when nothing else in the sentence is an event."""
+    for a in ann.attributions:
+        name = _source_name(a.speaker, st)
+        if not _is_speaker(name):
+            continue
+        cue = a.cue.split()[0].lower() if a.cue else ""
+        tok = next((t for t in ann.doc if t.lower_ == cue), None) if cue else None
+        if tok is not None and (syntax.is_negated(tok) and a.stance != "denies"):
+            continue
+        start = tok.idx if tok is not None else 0
+        hit = TriggerHit("statement", start, start + len(cue), a.cue, 0.4)
+        m = _mention(_Candidate(hit, tok), ann, post, st, clean)
+        if m is None:
+            continue
+        if not m.sources or _party_key(m.sources[0][0]) != _party_key(name):
+            m.sources = [(name, a.stance)] + [s for s in m.sources if _party_key(s[0]) != _party_key(name)]
+        return [m]
+    return []
+
+
+ROLE_WORDS = re.compile(
+    r"\b(minister|ministry|governor|mayor|president|prime minister|chancellor|spokes(man|woman|person)|commander|"
+    r"chief|head|adviser|advisor|aide|secretary|ambassador|envoy|prosecutor|general staff|military|army|"
+    r"council|commission|court|agency|department|office|kremlin|government|parliament|police|service|"
+    r"intelligence|command|regiment|battalion|brigade|forces|navy|watchdog|organisation|organization|"
+    r"committee|company|operator|authorities|administration|official|officials|leader|chairman|director|"
+    r"speaker|senator|general|monitors?|mission|institute|observers?|governments?|statement)\b", re.I)
+VAGUE_SPEAKERS = re.compile(r"^(he|she|they|it|i|we|you|who|this|that|people|residents|witnesses|experts|"
+                            r"analysts|sources|reports?|some|many|others|one|critics|observers)$", re.I)
+
+
+def _is_speaker(name: str) -> bool:
+    """A party whose word makes news: a named side, person or body, or an office ('the governor')."""
+    if not name or VAGUE_SPEAKERS.match(name.strip()):
+        return False
+    return _is_party(name) or bool(ROLE_WORDS.search(name))
 
 
 PROPER_NAME = re.compile(r"^(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+$")

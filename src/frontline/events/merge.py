@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from frontline.events.similarity import text_overlap
 from frontline.language.actors import canonical_actor, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
@@ -42,12 +43,19 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
     """One Event per group of compatible mentions; headline-only groups are dropped."""
     clusters: list[_Cluster] = []
     by_sentence: dict[str, _Cluster] = {}
+    by_key: dict[str, _Cluster] = {}  # a sentence's first event: what a continuing sentence joins
     # Body text first: a headline only ever joins an event its post tells, it never seeds one.
     ordered = [m for m in mentions if not m.supporting] + [m for m in mentions if m.supporting]
     for m in ordered:
         key = f"{m.sentence_key}|{m.type}"
         if m.sentence_key and key in by_sentence:
             by_sentence[key].add(m)
+            continue
+        if m.joins and m.joins in by_key:
+            by_key[m.joins].add(m)  # '"...," he added': the sentence before it tells the event
+            if m.sentence_key:
+                by_sentence[key] = by_key[m.joins]
+                by_key.setdefault(m.sentence_key, by_key[m.joins])
             continue
         best, best_score = None, 0.0
         for c in clusters[-WINDOW:]:
@@ -63,6 +71,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
             best.add(m)
         if m.sentence_key:
             by_sentence[key] = best
+            by_key.setdefault(m.sentence_key, best)
     events = [_event(c) for c in clusters]
     return sorted(events, key=lambda e: (e.date.start if e.date else dt.date.min, e.id), reverse=True)
 
@@ -98,32 +107,46 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
 
 
 def _affinity(a: EventMention, b: EventMention) -> float:
-    same_type = a.type == b.type
+    """How surely two compatible mentions tell one event: only positive evidence counts (the same
+    words, the same town with the same voices, the same speaker saying the same thing), never
+    sharing a post or an article alone."""
     same_doc = a.evidence.document == b.evidence.document
     same_post = same_doc and a.evidence.post == b.evidence.post
-    same_place = _same_place(a.location, b.location)
+    overlap = text_overlap(a.evidence.text, b.evidence.text)
+    if (a.supporting or b.supporting) and same_post and a.type == b.type:
+        return 3.0 if overlap >= 0.3 else 1.0  # a headline joins the event its post tells
+    if a.block and a.block == b.block and a.type == b.type:
+        return 2.8  # one live-blog post (or one paragraph of an article) tells one story
+    same_town = _same_place(a.location, b.location) and a.location.precision == "place"
+    same_area = _same_place(a.location, b.location)
     shared_stance = bool(_parties(a) & _parties(b))
-    if same_post and same_type:
-        return 3.0
-    same_town = same_place and a.location.precision == "place" and not _is_seat(a.location)
     unsourced = not a.sources or not b.sources
-    if same_post and ((same_town and (shared_stance or unsourced)) or (shared_stance and _places_overlap(a, b))):
-        return 2.5  # capture and withdrawal of one town, told in one post
-    similar = fuzz.token_set_ratio(a.evidence.text, b.evidence.text) >= SIMILAR_TEXT + 25
-    shared_actor = bool(_actor_keys(a) & _actor_keys(b))
-    if same_doc:
-        if same_type and (same_place or similar or _both_unplaced_diplomacy(a, b)
-                          or (shared_actor and a.type not in MILITARY)):
+    if a.type == "statement" or b.type == "statement":
+        if _speakers_differ(a, b) or not a.sources or not b.sources:
+            return 0.0
+        if same_doc and overlap >= 0.45:
             return 2.0
-        if (same_town and (shared_stance or unsourced)) or (shared_stance and _places_overlap(a, b)):
+        return 1.2 if overlap >= 0.6 and _same_day(a.date, b.date) else 0.0
+    if same_doc:
+        if overlap >= 0.6:
+            return 2.5
+        if same_post and a.type in GROUND and b.type in GROUND and same_town and (shared_stance or unsourced):
+            return 2.5  # capture and withdrawal of one town, told in one post
+        if a.type == b.type and same_town and _same_day(a.date, b.date) and (shared_stance or unsourced):
+            return 2.0
+        if a.type == b.type and same_area and overlap >= 0.35:
             return 1.8
-        if same_place and _both_dated(a, b):
+        if a.type == b.type and a.type in PARTICIPANT_TYPES and overlap >= 0.35 and \
+                len(_participants(a) & _participants(b)) >= 2:
+            return 1.8
+        if same_area and _both_dated(a, b) and a.type in GROUND and b.type in GROUND:
             return 1.6  # "staged an incursion into X in August 2024" / "seized part of X last August"
         return 0.0
-    if same_type and (similar or (same_place and shared_actor and _is_specific(a.location))):
+    shared_actor = bool(_actor_keys(a) & _actor_keys(b))
+    if a.type == b.type and overlap >= 0.7 and _same_day(a.date, b.date):
         return 1.5
-    if same_type and a.type == "statement" and _same_day(a.date, b.date):
-        return 1.2
+    if a.type == b.type and same_town and shared_actor and _same_day(a.date, b.date):
+        return 1.4
     return 0.0
 
 

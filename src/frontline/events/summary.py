@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from frontline.events.similarity import text_overlap
 from frontline.events.triggers import find_triggers
 from frontline.models import EventMention, Post
 
@@ -13,7 +14,9 @@ MAX_WORDS = 22
 
 def summarise(mention: EventMention, post: Post) -> str:
     headline = _PREFIX.sub("", post.headline).strip()
-    if headline and any(h.type == mention.type for h in find_triggers(headline)):
+    # the headline only when it tells this event: same kind, and in some of the sentence's words
+    if headline and any(h.type == mention.type for h in find_triggers(headline)) and \
+            text_overlap(headline, mention.evidence.text) >= 0.3:
         return headline
     return _from_sentence(mention)
 
