@@ -43,7 +43,7 @@ PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "who", "wh
 PRESENT_WORDS = re.compile(r"^(currently|now|at present|at the moment|presently|right now|still)$", re.I)
 HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppose|Imagine|What if)\b")
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
-TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions"}
+TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other", "casualties"}
 DATE_INHERIT_DAYS = 60
 MAX_EVENTS_PER_SENTENCE = 3
 # A live-blog post this short tells one story; a longer one (a whole article) tells one per paragraph.
@@ -205,6 +205,16 @@ class _PostState:
         earlier = self.places_by_sentence[:-1]  # the current sentence was observed last
         ranks = ("place",) if want == "place" else ("admin1", "place")
         for rank in ranks:
+            for places in reversed(earlier):
+                found = [p for p in places if p.precision == rank]
+                if found:
+                    return found[0]
+        return None
+
+    def nearby_place(self, within: int = 3) -> PlaceRef | None:
+        """Where the last few sentences were: the most specific place they named, latest first."""
+        earlier = self.places_by_sentence[:-1][-within:]
+        for rank in ("place", "admin1"):
             for places in reversed(earlier):
                 found = [p for p in places if p.precision == rank]
                 if found:
@@ -554,6 +564,8 @@ def _span_text(tok: Token) -> str:
 LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|over|on|at|of|outside|around)\s+(the\s+)?$",
                       re.I)
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
+NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
+                        r"news|agency|airlines?|university|club|fc|sea)\b", re.I)
 NEAR_CHARS = 80
 
 
@@ -563,6 +575,8 @@ def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
     text = ann.sentence.text
     out = []
     for p in ann.places:
+        if NAMED_UNIT.match(text[p.end:p.end + 20]):
+            continue  # "the Azov regiment", "the Kyiv Independent": a name, not a place
         if any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
                 text[max(0, p.start - 12):p.start]):
             continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place
@@ -586,9 +600,15 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState) -> PlaceRef
     text = ann.sentence.text
     places = _eligible_places(ann)
     if hit.type == "statement":
-        # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), not the places
-        # the statement is about
-        return next((p for p in places if p.precision == "place" and _spoken_at(p, ann)), None)
+        # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), else the
+        # place the statement is about, else where the sentences before it were
+        spoken = next((p for p in places if p.precision == "place" and _spoken_at(p, ann)), None)
+        if spoken is not None:
+            return spoken
+        specific = [p for p in places if p.precision in ("place", "admin1")]
+        if specific:
+            return min(specific, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
+        return st.nearby_place(within=2)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
     if places:
@@ -603,6 +623,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState) -> PlaceRef
         return best
     if hit.type in PLACE_INHERITING and (town_ref or area_ref):
         return st.place(places, want="place" if town_ref else "area")
+    if hit.type in PLACE_INHERITING | {"other"}:
+        return st.nearby_place(within=2)  # the story goes on where the sentences before it were
     return None
 
 

@@ -61,8 +61,8 @@ def is_background(tok: Token) -> bool:
         return True  # "occupied territories", "the invading forces"
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "decimated by continuous shelling": a condition, not one event
-    if tok.dep_ == "attr":
-        return True  # "they are prisoners of war": a description, not an act
+    if tok.dep_ == "attr" and not any(c.dep_ == "expl" for c in tok.head.children):
+        return True  # "they are prisoners of war": a description, not an act ("there were 35 strikes" is one)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
         return True  # "any such deployment would be a threat": no deployment in particular
     if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
