@@ -20,6 +20,7 @@ from frontline.cleaning.topic import is_war_related
 from frontline.events import summary as summaries
 from frontline.events import syntax
 from frontline.events.quantities import find_quantities
+from frontline.events.similarity import speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor
 from frontline.models import (
@@ -175,11 +176,7 @@ class _Thread:
 
 
 def _party_key(name: str) -> str:
-    actor = canonical_actor(name)
-    if actor is not None:
-        return actor.name
-    return re.sub(r"^(mr|mrs|ms|dr|capt|gen|col|maj|lt) ", "", name.lower().replace("’", "'")).split()[-1] \
-        if name.strip() else ""
+    return speaker_identity(name)
 
 
 class _PostState:

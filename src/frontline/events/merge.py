@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from frontline.events.similarity import text_overlap
+from frontline.events.similarity import speaker_identity, text_overlap
 from frontline.language.actors import canonical_actor, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
@@ -88,9 +88,14 @@ def _score(cluster: _Cluster, m: EventMention) -> float:
     return best
 
 
+def _same_voice(a: EventMention, b: EventMention) -> bool:
+    return bool(a.sources) and bool(b.sources) and _speaker_key(a.sources[0][0]) == _speaker_key(b.sources[0][0])
+
+
 def _conflict(a: EventMention, b: EventMention) -> bool:
-    if a.type != b.type and not (a.type in GROUND and b.type in GROUND):
-        return True
+    if a.type != b.type and not (a.type in GROUND and b.type in GROUND) and \
+            not (a.block and a.block == b.block and _same_voice(a, b)):
+        return True  # one voice in one live-blog post may tell one story in several kinds of words
     if not _places_compatible(a.location, b.location):
         return True
     if not _dates_compatible(a.date, b.date):
@@ -115,7 +120,7 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     overlap = text_overlap(a.evidence.text, b.evidence.text)
     if (a.supporting or b.supporting) and same_post and a.type == b.type:
         return 3.0 if overlap >= 0.3 else 1.0  # a headline joins the event its post tells
-    if a.block and a.block == b.block and a.type == b.type:
+    if a.block and a.block == b.block and (a.type == b.type or _same_voice(a, b)):
         return 2.8  # one live-blog post (or one paragraph of an article) tells one story
     same_town = _same_place(a.location, b.location) and a.location.precision == "place"
     same_area = _same_place(a.location, b.location)
@@ -258,7 +263,7 @@ def _speakers_differ(a: EventMention, b: EventMention) -> bool:
     """Two statements by two speakers are two events. A speaker the catalogue does not know
     ('Putin's former adviser', 'the statement') may be a known one in other words, within a post."""
     sa, sb = _speaker(a), _speaker(b)
-    if sa == sb:
+    if sa == sb or _same_voice(a, b):
         return False
     known = [bool(m.sources) and canonical_actor(m.sources[0][0]) is not None for m in (a, b)]
     if all(known):
@@ -310,9 +315,8 @@ def _rival_claims(a: EventMention, b: EventMention) -> bool:
 
 @lru_cache(maxsize=4096)
 def _speaker_key(name: str) -> str:
-    """Who is speaking, as one identity: the catalogue name if known, else the words."""
-    actor = canonical_actor(name)
-    return actor.name if actor is not None else _norm(name)
+    """Who is speaking, as one identity: the catalogue name if known, else the surname or the words."""
+    return speaker_identity(name)
 
 
 # ------------------------------------------------------------------ building events

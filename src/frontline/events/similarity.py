@@ -1,9 +1,11 @@
-"""How much two sentences say in the same words: the positive evidence merging and summaries need."""
+"""Positive evidence that two mentions tell one event: the same words, the same speaker."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from frontline.language.actors import canonical_actor
 
 STOP = frozenset("""the and for that with from this have has had was were are been said says will would could
 which their they them there than then into onto over under after before about also more most some such its
@@ -24,3 +26,23 @@ def text_overlap(x: str, y: str) -> float:
     if small < 3:
         return 0.0
     return len(a & b) / small
+
+
+CALENDAR = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+                      r"may|june|july|august|september|october|november|december)$", re.I)
+TITLES = re.compile(r"^(mr|mrs|ms|dr|capt|gen|col|maj|lt|sir|president|minister|governor|mayor)\.?$", re.I)
+
+
+@lru_cache(maxsize=8192)
+def speaker_identity(name: str) -> str:
+    """One key per speaker however the text names them: the catalogue's name if it knows them,
+    else the surname of a named person ('Hungary's prime minister Viktor Orban' / 'Orban'),
+    else the words of the description."""
+    actor = canonical_actor(name)
+    if actor is not None:
+        return actor.name
+    words = re.findall(r"[\w’'-]+", name)
+    proper = [w for w in words if w[:1].isupper() and not CALENDAR.match(w) and not TITLES.match(w)]
+    if proper and not re.search(r"['’]s$", proper[-1]):
+        return proper[-1].lower()
+    return re.sub(r"[^a-z0-9 ]", "", name.lower().replace("’", "'").replace("'s ", " ")).strip()
