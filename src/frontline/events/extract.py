@@ -141,7 +141,7 @@ class _Thread:
             return mentions
         text = ann.sentence.text.strip()
         speaker = _party_key(last.sources[0][0]) if last.sources else None
-        said_by = {_party_key(_source_name(a.speaker, st)) for a in ann.attributions}
+        said_by = {_party_key(_source_name(a.speaker, st, ann)) for a in ann.attributions}
         same_voice = (bool(speaker) and speaker in said_by) or (
             last.type == "statement" and any(_speaker_matches(a.speaker, st, ann) for a in ann.attributions))
         quoted = self.in_quote or (text[:1] in OPEN_QUOTES and same_voice)
@@ -170,6 +170,8 @@ class _Thread:
                               start=ann.sentence.start, end=ann.sentence.end),
             quantities=find_quantities(ann.sentence.text), published=ann.sentence.published or last.published,
             supporting=True, joins=self.key,
+            sources=[(_source_name(a.speaker, st, ann), a.stance) for a in ann.attributions
+                     if _is_speaker(_source_name(a.speaker, st, ann))][:2],
         )
         m.summary = summaries.summarise(m, post)
         return [m]
@@ -281,7 +283,7 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
     """A named party saying something ('X said', 'told', 'according to X') is a statement event,
     whatever the reporting verb, when nothing else in the sentence is an event."""
     for a in ann.attributions:
-        name = _source_name(a.speaker, st)
+        name = _source_name(a.speaker, st, ann)
         if not _is_speaker(name):
             continue
         cue = a.cue.split()[0].lower() if a.cue else ""
@@ -444,7 +446,7 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
     sources: list[tuple[str, str]] = []
     confirms = False
     for a in _governing_attributions(tok, ann):
-        pair = (_source_name(a.speaker, st), a.stance)
+        pair = (_source_name(a.speaker, st, ann), a.stance)
         if pair[0] and pair not in sources:
             sources.append(pair)
         confirms = confirms or (a.confirms and a.stance == "asserts")
@@ -511,10 +513,26 @@ def _is_party(name: str) -> bool:
     return bool(re.search(r"\b[A-Z][a-z]+", name)) and not re.fullmatch(r"(The|A|An) [a-z ]+", name)
 
 
-def _source_name(speaker: str, st: _PostState) -> str:
+def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = None) -> str:
+    """The source as the text names it; a pronoun is the person named last, and an office with
+    the holder's name beside it ('the city's mayor, Oleksandr Striuk,') is that person."""
     if speaker.lower() in ("he", "she", "i") and st.persons:
-        return st.persons[-1].name
+        return st.persons[-1].text
+    if ann is not None and not PROPER_WORD.search(speaker):
+        holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
+        if holder is not None:
+            return holder.name  # "the Turkish president" in 2025 is Recep Tayyip Erdogan
+        text = ann.sentence.text
+        at = text.find(speaker)
+        if at >= 0:
+            end = at + len(speaker)
+            for a in ann.actors:
+                if a.kind == "person" and 0 <= a.start - end <= 3 and text[end:a.start].strip() in (",", ""):
+                    return a.text
     return speaker
+
+
+PROPER_WORD = re.compile(r"(^|\s)[A-Z][a-z]+(\s|$)")
 
 
 def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostState) -> str | None:
@@ -542,9 +560,11 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
 def _named(subj: Token, ann: SentenceAnnotation) -> str:
     """The catalogue name when the subject's head word is a known actor, else the noun phrase
     ('Vladimir Putin's former advisor' is not Vladimir Putin)."""
+    offset = subj.idx - subj.sent.start_char if subj.sent is not None else subj.idx
     for actor in ann.actors:
-        if actor.start <= subj.idx < actor.end:
-            return actor.name
+        if actor.start <= offset < actor.end:
+            # as named in the text ("Moscow", "Zelenskiy"), SPEC section 3; an office by its holder
+            return actor.text if PROPER_WORD.search(actor.text) else actor.name
     return _span_text(subj)
 
 
