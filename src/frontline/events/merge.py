@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from frontline.events.similarity import speaker_identity, text_overlap
+from frontline.events.similarity import proper_names, speaker_identity, text_overlap
 from frontline.language.actors import canonical_actor, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
@@ -88,6 +88,12 @@ def _score(cluster: _Cluster, m: EventMention) -> float:
     return best
 
 
+def _opposed(a: EventMention, b: EventMention) -> bool:
+    sa = {_party(n) for n, s in a.sources if s == "asserts"} | {_party(n) for n, s in b.sources if s == "asserts"}
+    sd = {_party(n) for n, s in a.sources if s == "denies"} | {_party(n) for n, s in b.sources if s == "denies"}
+    return bool(sa) and bool(sd) and bool(sa - sd)
+
+
 def _same_voice(a: EventMention, b: EventMention) -> bool:
     return bool(a.sources) and bool(b.sources) and _speaker_key(a.sources[0][0]) == _speaker_key(b.sources[0][0])
 
@@ -139,6 +145,12 @@ def _affinity(a: EventMention, b: EventMention) -> float:
             return 2.5  # capture and withdrawal of one town, told in one post
         if a.type == b.type and same_town and _same_day(a.date, b.date) and (shared_stance or unsourced):
             return 2.0
+        if a.type == b.type and same_town and _opposed(a, b):
+            return 2.0  # one side claims the town, the other denies it: one contested event
+        if a.type == b.type and a.type in MILITARY and (shared_stance or _opposed(a, b)) and \
+                proper_names(a.evidence.text) & proper_names(b.evidence.text) and \
+                (a.location is None or b.location is None or same_area):
+            return 1.8  # the same named place or unit, the same voices
         if a.type == b.type and same_area and overlap >= 0.35:
             return 1.8
         if a.type == b.type and a.type in PARTICIPANT_TYPES and overlap >= 0.35 and \

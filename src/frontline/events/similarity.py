@@ -46,3 +46,16 @@ def speaker_identity(name: str) -> str:
     if proper and not re.search(r"['’]s$", proper[-1]):
         return proper[-1].lower()
     return re.sub(r"[^a-z0-9 ]", "", name.lower().replace("’", "'").replace("'s ", " ")).strip()
+
+
+COMMON_NAMES = frozenset("""russia russian russians ukraine ukrainian ukrainians kyiv kiev moscow kremlin west western
+europe european nato monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december""".split())
+
+
+@lru_cache(maxsize=65536)
+def proper_names(text: str) -> frozenset[str]:
+    """Capitalised words inside a sentence (not its first word), the sides and the calendar left out:
+    'Robotyne' shared by two sentences is evidence of one place even when the gazetteer lacks it."""
+    words = re.findall(r"(?<=[\s(“\"'])([A-Z][a-z’'-]{2,})", text)
+    return frozenset(w.lower().rstrip("’'s") for w in words if w.lower().rstrip("’'s") not in COMMON_NAMES)
