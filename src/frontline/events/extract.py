@@ -23,6 +23,7 @@ from frontline.events.quantities import find_quantities
 from frontline.events.similarity import speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor
+from frontline.language.places import seat_of
 from frontline.models import (
     ActorRef,
     CleanDocument,
@@ -157,7 +158,8 @@ class _Thread:
                                             m.location.gazetteer_id == last.location.gazetteer_id):
                     m.joins = self.key
             return mentions
-        continues = quoted or ((same_voice or pronoun) and not fresh)
+        # a new paragraph by the same voice is a new point, unless it quotes them on what came before
+        continues = quoted or ((same_voice or pronoun) and not fresh and not new_paragraph)
         if not continues:
             return mentions
         if mentions:
@@ -425,7 +427,7 @@ def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostSta
     status, sources, confirms = _status(hit, tok, ann, st)
     if status is None:
         return None
-    place = _place(hit, ann, st)
+    place = _place(hit, ann, st, sources[0][0] if sources else None)
     date, date_weight = _date(hit, tok, ann, st)
     actors = _actors(hit, tok, ann, sources, st)
     mention = EventMention(
@@ -611,7 +613,21 @@ AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
 
 
-def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState) -> PlaceRef | None:
+def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
+    """Where an official body or a state's officer speaks from when the text does not say: the capital
+    of the state they serve ('the Russian foreign ministry said' -> Moscow)."""
+    if not speaker:
+        return None
+    actor = canonical_actor(speaker)
+    if actor is None:
+        actor = next((a for a in ann.actors if a.text == speaker or a.name == speaker), None)
+    if actor is None or not actor.country or actor.kind not in ("state", "person", "org", "force"):
+        return None
+    return seat_of(actor.country)
+
+
+def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
+           speaker: str | None = None) -> PlaceRef | None:
     if hit.type == "call":
         return None  # calls happen on the phone, not at a place
     text = ann.sentence.text
@@ -625,7 +641,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState) -> PlaceRef
         specific = [p for p in places if p.precision in ("place", "admin1")]
         if specific:
             return min(specific, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
-        return st.nearby_place(within=2)
+        return st.nearby_place(within=1) or _seat(speaker, ann)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
     if places:
@@ -633,6 +649,11 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState) -> PlaceRef
         # else the most specific anywhere in the sentence, nearest first.
         near = [p for p in places if 0 <= p.start - hit.start <= NEAR_CHARS] or places
         best = min(near, key=lambda p: (PRECISION_RANK.get(p.precision, 3), abs(p.start - hit.end)))
+        if best.precision == "country":
+            # "stormed the steelworks, the last holdout in Mariupol, Ukraine": the town, not the country
+            inside = [p for p in places if p.precision != "country" and p.country == best.country]
+            if inside:
+                best = min(inside, key=lambda p: (PRECISION_RANK.get(p.precision, 3), abs(p.start - hit.end)))
         if best.precision != "place" and town_ref and hit.type in PLACE_INHERITING:
             town = st.place(places, want="place")  # "recaptured the town ... in the Kursk region"
             if town is not None and town.country == best.country:

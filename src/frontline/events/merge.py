@@ -398,6 +398,8 @@ def _location(ms: list[EventMention]) -> PlaceRef | None:
     located = [m.location for m in ms if m.location is not None]
     if not located:
         return None
+    # a place the text names beats one inferred (a speaker's seat carries no words of the text)
+    located = [p for p in located if p.text] or located
     rank = {"place": 0, "admin1": 1, "country": 2}
     best_rank = min(rank.get(p.precision, 3) for p in located)
     pool = [p for p in located if rank.get(p.precision, 3) == best_rank]
@@ -426,6 +428,15 @@ def _actors(ms: list[EventMention]) -> list[dict]:
     out = []
     for name, _ in counts.most_common():
         out.append({"name": name, "role": "agent" if name == agent else "participant"})
+    # whoever takes a position in a statement is its actor too
+    for m in ms:
+        if m.type != "statement":
+            continue
+        for name, _ in m.sources:
+            actor = canonical_actor(name)
+            label = actor.name if actor is not None else name
+            if all(o["name"] != label for o in out):
+                out.append({"name": label, "role": "agent" if not out else "participant"})
     return out
 
 

@@ -13,10 +13,15 @@ his her she him who whom what when where while been being not but all any one tw
 told says saying added according""".split())
 
 
+COMMON_NAMES = frozenset("""russia russian russians ukraine ukrainian ukrainians kyiv kiev moscow kremlin west western
+europe european nato monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december""".split())
+
+
 @lru_cache(maxsize=65536)
 def _stems(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z][a-z'’-]+", text.lower())
-    return frozenset(w[:5] for w in words if len(w) >= 4 and w not in STOP)
+    return frozenset(w[:5] for w in words if len(w) >= 4 and w not in STOP and w not in COMMON_NAMES)
 
 
 def text_overlap(x: str, y: str) -> float:
@@ -46,11 +51,6 @@ def speaker_identity(name: str) -> str:
     if proper and not re.search(r"['’]s$", proper[-1]):
         return proper[-1].lower()
     return re.sub(r"[^a-z0-9 ]", "", name.lower().replace("’", "'").replace("'s ", " ")).strip()
-
-
-COMMON_NAMES = frozenset("""russia russian russians ukraine ukrainian ukrainians kyiv kiev moscow kremlin west western
-europe european nato monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december""".split())
 
 
 @lru_cache(maxsize=65536)

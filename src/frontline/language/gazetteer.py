@@ -729,6 +729,15 @@ class Gazetteer:
             r = self._con.execute("SELECT * FROM places WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
         return _row_entry(r) if r else None
 
+    @lru_cache(maxsize=512)  # noqa: B019 - one Gazetteer per process
+    def capital(self, iso: str) -> Entry | None:
+        """A country's capital: where its government speaks from."""
+        with self._lock:
+            r = self._con.execute(
+                "SELECT * FROM places WHERE country = ? AND feature = 'place' AND capital = 1 "
+                "ORDER BY population DESC LIMIT 1", (iso,)).fetchone()
+        return _row_entry(r) if r else None
+
     def has_prefix(self, norm: str) -> bool:
         """Whether some name starts with `norm` + " " (lets the phrase matcher stop early)."""
         return self._has_prefix(norm)

@@ -558,6 +558,12 @@ def _to_ref(e: Entry, text: str, start: int, end: int) -> PlaceRef:
     )
 
 
+def seat_of(country: str) -> PlaceRef | None:
+    """The capital of a country, as a place: where its government and officials speak from."""
+    e = get_gazetteer().capital(country) if country else None
+    return _to_ref(e, "", 0, 0) if e is not None else None
+
+
 def resolve_toponym(name: str, context: str = "") -> PlaceRef | None:
     """Resolve a name already known to be a toponym, using `context` (e.g. the article) to
     disambiguate; None when the gazetteer has no entry for it.
