@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from frontline.cleaning.sentences import split
 from frontline.events import syntax
+from frontline.cleaning.topic import is_war_related
 from frontline.events.extract import retype_hit
 from frontline.events.triggers import find_triggers
 from frontline.language.nlp import parse
@@ -17,7 +18,7 @@ from frontline.language.nlp import parse
 PRIORITY = {
     "territory.capture": 0.30, "territory.withdrawal": 0.25, "agreement": 0.25, "strike": 0.20,
     "prisoners": 0.15, "offensive": 0.10, "clash": 0.10, "sanctions": 0.10, "aid": 0.05, "meeting": 0.05,
-    "call": 0.05, "mobilization": 0.05, "casualties": -0.25, "statement": -0.3,
+    "call": 0.05, "mobilization": 0.05, "casualties": -0.25, "statement": -0.3, "other": -0.35,
 }
 
 
@@ -32,6 +33,8 @@ def classify_text(text: str) -> str | None:
             retyped = retype_hit(hit, tok)
             if retyped is None or retyped.type == "statement":
                 continue  # words about a war are not a war event
+            if hit.topical and not is_war_related(doc.text):
+                continue  # "two people were killed in a crash", "the court sentenced": not the war's news
             score = retyped.strength + PRIORITY.get(retyped.type, 0.0) - 0.05 * n
             key = (score, -hit.start, retyped.type)
             if best is None or key > best:

@@ -45,7 +45,7 @@ PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "who", "wh
 PRESENT_WORDS = re.compile(r"^(currently|now|at present|at the moment|presently|right now|still)$", re.I)
 HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppose|Imagine|What if)\b")
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
-TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other", "casualties"}
+TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
 DATE_INHERIT_DAYS = 60
 MAX_EVENTS_PER_SENTENCE = 3
 # A live-blog post this short tells one story; a longer one (a whole article) tells one per paragraph.
@@ -237,7 +237,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     candidates: list[_Candidate] = []
     about_war = is_war_related(text)
     for hit in find_triggers(text):
-        if hit.type in TOPIC_SENSITIVE and not about_war:
+        if (hit.type in TOPIC_SENSITIVE or hit.topical) and not about_war:
             continue  # "the union called for...", "the captain announced her retirement"
         tok = syntax.token_at(doc, hit.start, hit.end)
         if tok is None:
@@ -374,12 +374,12 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
         if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" or (o.dep_ == "nsubjpass" and o.pos_ == "NUM"):
             if hit.text.lower().startswith("liberat"):
                 return None
-            return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength)
+            return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength, hit.topical)
         if any(t.lower_ in PERSON_WORDS or t.ent_type_ == "PERSON" for t in o.children
                if t.dep_ in ("compound", "amod", "poss", "appos")):
             if hit.text.lower().startswith("liberat"):
                 return None
-            return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength)
+            return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength, hit.topical)
     return hit
 
 

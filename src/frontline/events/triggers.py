@@ -23,6 +23,7 @@ class Rule:
     exclude: re.Pattern | None
     strength: float
     veto: re.Pattern | None = None
+    topical: bool = False  # words common outside war: the sentence itself must be about the war
 
 
 @dataclass
@@ -32,6 +33,7 @@ class TriggerHit:
     end: int
     text: str
     strength: float
+    topical: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +44,8 @@ def rules() -> tuple[Rule, ...]:
         return re.compile(value, re.IGNORECASE) if value else None
 
     return tuple(Rule(r["type"], rx(r["pattern"]), rx(r.get("require")), rx(r.get("exclude")),
-                      float(r.get("strength", 0.5)), rx(r.get("veto"))) for r in raw["rule"])
+                      float(r.get("strength", 0.5)), rx(r.get("veto")), bool(r.get("topical", False)))
+                 for r in raw["rule"])
 
 
 def find_triggers(text: str) -> list[TriggerHit]:
@@ -59,7 +62,7 @@ def find_triggers(text: str) -> list[TriggerHit]:
                 if any(_overlaps(x, m.start() - max(0, m.start() - CONTEXT_CHARS), len(m.group(0)))
                        for x in rule.exclude.finditer(window)):
                     continue
-            hits.append(TriggerHit(rule.type, m.start(), m.end(), m.group(0), rule.strength))
+            hits.append(TriggerHit(rule.type, m.start(), m.end(), m.group(0), rule.strength, rule.topical))
     hits.sort(key=lambda h: (h.start, -h.strength))
     return hits
 
