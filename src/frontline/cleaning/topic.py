@@ -22,3 +22,12 @@ def war_terms(text: str) -> list[str]:
 def is_war_related(text: str) -> bool:
     """True when the text uses the vocabulary of war, conflict or its diplomacy."""
     return bool(_lexicon().search(text))
+
+
+# Words that report harm but not its cause: a toll is war news only beside another war word.
+HARM_WORDS = ("killed", "wounded", "dead", "casualt", "death toll", "civilian", "civilians")
+
+
+def is_war_context(text: str) -> bool:
+    """Like is_war_related, but harm alone ('two people were killed') does not make a war."""
+    return any(not t.startswith(HARM_WORDS) for t in war_terms(text))

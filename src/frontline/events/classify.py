@@ -8,8 +8,8 @@ capture) outranks its consequences (casualties) or the words about it (statement
 from __future__ import annotations
 
 from frontline.cleaning.sentences import split
+from frontline.cleaning.topic import is_war_context
 from frontline.events import syntax
-from frontline.cleaning.topic import is_war_related
 from frontline.events.extract import retype_hit
 from frontline.events.triggers import find_triggers
 from frontline.language.nlp import parse
@@ -33,7 +33,7 @@ def classify_text(text: str) -> str | None:
             retyped = retype_hit(hit, tok)
             if retyped is None or retyped.type == "statement":
                 continue  # words about a war are not a war event
-            if hit.topical and not is_war_related(doc.text):
+            if hit.topical and not is_war_context(doc.text):
                 continue  # "two people were killed in a crash", "the court sentenced": not the war's news
             score = retyped.strength + PRIORITY.get(retyped.type, 0.0) - 0.05 * n
             key = (score, -hit.start, retyped.type)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from frontline.cleaning.topic import is_war_related
+from frontline.cleaning.topic import is_war_context, is_war_related
 from frontline.events import summary as summaries
 from frontline.events import syntax
 from frontline.events.quantities import find_quantities
@@ -236,8 +236,9 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     text = ann.sentence.text
     candidates: list[_Candidate] = []
     about_war = is_war_related(text)
+    war_context = is_war_context(text)
     for hit in find_triggers(text):
-        if (hit.type in TOPIC_SENSITIVE or hit.topical) and not about_war:
+        if (hit.type in TOPIC_SENSITIVE and not about_war) or (hit.topical and not war_context):
             continue  # "the union called for...", "the captain announced her retirement"
         tok = syntax.token_at(doc, hit.start, hit.end)
         if tok is None:
