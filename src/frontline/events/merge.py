@@ -100,7 +100,7 @@ def _same_voice(a: EventMention, b: EventMention) -> bool:
 
 def _conflict(a: EventMention, b: EventMention) -> bool:
     if a.type != b.type and not (a.type in GROUND and b.type in GROUND) and \
-            not (a.block and a.block == b.block and _same_voice(a, b)):
+            not (a.block and a.block == b.block and (_same_voice(a, b) or "statement" in (a.type, b.type))):
         return True  # one voice in one live-blog post may tell one story in several kinds of words
     if not _places_compatible(a.location, b.location):
         return True
@@ -128,6 +128,8 @@ def _affinity(a: EventMention, b: EventMention) -> float:
         return 3.0 if overlap >= 0.3 else 1.0  # a headline joins the event its post tells
     if a.block and a.block == b.block and (a.type == b.type or _same_voice(a, b)):
         return 2.8  # one live-blog post (or one paragraph of an article) tells one story
+    if a.block and a.block == b.block and "statement" in (a.type, b.type):
+        return 2.6  # what someone said about the story the post tells
     same_town = _same_place(a.location, b.location) and a.location.precision == "place"
     same_area = _same_place(a.location, b.location)
     shared_stance = bool(_parties(a) & _parties(b))

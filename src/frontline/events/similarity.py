@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from frontline.language.actors import canonical_actor
@@ -46,6 +47,7 @@ def speaker_identity(name: str) -> str:
     actor = canonical_actor(name)
     if actor is not None:
         return actor.name
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # Vučić / Vucic
     words = re.findall(r"[\w’'-]+", name)
     proper = [w for w in words if w[:1].isupper() and not CALENDAR.match(w) and not TITLES.match(w)]
     if proper and not re.search(r"['’]s$", proper[-1]):
