@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from frontline.events.pairs import PairModel, pair_model
 from frontline.events.similarity import proper_names, speaker_identity, text_overlap
 from frontline.language.actors import canonical_actor, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
@@ -28,7 +29,8 @@ TOLERANCE_DAYS = {"day": 2, "week": 3, "month": 0, "year": 0}
 DCT_TOLERANCE_DAYS = 7
 REPORT_LOOKBACK_DAYS = 45
 SIMILAR_TEXT = 60
-WINDOW = 400  # only the most recent events of a family are candidates (keeps merging linear)
+WINDOW = 400
+LINK_MENTIONS = 12  # mentions of each side compared when linking stories across documents
 
 
 class _Cluster:
@@ -40,7 +42,33 @@ class _Cluster:
 
 
 def merge_mentions(mentions: list[EventMention]) -> list[Event]:
-    """One Event per group of compatible mentions; headline-only groups are dropped."""
+    """One Event per group of compatible mentions; headline-only groups are dropped.
+
+    Two stages: each document's mentions are grouped into the stories it tells (with the
+    evidence one text gives: its posts, paragraphs, sentences continuing each other), then
+    a document's stories join other documents' events only on strict evidence (same kind,
+    same day, same town or the same words)."""
+    by_doc: dict[str, list[EventMention]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.evidence.document, []).append(m)
+    model = pair_model()
+    merged: list[_Cluster] = []
+    for doc_mentions in by_doc.values():
+        for story in _cluster_document(doc_mentions, model):
+            best, best_score = None, 0.0
+            for c in merged[-WINDOW:]:
+                score = _link_score(c, story)
+                if score > best_score:
+                    best, best_score = c, score
+            if best is None:
+                merged.append(story)
+            else:
+                best.mentions.extend(story.mentions)
+    events = [_event(c) for c in merged]
+    return sorted(events, key=lambda e: (e.date.start if e.date else dt.date.min, e.id), reverse=True)
+
+
+def _cluster_document(mentions: list[EventMention], model: PairModel | None) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_sentence: dict[str, _Cluster] = {}
     by_key: dict[str, _Cluster] = {}  # a sentence's first event: what a continuing sentence joins
@@ -59,7 +87,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
             continue
         best, best_score = None, 0.0
         for c in clusters[-WINDOW:]:
-            score = _score(c, m)
+            score = _score(c, m, model)
             if score > best_score:
                 best, best_score = c, score
         if best is None:
@@ -72,20 +100,52 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
         if m.sentence_key:
             by_sentence[key] = best
             by_key.setdefault(m.sentence_key, best)
-    events = [_event(c) for c in clusters]
-    return sorted(events, key=lambda e: (e.date.start if e.date else dt.date.min, e.id), reverse=True)
+    return clusters
+
+
+def _link_score(event: _Cluster, story: _Cluster) -> float:
+    """How surely one document's story is an event other documents told: never on a conflict."""
+    doc = story.mentions[0].evidence.document
+    if any(x.evidence.document == doc for x in event.mentions):
+        return 0.0  # the document itself told them apart
+    best = 0.0
+    for x in event.mentions[-LINK_MENTIONS:]:
+        for m in story.mentions[:LINK_MENTIONS]:
+            if _conflict(x, m):
+                return 0.0
+            best = max(best, _affinity(x, m))
+    return best
 
 
 # ------------------------------------------------------------------ compatibility
 
 
-def _score(cluster: _Cluster, m: EventMention) -> float:
+def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -> float:
     best = 0.0
     for x in cluster.mentions:
+        if model is not None and x.evidence.document == m.evidence.document:
+            # within one document the learned scorer adds what the hand rules miss; their vetoes stay
+            if _hard_conflict(x, m):
+                return 0.0
+            p = model.probability(x, m)
+            hand = 0.0 if _conflict(x, m) else _affinity(x, m)
+            best = max(best, hand, 1.0 + p if p >= model.threshold else 0.0)
+            continue
         if _conflict(x, m):
             return 0.0
         best = max(best, _affinity(x, m))
     return best
+
+
+def _hard_conflict(a: EventMention, b: EventMention) -> bool:
+    """What never merges, whatever the words: two places, two dates, one party saying yes and no."""
+    if not _places_compatible(a.location, b.location) or not _dates_compatible(a.date, b.date):
+        return True
+    if a.type == b.type and _stance_conflict(a, b):
+        return True
+    if a.type in PARTICIPANT_TYPES and b.type in PARTICIPANT_TYPES and _participants_differ(a, b):
+        return True
+    return _rival_claims(a, b)
 
 
 def _opposed(a: EventMention, b: EventMention) -> bool:
