@@ -6,6 +6,8 @@ Events (the merge of all mentions) are rebuilt once after a batch, not per docum
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,12 +66,48 @@ def ingest_paths(
         outcomes.append(outcome)
         if on_done:
             on_done(outcome)
-    if rebuild and any(r.status != "unchanged" for o in outcomes for r in o.results):
-        rebuild_events(store)
+    if rebuild and (any(r.status != "unchanged" for o in outcomes for r in o.results) or store.events_stale()):
+        rebuild_events(store, only_if_stale=True)
     return outcomes
 
 
-def rebuild_events(store: Store) -> int:
-    events = merge_mentions(store.all_mentions())
-    store.replace_events(events)
+def rebuild_events(store: Store, *, only_if_stale: bool = False) -> int:
+    """Merge all mentions into events and replace the stored events; return how many there are.
+
+    The mentions are read inside the writer lock and the events written (and the stale mark
+    cleared) in the same transaction: a process killed here leaves the old events and the mark,
+    and two processes rebuilding at once both end with events from the newest mentions.
+    With `only_if_stale`, nothing is done when another process has already rebuilt them.
+    """
+    with store.write_transaction() as conn:
+        if only_if_stale and not store.events_stale(conn):
+            return store.count_events(conn)
+        events = merge_mentions(store.all_mentions(conn))
+        store.replace_events(events, conn)
+        _test_pause()
     return len(events)
+
+
+def ensure_events(store: Store, say: Callable[[str], None] | None = None) -> bool:
+    """Rebuild events if an earlier run changed mentions and stopped before rebuilding them.
+
+    Read commands call this first, so nobody reads events that disagree with the documents.
+    Returns True when a rebuild was needed.
+    """
+    if not store.events_stale():
+        return False
+    if say:
+        say("events are out of date (an earlier run stopped before rebuilding them); rebuilding them now")
+    n = rebuild_events(store, only_if_stale=True)
+    if say:
+        say(f"rebuilt {n} events")
+    return True
+
+
+def _test_pause() -> None:
+    """Test hook: with FRONTLINE_TEST_PAUSE_IN_REBUILD=PATH, create PATH and wait inside the rebuild
+    transaction (events replaced, not yet committed), so a test can kill the process right there."""
+    marker = os.environ.get("FRONTLINE_TEST_PAUSE_IN_REBUILD")
+    if marker:
+        Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+        time.sleep(float(os.environ.get("FRONTLINE_TEST_PAUSE_SECONDS", "60")))
