@@ -167,7 +167,6 @@ def ingest(
             if outcome.error:
                 failures += 1
                 err.print("[red]error:[/red]", escape(outcome.error), soft_wrap=True, highlight=False)
-                continue
             for r in outcome.results:
                 counts[r.status] += 1
                 if len(files) < 2 or r.status != "unchanged":

@@ -9,13 +9,13 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from frontline.cleaning import clean_document
 from frontline.events import extract_mentions, merge_mentions
 from frontline.language import annotate_document
-from frontline.models import CleanDocument, Document, EventMention
+from frontline.models import Block, CleanDocument, Document, EventMention
 from frontline.readers import ReaderError, content_sha, read_path
 from frontline.store import Store
 from frontline.store.db import IngestResult
@@ -28,11 +28,51 @@ class Outcome:
     error: str | None = None
 
 
+MAX_SENTENCE_CHARS = 3000  # as language.annotate parses: longer "sentences" are scraping accidents
+
+
+class EmptyDocument(ValueError):
+    """Cleaning left no post: the document would be stored with nothing in it."""
+
+
 def process(doc: Document) -> tuple[CleanDocument, list[EventMention]]:
     """Clean, annotate and extract event mentions from one document (no I/O)."""
     clean = clean_document(doc)
-    annotations = annotate_document(clean)
-    return clean, extract_mentions(clean, annotations)
+    if not clean.posts:
+        clean = _as_single_post(doc)
+    if not clean.posts:
+        raise EmptyDocument(_nothing_left(doc))
+    view = _language_view(clean)
+    annotations = annotate_document(view)
+    return clean, extract_mentions(view, annotations)
+
+
+def _as_single_post(doc: Document) -> CleanDocument:
+    """Segmentation found no post (a one-line file, a text that is all standfirst): keep the text as
+    one post rather than store a document with nothing in it. Boilerplate is still removed."""
+    paragraphs = [p for b in doc.blocks for p in ([b.headline] if b.headline else []) + b.paragraphs]
+    single = replace(doc, blocks=[Block(headline="", paragraphs=paragraphs, kind="post")], standfirst="")
+    return clean_document(single)
+
+
+def _nothing_left(doc: Document) -> str:
+    paragraphs = [p for b in doc.blocks for p in ([b.headline] if b.headline else []) + b.paragraphs]
+    first = " ".join(paragraphs[0].split())[:60] if paragraphs else ""
+    return (f"nothing left after cleaning: all {len(paragraphs)} paragraph(s) matched publisher boilerplate "
+            f"(first: {first!r}); not stored")
+
+
+def _language_view(clean: CleanDocument) -> CleanDocument:
+    """The document as the language and event stages see it: a "sentence" of megabytes (a file with no
+    line breaks or stops) is cut to its first MAX_SENTENCE_CHARS, so the work per document stays
+    proportional to its real sentences. The stored text and posts are the whole, uncut text."""
+    if all(s.end - s.start <= MAX_SENTENCE_CHARS for s in clean.sentences):
+        return clean
+    posts = [replace(p, sentences=[
+        s if s.end - s.start <= MAX_SENTENCE_CHARS
+        else replace(s, text=s.text[:MAX_SENTENCE_CHARS], end=s.start + MAX_SENTENCE_CHARS)
+        for s in p.sentences]) for p in clean.posts]
+    return replace(clean, posts=posts)
 
 
 def ingest_paths(
@@ -50,15 +90,23 @@ def ingest_paths(
         try:
             docs = read_path(path, published=published, source=source)
             results = []
+            empty: list[str] = []
             for doc in docs:
                 sha = content_sha(doc)
                 known = store.seen_snapshot(doc.doc_id, doc.title, doc.source, sha)
                 if known is not None:  # the same snapshot again: nothing to do, and no parsing
                     results.append(IngestResult(known, "unchanged"))
                     continue
-                clean, mentions = process(doc)
+                try:
+                    clean, mentions = process(doc)
+                except EmptyDocument as exc:  # said, never stored as "new" with nothing in it
+                    empty.append(f"{doc.doc_id}: {exc}" if len(docs) > 1 else str(exc))
+                    continue
                 results.append(store.save_document(clean, mentions, sha, file_name=path.name))
-            outcome = Outcome(str(path), results)
+            error = None
+            if empty:
+                error = f"{path}: {empty[0]}" + (f" (and {len(empty) - 1} more)" if len(empty) > 1 else "")
+            outcome = Outcome(str(path), results, error)
         except ReaderError as exc:
             outcome = Outcome(str(path), [], str(exc))
         except Exception as exc:  # noqa: BLE001 - one bad input must not stop a batch
