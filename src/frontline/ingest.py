@@ -37,14 +37,20 @@ class EmptyDocument(ValueError):
 
 def process(doc: Document) -> tuple[CleanDocument, list[EventMention]]:
     """Clean, annotate and extract event mentions from one document (no I/O)."""
+    clean = clean_or_refuse(doc)
+    view = _language_view(clean)
+    annotations = annotate_document(view)
+    return clean, extract_mentions(view, annotations)
+
+
+def clean_or_refuse(doc: Document) -> CleanDocument:
+    """The cleaned document with at least one post, or EmptyDocument saying why there is none."""
     clean = clean_document(doc)
     if not clean.posts:
         clean = _as_single_post(doc)
     if not clean.posts:
         raise EmptyDocument(_nothing_left(doc))
-    view = _language_view(clean)
-    annotations = annotate_document(view)
-    return clean, extract_mentions(view, annotations)
+    return clean
 
 
 def _as_single_post(doc: Document) -> CleanDocument:
