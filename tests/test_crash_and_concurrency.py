@@ -164,3 +164,30 @@ def test_postgres_ingest_killed_inside_the_rebuild_is_repaired(pg_url, folder, r
 @pytest.mark.postgres
 def test_postgres_two_ingests_at_once(pg_url, folder, reference):  # noqa: F811
     concurrent_scenario(pg_url, folder, reference)
+
+
+def test_a_rebuild_never_writes_a_merge_older_than_the_mentions(tmp_path, monkeypatch, blog):
+    """Mentions that change while a rebuild merges outside the lock are merged again inside it."""
+    import frontline.ingest as ingest
+    from frontline.store import Store
+
+    store = Store(str(tmp_path / "gen.db"))
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(blog["v1"], encoding="utf-8")
+    second.write_text(PORT_BLOG, encoding="utf-8")
+    ingest.ingest_paths(store, [first], rebuild=False)
+    real_merge = ingest.merge_mentions
+    seen: list[int] = []
+
+    def merge_while_another_writer_saves(mentions):
+        seen.append(len(mentions))
+        if len(seen) == 1:  # another process stores a document during our first merge
+            ingest.ingest_paths(Store(store.url), [second], rebuild=False)
+        return real_merge(mentions)
+
+    monkeypatch.setattr(ingest, "merge_mentions", merge_while_another_writer_saves)
+    n = ingest.rebuild_events(store, only_if_stale=True)
+    assert len(seen) == 2 and seen[1] > seen[0]  # merged again, with the newer mentions
+    assert not store.events_stale()
+    assert {x.document for e in store.iter_events() for x in e.evidence} == {"a.txt", "b.txt"}
+    assert n == store.count_events()

@@ -18,7 +18,7 @@ from frontline.language import annotate_document
 from frontline.models import Block, CleanDocument, Document, EventMention
 from frontline.readers import ReaderError, content_sha, read_path
 from frontline.store import Store
-from frontline.store.db import IngestResult
+from frontline.store.db import IngestResult, StoreBusy
 
 
 @dataclass
@@ -113,7 +113,7 @@ def ingest_paths(
             if empty:
                 error = f"{path}: {empty[0]}" + (f" (and {len(empty) - 1} more)" if len(empty) > 1 else "")
             outcome = Outcome(str(path), results, error)
-        except ReaderError as exc:
+        except (ReaderError, StoreBusy) as exc:
             outcome = Outcome(str(path), [], str(exc))
         except Exception as exc:  # noqa: BLE001 - one bad input must not stop a batch
             outcome = Outcome(str(path), [], f"{path}: internal error while ingesting ({type(exc).__name__}: {exc})")
@@ -128,15 +128,23 @@ def ingest_paths(
 def rebuild_events(store: Store, *, only_if_stale: bool = False) -> int:
     """Merge all mentions into events and replace the stored events; return how many there are.
 
-    The mentions are read inside the writer lock and the events written (and the stale mark
-    cleared) in the same transaction: a process killed here leaves the old events and the mark,
-    and two processes rebuilding at once both end with events from the newest mentions.
+    Events are written (and the stale mark cleared) in one transaction under the writer lock,
+    from mentions whose generation is checked inside that lock: a process killed here leaves the
+    old events and the mark, and two processes rebuilding at once both end with events from the
+    newest mentions (never a stale merge over a newer one).
     With `only_if_stale`, nothing is done when another process has already rebuilt them.
     """
+    if only_if_stale and not store.events_stale():
+        return store.count_events()
+    # Merge outside the lock (it can take a while; other writers need not wait for it) ...
+    generation = store.mentions_generation()
+    events = merge_mentions(store.all_mentions())
     with store.write_transaction() as conn:
         if only_if_stale and not store.events_stale(conn):
             return store.count_events(conn)
-        events = merge_mentions(store.all_mentions(conn))
+        if store.mentions_generation(conn) != generation:
+            # ... unless mentions changed meanwhile: then merge what is there now, inside the lock.
+            events = merge_mentions(store.all_mentions(conn))
         store.replace_events(events, conn)
         _test_pause()
     return len(events)

@@ -55,6 +55,7 @@ class StoreBusy(Exception):
 
 
 STALE_KEY = "events_stale"
+MENTIONS_GEN_KEY = "mentions_generation"  # +1 in every transaction that changes mentions
 LOCK_WAIT_SECONDS = float(os.environ.get("FRONTLINE_LOCK_WAIT", "900"))
 _PG_LOCK_NAMESPACE = 7_310_412  # first key of the two-int advisory lock; the second is the schema
 
@@ -161,7 +162,8 @@ class Store:
                 yield own
 
     def _tell_wait(self) -> None:
-        if self.on_wait:
+        if self.on_wait and not getattr(self, "_told_wait", False):
+            self._told_wait = True  # once per process: a batch would otherwise say it per document
             self.on_wait(f"waiting: another frontline process is writing to {self.where()}")
 
     def where(self) -> str:
@@ -186,8 +188,14 @@ class Store:
         return self.get_state(STALE_KEY, conn) == "1"
 
     def mark_events_stale(self, conn: Connection) -> None:
-        """Call in the same transaction as any change to mentions."""
+        """Call in the same transaction (a `write_transaction`) as any change to mentions."""
         self._set_state(conn, STALE_KEY, "1")
+        self._set_state(conn, MENTIONS_GEN_KEY, str(int(self.get_state(MENTIONS_GEN_KEY, conn) or 0) + 1))
+
+    def mentions_generation(self, conn: Connection | None = None) -> int:
+        """Changes with every change to mentions: a rebuild merged outside the lock is still good
+        when the generation it read is the one found inside the lock."""
+        return int(self.get_state(MENTIONS_GEN_KEY, conn) or 0)
 
     # ------------------------------------------------------------ ingest
 
