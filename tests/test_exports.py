@@ -227,3 +227,22 @@ def test_write_posts_streams_store_rows(blog, tmp_path, db_path, save_text):
     out = io.StringIO()
     n = write_posts(store.iter_posts(), out)
     assert n == len(out.getvalue().splitlines()) > 0
+
+
+def test_api_export_neutralises_formulas_and_opens_in_pandas(db_path):
+    pd = pytest.importorskip("pandas", reason="pandas is a dev dependency")
+    from fastapi.testclient import TestClient
+
+    from frontline.web.app import create_app
+
+    store = Store(db_path)
+    store.replace_events(_hostile_events())
+    with TestClient(create_app(store=store)) as client:
+        r = client.get("/api/export", params={"format": "csv"})
+        kml = client.get("/api/export", params={"format": "kml"})
+    assert r.status_code == 200
+    frame = pd.read_csv(io.StringIO(r.text))
+    assert list(frame.columns) == CSV_COLUMNS
+    notes = dict(zip(frame["event_id_cnty"], frame["notes"], strict=True))
+    assert notes["evt_formula"].startswith("'=HYPERLINK")
+    assert kml.status_code == 200 and kml.text.count("<Placemark") == 1
