@@ -7,7 +7,7 @@ DEV    := $(VENV)/.installed-dev
 EXAMPLES := examples/independent
 SHARED ?= ../shared
 
-.PHONY: install dev run demo test lint bench eval clean
+.PHONY: install dev run demo test lint bench fuzz eval clean
 
 install: $(STAMP)
 
@@ -47,6 +47,10 @@ bench: install
 	$(BIN)/python bench/geoparse.py $(SHARED)/data/geoparsing/Corpora/TR-News.xml
 	$(BIN)/python bench/ingest_speed.py $(SHARED)/data/guardian-2022
 	$(BIN)/python bench/api_latency.py --events 100000
+
+# Readers and cleaning against thousands of hostile inputs (hypothesis; CI runs 300).
+fuzz: dev
+	$(BIN)/python bench/fuzz_readers.py --examples 5000
 
 eval: install
 	$(BIN)/frontline eval --gold $(SHARED)/gold/dev

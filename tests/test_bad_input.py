@@ -31,8 +31,6 @@ def _error(path: Path) -> str:
     ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary data (a PNG image)"),
     ("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary data (a PDF document)"),
     ("controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 11, 14]) * 20, "binary data (control characters)"),
-    ("latin1.txt", "Caf\u00e9 shelled overnight, officials said.".encode("latin-1"),
-     "not UTF-8 text (undecodable byte 0xe9 at offset 3)"),
     ("page.html", b"<html><body><div><p></div></span><<>>", "no live-blog JSON-LD and no article text"),
     ("bad.json", b'{"url": "https://e.com/x", "text": "unterminated', "line 1: not JSON"),
     ("lines.jsonl", b'{"text": "fine line of text"}\n{"text": }\n', "line 2: not JSON"),
@@ -113,11 +111,11 @@ def test_cli_reports_bad_file_and_keeps_good_one(tmp_path, cli):
     # Bad inputs of every kind, later: the stored document is untouched.
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "broken.jsonl").write_text(json.dumps({"text": "ok text"}) + "\n{broken\n", encoding="utf-8")
-    (tmp_path / "latin1.txt").write_bytes("Caf\u00e9".encode("latin-1"))
+    (tmp_path / "controls.txt").write_bytes(bytes([1, 2, 3, 4, 5, 6, 7, 8, 11, 14]) * 20)
     with (tmp_path / "huge.txt").open("wb") as fh:
         fh.seek(50 * 1024 * 1024 - 1)
         fh.write(b"x")
-    names = ["empty.txt", "broken.jsonl", "latin1.txt", "huge.txt", "bad.bin"]
+    names = ["empty.txt", "broken.jsonl", "controls.txt", "huge.txt", "bad.bin"]
     code, output = cli("ingest", *(str(tmp_path / n) for n in names), "--db", db)
     assert code != 0
     for name in names:
@@ -133,3 +131,123 @@ def test_cli_reports_bad_file_and_keeps_good_one(tmp_path, cli):
 def test_utf16_with_byte_order_mark_is_text():
     [doc] = read_bytes("Title line\nTroops advanced near the village, officials said.\n".encode("utf-16"), "w.txt")
     assert doc.title == "Title line"
+
+
+# ------------------------------------------------------------------ twenty hostile inputs, end to end
+
+_PROSE = "Troops shelled the town near the river on Monday, officials said. "
+_LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol "lol">\n'
+           + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">\n'
+                     for i in range(1, 10))
+           + ']>\n<rss version="2.0"><channel><title>Feed</title><item><title>Strike on city</title>'
+           '<link>https://feed.example/a</link><description>Troops shelled the town. &lol9;</description>'
+           '</item></channel></rss>')
+_XXE = ('<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+        '<rss version="2.0"><channel><title>Feed</title><item><title>Strike on city</title>'
+        '<link>https://feed.example/b</link><description>Troops shelled the town. &xxe;</description>'
+        '</item></channel></rss>')
+_FURNITURE_INSIDE = (_PROSE * 120 + "The bulletin is delivered to your inbox every morning, the governor said. "
+                     + "Aid groups urged donors to donate now. " + _PROSE * 120)
+_ALL_FURNITURE = "Shelling near the river\nComments\nSign up to our newsletter\nJoin our commenting forum\n"
+_FEED_ALL_FURNITURE = ('<rss version="2.0"><channel><title>Feed</title><item><title>Promo</title>'
+                       '<link>https://feed.example/c</link><description>Comments</description></item></channel></rss>')
+
+# name, bytes, and either ("error", words in the one-line message) or ("stored", text the posts must hold)
+HOSTILE = [
+    ("empty.txt", b"", ("error", "empty file")),
+    ("blank.txt", b" \n\t\n  ", ("error", "empty file")),
+    ("nul.bin", b"Title\x00\x01\x02\x03 data", ("error", "binary data (NUL bytes)")),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), ("error", "a PNG image")),
+    ("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", ("error", "a PDF document")),
+    ("controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 11, 14]) * 20, ("error", "control characters")),
+    ("latin1.txt", "Café shelled overnight\nLe président a déclaré très tôt que l'armée résiste.\n".encode("latin-1"),
+     ("stored", "Le président a déclaré très tôt que l'armée résiste.")),
+    ("utf16le.txt", ("Shelling near the river\n" + _PROSE + "\n").encode("utf-16-le"), ("stored", _PROSE.strip())),
+    ("utf16be.txt", ("Shelling near the river\n" + _PROSE + "\n").encode("utf-16-be"), ("stored", _PROSE.strip())),
+    ("cp1251.txt", "Обстріл біля річки\nВійська обстріляли місто біля річки в понеділок, повідомили військові.\n"
+     .encode("cp1251"), ("stored", "Війська обстріляли місто")),
+    ("single-line-5mb.txt", ("shelling near the town " * 220_000).encode()[:5_000_000],
+     ("stored", "shelling near the town " * 50)),
+    ("paragraph-15kb.txt", ("Fighting near the river\n" + _FURNITURE_INSIDE + "\n").encode(),
+     ("stored", _FURNITURE_INSIDE.strip())),
+    ("billion-laughs.xml", _LAUGHS.encode(), ("error", "entity 'lol' declared")),
+    ("xxe.xml", _XXE.encode(), ("error", "entity 'xxe' declared pointing at 'file:///etc/passwd'")),
+    ("page.html", b"<html><body><div><p></div></span><<>>", ("error", "no article text")),
+    ("bad.json", b'{"url": "https://e.com/x", "text": "unterminated', ("error", "line 1: not JSON")),
+    ("lines.jsonl", b'{"text": "fine line of text"}\n{"text": }\n', ("error", "line 2: not JSON")),
+    ("sitemap.xml", b"<?xml version='1.0'?><urlset><url><loc>x</loc></url></urlset>", ("error", "neither an RSS")),
+    ("furniture.txt", _ALL_FURNITURE.encode(), ("error", "nothing left after cleaning")),
+    ("furniture-feed.xml", _FEED_ALL_FURNITURE.encode(), ("error", "nothing left after cleaning")),
+    # Nested deeper than the HTML parser goes: refused in one line, not a crash (RecursionError) or a hang.
+    ("deep.html", b"<html><body>" + b"<div>" * 100_000 + b"<p>" + _PROSE.encode() * 3 + b"</p></body></html>",
+     ("error", "no article text")),
+    ("one-line.txt", _PROSE.encode(), ("stored", _PROSE.strip())),
+]
+
+
+def test_there_are_twenty_hostile_inputs():
+    assert len(HOSTILE) >= 20
+
+
+def _snapshot_of_good(db: str) -> dict:
+    """Every stored row of the good document, to prove bad input later changes none of it."""
+    from sqlalchemy import select
+
+    from frontline.store import Store
+    from frontline.store import schema as t
+
+    store = Store(db)
+    with store.engine.connect() as conn:
+        rows = {name: [tuple(r) for r in conn.execute(select(tbl).where(tbl.c.document_id == "good.txt")
+                                                      .order_by(*tbl.primary_key.columns))]
+                for name, tbl in (("snapshots", t.snapshots), ("posts", t.posts), ("sentences", t.sentences),
+                                  ("mentions", t.mentions))}
+        rows["document"] = [tuple(r) for r in conn.execute(select(t.documents).where(t.documents.c.id == "good.txt"))]
+    store.engine.dispose()
+    return rows
+
+
+@pytest.fixture(scope="module")
+def good_db(tmp_path_factory, cli) -> tuple[str, dict]:
+    folder = tmp_path_factory.mktemp("good")
+    db = str(folder / "t.db")
+    (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    code, output = cli("ingest", str(folder / "good.txt"), "--db", db)
+    assert code == 0, output
+    return db, _snapshot_of_good(db)
+
+
+@pytest.mark.parametrize("name, data, expect", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_input_is_stored_whole_or_refused_in_one_line(tmp_path, cli, good_db, name, data, expect):
+    from sqlalchemy import select
+
+    from frontline.store import Store
+    from frontline.store import schema as t
+
+    db, good_rows = good_db
+    path = tmp_path / name
+    path.write_bytes(data)
+    store = Store(db)
+    with store.engine.connect() as conn:
+        before = set(conn.execute(select(t.documents.c.id)).scalars())
+    code, output = cli("ingest", str(path), "--db", db)
+    with store.engine.connect() as conn:
+        new_docs = set(conn.execute(select(t.documents.c.id)).scalars()) - before
+        texts = [r for d in new_docs for r in conn.execute(
+            select(t.posts.c.headline, t.posts.c.text).where(t.posts.c.document_id == d))]
+    store.engine.dispose()
+    kind, words = expect
+    mentions = [line for line in output.splitlines() if name in line]
+    if kind == "error":
+        assert code == 1, output
+        errors = [line for line in mentions if line.startswith("error:")]
+        assert len(errors) == 1 and words in errors[0], output
+        assert not new_docs  # nothing half-stored
+    else:
+        assert code == 0, output
+        assert len(new_docs) == 1 and texts, output
+        stored = "\n".join(f"{h}\n{x}" for h, x in texts)
+        assert words in stored
+        assert "&lol" not in stored and "root:" not in stored
+        assert sum(len(x) for _, x in texts) >= len(words)
+    assert _snapshot_of_good(db) == good_rows  # nothing stored earlier changed

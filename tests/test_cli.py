@@ -69,8 +69,58 @@ def test_stats_json_parses(seeded, run_cli):
 
 
 def test_stats_on_an_empty_database(db_path, run_cli):
+    from frontline.store import Store
+
+    Store(db_path)
     data = json.loads(run_cli("stats", "--json", "--db", db_path).stdout)
     assert data["documents"] == data["posts"] == data["events"] == 0
+    assert data["events_stale"] is False
+
+
+@pytest.mark.parametrize("command", [("stats",), ("events",), ("export", "events"), ("export", "posts"),
+                                     ("serve", "--port", "1"), ("doctor",)])
+def test_read_commands_refuse_a_database_that_does_not_exist(tmp_path, run_cli, command):
+    missing = tmp_path / "typo" / "nested" / "typo.db"
+    result = run_cli(*command, "--db", missing)
+    assert result.exit_code == 2
+    assert "no database at" in result.stderr and str(missing) in result.stderr.replace("\n", "")
+    assert not (tmp_path / "typo").exists()  # no empty database, no directories
+
+
+@pytest.mark.parametrize("option, value", [("--type", "strikes"), ("--status", "rumoured"),
+                                           ("--type", "strike,nonsense")])
+def test_events_filters_are_checked_against_the_spec(db_path, run_cli, option, value):
+    from frontline.store import Store
+
+    Store(db_path)
+    result = run_cli("events", option, value, "--db", db_path)
+    assert result.exit_code == 2
+    bad = value.split(",")[-1]
+    assert repr(bad) in result.output and "use one of" in result.output
+
+
+def test_version_flag(run_cli):
+    from frontline import __version__
+
+    result = run_cli("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"frontline {__version__}"
+
+
+def test_serve_fails_fast_on_a_busy_port(db_path, run_cli):
+    import socket
+
+    from frontline.store import Store
+
+    Store(db_path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run_cli("serve", "--port", port, "--db", db_path)
+    assert result.exit_code == 1
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and f"cannot serve on 127.0.0.1:{port}" in lines[0] and "in use" in lines[0]
+    assert "serving" not in result.stdout
 
 
 def _commands(group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -104,7 +154,7 @@ def test_bad_published_date_exits_2_with_a_message(tmp_path, db_path, run_cli):
     result = run_cli("ingest", doc, "--published", "16/03/2025", "--db", db_path)
     assert result.exit_code == 2
     assert "16/03/2025" in result.output and "YYYY-MM-DD" in result.output
-    assert json.loads(run_cli("stats", "--json", "--db", db_path).stdout)["documents"] == 0
+    assert not Path(db_path).exists()  # refused before anything was opened
 
 
 def test_bad_export_format_exits_2(db_path, run_cli):

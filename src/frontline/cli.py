@@ -27,14 +27,60 @@ err = Console(stderr=True, soft_wrap=True)
 DB_HELP = "Database: a SQLite path or a postgresql:// URL (default: $FRONTLINE_DB, else your data directory)."
 
 
-def _store(db: str | None):
-    from frontline.store import Store
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"frontline {__version__}")
+        raise typer.Exit()
 
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", help="Print frontline's version and exit.",
+                                 callback=_version, is_eager=True),
+) -> None:
+    """frontline: war live blogs in, an evidence-linked, geolocated, dated timeline of events and claims out."""
+
+
+def _say(message: str) -> None:
+    err.print(f"frontline: {message}", highlight=False, markup=False)
+
+
+def _store(db: str | None, *, read: bool = False):
+    """Open the store. Read commands (read=True) refuse a SQLite file that does not exist rather than
+    create an empty one, and first rebuild events left stale by an interrupted run."""
+    from frontline.store import Store
+    from frontline.store.db import resolve_db_url, sqlite_path
+
+    if read:
+        path = sqlite_path(resolve_db_url(db, create=False))
+        if path is not None and not path.is_file():
+            err.print(f"frontline: no database at {escape(str(path))} (nothing ingested there yet: "
+                      "check --db or $FRONTLINE_DB)", highlight=False, soft_wrap=True)
+            raise typer.Exit(2)
     try:
-        return Store(db)
+        store = Store(db, on_wait=_say)
     except Exception as exc:  # noqa: BLE001
-        err.print(f"[red]frontline: cannot open database {db or ''}: {exc}[/red]")
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
+        err.print(f"frontline: cannot open database {escape(db or '')}: {escape(reason)}", highlight=False,
+                  soft_wrap=True)
         raise typer.Exit(2) from None
+    if read:
+        from frontline.ingest import ensure_events
+
+        try:
+            ensure_events(store, say=_say)
+        except Exception as exc:  # noqa: BLE001 - reading stays possible; say what is wrong
+            _say(f"events are out of date and could not be rebuilt ({type(exc).__name__}: "
+                 f"{' '.join(str(exc).split())[:200]}); run `frontline doctor --fix`")
+    return store
+
+
+def _check_choices(values: list[str], allowed: tuple[str, ...], option: str) -> None:
+    """The values SPEC allows, as the API checks them: a typo is an error, not an empty answer."""
+    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    bad = [v for v in items if v not in allowed]
+    if bad:
+        raise typer.BadParameter(f"unknown value {bad[0]!r}; use one of: {', '.join(allowed)}", param_hint=option)
 
 
 def _parse_date(value: str | None, option: str) -> dt.date | None:
@@ -121,14 +167,16 @@ def ingest(
             if outcome.error:
                 failures += 1
                 err.print("[red]error:[/red]", escape(outcome.error), soft_wrap=True, highlight=False)
-                continue
             for r in outcome.results:
                 counts[r.status] += 1
                 if len(files) < 2 or r.status != "unchanged":
                     err.print(f"{r.document_id}: {r.status}"
                               + (f" (+{r.new_posts} new, {r.edited_posts} edited, {r.deleted_posts} deleted posts)"
                                  if r.status != "unchanged" else ""), highlight=False, markup=False)
-    n_events = rebuild_events(store) if counts["new"] or counts["updated"] else None
+    stale = store.events_stale()
+    if stale and not (counts["new"] or counts["updated"]):
+        _say("events were out of date (an earlier run stopped before rebuilding them); rebuilding them")
+    n_events = rebuild_events(store, only_if_stale=True) if counts["new"] or counts["updated"] or stale else None
     summary = f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged"
     if failures:
         summary += f", {failures} failed"
@@ -141,18 +189,23 @@ def ingest(
 
 @export_app.command("events")
 def export_events(
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or geojson."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, geojson or kml (Google Earth)."),
+    mapping: bool = typer.Option(False, "--mapping", help="Print the frontline -> ACLED type mapping as CSV "
+                                 "(what the csv export's event_type columns mean) and exit."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Write every event to stdout.
 
     Example: frontline export events --format geojson > events.geojson
     """
-    from frontline.exports import write_events
+    from frontline.exports import FORMATS, write_events, write_type_mapping
 
-    if fmt not in ("jsonl", "csv", "geojson"):
-        raise typer.BadParameter(f"{fmt!r}: use jsonl, csv or geojson", param_hint="--format")
-    store = _store(db)
+    if mapping:
+        write_type_mapping(sys.stdout)
+        return
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r}: use {', '.join(FORMATS)}", param_hint="--format")
+    store = _store(db, read=True)
     write_events(store.iter_events(), sys.stdout, fmt)
 
 
@@ -169,7 +222,7 @@ def export_posts(
 
     if fmt != "jsonl":
         raise typer.BadParameter(f"{fmt!r}: posts export only as jsonl", param_hint="--format")
-    write_posts(_store(db).iter_posts(), sys.stdout)
+    write_posts(_store(db, read=True).iter_posts(), sys.stdout)
 
 
 @app.command()
@@ -181,7 +234,7 @@ def stats(
 
     Example: frontline stats --json
     """
-    data = _store(db).stats()
+    data = _store(db, read=True).stats()
     if as_json:
         typer.echo(json.dumps(data, indent=2))
         return
@@ -229,8 +282,19 @@ def serve(
 
     Example: frontline serve --port 8000, then open http://127.0.0.1:8000
     """
+    import socket
+
     from frontline.web.app import serve as run_server
 
+    _store(db, read=True).engine.dispose()  # refuse a missing database; rebuild stale events first
+    try:  # fail now, not after "serving...": uvicorn would bind later and die
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        err.print(f"frontline: cannot serve on {escape(host)}:{port}: {escape(exc.strerror or str(exc))} "
+                  "(another server there? pick another with --port)", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
     run_server(db=db, host=host, port=port)
 
 
@@ -273,10 +337,52 @@ def events(
     Example: frontline events --type strike --status claimed --since 2025-01-01
     """
     from frontline.timeline import print_timeline
+    from frontline.web.queries import STATUSES, TYPES
 
+    _check_choices(type_, TYPES, "--type")
+    _check_choices(status, STATUSES, "--status")
+    type_ = [v.strip() for value in type_ for v in value.split(",") if v.strip()]
+    status = [v.strip() for value in status for v in value.split(",") if v.strip()]
     day = _parse_date(since, "--since")
-    print_timeline(_store(db).iter_events(), types=set(type_), statuses=set(status), since=day, place=place,
+    print_timeline(_store(db, read=True).iter_events(), types=set(type_), statuses=set(status), since=day, place=place,
                    limit=limit)
+
+
+@app.command()
+def doctor(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    fix: bool = typer.Option(False, "--fix", help="Rebuild events that are out of date."),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+) -> None:
+    """Check the database: integrity, rows pointing at nothing, events out of date, and counts.
+    Exit 1 when something is wrong.
+
+    Example: frontline doctor --fix
+    """
+    from frontline.ingest import rebuild_events
+    from frontline.store.db import resolve_db_url, sqlite_path
+    from frontline.store.doctor import examine
+
+    path = sqlite_path(resolve_db_url(db, create=False))
+    if path is not None and not path.is_file():
+        err.print(f"frontline: no database at {escape(str(path))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    store = _store(db)
+    if fix and store.events_stale():
+        _say(f"rebuilt {rebuild_events(store, only_if_stale=True)} events")
+    report = examine(store)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        typer.echo(f"database: {report.database}")
+        typer.echo("integrity: " + ("ok" if not report.integrity else f"{len(report.integrity)} problem(s)"))
+        for problem in report.integrity:
+            typer.echo(f"  - {problem}")
+        typer.echo("events: " + ("OUT OF DATE (run `frontline doctor --fix` or any read command to rebuild)"
+                                 if report.events_stale else "up to date"))
+        typer.echo("counts: " + ", ".join(f"{k}={v}" for k, v in report.counts.items()))
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command("eval")

@@ -76,6 +76,13 @@ def strip_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     removed: list[str] = []
     run = 0  # paragraphs into the current appeal; 0 = not in one
     for para in unglue(paragraphs):
+        if len(para) > MAX_FURNITURE_CHARS:
+            # Furniture is a line or two. A long paragraph that merely contains a furniture phrase
+            # ("...is delivered to your inbox...", a quoted "donate now") is text: a pattern found
+            # somewhere inside it is no evidence that the whole of it is boilerplate.
+            run = 0
+            kept.append(para)
+            continue
         if any(p.search(para) for p in pats.appeal_strong):
             removed.append(para)
             run += 1
@@ -90,6 +97,7 @@ def strip_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[str]]:
 
 
 MAX_APPEAL_PARAGRAPHS = 6
+MAX_FURNITURE_CHARS = 1200  # the longest appeal or promo paragraph seen is well under this
 
 
 def _speaks_as_publisher(para: str) -> bool:

@@ -30,7 +30,8 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end(1)
-        word = re.search(r"([\w.]+)$", text[start:m.start(1)])
+        # The word before the stop (a bounded window: a long run of skipped stops stays linear).
+        word = re.search(r"([\w.]+)$", text[max(start, m.start(1) - 40):m.start(1)])
         token = word.group(1).lower() if word else ""
         if m.group(1) == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or (
                 token in NUMBER_ABBREVIATIONS and text[m.end(2):m.end(2) + 1].isdigit())):

@@ -1,5 +1,5 @@
-"""Exports: events as JSONL (SPEC section 6), ACLED-style CSV and GeoJSON; posts as JSONL."""
+"""Exports: events as JSONL (SPEC section 6), ACLED-style CSV, GeoJSON and KML; posts as JSONL."""
 
-from frontline.exports.formats import TYPE_MAPPING, write_events, write_posts
+from frontline.exports.formats import FORMATS, TYPE_MAPPING, write_events, write_posts, write_type_mapping
 
-__all__ = ["TYPE_MAPPING", "write_events", "write_posts"]
+__all__ = ["FORMATS", "TYPE_MAPPING", "write_events", "write_posts", "write_type_mapping"]

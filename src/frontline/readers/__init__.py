@@ -55,18 +55,72 @@ def decode(data: bytes, where: str) -> str:
         except UnicodeDecodeError:
             raise ReaderError(where, "not text (a UTF-16 byte-order mark, then undecodable bytes)") from None
     if b"\x00" in data[:8192]:
-        raise ReaderError(where, "binary data (NUL bytes), not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise ReaderError(where, "binary data (NUL bytes), not text")
+        return fix_mojibake(_checked_text(text, where))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        text = _declared(data)
+        text = _declared(data) or _detected(data)
         if text is None:
             raise ReaderError(
-                where, f"not UTF-8 text (undecodable byte 0x{data[exc.start]:02x} at offset {exc.start})"
+                where, f"not text in UTF-8 or any charset detected (undecodable byte 0x{data[exc.start]:02x} "
+                f"at offset {exc.start})"
             ) from None
+    return fix_mojibake(_checked_text(text, where))
+
+
+def _checked_text(text: str, where: str) -> str:
     if sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f") > 0.05 * min(len(text), 8192):
         raise ReaderError(where, "binary data (control characters), not text")
-    return fix_mojibake(text)
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 with no byte-order mark (Windows "Unicode" saved by some tools): text in a Latin script
+    has a NUL in every other byte, on the odd side for little-endian, the even side for big-endian."""
+    head = data[:8192]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    encoding = "utf-16-le" if odd_nul > 0.6 and even_nul < 0.05 else (
+        "utf-16-be" if even_nul > 0.6 and odd_nul < 0.05 else None)
+    if encoding is None:
+        return None
+    try:
+        return data[: len(data) // 2 * 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff]")
+
+
+def _detected(data: bytes) -> str | None:
+    """Legacy 8-bit text with no declared charset, decoded by charset-normalizer's guess.
+
+    The detector tells scripts apart well (Cyrillic windows-1251 from Latin text) but not the
+    Latin code pages from each other on short texts (it may say cp1250 for French): text it finds
+    to be in a Latin script is decoded as Windows-1252, the superset of Latin-1 that the web uses.
+    """
+    from charset_normalizer import from_bytes
+
+    for match in from_bytes(data[:200_000]):
+        if match.encoding.startswith(("utf_16", "utf_32")) or match.chaos > 0.2:
+            continue  # no NUL bytes, so not UTF-16/32; too much noise means a wrong guess
+        try:
+            text = data.decode(match.encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if _NON_LATIN.search(text):
+            return text
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+    return None
 
 
 def _declared(data: bytes) -> str | None:

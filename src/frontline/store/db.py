@@ -7,20 +7,26 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, select, text, update
+from sqlalchemy.exc import OperationalError
 
 from frontline.models import CleanDocument, Event, EventMention
 from frontline.serialize import event_from_export, event_to_export, mention_from_dict, to_jsonable
 from frontline.store import schema as t
 
 
-def resolve_db_url(db: str | None = None) -> str:
-    """--db beats FRONTLINE_DB beats the user's data directory. Paths become SQLite URLs."""
+def resolve_db_url(db: str | None = None, *, create: bool = True) -> str:
+    """--db beats FRONTLINE_DB beats the user's data directory. Paths become SQLite URLs.
+
+    With create=False no directory is made (read commands must not leave new folders behind).
+    """
     value = db or os.environ.get("FRONTLINE_DB")
     if not value:
         value = str(Path(user_data_dir("frontline")) / "frontline.db")
@@ -31,8 +37,27 @@ def resolve_db_url(db: str | None = None) -> str:
             value = "postgresql+psycopg://" + value[len("postgresql://"):]
         return value
     path = Path(value).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for other backends and in-memory databases)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    rest = url[len("sqlite:///"):]
+    return Path(rest) if rest and rest != ":memory:" else None
+
+
+class StoreBusy(Exception):
+    """Another process held the database's writer lock for longer than we wait."""
+
+
+STALE_KEY = "events_stale"
+MENTIONS_GEN_KEY = "mentions_generation"  # +1 in every transaction that changes mentions
+LOCK_WAIT_SECONDS = float(os.environ.get("FRONTLINE_LOCK_WAIT", "900"))
+_PG_LOCK_NAMESPACE = 7_310_412  # first key of the two-int advisory lock; the second is the schema
 
 
 @dataclass
@@ -59,25 +84,133 @@ def _sha(*parts: str) -> str:
 
 
 class Store:
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, *, on_wait: Callable[[str], None] | None = None):
         self.url = resolve_db_url(url)
         self.engine: Engine = create_engine(self.url, future=True)
+        # Told once when another process holds the writer lock (the CLI prints it).
+        self.on_wait = on_wait
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        t.metadata.create_all(self.engine)
+        self._create_tables()
+
+    def _create_tables(self) -> None:
+        """Create missing tables under the writer lock: two processes opening a new database at once
+        would otherwise both try to create the same table."""
+        existing = set(inspect(self.engine).get_table_names())
+        if set(t.metadata.tables) <= existing:
+            return
+        with self.write_transaction() as conn:
+            t.metadata.create_all(conn)
+
+    # ------------------------------------------------------------ the writer lock
+
+    @contextmanager
+    def write_transaction(self) -> Iterator[Connection]:
+        """One transaction holding the database's single writer lock, committed on exit.
+
+        SQLite: BEGIN IMMEDIATE takes the write lock before anything is read, so what the
+        transaction reads cannot change under it. PostgreSQL: a transaction-scoped advisory
+        lock (per schema), released by commit, rollback or a dropped connection. Every write
+        that checks and then inserts (documents, snapshots) or rebuilds derived rows (events)
+        goes through here, so two processes never race to insert the same row.
+        """
+        with self.engine.connect() as conn:
+            try:
+                self._lock(conn)
+                yield conn
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+
+    def _lock(self, conn: Connection) -> None:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        told = False
+        if self.engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA busy_timeout=1000")
+            try:
+                while True:
+                    try:
+                        conn.exec_driver_sql("BEGIN IMMEDIATE")
+                        return
+                    except OperationalError as exc:
+                        if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
+                            raise
+                        conn.rollback()
+                    if time.monotonic() > deadline:
+                        raise StoreBusy(f"{self.where()}: another frontline process kept the database locked "
+                                        f"for over {LOCK_WAIT_SECONDS:.0f} s; try again when it has finished")
+                    if not told:
+                        self._tell_wait()
+                        told = True
+            finally:
+                conn.exec_driver_sql("PRAGMA busy_timeout=10000")
+        elif self.engine.dialect.name == "postgresql":
+            key = text("SELECT pg_try_advisory_xact_lock(:ns, hashtext(current_schema()))")
+            if not conn.execute(key, {"ns": _PG_LOCK_NAMESPACE}).scalar():
+                self._tell_wait()
+                conn.execute(text("SELECT pg_advisory_xact_lock(:ns, hashtext(current_schema()))"),
+                             {"ns": _PG_LOCK_NAMESPACE})
+
+    @contextmanager
+    def _writing(self, conn: Connection | None) -> Iterator[Connection]:
+        """The caller's write transaction when given, else a new one."""
+        if conn is not None:
+            yield conn
+        else:
+            with self.write_transaction() as own:
+                yield own
+
+    def _tell_wait(self) -> None:
+        if self.on_wait and not getattr(self, "_told_wait", False):
+            self._told_wait = True  # once per process: a batch would otherwise say it per document
+            self.on_wait(f"waiting: another frontline process is writing to {self.where()}")
+
+    def where(self) -> str:
+        """The database for messages, without a password."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # ------------------------------------------------------------ derived-state marks
+
+    def _set_state(self, conn: Connection, key: str, value: str) -> None:
+        """Upsert one state row (callers hold the writer lock, so update-then-insert cannot race)."""
+        if conn.execute(update(t.state).where(t.state.c.key == key).values(value=value)).rowcount == 0:
+            conn.execute(insert(t.state).values(key=key, value=value))
+
+    def get_state(self, key: str, conn: Connection | None = None) -> str | None:
+        if conn is not None:
+            return conn.execute(select(t.state.c.value).where(t.state.c.key == key)).scalar()
+        with self.engine.connect() as own:
+            return own.execute(select(t.state.c.value).where(t.state.c.key == key)).scalar()
+
+    def events_stale(self, conn: Connection | None = None) -> bool:
+        """Mentions changed since events were last rebuilt (a run stopped in between)."""
+        return self.get_state(STALE_KEY, conn) == "1"
+
+    def mark_events_stale(self, conn: Connection) -> None:
+        """Call in the same transaction (a `write_transaction`) as any change to mentions."""
+        self._set_state(conn, STALE_KEY, "1")
+        self._set_state(conn, MENTIONS_GEN_KEY, str(int(self.get_state(MENTIONS_GEN_KEY, conn) or 0) + 1))
+
+    def mentions_generation(self, conn: Connection | None = None) -> int:
+        """Changes with every change to mentions: a rebuild merged outside the lock is still good
+        when the generation it read is the one found inside the lock."""
+        return int(self.get_state(MENTIONS_GEN_KEY, conn) or 0)
 
     # ------------------------------------------------------------ ingest
 
-    def find_document(self, doc_id: str, title: str, source: str) -> str | None:
+    def find_document(self, doc_id: str, title: str, source: str, conn: Connection | None = None) -> str | None:
         """An existing document this snapshot belongs to: same id, or same title and publisher."""
-        with self.engine.connect() as conn:
-            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first():
-                return doc_id
-            if source:
-                row = conn.execute(select(t.documents.c.id).where(
-                    t.documents.c.title == title, t.documents.c.source == source)).first()
-                if row:
-                    return row[0]
+        if conn is None:
+            with self.engine.connect() as own:
+                return self.find_document(doc_id, title, source, own)
+        if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first():
+            return doc_id
+        if source:
+            row = conn.execute(select(t.documents.c.id).where(
+                t.documents.c.title == title, t.documents.c.source == source)).first()
+            if row:
+                return row[0]
         return None
 
     def seen_snapshot(self, doc_id: str, title: str, source: str, content_sha: str) -> str | None:
@@ -92,11 +225,15 @@ class Store:
 
     def save_document(self, clean: CleanDocument, mentions: list[EventMention], content_sha: str,
                       file_name: str | None = None) -> IngestResult:
-        """Record a snapshot: new, edited and deleted posts become revisions; nothing is overwritten."""
+        """Record a snapshot: new, edited and deleted posts become revisions; nothing is overwritten.
+
+        Under the writer lock, so a second process saving the same document at the same time
+        finds it (and returns "unchanged") instead of inserting it again.
+        """
         doc = clean.document
-        doc_id = self.find_document(doc.doc_id, doc.title, doc.source) or doc.doc_id
         now = _now()
-        with self.engine.begin() as conn:
+        with self.write_transaction() as conn:
+            doc_id = self.find_document(doc.doc_id, doc.title, doc.source, conn) or doc.doc_id
             existing = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
             # A snapshot already recorded (the current one or an older one ingested again
             # out of order) is not news: re-recording it would flip posts back and forth.
@@ -131,6 +268,7 @@ class Store:
                 rows.append(dict(document_id=doc_id, post_id=m.evidence.post, data=json.dumps(to_jsonable(m))))
             if rows:
                 conn.execute(insert(t.mentions), rows)
+            self.mark_events_stale(conn)  # events derive from mentions: stale until rebuilt
         return result
 
     def _save_posts(self, conn, doc_id: str, clean: CleanDocument, snap_id: int, result: IngestResult) -> None:
@@ -172,14 +310,18 @@ class Store:
 
     # ------------------------------------------------------------ events
 
-    def all_mentions(self) -> list[EventMention]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(t.mentions.c.data).order_by(t.mentions.c.id)).scalars()
-            return [mention_from_dict(json.loads(r)) for r in rows]
+    def all_mentions(self, conn: Connection | None = None) -> list[EventMention]:
+        if conn is None:
+            with self.engine.connect() as own:
+                return self.all_mentions(own)
+        rows = conn.execute(select(t.mentions.c.data).order_by(t.mentions.c.id)).scalars()
+        return [mention_from_dict(json.loads(r)) for r in rows]
 
-    def replace_events(self, events: list[Event]) -> None:
-        """Events are derived from all mentions; rebuilt wholesale in one transaction."""
-        with self.engine.begin() as conn:
+    def replace_events(self, events: list[Event], conn: Connection | None = None) -> None:
+        """Events are derived from all mentions; rebuilt wholesale in one transaction, which also
+        clears the stale mark. Pass `conn` (a `write_transaction`) to write inside the caller's
+        transaction, after reading the mentions there."""
+        with self._writing(conn) as conn:
             conn.execute(delete(t.event_evidence))
             conn.execute(delete(t.events))
             ev_rows, evid_rows = [], []
@@ -201,6 +343,13 @@ class Store:
                 conn.execute(insert(t.events), ev_rows)
             if evid_rows:
                 conn.execute(insert(t.event_evidence), evid_rows)
+            self._set_state(conn, STALE_KEY, "0")
+
+    def count_events(self, conn: Connection | None = None) -> int:
+        if conn is None:
+            with self.engine.connect() as own:
+                return self.count_events(own)
+        return conn.execute(select(func.count()).select_from(t.events)).scalar()
 
     def iter_events(self) -> Iterator[Event]:
         with self.engine.connect() as conn:
@@ -237,6 +386,7 @@ class Store:
                 "post_revisions": count(t.post_revisions), "sentences": count(t.sentences),
                 "mentions": count(t.mentions), "events": count(t.events),
                 "events_by_type": by_type, "events_by_status": by_status,
+                "events_stale": self.events_stale(conn),
             }
 
     def table_counts(self) -> dict[str, int]:
@@ -248,7 +398,7 @@ class Store:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=10000")  # first: switching to WAL waits for a lock, too
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
     cur.close()

@@ -135,3 +135,12 @@ event_evidence = Table(
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
 )
+
+# Small named facts about the database itself. `events_stale` is "1" from the transaction that
+# changes mentions until the transaction that writes the events rebuilt from them (Store.replace_events),
+# so a run killed in between is noticed and repaired by the next command.
+state = Table(
+    "state", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -47,7 +47,7 @@ CSP = "; ".join([
     "frame-ancestors 'none'",
 ])
 EXPORT_TYPES = {"jsonl": ("application/x-ndjson", "jsonl"), "csv": ("text/csv", "csv"),
-                "geojson": ("application/geo+json", "geojson")}
+                "geojson": ("application/geo+json", "geojson"), "kml": ("application/vnd.google-earth.kml+xml", "kml")}
 MAX_LIMIT = 5000
 
 
@@ -192,7 +192,7 @@ def _listed(values: list[str] | None, allowed: tuple[str, ...], name: str) -> li
         out.extend(v.strip() for v in value.split(",") if v.strip())
     bad = [v for v in out if v not in allowed]
     if bad:
-        raise HTTPException(400, f"{name}: unknown value {bad[0]!r}; use one of: {', '.join(allowed)}")
+        raise HTTPException(400, f"{name}: unknown value {_clip(bad[0])!r}; use one of: {', '.join(allowed)}")
     return out
 
 
@@ -350,7 +350,7 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         with engine.connect() as conn:
             found = queries.get_event(conn, event_id)
         if found is None:
-            raise HTTPException(404, f"no event {event_id!r}")
+            raise HTTPException(404, f"no event {_clip(event_id)!r}")
         return found
 
     @app.get("/api/stats", response_model=Stats, tags=["events"])
@@ -360,16 +360,17 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
             return queries.event_stats(conn, f)
 
     @app.get("/api/export", tags=["events"], response_class=StreamingResponse,
-             responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}, "application/geo+json": {}},
+             responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}, "application/geo+json": {},
+                                          "application/vnd.google-earth.kml+xml": {}},
                               "description": "the selection as a download"}})
     def export(
         f: Filter,
-        format: Annotated[str, Query(description="jsonl, csv or geojson")] = "jsonl",
+        format: Annotated[str, Query(description="jsonl, csv, geojson or kml")] = "jsonl",
         sort: Annotated[str, Query(pattern="^-?date$")] = "-date",
     ) -> StreamingResponse:
         """The current selection in one of the `frontline export events` formats."""
         if format not in EXPORT_TYPES:
-            raise HTTPException(400, f"format: {format!r} is not one of jsonl, csv, geojson")
+            raise HTTPException(400, f"format: {_clip(format)!r} is not one of {', '.join(EXPORT_TYPES)}")
         media, ext = EXPORT_TYPES[format]
         spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024, mode="w+", encoding="utf-8", newline="")
         with engine.connect() as conn:
@@ -403,12 +404,12 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         with engine.connect() as conn:
             found = queries.get_document(conn, doc_id)
         if found is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
+            raise HTTPException(404, f"no document {_clip(doc_id)!r}")
         return found
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def unknown(rest: str) -> None:
-        raise HTTPException(404, f"no API endpoint /api/{rest}; see /docs")
+        raise HTTPException(404, f"no API endpoint /api/{_clip(rest)}; see /docs")
 
     # ------------------------------------------------------------ pages
 
@@ -431,6 +432,11 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _clip(value: str, limit: int = 80) -> str:
+    """An id echoed in an error, cut short: a 10,000-character id is not repeated back in full."""
+    return value if len(value) <= limit else value[:limit] + f"… ({len(value)} characters)"
 
 
 def serve(db: str | None, host: str, port: int) -> None:

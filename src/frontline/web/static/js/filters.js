@@ -62,7 +62,7 @@ export class FilterBar {
     this.area.checked = Boolean(initial.bbox);
     this.area.addEventListener('change', () => this.onAreaToggle(this.area.checked));
     this.places = h('datalist', {id: 'places'});
-    this.exports = ['jsonl', 'csv', 'geojson'].map((fmt) => h('a', {class: 'export', id: `export-${fmt}`, href: '#', download: ''}, fmt.toUpperCase()));
+    this.exports = ['jsonl', 'csv', 'geojson', 'kml'].map((fmt) => h('a', {class: 'export', id: `export-${fmt}`, href: '#', download: ''}, fmt.toUpperCase()));
     form.addEventListener('submit', (e) => { e.preventDefault(); fire(); });
     clear(form).append(
       this.inputs.q, this.types.el, this.statuses.el,
