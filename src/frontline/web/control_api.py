@@ -32,6 +32,7 @@ from frontline.control.from_events import (
 from frontline.control.reference import ReferenceIndex, list_references
 from frontline.store import Store
 from frontline.store import schema as t
+from frontline.web import basemap
 
 
 class ControlLine(BaseModel):
@@ -138,6 +139,23 @@ def register(app: FastAPI, store: Store) -> None:
     """Add the control, reference and check endpoints (call before the /api catch-all route)."""
     cache = _Cache(store)
     app.state.control_cache = cache
+
+    @app.get("/api/basemap/labels", tags=["map"])
+    def basemap_labels(
+        bbox: Annotated[str, Query(max_length=200, description="west,south,east,north in degrees")],
+        zoom: Annotated[int, Query(ge=0, le=20, description="the map's zoom level")],
+    ) -> list[dict]:
+        """Town labels by population (and admin-1 names) for a view, decluttered for that zoom."""
+        from frontline.web.app import _bbox
+
+        box = _bbox(bbox)
+        assert box is not None
+        return basemap.labels(box, zoom)
+
+    @app.get("/api/basemap/areas", tags=["map"])
+    def basemap_areas() -> list[dict]:
+        """Event places that are whole regions or countries, with a radius: drawn as areas, not pins."""
+        return basemap.areas(store.engine)
 
     @app.get("/api/control", response_model=ControlOut, tags=["control"])
     def control(
