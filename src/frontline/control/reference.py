@@ -98,10 +98,12 @@ def read_geometry(path: Path) -> tuple[dt.date, shapely.Geometry]:
             raise ReferenceMapError(f"{path.name}: feature {i}: bad polygon ({exc})") from None
     if not polys:
         raise ReferenceMapError(f"{path.name}: no Polygon or MultiPolygon features")
-    union = shapely.union_all(polys)
-    # make_valid may leave lines or points from degenerate rings: keep the areas only.
-    parts = [p for p in shapely.get_parts(union) if p.geom_type in ("Polygon", "MultiPolygon")]
-    geom = shapely.union_all(parts) if parts else union
+    # One repaired (Multi)Polygon is already a valid area (DeepState's case); several overlap.
+    geom = polys[0] if len(polys) == 1 else shapely.union_all(polys)
+    if geom.geom_type == "GeometryCollection":
+        # make_valid may leave lines or points from degenerate rings: keep the areas only.
+        parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
+        geom = shapely.union_all(parts) if parts else geom
     if geom.is_empty or geom.area == 0:
         raise ReferenceMapError(f"{path.name}: the polygons enclose no area")
     return day, geom
@@ -123,9 +125,10 @@ def _get_map(conn, name: str) -> dict | None:
 
 def import_paths(engine: Engine, paths: Iterable[Path], name: str, held_by: str,
                  covers: str | None) -> list[ImportResult]:
-    """Import map files into the reference `name` (created on first use). Each file is one
-    transaction: a bad file is reported and skipped, the others are still imported; the same
-    geometry imported again changes nothing, a different one for a stored date replaces it."""
+    """Import map files into the reference `name` (created on first use). A bad file is reported
+    and skipped, the others are still imported (all in one transaction, after every file was
+    read); the same geometry imported again changes nothing, a different one for a stored date
+    replaces it."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     covers = covers.upper() if covers else None
     with engine.begin() as conn:
@@ -137,7 +140,8 @@ def import_paths(engine: Engine, paths: Iterable[Path], name: str, held_by: str,
             map_id = ref["id"]
             conn.execute(update(t.reference_maps).where(t.reference_maps.c.id == map_id).values(
                 held_by=held_by, covers=covers, updated_at=now))
-    results = []
+    results: list[ImportResult] = []
+    ready: list[tuple[int, str, dict]] = []  # (index in results, date, row values)
     for path in paths:
         try:
             day, geom = read_geometry(path)
@@ -145,24 +149,28 @@ def import_paths(engine: Engine, paths: Iterable[Path], name: str, held_by: str,
             results.append(ImportResult(str(path), None, "error", str(exc)))
             continue
         wkb = shapely.to_wkb(geom, output_dimension=2)
-        sha = hashlib.sha256(wkb).hexdigest()
         simple = shapely.simplify(geom, DRAW_TOLERANCE, preserve_topology=True)
         minx, miny, maxx, maxy = geom.bounds
-        values = dict(source=path.name, sha=sha, wkb=wkb, simplified=json.dumps(mapping(simple)),
-                      area_km2=_area_km2(geom), minx=minx, miny=miny, maxx=maxx, maxy=maxy, imported_at=now)
-        with engine.begin() as conn:
-            old = conn.execute(select(t.reference_snapshots.c.id, t.reference_snapshots.c.sha).where(
-                t.reference_snapshots.c.map_id == map_id,
-                t.reference_snapshots.c.date == day.isoformat())).first()
+        ready.append((len(results), day.isoformat(), dict(
+            source=path.name, sha=hashlib.sha256(wkb).hexdigest(), wkb=wkb, simplified=json.dumps(mapping(simple)),
+            area_km2=_area_km2(geom), minx=minx, miny=miny, maxx=maxx, maxy=maxy, imported_at=now)))
+        results.append(ImportResult(str(path), day.isoformat(), "pending"))
+    # Every file was parsed before anything is written: one transaction for all the snapshots.
+    with engine.begin() as conn:
+        stored = {r.date: (r.id, r.sha) for r in conn.execute(select(
+            t.reference_snapshots.c.id, t.reference_snapshots.c.date, t.reference_snapshots.c.sha).where(
+            t.reference_snapshots.c.map_id == map_id))}
+        for i, date, values in ready:
+            old = stored.get(date)
             if old is None:
-                conn.execute(insert(t.reference_snapshots).values(map_id=map_id, date=day.isoformat(), **values))
-                status = "new"
-            elif old.sha == sha:
-                status = "unchanged"
+                conn.execute(insert(t.reference_snapshots).values(map_id=map_id, date=date, **values))
+                results[i].status = "new"
+            elif old[1] == values["sha"]:
+                results[i].status = "unchanged"
             else:
-                conn.execute(update(t.reference_snapshots).where(t.reference_snapshots.c.id == old.id).values(**values))
-                status = "replaced"
-        results.append(ImportResult(str(path), day.isoformat(), status))
+                conn.execute(update(t.reference_snapshots).where(t.reference_snapshots.c.id == old[0]).values(**values))
+                results[i].status = "replaced"
+            stored[date] = (old[0] if old else None, values["sha"])
     return results
 
 
