@@ -146,7 +146,7 @@ export class ControlLayer {
       const marker = L.circleMarker([p.lat, p.lon], {
         radius: p.precision === 'place' ? 17 : 24, color, weight: 3.5, fillColor: color, fillOpacity: 0.25,
         dashArray: s.status === 'claimed' ? '4 3' : null,
-        className: `ctl ctl-${slug(s.controller)} ctl-${s.status}`,
+        className: `ctl ctl-${slug(s.controller)} ctl-${s.status} ctl-at-${slug(p.gazetteer_id || p.name)}`,
       });
       marker.bindTooltip(() => h('div', {class: 'ev-tooltip'},
         h('strong', {}, p.name), h('div', {}, `${s.controller === 'contested' ? 'contested' : `held by ${s.controller}`}`
@@ -245,6 +245,7 @@ export class ReplayBar {
     const days = Number.isFinite(lo) ? Math.max(0, Math.round((this.hi - this.lo) / DAY)) : 0;
     this.slider.max = String(days + 1); // the last position is "latest": every event, control after all of them
     this.slider.disabled = !Number.isFinite(lo);
+    this.slider.dataset.first = Number.isFinite(lo) ? iso(lo) : '';
     if (keep && parse(keep) >= this.lo && parse(keep) <= this.hi) this.slider.value = String(Math.round((parse(keep) - this.lo) / DAY));
     else this.slider.value = this.slider.max;
     this.render();
@@ -317,7 +318,8 @@ export async function addControlFacts(panel, ev) {
   const box = h('section', {class: 'control-facts'});
   const anchor = article.querySelector('h3');
   article.insertBefore(box, anchor);
-  try {
+  const refs = await getJSON('/api/reference').catch(() => []);
+  if (refs.some((r) => r.snapshots > 0)) try {
     const check = await getJSON(`/api/check?event=${encodeURIComponent(ev.id)}`);
     const v = check.items[0];
     if (v) {
@@ -328,7 +330,7 @@ export async function addControlFacts(panel, ev) {
   } catch {
     // no reference map imported: nothing to say
   }
-  try {
+  if (ev.date && ev.date.start) try {
     const hist = await getJSON(`/api/control/history?place=${encodeURIComponent(ev.location.gazetteer_id || ev.location.name)}`);
     box.append(h('h3', {}, `Control of ${hist.place.name}`),
       h('ol', {class: 'control-history'}, hist.changes.map((c) => h('li', {class: c.counts ? '' : 'muted'},

@@ -56,6 +56,8 @@ if (map.layersControl) {
   map.layersControl.addOverlay(control.layer, 'Control (from events)');
   map.layersControl.addOverlay(reference.layer, 'Reference map');
 }
+// The Leaflet map, for tests and the browser console (read-only use: set a view, read the zoom).
+window.__frontlineMap = map.map;
 const replay = new ReplayBar($('#map'), {
   onDate: (day, showRef) => showDay(day, showRef),
   onVerdict: (verdict) => applyVerdict(verdict),
