@@ -72,14 +72,23 @@ export function isPeriod(ev) {
 
 /** The window that opens on the news: the 5th to 95th percentile of the events' start days
  * (dated points first; long background periods such as "since 1955" are clipped at the edge,
- * not allowed to set it). Few events: all of them. */
+ * not allowed to set it). Fewer than 20 events: all of them. */
 export function denseRange(events, byDay = {}) {
+  if (events.length && events.length < 20) {
+    // A handful of events: show every one of them, periods included.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const e of events) {
+      lo = Math.min(lo, parseDay(e.date_start));
+      hi = Math.max(hi, parseDay(e.date_end || e.date_start) + DAY);
+    }
+    if (Number.isFinite(lo)) return [lo, hi];
+  }
   const points = events.filter((e) => !isPeriod(e));
   let days = (points.length ? points : events).map((e) => parseDay(e.date_start)).filter(Number.isFinite);
   if (!days.length) days = Object.keys(byDay).map(parseDay).filter(Number.isFinite);
   if (!days.length) return [NaN, NaN];
   days.sort((a, b) => a - b);
-  if (days.length < 20) return [days[0], days[days.length - 1] + DAY];
   const q = (p) => days[Math.min(days.length - 1, Math.max(0, Math.round(p * (days.length - 1))))];
   return [q(0.05), q(0.95) + DAY];
 }
