@@ -128,6 +128,15 @@ export class ControlLayer {
     this.map = map;
     this.layer = L.layerGroup().addTo(map);
     this.cache = new Map();
+    this.data = null;
+    // Rings grow with the zoom: at country scale they must not bury the event clusters.
+    map.on('zoomend', () => this.data && this.draw(this.data));
+  }
+
+  ringRadius(precision) {
+    const z = this.map.getZoom();
+    const base = z < 5 ? 7 : z < 7 ? 11 : 17;
+    return precision === 'place' ? base : base + 7;
   }
 
   async show(day) {
@@ -138,13 +147,20 @@ export class ControlLayer {
       if (this.cache.size > 400) this.cache.clear();
       this.cache.set(key, data);
     }
+    this.data = data;
+    this.draw(data);
+    return data;
+  }
+
+  draw(data) {
     this.layer.clearLayers();
     for (const s of data.items) {
       const p = s.place;
-      if (p.lat === null || p.lat === undefined) continue;
+      // A whole country "held" is no map fact (the CLI and API still list it).
+      if (p.lat === null || p.lat === undefined || p.precision === 'country') continue;
       const color = sideColor(s.controller);
       const marker = L.circleMarker([p.lat, p.lon], {
-        radius: p.precision === 'place' ? 17 : 24, color, weight: 3.5, fillColor: color, fillOpacity: 0.25,
+        radius: this.ringRadius(p.precision), color, weight: 3.5, fillColor: color, fillOpacity: 0.25,
         dashArray: s.status === 'claimed' ? '4 3' : null,
         className: `ctl ctl-${slug(s.controller)} ctl-${s.status} ctl-at-${slug(p.gazetteer_id || p.name)}`,
       });
@@ -156,7 +172,6 @@ export class ControlLayer {
       marker.on('click', () => { location.hash = `#/event/${encodeURIComponent(s.events[s.events.length - 1])}`; });
       this.layer.addLayer(marker);
     }
-    return data;
   }
 }
 
