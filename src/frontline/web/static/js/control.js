@@ -45,6 +45,8 @@ export class ContextLayers {
     this.labels = L.layerGroup().addTo(map);
     this.renderer = renderer;
     this.seq = 0;
+    this.hidden = new Set(); // names the events' own place labels already show
+    this.items = [];
     map.on('moveend', () => this.updateLabels());
   }
 
@@ -71,8 +73,21 @@ export class ContextLayers {
       return; // labels are context: the map stays usable without them
     }
     if (id !== this.seq) return;
+    this.items = items;
+    this.draw();
+  }
+
+  /** Names of places the map already labels (event places, from zoom 7): not drawn twice. */
+  hideNames(names) {
+    this.hidden = new Set(names);
+    this.draw();
+  }
+
+  draw() {
     this.labels.clearLayers();
-    for (const p of items) {
+    const eventLabels = this.map.getZoom() >= 7;
+    for (const p of this.items) {
+      if (eventLabels && p.kind !== 'admin1' && this.hidden.has(p.name)) continue;
       const big = p.population >= 500000 || p.capital;
       const cls = p.kind === 'admin1' ? 'region-label' : big ? 'town-label town-big' : 'town-label';
       if (p.kind !== 'admin1') {

@@ -76,6 +76,7 @@ async function showDay(day, showRef = replay.refToggle.checked) {
   const items = visibleEvents();
   map.setEvents(items);
   areas.setEvents(items);
+  context.hideNames(items.filter((e) => e.lat !== null && e.lat !== undefined).map((e) => e.place));
   try {
     await control.show(day);
     if (showRef && reference.ref) {
