@@ -110,31 +110,42 @@ def load_changes(engine: Engine) -> list[Change]:
     return changes_from_events(territorial_events(engine))
 
 
-def _replay(changes: list[Change]) -> ControlState | None:
-    """The state after one place's changes (already filtered by date and sorted)."""
+def _replay_steps(changes: list[Change]) -> list[ControlState | None]:
+    """The state after each of one place's changes (sorted by date), in one pass: a day's
+    changes are judged together, so each change of a day gets the state after the whole day."""
+    after: list[ControlState | None] = [None] * len(changes)
     state: ControlState | None = None
     i = 0
-    counted = [c for c in changes if c.counts]
-    while i < len(counted):
-        day = counted[i].date
-        same_day = []
-        while i < len(counted) and counted[i].date == day:
-            same_day.append(counted[i])
-            i += 1
-        holders = {c.controller for c in same_day}
-        controller = holders.pop() if len(holders) == 1 else "contested"
-        status = "contested" if controller == "contested" else max(
-            (c.status for c in same_day), key=STRENGTH.__getitem__)
-        ids = [c.event for c in same_day]
-        claims = sorted({c.claimed_by for c in same_day if c.claimed_by})
-        if state is not None and state.controller == controller:
-            state.events.extend(ids)
-            state.status = max(state.status, status, key=STRENGTH.__getitem__)
-            state.claimed_by = sorted(set(state.claimed_by) | set(claims))
-        else:
-            state = ControlState(place=same_day[-1].place, controller=controller, status=status, since=day,
-                                 events=ids, claimed_by=claims)
-    return state
+    while i < len(changes):
+        day = changes[i].date
+        j = i
+        while j < len(changes) and changes[j].date == day:
+            j += 1
+        same_day = [c for c in changes[i:j] if c.counts]
+        if same_day:
+            holders = {c.controller for c in same_day}
+            controller = holders.pop() if len(holders) == 1 else "contested"
+            status = "contested" if controller == "contested" else max(
+                (c.status for c in same_day), key=STRENGTH.__getitem__)
+            ids = [c.event for c in same_day]
+            claims = sorted({c.claimed_by for c in same_day if c.claimed_by})
+            if state is not None and state.controller == controller:
+                state = ControlState(place=state.place, controller=controller,
+                                     status=max(state.status, status, key=STRENGTH.__getitem__), since=state.since,
+                                     events=state.events + ids, claimed_by=sorted(set(state.claimed_by) | set(claims)))
+            else:
+                state = ControlState(place=same_day[-1].place, controller=controller, status=status, since=day,
+                                     events=ids, claimed_by=claims)
+        for k in range(i, j):
+            after[k] = state
+        i = j
+    return after
+
+
+def _replay(changes: list[Change]) -> ControlState | None:
+    """The state after one place's changes (already filtered by date and sorted)."""
+    steps = _replay_steps(changes)
+    return steps[-1] if steps else None
 
 
 def by_place(changes: Iterable[Change]) -> dict[str, list[Change]]:
@@ -167,10 +178,9 @@ def find_place(changes: list[Change], name: str) -> list[Change]:
 
 
 def history(changes: list[Change]) -> list[dict]:
-    """One place's changes in date order, each with the holder after it and its evidence."""
+    """One place's changes in date order, each with the holder after its day and its evidence."""
     out = []
-    for i, c in enumerate(changes):
-        after = _replay(changes[: i + 1])
+    for c, after in zip(changes, _replay_steps(changes), strict=True):
         out.append({
             "date": c.date.isoformat(), "event": c.event, "type": c.type, "event_status": c.event_status,
             "claimed_controller": c.claimed_by, "counts": c.counts,

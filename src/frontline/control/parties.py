@@ -24,6 +24,8 @@ def party_of(name: str | None) -> str | None:
     name itself when the catalogue does not know it."""
     if not name or not name.strip():
         return None
+    if name in OPPONENTS:  # merged events name most agents by their side already: no catalogue needed
+        return name
     from frontline.events.merge import _side
     from frontline.language.actors import canonical_actor, state_of
 
@@ -55,14 +57,19 @@ def claimed_controller(event: dict) -> str | None:
         agent = actors[0]["name"]
     party = party_of(agent)
     sources = event.get("sources") or []
-    deniers = {party_of(s["name"]) for s in sources if s.get("stance") == "denies"}
-    asserters = [p for p in (party_of(s["name"]) for s in sources if s.get("stance") == "asserts") if p]
-    if event.get("type") == "territory.capture" and party in deniers:
-        others = [p for p in asserters if p not in deniers]
-        if others:
-            party = others[0]
-    if party is None and asserters:
-        party = asserters[0]
+
+    def asserters() -> list[str]:
+        return [p for p in (party_of(s["name"]) for s in sources if s.get("stance") == "asserts") if p]
+
+    # Sources are resolved only when needed: the actor catalogue costs a model load.
+    if event.get("type") == "territory.capture" and any(s.get("stance") == "denies" for s in sources):
+        deniers = {party_of(s["name"]) for s in sources if s.get("stance") == "denies"}
+        if party in deniers:
+            others = [p for p in asserters() if p not in deniers]
+            if others:
+                party = others[0]
+    if party is None:
+        party = next(iter(asserters()), None)
     if event.get("type") == "territory.withdrawal":
         return other_side(party)
     return party

@@ -140,6 +140,15 @@ def register(app: FastAPI, store: Store) -> None:
     cache = _Cache(store)
     app.state.control_cache = cache
 
+    def warm() -> None:
+        # Telling sides loads the actor catalogue (a spaCy model): done before the first page asks.
+        try:
+            cache.territorial()
+        except Exception:  # noqa: BLE001 - a cold cache is only slower; the request will report errors
+            pass
+
+    threading.Thread(target=warm, name="frontline-control-warm", daemon=True).start()
+
     @app.get("/api/basemap/labels", tags=["map"])
     def basemap_labels(
         bbox: Annotated[str, Query(max_length=200, description="west,south,east,north in degrees")],
