@@ -349,26 +349,31 @@ export async function addControlFacts(panel, ev) {
   const anchor = article.querySelector('h3');
   article.insertBefore(box, anchor);
   const refs = await getJSON('/api/reference').catch(() => []);
-  if (refs.some((r) => r.snapshots > 0)) try {
-    const check = await getJSON(`/api/check?event=${encodeURIComponent(ev.id)}`);
-    const v = check.items[0];
-    if (v) {
-      box.append(h('h3', {}, `Checked against ${check.reference}`),
-        h('p', {class: `verdict verdict-${v.verdict}`, dataset: {verdict: v.verdict}},
-          h('span', {class: 'verdict-chip'}, v.verdict.replace(/_/g, ' ')), ' ', v.sentence));
+  if (refs.some((r) => r.snapshots > 0)) {
+    try {
+      const check = await getJSON(`/api/check?event=${encodeURIComponent(ev.id)}`);
+      const v = check.items[0];
+      if (v) {
+        box.append(h('h3', {}, `Checked against ${check.reference}`),
+          h('p', {class: `verdict verdict-${v.verdict}`, dataset: {verdict: v.verdict}},
+            h('span', {class: 'verdict-chip'}, v.verdict.replace(/_/g, ' ')), ' ', v.sentence));
+      }
+    } catch {
+      // the check failed: the panel simply says nothing about the reference map
     }
-  } catch {
-    // no reference map imported: nothing to say
   }
-  if (ev.date && ev.date.start) try {
-    const hist = await getJSON(`/api/control/history?place=${encodeURIComponent(ev.location.gazetteer_id || ev.location.name)}`);
-    box.append(h('h3', {}, `Control of ${hist.place.name}`),
-      h('ol', {class: 'control-history'}, hist.changes.map((c) => h('li', {class: c.counts ? '' : 'muted'},
-        h('span', {class: 'ctl-chip', dataset: {side: c.controller_after}}, c.controller_after), ' ',
-        `${c.date}: `, h('a', {href: `#/event/${encodeURIComponent(c.event)}`}, c.summary),
-        c.counts ? '' : ` (${c.event_status}: not counted)`))));
-  } catch {
-    // a place no capture or withdrawal speaks of
+  if (ev.date && ev.date.start) {
+    try {
+      const where = ev.location.gazetteer_id || ev.location.name;
+      const hist = await getJSON(`/api/control/history?place=${encodeURIComponent(where)}`);
+      box.append(h('h3', {}, `Control of ${hist.place.name}`),
+        h('ol', {class: 'control-history'}, hist.changes.map((c) => h('li', {class: c.counts ? '' : 'muted'},
+          h('span', {class: 'ctl-chip', dataset: {side: c.controller_after}}, c.controller_after), ' ',
+          `${c.date}: `, h('a', {href: `#/event/${encodeURIComponent(c.event)}`}, c.summary),
+          c.counts ? '' : ` (${c.event_status}: not counted)`))));
+    } catch {
+      // a place no dated capture or withdrawal speaks of
+    }
   }
 }
 
