@@ -103,17 +103,19 @@ def main() -> None:
         i = ref.index_at(dt.date.fromisoformat(e["date"]["start"]) + dt.timedelta(days=shift))
         if i is not None:
             pairs.append((i, e["location"]["lon"], e["location"]["lat"]))
-    reps = 50
-    t = time.perf_counter()
-    for _ in range(reps):
+    reps = 300
+    prepared_s = plain_s = 0.0
+    for _ in range(reps):  # interleaved, so that the machine's noise hits both alike
+        t = time.perf_counter()
         for i, x, y in pairs:
             ref.held(i, x, y)
-    prepared_us = (time.perf_counter() - t) / reps / max(1, len(pairs)) * 1e6
-    t = time.perf_counter()
-    for _ in range(reps):
+        prepared_s += time.perf_counter() - t
+        t = time.perf_counter()
         for i, x, y in pairs:
             shapely.contains_xy(raw[i], x, y)
-    plain_us = (time.perf_counter() - t) / reps / max(1, len(pairs)) * 1e6
+        plain_s += time.perf_counter() - t
+    prepared_us = prepared_s / reps / max(1, len(pairs)) * 1e6
+    plain_us = plain_s / reps / max(1, len(pairs)) * 1e6
     print(f"point-in-polygon: prepared {prepared_us:.1f} us, unprepared {plain_us:.1f} us per lookup "
           f"(x{plain_us / max(prepared_us, 1e-9):.1f}, {len(pairs)} lookups, same run)")
     counts = Counter(v.verdict for v in verdicts)
