@@ -76,7 +76,7 @@ class Verdict:
 
 def _agrees(ref: ReferenceIndex, i: int, lon: float, lat: float, claimed: str) -> bool:
     held = ref.held(i, lon, lat)
-    return held if claimed == ref.held_by else not held
+    return held if claimed.casefold() == ref.held_by.casefold() else not held
 
 
 def check_event(ref: ReferenceIndex, ev: dict) -> Verdict | None:
