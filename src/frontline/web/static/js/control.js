@@ -239,7 +239,7 @@ export class ReplayBar {
       'aria-label': 'Play', onclick: () => this.toggle()}, '▶');
     this.day = h('output', {class: 'replay-day'}, 'latest');
     this.refToggle = h('input', {type: 'checkbox', class: 'replay-ref', onchange: () => this.changed(true)});
-    this.refLabel = h('label', {class: 'replay-ref-label', hidden: ''}, this.refToggle, ' ', h('span', {}, 'reference map'));
+    this.refLabel = h('label', {class: 'replay-ref-label', hidden: ''}, this.refToggle, ' ', h('span', {}, 'reference'));
     this.refCaption = h('span', {class: 'replay-ref-caption muted'});
     this.verdict = h('select', {class: 'replay-verdict', 'aria-label': 'Claims checked against the reference map',
       onchange: () => this.onVerdict(this.verdict.value)},
@@ -248,7 +248,9 @@ export class ReplayBar {
     this.verdict.hidden = true;
     this.legend = h('span', {class: 'replay-legend'},
       ['Russia', 'Ukraine', 'contested'].map((s) => h('span', {class: 'replay-key'},
-        h('span', {class: `replay-dot ctl-key-${slug(s)}`}), s)));
+        h('span', {class: `replay-dot ctl-key-${slug(s)}`}), s)),
+      h('span', {class: 'replay-key', title: 'an event placed only at a region or a country: somewhere in the dashed circle'},
+        h('span', {class: 'replay-dot area-key'}), 'region-wide'));
     this.el = h('div', {class: 'replay', role: 'group', 'aria-label': 'Replay control by date'},
       this.play, this.slider, this.day, this.legend, this.refLabel, this.refCaption, this.verdict);
     L.DomEvent.disableClickPropagation(this.el);

@@ -76,6 +76,14 @@ async function showDay(day, showRef = replay.refToggle.checked) {
   const items = visibleEvents();
   map.setEvents(items);
   areas.setEvents(items);
+  for (const ev of items) {
+    // A region- or country-level event's marker is marked as approximate (dashed halo).
+    const marker = areas.isArea(ev) ? map.markers.get(ev.id) : null;
+    if (!marker) continue;
+    const mark = () => { const el = marker.getElement(); if (el) el.classList.add('ev-at-area'); };
+    marker.on('add', mark);
+    mark();
+  }
   context.hideNames(items.filter((e) => e.lat !== null && e.lat !== undefined).map((e) => e.place));
   try {
     await control.show(day);
