@@ -92,3 +92,22 @@ def test_basemap_labels_and_areas(client):
     areas = client.get("/api/basemap/areas").json()
     # Only the region-level place: the towns (and the scenario's made-up oblast) are no gazetteer areas.
     assert [(a["place"], a["precision"], a["radius_km"]) for a in areas] == [("Kursk Oblast", "admin1", 90)]
+
+
+def test_control_sees_an_event_rebuilt_with_the_same_id(tmp_path):
+    """Events keep their ids across re-ingests; a changed status must not be hidden by the cache."""
+    store = Store(str(tmp_path / "r.db"))
+    events = control_events()
+    store.replace_events(events)
+    with TestClient(create_app(store=store)) as c:
+        assert _novo(c) == ("Russia", "claimed")
+        claim = next(e for e in events if e.id == "evt_c_novo_claim")
+        claim.status = "contested"
+        store.replace_events(events)
+        assert _novo(c) == ("contested", "contested")
+
+
+def _novo(c) -> tuple[str, str]:
+    item = next(x for x in c.get("/api/control", params={"date": "2025-06-10"}).json()["items"]
+                if x["place"]["name"] == "Novoselivka")
+    return item["controller"], item["status"]

@@ -9,6 +9,7 @@ slider replaying day after day costs one in-memory replay per day, not a databas
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import threading
 from typing import Annotated, Any
@@ -87,9 +88,12 @@ class _Cache:
         self.verdicts: dict[tuple, list] = {}
 
     def _events_key(self, conn) -> tuple:
-        return tuple(conn.execute(select(func.count(), func.min(t.events.c.id), func.max(t.events.c.id),
-                                         func.max(t.events.c.date_start)).where(
-            t.events.c.type.in_(TERRITORIAL))).one())
+        """A digest of what control reads from each territorial event: a re-ingest that keeps an
+        event's id but changes its status, date, place or evidence is seen (a few ms per request)."""
+        e = t.events.c
+        rows = conn.execute(select(e.id, e.status, e.date_start, e.place, func.length(e.data)).where(
+            e.type.in_(TERRITORIAL)).order_by(e.id)).all()
+        return (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
 
     def _refs_key(self, conn) -> tuple:
         return tuple(conn.execute(select(func.count(), func.max(t.reference_snapshots.c.imported_at),
