@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -398,3 +399,132 @@ def evaluate(
     from frontline.evaluation import run_eval
 
     raise typer.Exit(run_eval(gold, verbose=verbose))
+
+
+# ---------------------------------------------------------------- territorial control
+
+
+@app.command()
+def control(
+    date: str | None = typer.Option(None, "--date", help="Who holds what on this day YYYY-MM-DD (default: latest)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (SPEC section 6) or geojson."),
+    place: str | None = typer.Option(None, "--place", help="Instead: this place's history of changes."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Who holds each place the capture and withdrawal events speak of, on a date.
+
+    Example: frontline control --date 2025-01-08 ; frontline control --place Kurakhove
+    """
+    from frontline.control.from_events import control_geojson, control_on, find_place, history, load_changes
+
+    day = _parse_date(date, "--date")
+    if fmt not in ("jsonl", "geojson"):
+        raise typer.BadParameter(f"{fmt!r}: use jsonl or geojson", param_hint="--format")
+    changes = load_changes(_store(db).engine)
+    if place is not None:
+        hits = find_place(changes, place)
+        if not hits:
+            err.print(f"no capture or withdrawal speaks of {escape(place)!r}", highlight=False)
+            raise typer.Exit(1)
+        for key in dict.fromkeys(c.place_key for c in hits):
+            group = [c for c in hits if c.place_key == key and (day is None or c.date <= day)]
+            typer.echo(json.dumps({"place": group[0].place if group else hits[0].place,
+                                   "changes": history(group)}, ensure_ascii=False))
+        return
+    states = control_on(changes, day)
+    if fmt == "geojson":
+        typer.echo(json.dumps(control_geojson(states), ensure_ascii=False))
+        return
+    for s in states:
+        typer.echo(json.dumps(s.to_json(), ensure_ascii=False))
+
+
+reference_app = typer.Typer(help="Reference control maps (dated polygons of what a party holds).",
+                            no_args_is_help=True)
+app.add_typer(reference_app, name="reference")
+
+
+@reference_app.command("import")
+def reference_import(
+    paths: list[Path] = typer.Argument(..., help="GeoJSON files or folders of them, one file per date."),
+    name: str = typer.Option(..., "--name", help="The reference's name, e.g. deepstate."),
+    held_by: str = typer.Option(..., "--held-by", help="The party the polygons are held by, e.g. Russia."),
+    covers: str | None = typer.Option(None, "--covers", help="ISO country the map covers, e.g. UA."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Load dated polygon maps (GeoJSON (Multi)Polygons; the date in the file name as YYYYMMDD
+    or YYYY-MM-DD, or a `date` property). Re-importing the same files changes nothing.
+
+    Example: frontline reference import ../shared/data/deepstate-occupied --name deepstate --held-by Russia --covers UA
+    """
+    from frontline.control.reference import import_paths
+
+    if covers is not None and not re.fullmatch(r"[A-Za-z]{2}", covers):
+        raise typer.BadParameter(f"{covers!r} is not a two-letter country code", param_hint="--covers")
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in (".geojson", ".json")))
+        else:
+            files.append(p)
+    if not files:
+        err.print("no GeoJSON files given", highlight=False)
+        raise typer.Exit(1)
+    results = import_paths(_store(db).engine, files, name, held_by, covers)
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+        if r.status == "error":
+            err.print("[red]error:[/red]", escape(r.message), highlight=False)
+    err.print(f"{name}: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())), highlight=False)
+    if counts.get("error"):
+        raise typer.Exit(1)
+
+
+@reference_app.command("list")
+def reference_list(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """The reference maps stored, with their dates.
+
+    Example: frontline reference list
+    """
+    from frontline.control.reference import list_references
+
+    for r in list_references(_store(db).engine):
+        typer.echo(json.dumps(r))
+
+
+@app.command()
+def check(
+    reference: str | None = typer.Option(None, "--reference", help="The reference map (default: the only one)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (SPEC section 6) or text."),
+    verdict: list[str] = typer.Option([], "--verdict", help="Only these verdicts (repeatable)."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Every capture and withdrawal with a place, checked against a reference control map:
+    consistent, ahead_of_map, contradicted or outside_reference.
+
+    Example: frontline check --reference deepstate --format text
+    """
+    from frontline.control.check import VERDICTS, check_events
+    from frontline.control.from_events import territorial_events
+    from frontline.control.reference import ReferenceIndex
+
+    if fmt not in ("jsonl", "text"):
+        raise typer.BadParameter(f"{fmt!r}: use jsonl or text", param_hint="--format")
+    bad = [v for v in verdict if v not in VERDICTS]
+    if bad:
+        raise typer.BadParameter(f"{bad[0]!r}: use one of {', '.join(VERDICTS)}", param_hint="--verdict")
+    store = _store(db)
+    try:
+        ref = ReferenceIndex.load(store.engine, reference)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(1) from None
+    for v in check_events(ref, territorial_events(store.engine)):
+        if verdict and v.verdict not in verdict:
+            continue
+        if fmt == "text":
+            typer.echo(f"{v.date}  {v.verdict:<17} {v.place} ({v.claimed_controller or '?'}, {v.event})  "
+                       + v.sentence(ref.held_by))
+        else:
+            typer.echo(json.dumps(v.to_json(), ensure_ascii=False))

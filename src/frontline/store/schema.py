@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -143,4 +144,36 @@ state = Table(
     "state", metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# ---------------------------------------------------------------- reference control maps
+# A reference map (e.g. DeepState's occupied areas) is a series of dated polygon snapshots of
+# what one party holds inside one country. The geometry is kept as WKB (exact, for point-in-
+# polygon) and as simplified GeoJSON (for the browser); the bbox columns let a lookup skip a
+# snapshot without decoding it. See frontline.control.reference.
+
+reference_maps = Table(
+    "reference_maps", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("held_by", String(200), nullable=False),  # the party the polygons are held by
+    Column("covers", String(2)),  # ISO country the map covers (None: wherever it has polygons)
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+reference_snapshots = Table(
+    "reference_snapshots", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("map_id", Integer, ForeignKey("reference_maps.id"), nullable=False),
+    Column("date", String(10), nullable=False),  # ISO date the map shows
+    Column("source", Text, nullable=False, default=""),  # file name it came from
+    Column("sha", String(64), nullable=False),  # of the normalised geometry: re-import is a no-op
+    Column("wkb", LargeBinary, nullable=False),
+    Column("simplified", Text, nullable=False),  # GeoJSON geometry simplified for drawing
+    Column("area_km2", Float, nullable=False, default=0.0),
+    Column("minx", Float), Column("miny", Float), Column("maxx", Float), Column("maxy", Float),
+    Column("imported_at", DateTime, nullable=False),
+    UniqueConstraint("map_id", "date"),
+    Index("ix_reference_snapshots_map_date", "map_id", "date"),
 )

@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from frontline import __version__
 from frontline.exports import write_events
 from frontline.store import Store
-from frontline.web import queries
+from frontline.web import control_api, queries
 from frontline.web.queries import STATUSES, TYPES, EventFilter
 
 STATIC = Path(__file__).parent / "static"
@@ -406,6 +406,8 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         if found is None:
             raise HTTPException(404, f"no document {_clip(doc_id)!r}")
         return found
+
+    control_api.register(app, store)  # /api/control, /api/reference, /api/check
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def unknown(rest: str) -> None:

@@ -8,6 +8,7 @@ import {EventMap} from './map.js';
 import {Timeline} from './timeline.js';
 import {FilterBar} from './filters.js';
 import {renderDocument, renderDocuments, renderEvent, renderList} from './panel.js';
+import {AreaLayer, ContextLayers, ControlLayer, ReferenceLayer, ReplayBar, addControlFacts, renderVerdicts} from './control.js';
 
 const MAP_LIMIT = 2000; // events drawn on the map and timeline at once
 const PAGE = 50; // events per page in the list
@@ -21,6 +22,9 @@ const state = {
   selected: null,
   firstLoad: true,
   refreshId: 0,
+  day: null, // the replay bar's day (null: latest)
+  verdictIds: null, // the claim-check filter's events (null: no filter)
+  verdict: '',
 };
 
 const $ = (sel) => document.querySelector(sel);
@@ -40,6 +44,85 @@ const map = new EventMap($('#map'), {
     applyFilters(filterBar.values(), {keepView: true});
   },
 });
+// Control layer: context at every zoom, areas for region-level events, who holds what on the
+// replay bar's day and the reference map's polygons for that day.
+const context = new ContextLayers(map.map, map.basemapRenderer);
+const areas = new AreaLayer(map.map);
+const reference = new ReferenceLayer(map.map);
+const control = new ControlLayer(map.map);
+if (map.layersControl) {
+  map.layersControl.addOverlay(context.lines, 'Admin-1 boundaries');
+  map.layersControl.addOverlay(context.labels, 'Towns and regions');
+  map.layersControl.addOverlay(control.layer, 'Control (from events)');
+  map.layersControl.addOverlay(reference.layer, 'Reference map');
+}
+// The Leaflet map, for tests and the browser console (read-only use: set a view, read the zoom).
+window.__frontlineMap = map.map;
+const replay = new ReplayBar($('#map'), {
+  onDate: (day, showRef) => showDay(day, showRef),
+  onVerdict: (verdict) => applyVerdict(verdict),
+});
+
+/** The loaded events the map shows: those of the claim-check filter, up to the replay day. */
+function visibleEvents({byDay = true} = {}) {
+  let items = state.loaded;
+  if (state.verdictIds) items = items.filter((e) => state.verdictIds.has(e.id));
+  if (byDay && state.day) items = items.filter((e) => e.date_start && e.date_start <= state.day);
+  return items;
+}
+
+async function showDay(day, showRef = replay.refToggle.checked) {
+  state.day = day;
+  const items = visibleEvents();
+  map.setEvents(items);
+  areas.setEvents(items);
+  for (const ev of items) {
+    // A region- or country-level event's marker is marked as approximate (dashed halo).
+    const marker = areas.isArea(ev) ? map.markers.get(ev.id) : null;
+    if (!marker) continue;
+    const mark = () => { const el = marker.getElement(); if (el) el.classList.add('ev-at-area'); };
+    marker.on('add', mark);
+    mark();
+  }
+  context.hideNames(items.filter((e) => e.lat !== null && e.lat !== undefined).map((e) => e.place));
+  try {
+    await control.show(day);
+    if (showRef && reference.ref) {
+      if (!map.map.hasLayer(reference.layer)) reference.layer.addTo(map.map);
+      const hi = Number.isFinite(replay.hi) ? new Date(replay.hi).toISOString().slice(0, 10) : null;
+      replay.setCaption(await reference.show(day || hi));
+    } else {
+      if (map.map.hasLayer(reference.layer)) map.map.removeLayer(reference.layer);
+      replay.setCaption(null);
+    }
+    document.body.dataset.day = day || 'latest';
+  } catch (err) {
+    setStatus(`Could not load control: ${err.message}`, true);
+  }
+}
+
+async function applyVerdict(verdict) {
+  state.verdict = verdict;
+  if (!verdict) {
+    state.verdictIds = null;
+    timeline.setEvents(state.loaded, state.stats ? state.stats.by_day : null);
+    await showDay(state.day);
+    if (!location.hash || location.hash === '#/') showList();
+    else location.hash = '#/';
+    return;
+  }
+  try {
+    const data = await fetch(`/api/check?verdict=${encodeURIComponent(verdict)}`).then((r) => r.json());
+    state.verdictIds = new Set((data.items || []).map((v) => v.event));
+    timeline.setEvents(visibleEvents({byDay: false}), null);
+    await showDay(state.day);
+    if (location.hash && location.hash !== '#/') history.pushState(null, '', '#/');
+    renderVerdicts(panel, data, verdict, {onBack: () => { replay.verdict.value = ''; applyVerdict(''); }});
+  } catch (err) {
+    setStatus(`Could not check claims: ${err.message}`, true);
+  }
+}
+
 const timeline = new Timeline($('#timeline'), {
   onSelect: (id) => openEvent(id),
   onRange: (from, to) => filterBar.setDates(from, to),
@@ -84,7 +167,9 @@ async function refresh({fit = false} = {}) {
     state.total = page.total;
     state.stats = stats;
     const fitting = fit || state.firstLoad;
-    map.setEvents(page.items);
+    replay.setRange(page.items);
+    state.day = replay.value();
+    showDay(state.day);
     timeline.setEvents(page.items, stats.by_day, {fit: fitting});
     map.invalidate();
     if (fitting) map.fit();
@@ -147,6 +232,7 @@ async function showEvent(id) {
         if (ev.location) map.zoomTo(id, [ev.location.lat, ev.location.lon]);
       },
     });
+    addControlFacts(panel, ev);
     panel.scrollTop = 0;
   } catch (err) {
     clear(panel).append(h('p', {class: 'error'}, `Could not load event: ${err.message}`),
@@ -193,7 +279,14 @@ document.addEventListener('keydown', (e) => {
 });
 
 map.loadBasemap().catch((err) => setStatus(`Basemap unavailable: ${err.message}`, true));
-refresh({fit: true}).then(() => {
+context.load().catch(() => {});
+const controlReady = Promise.all([
+  areas.load(),
+  reference.init().then((ref) => replay.enableReference(ref)),
+]);
+refresh({fit: true}).then(async () => {
+  await controlReady;
+  await showDay(state.day);
   if (location.hash && location.hash !== '#/') route();
   document.body.dataset.ready = 'true';
 });

@@ -56,7 +56,7 @@ export class EventMap {
       showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true,
       disableClusteringAtZoom: 11, iconCreateFunction: clusterIcon, chunkedLoading: true,
     }).addTo(this.map);
-    L.control.layers(
+    this.layersControl = L.control.layers(
       {'Countries (offline)': this.countries, 'OpenStreetMap (online)': this.online},
       {'Country names': this.labels, Events: this.cluster},
       {position: 'topright', collapsed: true},

@@ -70,6 +70,29 @@ export function isPeriod(ev) {
   return parseDay(ev.date_end || ev.date_start) - parseDay(ev.date_start) >= 6 * DAY;
 }
 
+/** The window that opens on the news: the 5th to 95th percentile of the events' start days
+ * (dated points first; long background periods such as "since 1955" are clipped at the edge,
+ * not allowed to set it). Fewer than 20 events: all of them. */
+export function denseRange(events, byDay = {}) {
+  if (events.length && events.length < 20) {
+    // A handful of events: show every one of them, periods included.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const e of events) {
+      lo = Math.min(lo, parseDay(e.date_start));
+      hi = Math.max(hi, parseDay(e.date_end || e.date_start) + DAY);
+    }
+    if (Number.isFinite(lo)) return [lo, hi];
+  }
+  const points = events.filter((e) => !isPeriod(e));
+  let days = (points.length ? points : events).map((e) => parseDay(e.date_start)).filter(Number.isFinite);
+  if (!days.length) days = Object.keys(byDay).map(parseDay).filter(Number.isFinite);
+  if (!days.length) return [NaN, NaN];
+  days.sort((a, b) => a - b);
+  const q = (p) => days[Math.min(days.length - 1, Math.max(0, Math.round(p * (days.length - 1))))];
+  return [q(0.05), q(0.95) + DAY];
+}
+
 export class Timeline {
   constructor(element, {onSelect, onRange} = {}) {
     this.el = element;
@@ -87,7 +110,7 @@ export class Timeline {
       h('strong', {}, 'Timeline'),
       button('−', 'Zoom out', () => this.zoom(2)),
       button('+', 'Zoom in', () => this.zoom(0.5)),
-      button('Fit', 'Show every event', () => this.fit()),
+      button('Fit', 'Show the bulk of the events (5th–95th percentile of their dates)', () => this.fit()),
       button('Filter to this range', 'Use the visible dates as the date filter',
         () => this.onRange(isoDay(this.t0), isoDay(this.t1 - 1))),
       this.caption,
@@ -122,18 +145,7 @@ export class Timeline {
   }
 
   fitRange() {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const e of this.events) {
-      lo = Math.min(lo, parseDay(e.date_start));
-      hi = Math.max(hi, parseDay(e.date_end || e.date_start) + DAY);
-    }
-    if (!Number.isFinite(lo)) {
-      for (const iso of Object.keys(this.byDay)) {
-        lo = Math.min(lo, parseDay(iso));
-        hi = Math.max(hi, parseDay(iso) + DAY);
-      }
-    }
+    const [lo, hi] = denseRange(this.events, this.byDay);
     if (!Number.isFinite(lo)) return;
     const pad = Math.max((hi - lo) * 0.04, 12 * HOUR);
     this.clampRange(lo - pad, hi + pad);
