@@ -30,6 +30,7 @@ DCT_TOLERANCE_DAYS = 7
 REPORT_LOOKBACK_DAYS = 45
 SIMILAR_TEXT = 60
 WINDOW = 400
+CONSOLIDATE = 1.8  # a document's two stories of one kind become one on evidence this strong
 LINK_MENTIONS = 12  # mentions of each side compared when linking stories across documents
 
 
@@ -64,8 +65,9 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
                 merged.append(story)
             else:
                 best.mentions.extend(story.mentions)
-    events = [_event(c) for c in merged]
-    return sorted(events, key=lambda e: (e.date.start if e.date else dt.date.min, e.id), reverse=True)
+    events = sorted((_event(c) for c in merged), key=lambda e: e.id)
+    # newest first, as the store lists them (Store.iter_events)
+    return sorted(events, key=lambda e: e.date.start if e.date else dt.date.min, reverse=True)
 
 
 def _cluster_document(mentions: list[EventMention], model: PairModel | None) -> list[_Cluster]:
@@ -100,7 +102,43 @@ def _cluster_document(mentions: list[EventMention], model: PairModel | None) -> 
         if m.sentence_key:
             by_sentence[key] = best
             by_key.setdefault(m.sentence_key, best)
-    return clusters
+    return _consolidate(clusters)
+
+
+def _consolidate(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A second look at one document's stories: two that a mention could have joined either way
+    ('X claims the town' in the summary, the same claim and its denial in a post) become one."""
+    out: list[_Cluster] = []
+    for c in clusters:
+        target = None
+        for d in out[-WINDOW:]:
+            if _story_affinity(d, c) >= CONSOLIDATE:
+                target = d
+                break
+        if target is None:
+            out.append(c)
+        else:
+            target.mentions.extend(c.mentions)
+    return out
+
+
+def _story_affinity(a: _Cluster, b: _Cluster) -> float:
+    best = 0.0
+    for x in a.mentions:
+        if x.supporting:
+            continue
+        for m in b.mentions:
+            if m.supporting:
+                continue
+            if x.type != m.type:
+                if _hard_conflict(x, m):
+                    return 0.0
+                continue
+            if _conflict(x, m):
+                return 0.0
+            if x.type != "statement":
+                best = max(best, _affinity(x, m))
+    return best
 
 
 def _link_score(event: _Cluster, story: _Cluster) -> float:
@@ -189,7 +227,8 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     if a.block and a.block == b.block and (a.type == b.type or _same_voice(a, b)):
         return 2.8  # one live-blog post (or one paragraph of an article) tells one story
     if a.block and a.block == b.block and "statement" in (a.type, b.type):
-        return 2.6  # what someone said about the story the post tells
+        # what someone said about the story the post tells; the story itself prefers its own kind
+        return 2.6 if b.type == "statement" else 1.0
     same_town = _same_place(a.location, b.location) and a.location.precision == "place"
     same_area = _same_place(a.location, b.location)
     shared_stance = bool(_parties(a) & _parties(b))
