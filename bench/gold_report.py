@@ -15,7 +15,6 @@ import datetime as dt
 import importlib.util
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 
 from frontline.evaluation import find_document, find_scorer
@@ -69,7 +68,7 @@ def main() -> None:
             if found:
                 e = found[0][0]
                 used.add(e["id"])
-                for other, texts in found[1:]:
+                for other, _texts in found[1:]:
                     if args.only in (None, "dup"):
                         print(f"  DUP {ge['id']}: {other['type']} src={[s['name'] for s in other['sources']]}"
                               f" :: {other['evidence'][0]['text'][:100]}  || first: {e['evidence'][0]['text'][:60]}")
