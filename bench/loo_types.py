@@ -104,12 +104,12 @@ def keyword_labels(docs: list[GoldDocument]) -> dict[str, list[str]]:
     return {d.name: [classify_text(s.text) or NONE for s in d.sentences] for d in docs}
 
 
-def run_folds(docs: list[GoldDocument], tmp: Path, epochs: int) -> tuple[dict[str, Path], list[float]]:
+def run_folds(docs: list[GoldDocument], tmp: Path, epochs: int, arch: str) -> tuple[dict[str, Path], list[float]]:
     """Train one model per held-out document; returns the model folders and training seconds."""
     folders, seconds = {}, []
     for held in docs:
         train = examples([d for d in docs if d is not held])
-        report = learned.train(train, tmp / f"fold-{len(folders):02d}", epochs=epochs)
+        report = learned.train(train, tmp / f"fold-{len(folders):02d}", epochs=epochs, arch=arch)
         folders[held.name] = report.out
         seconds.append(report.seconds)
     return folders, seconds
@@ -183,7 +183,8 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared")
     ap.add_argument("--pipeline", action="store_true", help="also run the whole pipeline per fold and score it")
     ap.add_argument("--no-keywords", action="store_true", help="skip the (slower) keyword baseline")
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--arch", default="bow", help="bow (the packaged model's), ensemble or cnn")
     args = ap.parse_args()
     golds = [args.shared / "gold" / "dev", args.shared / "gold" / "guardian"]
     missing = [str(g) for g in golds if not g.is_dir()]
@@ -197,9 +198,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         start = time.perf_counter()
-        folders, seconds = run_folds(docs, tmp, args.epochs)
+        folders, seconds = run_folds(docs, tmp, args.epochs, args.arch)
         print(f"trained {len(folders)} fold models in {time.perf_counter() - start:.1f}s "
-              f"(mean {sum(seconds) / len(seconds):.1f}s each, {args.epochs} epochs)\n")
+              f"(mean {sum(seconds) / len(seconds):.1f}s each, {args.epochs} epochs, {args.arch})\n")
         accuracy, f1 = sentence_figures(docs, folders, not args.no_keywords)
         if args.pipeline:
             pipeline_figures(docs, folders, golds, tmp)

@@ -4,7 +4,7 @@ Hand-written triggers miss whole phrasings of war news; a small bag-of-words tex
 trained on the annotated gold sentences scores every sentence, so extraction can use it as a
 second opinion (to find events no trigger catches, or to reject a trigger that fired on a
 sentence that states no event). The model is a spaCy `textcat` (exclusive classes) over hashed
-unigrams and bigrams: a few MB, a fraction of a millisecond per sentence, trained in seconds.
+words (lower case): about 1 MB, a fraction of a millisecond per sentence, trained in seconds.
 
 `type_scores` is the one entry point extraction calls. It returns None when no model is
 installed, so everything keeps working without one.
@@ -34,9 +34,10 @@ PACKAGED = Path(__file__).resolve().parent.parent / "data" / "models" / "event_t
 MAX_CHARS = 2000  # a sentence longer than this is cut: hostile input must stay linear and cheap
 META_FILE = "frontline_meta.json"
 
-# The hashed n-gram table: 2**15 rows x 16 labels x 4 bytes = 2 MB of weights on disk.
-BOW_LENGTH = 2**15
-NGRAM_SIZE = 2
+# The hashed word table: 2**14 rows x 16 labels x 4 bytes = 1 MB of weights on disk. Unigrams, lower case and
+# 5 epochs measured best under leave-one-document-out (bench/loo_types.py; bigrams and more epochs overfit).
+BOW_LENGTH = 2**14
+NGRAM_SIZE = 1
 
 
 @dataclass
@@ -98,27 +99,44 @@ def clear_cache() -> None:
     _load.cache_clear()
 
 
-def _blank():
+def _tok2vec(width: int = 64) -> dict:
+    """A small CNN over hashed word shapes and affixes: sub-word evidence the BOW model lacks."""
+    return {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": width,
+                  "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"], "rows": [5000, 1000, 2500, 2500],
+                  "include_static_vectors": False},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": width, "depth": 2,
+                   "window_size": 1, "maxout_pieces": 3},
+    }
+
+
+def architecture(name: str) -> dict:
+    """The textcat model config: "bow" (hashed n-grams, the default) or "ensemble" (BOW + small CNN)."""
+    bow = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": NGRAM_SIZE,
+           "no_output_layer": False, "length": BOW_LENGTH}
+    if name == "bow":
+        return bow
+    if name == "ensemble":
+        return {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": _tok2vec(), "linear_model": bow}
+    if name == "cnn":
+        return {"@architectures": "spacy.TextCatReduce.v1", "exclusive_classes": True, "use_reduce_first": False,
+                "use_reduce_last": False, "use_reduce_max": True, "use_reduce_mean": True, "tok2vec": _tok2vec()}
+    raise ValueError(f"unknown architecture {name!r}: use bow, ensemble or cnn")
+
+
+def _blank(arch: str = "bow"):
     import spacy
 
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat", config={
-        "threshold": 0.0,
-        "model": {
-            "@architectures": "spacy.TextCatBOW.v3",
-            "exclusive_classes": True,
-            "ngram_size": NGRAM_SIZE,
-            "no_output_layer": False,
-            "length": BOW_LENGTH,
-        },
-    })
+    textcat = nlp.add_pipe("textcat", config={"threshold": 0.0, "model": architecture(arch)})
     for label in LABELS:
         textcat.add_label(label)
     return nlp
 
 
-def train(examples: Sequence[tuple[str, str]], out: Path, *, epochs: int = 12, seed: int = 8,
-          dropout: float = 0.2, batch_size: int = 16) -> TrainReport:
+def train(examples: Sequence[tuple[str, str]], out: Path, *, epochs: int = 5, seed: int = 8,
+          dropout: float = 0.2, batch_size: int = 16, arch: str = "bow") -> TrainReport:
     """Train on (sentence, label) pairs and write a spaCy model directory to `out`.
 
     Deterministic: the same examples and seed give the same weights. Every label of LABELS is
@@ -135,7 +153,7 @@ def train(examples: Sequence[tuple[str, str]], out: Path, *, epochs: int = 12, s
         raise ValueError("no training examples")
     spacy.util.fix_random_seed(seed)
     rng = random.Random(seed)
-    nlp = _blank()
+    nlp = _blank(arch)
     data = [Example.from_dict(nlp.make_doc(_prepare(text)), {"cats": _cats(label)}) for text, label in examples]
     optimizer = nlp.initialize(lambda: data)
     order = list(range(len(data)))
@@ -152,7 +170,7 @@ def train(examples: Sequence[tuple[str, str]], out: Path, *, epochs: int = 12, s
     for _, label in examples:
         counts[label] += 1
     # No example text is written: only counts, so no article text reaches the repository.
-    (out / META_FILE).write_text(json.dumps({"labels": counts, "epochs": epochs, "seed": seed,
+    (out / META_FILE).write_text(json.dumps({"labels": counts, "epochs": epochs, "seed": seed, "arch": arch,
                                              "bow_length": BOW_LENGTH, "ngram_size": NGRAM_SIZE}, indent=1) + "\n",
                                  encoding="utf-8")
     _load.cache_clear()
