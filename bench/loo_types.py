@@ -183,7 +183,7 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared")
     ap.add_argument("--pipeline", action="store_true", help="also run the whole pipeline per fold and score it")
     ap.add_argument("--no-keywords", action="store_true", help="skip the (slower) keyword baseline")
-    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--arch", default="bow", help="bow (the packaged model's), ensemble or cnn")
     args = ap.parse_args()
     golds = [args.shared / "gold" / "dev", args.shared / "gold" / "guardian"]
