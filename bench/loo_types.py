@@ -118,6 +118,7 @@ def run_folds(docs: list[GoldDocument], tmp: Path, epochs: int, arch: str) -> tu
 def sentence_figures(docs: list[GoldDocument], folders: dict[str, Path], with_keywords: bool) -> float:
     model, majority, keyword = Tally(), Tally(), Tally()
     kw = keyword_labels(docs) if with_keywords else {}
+    confident: list[tuple[float, bool]] = []  # (winning probability, right) for every held-out sentence
     print("per fold (held-out document: its sentences scored by a model trained on the other documents)")
     for held in docs:
         train_labels = Counter(s.label for d in docs if d is not held for s in d.sentences)
@@ -125,7 +126,9 @@ def sentence_figures(docs: list[GoldDocument], folders: dict[str, Path], with_ke
         fold, fold_major, fold_kw = Tally(), Tally(), Tally()
         scores = learned.predict([s.text for s in held.sentences], folders[held.name])
         for i, (s, sc) in enumerate(zip(held.sentences, scores, strict=True)):
-            fold.add(max(sc, key=sc.__getitem__), s.label, s.accepted)
+            best = max(sc, key=sc.__getitem__)
+            fold.add(best, s.label, s.accepted)
+            confident.append((sc[best], best in s.accepted or best == s.label == NONE))
             fold_major.add(major, s.label, s.accepted)
             if kw:
                 fold_kw.add(kw[held.name][i], s.label, s.accepted)
@@ -139,6 +142,11 @@ def sentence_figures(docs: list[GoldDocument], folders: dict[str, Path], with_ke
     print(f"  majority baseline  {majority.line()}  [label of the training folds' majority]")
     if kw:
         print(f"  keyword baseline   {keyword.line()}  [frontline.events.classify rules, untrained]")
+    print("  model label right (an accepted type, or none on a none sentence) when its probability is at least:")
+    for t in (0.0, 0.3, 0.5, 0.7):
+        kept = [ok for p, ok in confident if p >= t]
+        print(f"    p>={t:.1f}: {sum(kept) / max(len(kept), 1):.3f} of {len(kept)} sentences "
+              f"({len(kept) / max(len(confident), 1):.0%} of all)")
     print("  most common model errors (gold -> predicted):")
     for (gold, pred), n in model.confusion.most_common(10):
         print(f"    {gold:22} -> {pred:22} {n}")
