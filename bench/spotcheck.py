@@ -70,7 +70,7 @@ def sheet(events: list[dict], total: int, seed: int, origin: str) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", nargs="?", type=Path, help="corpus folder to ingest (with its index.tsv)")
     ap.add_argument("--db", help="read events from this database instead of ingesting")
@@ -78,7 +78,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--source", help="publisher name for the ingested documents")
     ap.add_argument("--out", type=Path, default=Path("spotcheck.md"))
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     if args.db is None and args.folder is None:
         ap.error("give a corpus folder or --db")
     if args.db is None and not args.folder.is_dir():
