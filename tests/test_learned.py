@@ -49,6 +49,7 @@ def test_trained_model_types_sentences(tmp_path: Path, use_model) -> None:
     assert learned.best_type("Here is a recap of the day.")[0] == "none"
     # Hostile input stays cheap and still yields a distribution.
     assert abs(sum(learned.type_scores("x " * 100_000).values()) - 1.0) < 1e-3
+    assert learned.best_type("  \n ") == ("none", 1.0)
 
 
 def test_training_is_deterministic(tmp_path: Path) -> None:

@@ -64,7 +64,10 @@ def type_scores(text: str) -> dict[str, float] | None:
     nlp = _load(str(model_dir()))
     if nlp is None:
         return None
-    doc = nlp(_prepare(text))
+    prepared = _prepare(text)
+    if not prepared:
+        return {label: float(label == NONE) for label in LABELS}  # nothing said, no event
+    doc = nlp(prepared)
     return {label: float(doc.cats.get(label, 0.0)) for label in LABELS}
 
 
