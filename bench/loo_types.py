@@ -172,8 +172,8 @@ def pipeline_figures(docs: list[GoldDocument], folders: dict[str, Path], golds: 
             rebuild_events(store)
             write_events(store.iter_events(), out)
     os.environ.pop(learned.ENV_VAR, None)
-    print(f"\n--pipeline: each document run through the whole pipeline with its fold's model "
-          f"(leave-one-document-out); events: {events}")
+    print("\n--pipeline: each document run through the whole pipeline with its fold's model "
+          "(leave-one-document-out), all folds' events scored together")
     for gold in golds:
         scorer = find_scorer(gold.resolve())
         if scorer is None:
