@@ -7,7 +7,7 @@ DEV    := $(VENV)/.installed-dev
 EXAMPLES := examples/independent
 SHARED ?= ../shared
 
-.PHONY: install dev run demo test lint bench fuzz eval clean
+.PHONY: install dev run demo test lint bench fuzz eval model clean
 
 install: $(STAMP)
 
@@ -55,6 +55,11 @@ fuzz: dev
 
 eval: install
 	$(BIN)/frontline eval --gold $(SHARED)/gold/dev
+
+# Retrain the packaged event-type model (src/frontline/data/models/event_types) from the shared gold.
+model: install
+	$(BIN)/frontline train types --gold $(SHARED)/gold/dev --gold $(SHARED)/gold/guardian \
+		--out src/frontline/data/models/event_types
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -528,3 +528,36 @@ def check(
                        + v.sentence(ref.held_by))
         else:
             typer.echo(json.dumps(v.to_json(), ensure_ascii=False))
+
+train_app = typer.Typer(help="Train frontline's learned components from gold files.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("types")
+def train_types(
+    gold: list[Path] = typer.Option(..., "--gold", help="A folder of gold .toml files (repeatable)."),
+    out: Path = typer.Option(..., "--out", help="Directory to write the model to."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Leave out this gold document (repeatable)."),
+    seed: int = typer.Option(8, "--seed", help="Random seed (training is deterministic)."),
+) -> None:
+    """Train the sentence event-type classifier (SPEC types plus "none") on the sentences of gold documents.
+
+    Example: frontline train types --gold ../shared/gold/dev --gold ../shared/gold/guardian --out model/
+    """
+    from frontline.events.learned import train
+    from frontline.readers import ReaderError
+    from frontline.training import GoldError, examples, gold_documents
+
+    try:
+        docs = gold_documents(gold, exclude)
+    except (GoldError, ReaderError) as exc:
+        err.print("[red]error:[/red]", escape(str(exc)), soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from None
+    data = examples(docs)
+    if not data:
+        err.print("[red]error:[/red] no training sentences (every document excluded?)")
+        raise typer.Exit(2)
+    report = train(data, out, seed=seed)
+    counts = ", ".join(f"{k}={v}" for k, v in report.labels.items() if v)
+    err.print(f"trained on {report.examples} sentences of {len(docs)} documents ({counts}) in "
+              f"{report.seconds:.1f}s; model: {out}", highlight=False, markup=False)
