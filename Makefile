@@ -60,6 +60,8 @@ eval: install
 model: install
 	$(BIN)/frontline train types --gold $(SHARED)/gold/dev --gold $(SHARED)/gold/guardian \
 		--out src/frontline/data/models/event_types
+	$(BIN)/frontline train merge --gold $(SHARED)/gold/dev --gold $(SHARED)/gold/guardian \
+		--out src/frontline/data/models/merge_pairs.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

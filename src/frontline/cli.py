@@ -561,3 +561,33 @@ def train_types(
     counts = ", ".join(f"{k}={v}" for k, v in report.labels.items() if v)
     err.print(f"trained on {report.examples} sentences of {len(docs)} documents ({counts}) in "
               f"{report.seconds:.1f}s; model: {out}", highlight=False, markup=False)
+
+
+@train_app.command("merge")
+def train_merge(
+    gold: list[Path] = typer.Option(..., "--gold", help="A folder of gold .toml files (repeatable)."),
+    out: Path = typer.Option(..., "--out", help="JSON file to write the model to."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Leave out this gold document (repeatable)."),
+    threshold: float = typer.Option(0.9, "--threshold", help="Probability above which two mentions merge."),
+) -> None:
+    """Train the same-event pair scorer that merging uses within a document (a logistic regression over
+    evidence such as shared words, places, speakers and distance). Measure it with bench/loo_merge.py.
+
+    Example: frontline train merge --gold ../shared/gold/dev --gold ../shared/gold/guardian --out merge_pairs.json
+    """
+    from frontline.events.train_pairs import train
+    from frontline.readers import ReaderError
+
+    missing = [g for g in gold if not g.is_dir()]
+    if missing:
+        err.print(f"[red]error:[/red] {escape(str(missing[0]))}: no such gold folder", highlight=False)
+        raise typer.Exit(2)
+    if not 0.0 < threshold < 1.0:
+        raise typer.BadParameter("give a probability between 0 and 1", param_hint="--threshold")
+    try:
+        meta = train(gold, out, exclude, threshold)
+    except (FileNotFoundError, ValueError, ReaderError) as exc:
+        err.print("[red]error:[/red]", escape(str(exc)), soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from None
+    err.print(f"trained on {meta['pairs']} mention pairs ({meta['positives']} same event) of "
+              f"{len(meta['trained_on'])} documents; model: {out}", highlight=False, markup=False)
