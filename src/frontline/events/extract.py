@@ -243,7 +243,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         tok = syntax.token_at(doc, hit.start, hit.end)
         if tok is None:
             continue
-        if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok)):
+        if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok) or syntax.about_act(tok)):
             continue
         hit = retype_hit(hit, tok, ann.places)
         if hit is None:

@@ -50,6 +50,25 @@ HABITUAL = {"continuous", "constant", "relentless", "ongoing", "persistent", "da
             "repeated", "incessant", "frequent", "routine", "intermittent"}
 
 
+# "condemned the attack", "described the images from retaken towns": the act is what the words are
+# about; the event is the words (a statement).
+STANCE_OBJECT_VERBS = {"condemn", "denounce", "describe", "welcome", "criticise", "criticize", "decry",
+                       "deplore", "praise", "applaud", "discuss", "investigate", "blame", "mourn", "commemorate",
+                       "mark", "remember", "recall", "document", "study", "analyse", "analyze", "film", "photograph"}
+
+
+def about_act(tok: Token) -> bool:
+    """The trigger is the object of a stance verb: talked about, not reported as news."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("dobj", "pobj", "nsubjpass") and cur.head.lemma_.lower() in STANCE_OBJECT_VERBS:
+            return True
+        if cur.dep_ not in ("compound", "amod", "pobj", "prep", "dobj", "poss", "nmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def is_background(tok: Token) -> bool:
     """The trigger sits in a background phrase or clause, not the sentence's news.
 
