@@ -193,8 +193,10 @@ class _PostState:
         self.dates: list[DateRef] = []
         self.persons: list[ActorRef] = []
         self.anchor: dt.date | None = None
+        self.recent_text: list[str] = []  # the last few sentences: where a person's office was named
 
     def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None) -> None:
+        self.recent_text = (self.recent_text + [ann.sentence.text])[-4:]
         anchor = ann.sentence.published or dct
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
         self.places_by_sentence.append(_eligible_places(ann))
@@ -285,9 +287,11 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
                         clean: CleanDocument) -> list[EventMention]:
     """A named party saying something ('X said', 'told', 'according to X') is a statement event,
     whatever the reporting verb, when nothing else in the sentence is an event."""
+    if not is_war_related(ann.sentence.text) and not is_war_related(post.headline or ""):
+        return []  # a position on something else (an economy, a festival) is not war news
     for a in ann.attributions:
         name = _source_name(a.speaker, st, ann)
-        if not _is_speaker(name):
+        if not _is_speaker(name) or not _newsworthy(name, ann, st):
             continue
         cue = a.cue.split()[0].lower() if a.cue else ""
         tok = next((t for t in ann.doc if t.lower_ == cue), None) if cue else None
@@ -313,6 +317,20 @@ ROLE_WORDS = re.compile(
     r"speaker|senator|general|monitors?|mission|institute|observers?|governments?|statement)\b", re.I)
 VAGUE_SPEAKERS = re.compile(r"^(he|she|they|it|i|we|you|who|this|that|people|residents|witnesses|experts|"
                             r"analysts|sources|reports?|some|many|others|one|critics|observers)$", re.I)
+
+
+def _newsworthy(name: str, ann: SentenceAnnotation, st: _PostState) -> bool:
+    """Whose word is news by itself: a side, body or office the catalogue knows, an office named
+    ('the governor'), or a person the text gives an office ('Serhiy Gaidai, the governor of ...');
+    not a passer-by, a relative or a commentator quoted for colour."""
+    if canonical_actor(name) is not None or ROLE_WORDS.search(name):
+        return True
+    text = ann.sentence.text
+    for where in (text, *st.recent_text):
+        at = where.find(name.split()[-1]) if name.split() else -1
+        if at >= 0 and ROLE_WORDS.search(where[max(0, at - 60):at + len(name) + 80]):
+            return True
+    return False
 
 
 def _is_speaker(name: str) -> bool:
@@ -584,6 +602,8 @@ def _span_text(tok: Token) -> str:
 LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|over|on|at|of|outside|around)\s+(the\s+)?$",
                       re.I)
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
+OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(governor|mayor|authorities|administration|"
+                             r"officials|police|council|head)\b", re.I)
 NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
                         r"news|agency|airlines?|university|club|fc|sea)\b", re.I)
 NEAR_CHARS = 80
@@ -597,7 +617,8 @@ def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
     for p in ann.places:
         if NAMED_UNIT.match(text[p.end:p.end + 20]):
             continue  # "the Azov regiment", "the Kyiv Independent": a name, not a place
-        if any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
+        office = p.precision != "country" and OFFICE_OF_PLACE.match(text[p.end:p.end + 40])
+        if not office and any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
                 text[max(0, p.start - 12):p.start]):
             continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place
         if p.precision == "country":
