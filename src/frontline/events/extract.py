@@ -47,6 +47,10 @@ HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppos
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
 DATE_INHERIT_DAYS = 60
+HISTORY_DAYS = 5 * 365  # an event dated explicitly years before its report is history told as background
+# Where a war is fought: a bare town name elsewhere needs a locative ("in Brussels") to be a place,
+# so that "New Start", "Meta" or "McDonald's" do not put events in Louisiana, Italy or Ohio.
+WAR_COUNTRIES = {"UA", "RU", "BY", "MD"}
 MAX_EVENTS_PER_SENTENCE = 3
 # A live-blog post this short tells one story; a longer one (a whole article) tells one per paragraph.
 POST_AS_STORY = 12
@@ -328,9 +332,17 @@ def _newsworthy(name: str, ann: SentenceAnnotation, st: _PostState) -> bool:
     text = ann.sentence.text
     for where in (text, *st.recent_text):
         at = where.find(name.split()[-1]) if name.split() else -1
-        if at >= 0 and ROLE_WORDS.search(where[max(0, at - 60):at + len(name) + 80]):
+        near = where[max(0, at - 60):at + len(name) + 80] if at >= 0 else ""
+        if near and COMMENTATORS.search(near):
+            return False  # an analyst's view is colour, not a party's position
+        if near and ROLE_WORDS.search(near):
             return True
     return False
+
+
+COMMENTATORS = re.compile(r"\b(analysts?|think ?tanks?|professor|lecturer|researcher|research director|fellow|"
+                          r"expert|commentator|historian|author|university|institute|resident|relative|"
+                          r"neighbou?r|student|photographer)\b", re.I)
 
 
 def _is_speaker(name: str) -> bool:
@@ -448,6 +460,9 @@ def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostSta
         return None
     place = _place(hit, ann, st, sources[0][0] if sources else None)
     date, date_weight = _date(hit, tok, ann, st)
+    if date is not None and st.anchor is not None and date.basis == "explicit" and \
+            (st.anchor - date.end).days > HISTORY_DAYS and status not in ("expected", "cancelled"):
+        return None  # "captured by the Red Army in April 1945": history told as background, not news
     actors = _actors(hit, tok, ann, sources, st)
     mention = EventMention(
         type=hit.type, status=status, summary="",
@@ -604,6 +619,7 @@ LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|over|on
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(governor|mayor|authorities|administration|"
                              r"officials|police|council|head)\b", re.I)
+HOMETOWN = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(of|from) $")
 NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
                         r"news|agency|airlines?|university|club|fc|sea)\b", re.I)
 NEAR_CHARS = 80
@@ -617,6 +633,11 @@ def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
     for p in ann.places:
         if NAMED_UNIT.match(text[p.end:p.end + 20]):
             continue  # "the Azov regiment", "the Kyiv Independent": a name, not a place
+        before = text[max(0, p.start - 12):p.start]
+        if p.precision == "place" and p.country not in WAR_COUNTRIES and not LOCATIVE.search(before):
+            continue  # "New Start", "Meta", "McDonald's": a town abroad only when something happens in it
+        if p.precision == "place" and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
+            continue  # "Andrew Hill of Plymouth": where a person is from, not where it happened
         office = p.precision != "country" and OFFICE_OF_PLACE.match(text[p.end:p.end + 40])
         if not office and any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
                 text[max(0, p.start - 12):p.start]):
