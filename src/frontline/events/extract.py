@@ -616,6 +616,8 @@ def _span_text(tok: Token) -> str:
 
 LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|over|on|at|of|outside|around)\s+(the\s+)?$",
                       re.I)
+# Prepositions that put something somewhere ("in", "near"), not those that only relate ("of", "on").
+STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|at|outside|around)\s+(the\s+)?$", re.I)
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(governor|mayor|authorities|administration|"
                              r"officials|police|council|head)\b", re.I)
@@ -634,7 +636,7 @@ def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
         if NAMED_UNIT.match(text[p.end:p.end + 20]):
             continue  # "the Azov regiment", "the Kyiv Independent": a name, not a place
         before = text[max(0, p.start - 12):p.start]
-        if p.precision == "place" and p.country not in WAR_COUNTRIES and not LOCATIVE.search(before):
+        if p.precision == "place" and p.country not in WAR_COUNTRIES and not STRONG_LOCATIVE.search(before):
             continue  # "New Start", "Meta", "McDonald's": a town abroad only when something happens in it
         if p.precision == "place" and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
             continue  # "Andrew Hill of Plymouth": where a person is from, not where it happened
@@ -643,8 +645,8 @@ def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
                 text[max(0, p.start - 12):p.start]):
             continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place
         if p.precision == "country":
-            if not LOCATIVE.search(text[max(0, p.start - 12):p.start]):
-                continue
+            if not STRONG_LOCATIVE.search(text[max(0, p.start - 12):p.start]):
+                continue  # "in Ukraine", not "scores of Russian soldiers"
             if text[p.end:p.end + 2] in ("'s", "’s"):
                 continue
         out.append(p)

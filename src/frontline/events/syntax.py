@@ -80,6 +80,8 @@ def is_background(tok: Token) -> bool:
         return True  # "occupied territories", "the invading forces"
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "decimated by continuous shelling": a condition, not one event
+    if any(c.lower_ == "previously" for c in governing_verb(tok).children):
+        return True  # "Spain had previously sent only ammunition": the past, recalled
     if tok.dep_ == "attr" and not any(c.dep_ == "expl" for c in tok.head.children):
         return True  # "they are prisoners of war": a description, not an act ("there were 35 strikes" is one)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
