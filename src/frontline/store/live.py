@@ -80,8 +80,12 @@ def post_body(headline: str, text: str) -> str:
     return f"{headline}\n{text}" if headline and text else (headline or text)
 
 
-def post_changes(store: Store, since: dt.datetime | None = None, document: str | None = None) -> list[dict]:
-    """new / edited / deleted post lines, with the text before and after, oldest first."""
+def post_changes(store: Store, since: dt.datetime | None = None, document: str | None = None,
+                 after_id: int = 0) -> list[dict]:
+    """new / edited / deleted post lines, with the text before and after, oldest first.
+
+    `after_id` keeps only revisions recorded after that one (what a poll or a stream has not shown yet).
+    """
     query = (select(t.post_revisions.c.id, t.post_revisions.c.post_pk, t.post_revisions.c.change,
                     t.post_revisions.c.headline, t.post_revisions.c.text, t.snapshots.c.ingested_at,
                     t.posts.c.document_id, t.posts.c.post_id)
@@ -90,6 +94,9 @@ def post_changes(store: Store, since: dt.datetime | None = None, document: str |
              .order_by(t.post_revisions.c.id))
     if document is not None:
         query = query.where(t.posts.c.document_id == document)
+    if after_id:
+        touched = select(t.post_revisions.c.post_pk).where(t.post_revisions.c.id > after_id)
+        query = query.where(t.post_revisions.c.post_pk.in_(touched))
     out = []
     last: dict[int, str] = {}  # post pk -> its text in the previous revision
     with store.engine.connect() as conn:
@@ -100,7 +107,7 @@ def post_changes(store: Store, since: dt.datetime | None = None, document: str |
             if r["change"] == "deleted":
                 before = text
             last[r["post_pk"]] = text
-            if since is not None and r["ingested_at"] < since:
+            if (since is not None and r["ingested_at"] < since) or r["id"] <= after_id:
                 continue
             out.append({"at": iso(r["ingested_at"]), "kind": "post", "change": r["change"],
                         "document": r["document_id"], "post": r["post_id"], "before": before, "after": after,
