@@ -264,3 +264,49 @@ def test_seed_over_http_edit_and_new_post_keep_ids(run_cli, db_path, site, seed_
     new_event = [e for e in after.values() if e["type"] == "strike"
                  and any("power plant in Kharkiv" in x["text"] for x in e["evidence"])]
     assert new_event and new_event[0]["id"] not in before
+
+
+# ------------------------------------------------------------------ the API
+
+
+def test_api_changes_history_and_event_stream(db_path, site):
+    from frontline.ingest import ingest_url
+    from frontline.web.testing import live_server
+
+    url = site.url("/live")
+    site.set("/live", L.live_blog_html(L.POSTS_V1, url))
+    store = Store(db_path)
+    ingest_url(store, url)
+    with live_server(db_path) as base, httpx.Client(base_url=base, timeout=20) as api:
+        first = api.get("/api/changes").json()["items"]
+        assert {c["kind"] for c in first} == {"post", "event"}
+        assert api.get("/api/changes", params={"since": "tomorrow"}).status_code == 422
+        with api.stream("GET", "/api/stream") as stream:
+            assert stream.headers["content-type"].startswith("text/event-stream")
+            lines = stream.iter_lines()
+            assert next(lines).startswith("retry:")
+            site.set("/live", L.live_blog_html(L.POSTS_V2, url))
+            mark = dt.datetime.now(dt.UTC).isoformat()
+            ingest_url(store, url)
+            got = []
+            for line in lines:
+                if line.startswith("data: ") and line != "data: {}":
+                    got.append(json.loads(line[6:]))
+                if any(c["change"] == "retracted" for c in got):
+                    break
+        assert {c["change"] for c in got} == {"new", "updated", "retracted"}
+        assert any(c["change"] == "new" and "Dnipro" in c["summary"] for c in got)
+        later = api.get("/api/changes", params={"since": mark}).json()["items"]
+        assert {c["change"] for c in later if c["kind"] == "post"} == {"new", "edited", "deleted"}
+        assert len(later) < len(api.get("/api/changes").json()["items"])
+
+        history = api.get("/api/history", params={"document": url}).json()
+        [(post_id, info)] = history["edited_posts"].items()
+        edit = info["revisions"][-1]
+        assert edit["change"] == "edited"
+        assert ["insert", "Ukraine's general staff confirmed "] in edit["diff"]
+        after = "".join(text for op, text in edit["diff"] if op != "delete")
+        assert after == L.POSTS_V1[0][0] + "\n" + L.NOVOSELIVKA_V2
+        assert info["edited_sentences"] == [L.NOVOSELIVKA_V2]
+        assert [r["summary"] for r in history["retracted"]] == ["EU weighs new sanctions"]
+        assert api.get("/api/history", params={"document": "nope"}).status_code == 404

@@ -406,6 +406,10 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
             raise HTTPException(404, f"no document {doc_id!r}")
         return found
 
+    from frontline.web.live import router as live_router
+
+    app.include_router(live_router)  # changes, the SSE stream, post revisions (before the catch-all)
+
     @app.get("/api/{rest:path}", include_in_schema=False)
     def unknown(rest: str) -> None:
         raise HTTPException(404, f"no API endpoint /api/{rest}; see /docs")

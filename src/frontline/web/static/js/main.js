@@ -8,6 +8,7 @@ import {EventMap} from './map.js';
 import {Timeline} from './timeline.js';
 import {FilterBar} from './filters.js';
 import {renderDocument, renderDocuments, renderEvent, renderList} from './panel.js';
+import {decorateDocument, decorateEvent, startLive} from './live.js';
 
 const MAP_LIMIT = 2000; // events drawn on the map and timeline at once
 const PAGE = 50; // events per page in the list
@@ -148,6 +149,7 @@ async function showEvent(id) {
       },
     });
     panel.scrollTop = 0;
+    decorateEvent(panel, ev);
   } catch (err) {
     clear(panel).append(h('p', {class: 'error'}, `Could not load event: ${err.message}`),
       h('a', {href: '#/'}, '← All events'));
@@ -168,6 +170,7 @@ async function showDocument(id, post) {
   try {
     const doc = await api.getDocument(id);
     renderDocument(panel, doc, {post, onBack: () => history.back()});
+    decorateDocument(panel, doc);
     if (!post) panel.scrollTop = 0;
   } catch (err) {
     clear(panel).append(h('p', {class: 'error'}, `Could not load document: ${err.message}`),
@@ -196,4 +199,5 @@ map.loadBasemap().catch((err) => setStatus(`Basemap unavailable: ${err.message}`
 refresh({fit: true}).then(() => {
   if (location.hash && location.hash !== '#/') route();
   document.body.dataset.ready = 'true';
+  startLive({onChange: () => refresh()});
 });
