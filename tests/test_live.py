@@ -310,3 +310,33 @@ def test_api_changes_history_and_event_stream(db_path, site):
         assert info["edited_sentences"] == [L.NOVOSELIVKA_V2]
         assert [r["summary"] for r in history["retracted"]] == ["EU weighs new sanctions"]
         assert api.get("/api/history", params={"document": "nope"}).status_code == 404
+
+
+# ------------------------------------------------------------------ the same on PostgreSQL
+
+from test_store_postgres import pg_base_url, pg_url  # noqa: E402, F401 - the shared PostgreSQL fixtures
+
+
+@pytest.mark.postgres
+def test_live_blog_history_on_postgres(pg_url, site):  # noqa: F811 - the fixture imported above
+    """URL ingest, the per-post cache, stable ids, retraction and the change log on a real PostgreSQL."""
+    from frontline.ingest import ingest_url
+    from frontline.store import live
+
+    store = Store(pg_url)
+    try:
+        assert store.engine.dialect.name == "postgresql"
+        url = site.url("/live")
+        site.set("/live", L.live_blog_html(L.POSTS_V1, url))
+        assert ingest_url(store, url).results[0].status == "new"
+        before = {e.id: e for e in store.iter_events()}
+        assert ingest_url(store, url).results[0].status == "unchanged"  # a 304
+        site.set("/live", L.live_blog_html(L.POSTS_V2, url))
+        assert ingest_url(store, url).results[0].status == "updated"
+        after = {e.id: e for e in store.iter_events()}
+        retracted = [c for c in live.iter_changes(store) if c["kind"] == "event" and c["change"] == "retracted"]
+        assert [before[c["id"]].type for c in retracted] == ["sanctions"]
+        assert set(before) - {c["id"] for c in retracted} <= set(after)
+        assert len(live.load_post_cache(store, url)) == 6  # five posts, then the new one (the edit replaced)
+    finally:
+        store.engine.dispose()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import typer
@@ -195,9 +197,22 @@ def watch(
     watcher = Watcher(store, [Target(x) for x in targets], every=every, published=day, source=source,
                       notify=notify, filters=Filters(set(type_), set(status), place), out=sys.stdout,
                       log=lambda line: err.print(line, highlight=False, markup=False, soft_wrap=True))
+    stop = threading.Event()
+
+    def interrupted(_signum, _frame) -> None:
+        if stop.is_set():  # a second Ctrl-C: leave now
+            raise KeyboardInterrupt
+        err.print("watch: stopping after the current poll (Ctrl-C again to leave now)", highlight=False)
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, interrupted)
     try:
-        watcher.run(once=once)
+        watcher.run(once=once, stop=stop)
     except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if stop.is_set():
         err.print("watch: stopped", highlight=False)
         return
     if once and watcher.errors:

@@ -8,6 +8,7 @@ new or updated event that matches the filters is POSTed as JSON to the `--notify
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,19 +73,23 @@ class Watcher:
         """Poll one target once; True when it answered (changed or not), False on failure."""
         from frontline.ingest import ingest_paths, ingest_url
 
-        rev0, evt0 = live.last_revision_id(self.store), live.last_event_change_id(self.store)
-        if target.is_url:
-            outcome = ingest_url(self.store, target.spec, published=self.published, source=self.source,
-                                 client=self.client)
-        else:
-            outcome = ingest_paths(self.store, [Path(target.spec)], published=self.published,
-                                   source=self.source)[0]
-        if outcome.error:
+        try:
+            rev0, evt0 = live.last_revision_id(self.store), live.last_event_change_id(self.store)
+            if target.is_url:
+                outcome = ingest_url(self.store, target.spec, published=self.published, source=self.source,
+                                     client=self.client)
+            else:
+                outcome = ingest_paths(self.store, [Path(target.spec)], published=self.published,
+                                       source=self.source)[0]
+            error = outcome.error
+        except Exception as exc:  # noqa: BLE001 - a database hiccup must not end the watch
+            error = f"{target.spec}: {type(exc).__name__}: {' '.join(str(exc).split())}"
+        if error:
             target.failures += 1
             self.errors += 1
             delay = self.backoff(target)
             target.next_at = time.monotonic() + delay
-            self.log(f"error: {outcome.error} (retrying in {delay:.0f}s)")
+            self.log(f"error: {error} (retrying in {delay:.0f}s)")
             return False
         target.failures = 0
         target.next_at = time.monotonic() + self.every
@@ -136,19 +141,21 @@ class Watcher:
             self.out.write(line.replace("\n", " ") + "\n")
             self.out.flush()
 
-    def run(self, once: bool = False, sleep: Callable[[float], None] = time.sleep) -> None:
-        """Poll until interrupted (KeyboardInterrupt propagates to the caller), or one round if `once`."""
-        if once:
-            for target in self.targets:
-                self.poll(target)
-            return
-        while True:
+    def run(self, once: bool = False, stop: threading.Event | None = None) -> None:
+        """Poll until `stop` is set (checked between polls, so a snapshot is never half-done), or
+        one round if `once`."""
+        stop = stop or threading.Event()
+        while not stop.is_set():
             now = time.monotonic()
             for target in self.targets:
-                if target.next_at <= now:
+                if stop.is_set():
+                    return
+                if once or target.next_at <= now:
                     self.poll(target)
+            if once:
+                return
             wake = min(t.next_at for t in self.targets)
-            sleep(max(0.0, wake - time.monotonic()))
+            stop.wait(max(0.0, wake - time.monotonic()))
 
 
 def _first_line(text: str) -> str:

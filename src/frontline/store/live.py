@@ -111,7 +111,7 @@ def post_changes(store: Store, since: dt.datetime | None = None, document: str |
                 continue
             out.append({"at": iso(r["ingested_at"]), "kind": "post", "change": r["change"],
                         "document": r["document_id"], "post": r["post_id"], "before": before, "after": after,
-                        "_seq": r["id"]})
+                        "_seq": r["id"], "_t": r["ingested_at"]})
     return out
 
 
@@ -122,16 +122,17 @@ def event_changes(store: Store, since: dt.datetime | None = None, after_id: int 
     with store.engine.connect() as conn:
         return [{"at": iso(r["at"]), "kind": "event", "change": r["change"], "id": r["event_id"],
                  "fields": json.loads(r["fields"]), "status": r["status"], "type": r["type"],
-                 "summary": r["summary"], "_seq": r["id"]}
+                 "summary": r["summary"], "_seq": r["id"], "_t": r["at"]}
                 for r in conn.execute(query).mappings()]
 
 
 def iter_changes(store: Store, since: dt.datetime | None = None) -> Iterator[dict]:
     """Every change, oldest first (a snapshot's post changes before the event changes they caused)."""
     rows = post_changes(store, since) + event_changes(store, since)
-    rows.sort(key=lambda r: (r["at"], r["kind"] != "post", r["_seq"]))
+    rows.sort(key=lambda r: (r["_t"], r["kind"] != "post", r["_seq"]))
     for r in rows:
         r.pop("_seq", None)
+        r.pop("_t", None)
         yield r
 
 

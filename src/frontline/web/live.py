@@ -88,6 +88,7 @@ async def stream(request: Request, after: Annotated[int | None, Query(ge=0)] = N
             rows = await asyncio.to_thread(live.event_changes, store, None, cursor)
             for row in rows:
                 cursor = row.pop("_seq")
+                row.pop("_t", None)
                 yield f"id: {cursor}\nevent: change\ndata: {json.dumps(row, ensure_ascii=False)}\n\n"
             if not rows:
                 yield ": idle\n\n"
