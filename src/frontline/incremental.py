@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from frontline.cleaning import clean_document
 from frontline.events import extract_mentions
@@ -33,13 +34,16 @@ class CachedMention:
     ordinal: int  # index of its sentence within the post
     base_supporting: bool  # supporting before the document-wide headline-repeat rule
     mention: dict  # the mention as JSON, evidence offsets relative to the post's start
+    refs: dict[str, int] = field(default_factory=dict)  # sentence-key fields -> ordinal of that sentence
+    spans: dict[str, int] = field(default_factory=dict)  # "doc:post:N" fields -> N relative to the post
 
     def to_json(self) -> list:
-        return [self.ordinal, self.base_supporting, self.mention]
+        return [self.ordinal, self.base_supporting, self.mention, self.refs, self.spans]
 
     @classmethod
     def from_json(cls, row: list) -> CachedMention:
-        return cls(int(row[0]), bool(row[1]), row[2])
+        return cls(int(row[0]), bool(row[1]), row[2], dict(row[3]) if len(row) > 3 else {},
+                   dict(row[4]) if len(row) > 4 else {})
 
 
 @dataclass
@@ -86,17 +90,12 @@ def process(doc: Document, cache: dict[str, tuple[str, list]] | None = None,
                                                        for s in p.sentences]) for p in todo]
         sub = CleanDocument(document=doc, text=clean.text, posts=sub_posts)
         by_post = {p.post_id: p for p in sub_posts}
-        ordinals = {(p.post_id, s.index): i for p in sub_posts for i, s in enumerate(p.sentences)}
         found: dict[str, list[CachedMention]] = {p.post_id: [] for p in todo}
         for m in extract(sub, annotate(sub)):
             post = by_post[m.evidence.post]
-            index = int(m.sentence_key.rsplit(":", 1)[1])
-            data = to_jsonable(m)
-            data["evidence"]["start"] -= post.start
-            data["evidence"]["end"] -= post.start
-            data["evidence"]["document"] = ""
-            data["sentence_key"] = ""
-            found[post.post_id].append(CachedMention(ordinals[(post.post_id, index)], m.supporting, data))
+            found[post.post_id].append(_relative(m, post, doc.doc_id))
+        for cached in found.values():
+            _rebase_spans(cached)
         for post in todo:
             entries[post.post_id] = found[post.post_id]
             fresh[post.post_id] = (post_key(post, doc), [e.to_json() for e in found[post.post_id]])
@@ -104,18 +103,64 @@ def process(doc: Document, cache: dict[str, tuple[str, list]] | None = None,
     return Processed(clean, mentions, fresh, len(clean.posts) - len(todo), len(todo))
 
 
+def _relative(m: EventMention, post: Post, doc_id: str) -> CachedMention:
+    """A fresh mention in the cache's form: nothing in it depends on where the post sits.
+
+    Besides the evidence offsets, any field holding a sentence key ("doc:index", e.g.
+    `sentence_key` or the sentence a continuing mention joins) is kept as the ordinal of that
+    sentence in the post, and any "doc:post:N" field (a stretch of the post) relative to the post.
+    """
+    ordinals = {s.index: i for i, s in enumerate(post.sentences)}
+    ordinal = next((i for i, s in enumerate(post.sentences) if s.start == m.evidence.start), 0)
+    data = to_jsonable(m)
+    data["evidence"]["start"] -= post.start
+    data["evidence"]["end"] -= post.start
+    data["evidence"]["document"] = ""
+    key = re.compile(re.escape(doc_id) + r":(\d+)")
+    span = re.compile(re.escape(f"{doc_id}:{post.post_id}:") + r"(\d+)")
+    refs, spans = {}, {}
+    for name, value in data.items():
+        if not isinstance(value, str):
+            continue
+        if (hit := key.fullmatch(value)) and int(hit.group(1)) in ordinals:
+            refs[name], data[name] = ordinals[int(hit.group(1))], ""
+        elif hit := span.fullmatch(value):
+            spans[name], data[name] = int(hit.group(1)), ""
+    return CachedMention(ordinal, m.supporting, data, refs, spans)
+
+
+def _rebase_spans(cached: list[CachedMention]) -> None:
+    """Number a post's stretches from 0, whatever the document-wide count was when it was parsed."""
+    for name in {n for c in cached for n in c.spans}:
+        base = min(c.spans[name] for c in cached if name in c.spans)
+        for c in cached:
+            if name in c.spans:
+                c.spans[name] -= base
+
+
 def _assemble(clean: CleanDocument, entries: dict[str, list[CachedMention]], doc_id: str) -> list[EventMention]:
     """Mentions in reading order with offsets, repeat keys and `supporting` for this snapshot."""
     headlines = {s.index for p in clean.posts for s in p.sentences if s.is_headline}
+    name = clean.document.doc_id
+
+    def key(post: Post, ordinal: int) -> tuple[str, int]:
+        sent = post.sentences[ordinal]
+        first = sent.duplicate_of if sent.duplicate_of is not None else sent.index
+        return f"{name}:{first}", first
+
     out: list[EventMention] = []
     for post in clean.posts:
         for entry in entries.get(post.post_id, []):
+            data = dict(entry.mention)
+            for field_name, ordinal in entry.refs.items():
+                data[field_name] = key(post, ordinal)[0]
+            for field_name, n in entry.spans.items():
+                data[field_name] = f"{name}:{post.post_id}:{n}"
+            m = mention_from_dict(data)
             sent = post.sentences[entry.ordinal]
-            m = mention_from_dict(entry.mention)
             m.evidence.document = doc_id
             m.evidence.start, m.evidence.end = sent.start, sent.end
-            first = sent.duplicate_of if sent.duplicate_of is not None else sent.index
-            m.sentence_key = f"{clean.document.doc_id}:{first}"
+            m.sentence_key, first = key(post, entry.ordinal)
             m.supporting = entry.base_supporting or first in headlines
             out.append(m)
     return out
