@@ -5,6 +5,8 @@ event built on the edited sentence says so and links to it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import livesite as L
@@ -12,6 +14,7 @@ from frontline.store import Store
 from frontline.web.testing import live_server
 
 pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).parents[1] / "test-artifacts"
 
 
 @pytest.fixture
@@ -69,6 +72,8 @@ def test_new_event_appears_live_and_the_edit_shows_its_diff(browser, site, tmp_p
             expect(page.locator("section.post.edited .edited-badge")).to_have_text("edited")
             # The deleted post's event is listed as retracted in the document view.
             expect(page.locator("section.retracted")).to_contain_text("EU weighs new sanctions")
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.locator("#panel").screenshot(path=str(ARTIFACTS / "live-document-diff.png"))
         finally:
             context.close()
     assert not errors, errors
