@@ -340,3 +340,13 @@ def test_live_blog_history_on_postgres(pg_url, site):  # noqa: F811 - the fixtur
         assert len(live.load_post_cache(store, url)) == 6  # five posts, then the new one (the edit replaced)
     finally:
         store.engine.dispose()
+
+
+def test_word_diff_marks_changed_words_and_stays_cheap_on_huge_posts():
+    from frontline.web.live import MAX_DIFF_WORDS, word_diff
+
+    diff = word_diff("Two people were killed in Kharkiv.", "Three people were killed in Kharkiv overnight.")
+    assert diff == [["delete", "Two "], ["insert", "Three "], ["equal", "people were killed in "],
+                    ["delete", "Kharkiv."], ["insert", "Kharkiv overnight."]]
+    huge_a, huge_b = "word " * MAX_DIFF_WORDS, "other " * MAX_DIFF_WORDS
+    assert word_diff(huge_a, huge_b) == [["delete", huge_a], ["insert", huge_b]]

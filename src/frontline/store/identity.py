@@ -192,17 +192,22 @@ def _new_id(anchor: tuple[str, str, str], etype: str, used: set[str]) -> str:
         n += 1
 
 
-def registry_events(store: Store, ids: list[str] | None = None, document: str | None = None) -> dict[str, dict]:
-    """Last known export object of events by id (retracted ones too, with `retracted_at`)."""
+def registry_events(store: Store, ids: list[str] | None = None, document: str | None = None,
+                    retracted_only: bool = False) -> dict[str, dict]:
+    """Last known export object of events by id (retracted ones too, with `retracted_at`);
+    `document` keeps those first reported in that document."""
     query = select(t.event_registry.c.id, t.event_registry.c.data, t.event_registry.c.retracted_at)
     if ids is not None:
         query = query.where(t.event_registry.c.id.in_(ids))
+    if document is not None:
+        query = query.where(t.event_registry.c.anchor_document == document)
+    if retracted_only:
+        query = query.where(t.event_registry.c.retracted_at.is_not(None))
     out = {}
     with store.engine.connect() as conn:
         for eid, data, retracted in conn.execute(query):
             obj = json.loads(data)
             if retracted is not None:
                 obj["retracted_at"] = retracted.isoformat() + "Z"
-            if document is None or any(e.get("document") == document for e in obj.get("evidence", [])):
-                out[eid] = obj
+            out[eid] = obj
     return out

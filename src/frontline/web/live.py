@@ -22,7 +22,7 @@ from frontline.store.identity import normalise, registry_events
 router = APIRouter()
 POLL_SECONDS = 1.0
 STREAM_SECONDS = 30.0  # a stream ends after this; EventSource reconnects and resumes from Last-Event-ID
-MAX_DIFF_WORDS = 20_000  # beyond this a revision is shown whole, not diffed (keeps the diff cheap)
+MAX_DIFF_WORDS = 4000  # beyond this a revision is shown whole, not diffed (difflib is quadratic at worst)
 _TOKENS = re.compile(r"^\s+|\S+\s*")  # a word with the space after it: runs of changed words stay whole
 
 
@@ -137,5 +137,5 @@ def history(
     retracted = [{"id": eid, "type": e.get("type"), "status": e.get("status"), "summary": e.get("summary"),
                   "retracted_at": e.get("retracted_at"),
                   "posts": sorted({x["post"] for x in e.get("evidence", []) if x.get("document") == document})}
-                 for eid, e in registry_events(store, document=document).items() if e.get("retracted_at")]
+                 for eid, e in registry_events(store, document=document, retracted_only=True).items()]
     return {"document": document, "edited_posts": posts, "retracted": retracted}
