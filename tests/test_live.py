@@ -350,3 +350,35 @@ def test_word_diff_marks_changed_words_and_stays_cheap_on_huge_posts():
                     ["delete", "Kharkiv."], ["insert", "Kharkiv overnight."]]
     huge_a, huge_b = "word " * MAX_DIFF_WORDS, "other " * MAX_DIFF_WORDS
     assert word_diff(huge_a, huge_b) == [["delete", huge_a], ["insert", huge_b]]
+
+
+def test_ids_follow_the_founding_sentence_not_offsets_or_order(db_path):
+    """Two events founded by one sentence keep their own ids when offsets shift and order flips;
+    an event that loses its founding sentence but keeps another keeps its id; one that loses all is retracted."""
+    from frontline.models import Event, Evidence
+    from frontline.store import identity
+
+    store = Store(db_path)
+    both = "Russian forces shelled and then captured the village of Hlynka, officials said."
+    other = "Officials said the village of Hlynka had fallen after days of shelling."
+    lone = "A drone hit a fuel depot near Bilozerka."
+
+    def ev(etype, *sentences, shift=0):
+        evidence = [Evidence("blog", post, text, start + shift, start + shift + len(text))
+                    for post, text, start in sentences]
+        return Event("evt_merge_named", etype, "reported", etype, None, None, [], [], [], evidence)
+
+    first = [ev("strike", ("p1", both, 0)), ev("territory.capture", ("p1", both, 0), ("p2", other, 200)),
+             ev("strike", ("p3", lone, 400))]
+    identity.assign(store, first)
+    ids = {e.type + (e.evidence[0].post if e.type == "strike" else ""): e.id for e in first}
+    assert len(set(ids.values())) == 3
+
+    # A post on top moves everything by 90 characters; the merge lists the events the other way round;
+    # the capture's founding sentence was edited away, its second sentence is still there; p3 is gone.
+    later = [ev("territory.capture", ("p2", other, 200), shift=90), ev("strike", ("p1", both, 0), shift=90)]
+    changes = identity.assign(store, later)
+    assert later[0].id == ids["territory.capture"] and later[1].id == ids["strikep1"]
+    assert {(c.event_id, c.change) for c in changes} == {
+        (ids["territory.capture"], "updated"), (ids["strikep3"], "retracted")}
+    assert "evidence" in next(c.fields for c in changes if c.change == "updated")

@@ -96,7 +96,9 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None) -> 
         for i, ks in enumerate(keys):
             cands = [s for k in ks for s in by_anchor.get(k, ()) if s.id not in taken]
             if cands:
-                best = min(cands, key=lambda s: (s.retracted, s.created_at, s.id))
+                # One sentence can found two events (a strike and a capture): the same type first.
+                best = min(cands, key=lambda s: (s.data.get("type") != events[i].type, s.retracted,
+                                                 s.created_at, s.id))
                 chosen[i], taken[best.id] = best, best
         # 2. The anchor was edited or removed: a live event that still shares sentences, or whose
         #    anchor's post holds a sentence close to the old wording, continues as the new event.
@@ -113,6 +115,8 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None) -> 
                                  if k[0] == s.anchor[0] and k[1] == s.anchor[1]), default=0.0)
                     if score < EDIT_SIMILARITY:
                         score = 0.0
+                if score and s.data.get("type") == events[i].type:
+                    score += 0.5  # ties go to the event of the same type
                 if score > best_score:
                     best_i, best_score = i, score
             if best_i is not None:
