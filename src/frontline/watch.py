@@ -93,7 +93,10 @@ class Watcher:
             return False
         target.failures = 0
         target.next_at = time.monotonic() + self.every
-        self.report(rev0, evt0)
+        try:
+            self.report(rev0, evt0)
+        except Exception as exc:  # noqa: BLE001 - the snapshot is stored; only the report failed
+            self.log(f"error: {target.spec}: could not list the changes ({type(exc).__name__}: {exc})")
         return True
 
     def backoff(self, target: Target) -> float:
