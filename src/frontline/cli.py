@@ -6,7 +6,9 @@ import csv
 import datetime as dt
 import json
 import re
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import typer
@@ -127,7 +129,8 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or folders: text, HTML, RSS/Atom feeds or JSON Lines."),
+    paths: list[str] = typer.Argument(..., help="Files, folders or http(s) URLs: text, HTML, RSS/Atom feeds or "
+                                      "JSON Lines."),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (the DCT)."),
     source: str | None = typer.Option(None, "--source", help="Publisher name, e.g. 'The Independent'."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -138,13 +141,17 @@ def ingest(
 
     Ingesting the same document twice changes nothing; a newer snapshot of the same
     live blog records only new, edited and deleted posts. A file that cannot be read
-    is reported on one line and the others are still ingested (exit code 1).
+    is reported on one line and the others are still ingested (exit code 1). A URL is
+    fetched (conditionally, when it was fetched before) and identifies the document.
     """
     day = _parse_date(published, "--published")
-    from frontline.ingest import ingest_paths, rebuild_events
+    from frontline.ingest import ingest_paths, ingest_url, rebuild_events
+    from frontline.readers.fetch import is_url
 
-    files = _expand(paths)
-    index = _index_dates(files) if day is None or source is None else {}
+    files: list = []
+    for item in paths:
+        files.extend([item] if is_url(item) else _expand([Path(item)]))
+    index = _index_dates([f for f in files if isinstance(f, Path)]) if day is None or source is None else {}
     store = _store(db)
     failures = 0
     counts = {"new": 0, "updated": 0, "unchanged": 0}
@@ -152,6 +159,17 @@ def ingest(
                   TimeElapsedColumn(), console=err, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("ingesting", total=len(files))
         for path in files:
+            if isinstance(path, str):  # a URL
+                outcome = ingest_url(store, path, published=day, source=source, rebuild=False)
+                progress.advance(task)
+                if outcome.error:
+                    failures += 1
+                    err.print("[red]error:[/red]", escape(outcome.error), soft_wrap=True, highlight=False)
+                    continue
+                for r in outcome.results:
+                    counts[r.status] += 1
+                    err.print(_result_line(r), highlight=False, markup=False)
+                continue
             file_day, file_source = day, source
             if path in index:
                 idx_day, idx_source = index[path]
@@ -186,6 +204,91 @@ def ingest(
     err.print(summary, highlight=False)
     if failures:
         raise typer.Exit(1)
+
+
+def _result_line(r) -> str:
+    if r.status == "unchanged":
+        return f"{r.document_id}: unchanged"
+    return (f"{r.document_id}: {r.status} (+{r.new_posts} new, {r.edited_posts} edited, "
+            f"{r.deleted_posts} deleted posts)")
+
+
+@app.command()
+def watch(
+    targets: list[str] = typer.Argument(..., help="Live blogs to follow: http(s) URLs or files."),
+    every: float = typer.Option(300.0, "--every", min=0.1, help="Seconds between polls of each target."),
+    once: bool = typer.Option(False, "--once", help="Poll each target once, then exit."),
+    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (the DCT)."),
+    source: str | None = typer.Option(None, "--source", help="Publisher name, e.g. 'The Independent'."),
+    notify: str | None = typer.Option(None, "--notify", help="POST each new or updated event matching "
+                                      "--type/--status/--place to this URL as JSON."),
+    type_: list[str] = typer.Option([], "--type", "-t", help="Alert only on these event types (repeatable)."),
+    status: list[str] = typer.Option([], "--status", "-s", help="Alert only on these statuses (repeatable)."),
+    place: str | None = typer.Option(None, "--place", help="Alert only on events whose place contains this."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Follow live blogs: poll, ingest every changed snapshot, print one line per change
+    (new / edited / deleted posts; new / updated / retracted events). Network errors and
+    unreadable snapshots are logged and retried with backoff; Ctrl-C stops cleanly.
+
+    Example: frontline watch https://example.org/live --every 120 --notify http://127.0.0.1:9000/hook --type strike
+    """
+    from frontline.readers.fetch import is_url
+    from frontline.watch import Filters, Target, Watcher
+
+    day = _parse_date(published, "--published")
+    if notify is not None and not is_url(notify):
+        raise typer.BadParameter(f"{notify!r} is not an http(s) URL", param_hint="--notify")
+    for target in targets:
+        if not is_url(target) and not Path(target).is_file():
+            raise typer.BadParameter(f"{target!r} is neither an http(s) URL nor a file", param_hint="TARGETS")
+    store = _store(db)
+    watcher = Watcher(store, [Target(x) for x in targets], every=every, published=day, source=source,
+                      notify=notify, filters=Filters(set(type_), set(status), place), out=sys.stdout,
+                      log=lambda line: err.print(line, highlight=False, markup=False, soft_wrap=True))
+    stop = threading.Event()
+
+    def interrupted(_signum, _frame) -> None:
+        if stop.is_set():  # a second Ctrl-C: leave now
+            raise KeyboardInterrupt
+        err.print("watch: stopping after the current poll (Ctrl-C again to leave now)", highlight=False)
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        watcher.run(once=once, stop=stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if stop.is_set():
+        err.print("watch: stopped", highlight=False)
+        return
+    if once and watcher.errors:
+        raise typer.Exit(1)
+
+
+@export_app.command("changes")
+def export_changes(
+    since: str | None = typer.Option(None, "--since", help="Only changes at or after this ISO time (UTC unless "
+                                     "an offset is given)."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Write the edit history, oldest first, as JSON Lines (SPEC section 6): new / edited /
+    deleted posts with the text before and after, and new / updated / retracted events.
+
+    Example: frontline export changes --since 2025-03-16T08:00:00Z
+    """
+    from frontline.store import live
+
+    when = None
+    if since is not None:
+        try:
+            when = live.parse_since(since)
+        except ValueError:
+            raise typer.BadParameter(f"{since!r} is not an ISO date or time", param_hint="--since") from None
+    for row in live.iter_changes(_store(db), when):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 @export_app.command("events")

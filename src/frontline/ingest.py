@@ -1,6 +1,9 @@
 """The whole pipeline for one input: read -> clean -> language -> event mentions -> store.
 
-Events (the merge of all mentions) are rebuilt once after a batch, not per document.
+Events (the merge of all mentions) are rebuilt once after a batch, not per document, and
+keep their ids across snapshots (`store.identity`). A newer snapshot of a stored document
+re-does the language work only for its new and edited posts (`incremental`). Inputs are
+files or http(s) URLs (`readers.fetch`); a URL is the document's identity across snapshots.
 """
 
 from __future__ import annotations
@@ -104,11 +107,10 @@ def ingest_paths(
                     results.append(IngestResult(known, "unchanged"))
                     continue
                 try:
-                    clean, mentions = process(doc)
+                    results.append(save_snapshot(store, doc, sha, file_name=path.name))
                 except EmptyDocument as exc:  # said, never stored as "new" with nothing in it
                     empty.append(f"{doc.doc_id}: {exc}" if len(docs) > 1 else str(exc))
                     continue
-                results.append(store.save_document(clean, mentions, sha, file_name=path.name))
             error = None
             if empty:
                 error = f"{path}: {empty[0]}" + (f" (and {len(empty) - 1} more)" if len(empty) > 1 else "")
@@ -125,6 +127,68 @@ def ingest_paths(
     return outcomes
 
 
+def save_snapshot(store: Store, doc: Document, sha: str, file_name: str | None = None) -> IngestResult:
+    """Clean, annotate (new and edited posts only) and store one snapshot."""
+    from frontline import incremental
+    from frontline.store import live
+
+    stored_id = store.find_document(doc.doc_id, doc.title, doc.source)
+    cache = live.load_post_cache(store, stored_id) if stored_id else {}
+    done = incremental.process(doc, cache, doc_id=stored_id or doc.doc_id, annotate=annotate_document,
+                               extract=extract_mentions, cleaner=clean_or_refuse, view=_language_view)
+    result = store.save_document(done.clean, done.mentions, sha, file_name=file_name)
+    live.save_post_cache(store, result.document_id, done.fresh)
+    return result
+
+
+def ingest_url(
+    store: Store,
+    url: str,
+    *,
+    published: dt.date | dt.datetime | None = None,
+    source: str | None = None,
+    client=None,
+    rebuild: bool = True,
+) -> Outcome:
+    """Fetch a page or feed (conditionally: an unchanged page costs a 304) and ingest it like a file.
+
+    A single-document page is stored under the URL asked for, whatever the page calls itself,
+    so every snapshot of a live blog lands on the same document.
+    """
+    from frontline.readers import read_bytes
+    from frontline.readers.fetch import fetch
+    from frontline.store import live
+
+    try:
+        etag, modified = live.fetch_state(store, url)  # remembered only after a snapshot was stored
+        got = fetch(url, etag=etag, last_modified=modified, client=client)
+        if got.not_modified:
+            live.remember_fetch(store, url, etag, modified, changed=False)
+            return Outcome(url, [IngestResult(url, "unchanged")])
+        docs = read_bytes(got.data or b"", url, published=published, source=source, where=url)
+        if len(docs) == 1:
+            docs[0].doc_id = url
+            docs[0].url = docs[0].url or got.final_url
+        results = []
+        for doc in docs:
+            sha = content_sha(doc)
+            seen = store.seen_snapshot(doc.doc_id, doc.title, doc.source, sha)
+            if seen is not None:
+                results.append(IngestResult(seen, "unchanged"))
+                continue
+            results.append(save_snapshot(store, doc, sha, file_name=url))
+        live.remember_fetch(store, url, got.etag, got.last_modified,
+                            changed=any(r.status != "unchanged" for r in results))
+        outcome = Outcome(url, results)
+    except ReaderError as exc:
+        outcome = Outcome(url, [], str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad input must not stop a batch
+        outcome = Outcome(url, [], f"{url}: internal error while ingesting ({type(exc).__name__}: {exc})")
+    if rebuild and any(r.status != "unchanged" for r in outcome.results):
+        rebuild_events(store)
+    return outcome
+
+
 def rebuild_events(store: Store, *, only_if_stale: bool = False) -> int:
     """Merge all mentions into events and replace the stored events; return how many there are.
 
@@ -134,6 +198,8 @@ def rebuild_events(store: Store, *, only_if_stale: bool = False) -> int:
     newest mentions (never a stale merge over a newer one).
     With `only_if_stale`, nothing is done when another process has already rebuilt them.
     """
+    from frontline.store import identity
+
     if only_if_stale and not store.events_stale():
         return store.count_events()
     # Merge outside the lock (it can take a while; other writers need not wait for it) ...
@@ -145,6 +211,7 @@ def rebuild_events(store: Store, *, only_if_stale: bool = False) -> int:
         if store.mentions_generation(conn) != generation:
             # ... unless mentions changed meanwhile: then merge what is there now, inside the lock.
             events = merge_mentions(store.all_mentions(conn))
+        identity.assign(store, events, conn=conn)  # stable ids, change records (same transaction)
         store.replace_events(events, conn)
         _test_pause()
     return len(events)

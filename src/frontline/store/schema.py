@@ -177,3 +177,54 @@ reference_snapshots = Table(
     UniqueConstraint("map_id", "date"),
     Index("ix_reference_snapshots_map_date", "map_id", "date"),
 )
+
+# ------------------------------------------------------------------ following live blogs (issue 10)
+
+# What the last fetch of a URL answered, so the next poll can ask "changed since?" (ETag / Last-Modified).
+fetch_state = Table(
+    "fetch_state", metadata,
+    Column("url", String(DOC_ID_LEN), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", DateTime),
+    Column("changed_at", DateTime),
+)
+
+# The event mentions of each post as last extracted, keyed by what they depend on (the post's text,
+# kind and time, and the document's date), so a new snapshot re-does the language work only for
+# posts that are new or edited. Offsets are relative to the post (posts move when others are added).
+post_mentions = Table(
+    "post_mentions", metadata,
+    Column("document_id", String(DOC_ID_LEN), primary_key=True),
+    Column("post_id", String(POST_ID_LEN), primary_key=True),
+    Column("key", String(64), nullable=False),
+    Column("data", Text, nullable=False),  # JSON list of cached mentions
+)
+
+# Every event id ever given out, with the sentence that first reported the event (document, post,
+# normalised text): the id lives as long as that sentence. Retracted events stay here.
+event_registry = Table(
+    "event_registry", metadata,
+    Column("id", String(EVENT_ID_LEN), primary_key=True),
+    Column("anchor_document", String(DOC_ID_LEN), nullable=False),
+    Column("anchor_post", String(POST_ID_LEN), nullable=False),
+    Column("anchor_text", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("retracted_at", DateTime),
+    Column("data", Text, nullable=False),  # the last export object of the event
+    Index("ix_event_registry_anchor", "anchor_document", "anchor_post"),
+)
+
+# One row per new / updated / retracted event (SPEC section 6 `changes`); post changes come from post_revisions.
+event_changes = Table(
+    "event_changes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("event_id", String(EVENT_ID_LEN), nullable=False, index=True),
+    Column("change", String(10), nullable=False),  # new | updated | retracted
+    Column("fields", Text, nullable=False, default="[]"),  # JSON list of changed field names
+    Column("status", String(20), nullable=False),
+    Column("type", String(40), nullable=False, default=""),
+    Column("summary", Text, nullable=False, default=""),
+)

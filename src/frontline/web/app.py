@@ -408,6 +408,9 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         return found
 
     control_api.register(app, store)  # /api/control, /api/reference, /api/check
+    from frontline.web.live import router as live_router
+
+    app.include_router(live_router)  # changes, the SSE stream, post revisions (before the catch-all)
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def unknown(rest: str) -> None:

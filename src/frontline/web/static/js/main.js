@@ -9,6 +9,7 @@ import {Timeline} from './timeline.js';
 import {FilterBar} from './filters.js';
 import {renderDocument, renderDocuments, renderEvent, renderList} from './panel.js';
 import {AreaLayer, ContextLayers, ControlLayer, ReferenceLayer, ReplayBar, addControlFacts, renderVerdicts} from './control.js';
+import {decorateDocument, decorateEvent, startLive} from './live.js';
 
 const MAP_LIMIT = 2000; // events drawn on the map and timeline at once
 const PAGE = 50; // events per page in the list
@@ -234,6 +235,7 @@ async function showEvent(id) {
     });
     addControlFacts(panel, ev);
     panel.scrollTop = 0;
+    decorateEvent(panel, ev);
   } catch (err) {
     clear(panel).append(h('p', {class: 'error'}, `Could not load event: ${err.message}`),
       h('a', {href: '#/'}, '← All events'));
@@ -254,6 +256,7 @@ async function showDocument(id, post) {
   try {
     const doc = await api.getDocument(id);
     renderDocument(panel, doc, {post, onBack: () => history.back()});
+    decorateDocument(panel, doc);
     if (!post) panel.scrollTop = 0;
   } catch (err) {
     clear(panel).append(h('p', {class: 'error'}, `Could not load document: ${err.message}`),
@@ -289,4 +292,5 @@ refresh({fit: true}).then(async () => {
   await showDay(state.day);
   if (location.hash && location.hash !== '#/') route();
   document.body.dataset.ready = 'true';
+  startLive({onChange: () => refresh()});
 });

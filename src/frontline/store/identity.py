@@ -1,0 +1,221 @@
+"""Stable event ids (SPEC section 5), as a layer after merging.
+
+Merging names events after offsets, which move whenever a post is added on top of a
+live blog. Here each merged event is mapped onto the stored event whose *anchor* (the
+sentence that first reported it: document, post and normalised text, never offsets)
+is among its evidence, and takes that id. An event whose anchor sentence was edited
+keeps its id when one of its sentences is still in the same post and close to the old
+wording, or when it still shares evidence with the new event. Stored events that no
+new event takes are `retracted`: kept in the registry with their last state, shown in
+`export changes`, gone from `export events`. Every new / updated / retracted event is
+recorded as a change with the names of the fields that changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from sqlalchemy import insert, select, update
+
+from frontline.models import Event, Evidence
+from frontline.serialize import event_to_export
+from frontline.store import schema as t
+from frontline.store.db import Store, _now
+
+EDIT_SIMILARITY = 70  # a sentence this close to the vanished anchor, in the same post, is its edit
+FIELDS = ("type", "status", "summary", "date", "location", "actors", "sources", "quantities")
+
+
+def normalise(text: str) -> str:
+    text = text.lower().translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text)).strip()
+
+
+def sentence_key(ev: Evidence | dict) -> tuple[str, str, str]:
+    if isinstance(ev, dict):
+        return (ev["document"], ev["post"], normalise(ev["text"]))
+    return (ev.document, ev.post, normalise(ev.text))
+
+
+@dataclass
+class _Stored:
+    id: str
+    anchor: tuple[str, str, str]
+    created_at: dt.datetime
+    retracted: bool
+    data: dict
+    keys: set = field(default_factory=set)
+
+
+@dataclass
+class Change:
+    event_id: str
+    change: str  # new | updated | retracted
+    fields: list[str]
+    status: str
+    type: str
+    summary: str
+
+
+def evidence_keys(data: dict) -> set[tuple[str, str, str]]:
+    return {sentence_key(e) for e in data.get("evidence", [])}
+
+
+def changed_fields(old: dict, new: dict) -> list[str]:
+    """Names of fields that differ; evidence counts only when its sentences differ (not its offsets)."""
+    out = [f for f in FIELDS if old.get(f) != new.get(f)]
+    if evidence_keys(old) != evidence_keys(new):
+        out.append("evidence")
+    return out
+
+
+def assign(store: Store, events: list[Event], at: dt.datetime | None = None, conn=None) -> list[Change]:
+    """Give `events` (fresh from merging) their stable ids in place, record changes, update the registry.
+
+    With `conn`, inside the caller's transaction (the rebuild's, under the writer lock)."""
+    if conn is None:
+        with store.engine.begin() as own:
+            return assign(store, events, at, own)
+    at = at or _now()
+    stored = [_Stored(r["id"], (r["anchor_document"], r["anchor_post"], r["anchor_text"]), r["created_at"],
+                      r["retracted_at"] is not None, json.loads(r["data"]))
+              for r in conn.execute(select(t.event_registry).order_by(t.event_registry.c.created_at,
+                                                                      t.event_registry.c.id)).mappings()]
+    firsts = _first_seen(conn, events)
+    for s in stored:
+        s.keys = evidence_keys(s.data)
+    by_anchor: dict[tuple, list[_Stored]] = {}
+    for s in stored:
+        by_anchor.setdefault(s.anchor, []).append(s)
+    taken: dict[str, _Stored] = {}  # stored id -> claimed
+    chosen: dict[int, _Stored] = {}  # index of new event -> stored event it continues
+    keys = [{sentence_key(e) for e in ev.evidence} for ev in events]
+
+    # 1. The anchor sentence is still there: the event continues (live ones before retracted ones).
+    for i, ks in enumerate(keys):
+        cands = [s for k in ks for s in by_anchor.get(k, ()) if s.id not in taken]
+        if cands:
+            # One sentence can found two events (a strike and a capture): the same type first.
+            best = min(cands, key=lambda s: (s.data.get("type") != events[i].type, s.retracted,
+                                             s.created_at, s.id))
+            chosen[i], taken[best.id] = best, best
+    # 2. The anchor was edited or removed: a live event that still shares sentences, or whose
+    #    anchor's post holds a sentence close to the old wording, continues as the new event.
+    free = [i for i in range(len(events)) if i not in chosen]
+    for s in stored:
+        if s.id in taken or s.retracted or not free:
+            continue
+        best_i, best_score = None, 0.0
+        for i in free:
+            shared = len(s.keys & keys[i])
+            score = float(shared * 1000)
+            if not shared:
+                score = max((fuzz.ratio(s.anchor[2], k[2]) for k in keys[i]
+                             if k[0] == s.anchor[0] and k[1] == s.anchor[1]), default=0.0)
+                if score < EDIT_SIMILARITY:
+                    score = 0.0
+            if score and s.data.get("type") == events[i].type:
+                score += 0.5  # ties go to the event of the same type
+            if score > best_score:
+                best_i, best_score = i, score
+        if best_i is not None:
+            chosen[best_i], taken[s.id] = s, s
+            free.remove(best_i)
+
+    used = {s.id for s in stored}
+    changes: list[Change] = []
+    for i, ev in enumerate(events):
+        prev = chosen.get(i)
+        if prev is None:
+            anchor = _anchor(ev, firsts)
+            ev.id = _new_id(anchor, ev.type, used)
+            used.add(ev.id)
+            data = event_to_export(ev)
+            conn.execute(insert(t.event_registry).values(
+                id=ev.id, anchor_document=anchor[0], anchor_post=anchor[1], anchor_text=anchor[2],
+                created_at=at, updated_at=at, retracted_at=None, data=json.dumps(data, ensure_ascii=False)))
+            changes.append(Change(ev.id, "new", [], ev.status, ev.type, ev.summary))
+            continue
+        ev.id = prev.id
+        data = event_to_export(ev)
+        values: dict = {}
+        if prev.anchor not in keys[i]:  # re-anchor on a sentence that exists now
+            anchor = _anchor(ev, firsts)
+            values.update(anchor_document=anchor[0], anchor_post=anchor[1], anchor_text=anchor[2])
+        if prev.retracted:
+            values.update(retracted_at=None, updated_at=at)
+            changes.append(Change(ev.id, "new", [], ev.status, ev.type, ev.summary))
+        else:
+            fields = changed_fields(prev.data, data)
+            if fields:
+                values["updated_at"] = at
+                changes.append(Change(ev.id, "updated", fields, ev.status, ev.type, ev.summary))
+        if values or data != prev.data:
+            conn.execute(update(t.event_registry).where(t.event_registry.c.id == ev.id).values(
+                data=json.dumps(data, ensure_ascii=False), **values))
+    for s in stored:
+        if s.id not in taken and not s.retracted:
+            conn.execute(update(t.event_registry).where(t.event_registry.c.id == s.id).values(
+                retracted_at=at, updated_at=at))
+            changes.append(Change(s.id, "retracted", [], s.data.get("status", ""), s.data.get("type", ""),
+                                  s.data.get("summary", "")))
+    if changes:
+        conn.execute(insert(t.event_changes), [
+            dict(at=at, event_id=c.event_id, change=c.change, fields=json.dumps(c.fields), status=c.status,
+                 type=c.type, summary=c.summary) for c in changes])
+    return changes
+
+
+def _first_seen(conn, events: list[Event]) -> dict[tuple[str, str], tuple]:
+    """(document, post) -> a sort key putting the post that appeared first (then the oldest) first."""
+    docs = {e.document for ev in events for e in ev.evidence}
+    out: dict[tuple[str, str], tuple] = {}
+    for doc in docs:
+        for r in conn.execute(select(t.posts.c.post_id, t.posts.c.first_snapshot, t.posts.c.published,
+                                     t.posts.c.position).where(t.posts.c.document_id == doc)):
+            out[(doc, r[0])] = (r[1], r[2] or dt.datetime.max, -r[3])
+    return out
+
+
+def _anchor(ev: Event, firsts: dict) -> tuple[str, str, str]:
+    """The sentence that first reported the event: from the post seen first, else the oldest."""
+    best = min(ev.evidence, key=lambda e: (firsts.get((e.document, e.post), (1 << 62, dt.datetime.max, 0)),
+                                           e.document, e.start))
+    return sentence_key(best)
+
+
+def _new_id(anchor: tuple[str, str, str], etype: str, used: set[str]) -> str:
+    n = 0
+    while True:
+        salt = f"\x1f{n}" if n else ""
+        eid = "evt_" + hashlib.sha1(f"{anchor[0]}\x1f{anchor[1]}\x1f{anchor[2]}\x1f{etype}{salt}".encode()
+                                    ).hexdigest()[:12]
+        if eid not in used:
+            return eid
+        n += 1
+
+
+def registry_events(store: Store, ids: list[str] | None = None, document: str | None = None,
+                    retracted_only: bool = False) -> dict[str, dict]:
+    """Last known export object of events by id (retracted ones too, with `retracted_at`);
+    `document` keeps those first reported in that document."""
+    query = select(t.event_registry.c.id, t.event_registry.c.data, t.event_registry.c.retracted_at)
+    if ids is not None:
+        query = query.where(t.event_registry.c.id.in_(ids))
+    if document is not None:
+        query = query.where(t.event_registry.c.anchor_document == document)
+    if retracted_only:
+        query = query.where(t.event_registry.c.retracted_at.is_not(None))
+    out = {}
+    with store.engine.connect() as conn:
+        for eid, data, retracted in conn.execute(query):
+            obj = json.loads(data)
+            if retracted is not None:
+                obj["retracted_at"] = retracted.isoformat() + "Z"
+            out[eid] = obj
+    return out
