@@ -25,7 +25,6 @@ from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Q
 GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
 MILITARY = GROUND | {"strike", "casualties", "prisoners"}
 PARTICIPANT_TYPES = {"meeting", "call", "agreement"}
-VIOLENCE = GROUND | {"strike", "casualties"}
 TOLERANCE_DAYS = {"day": 2, "week": 3, "month": 0, "year": 0}
 DCT_TOLERANCE_DAYS = 7
 REPORT_LOOKBACK_DAYS = 45
@@ -178,12 +177,12 @@ def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -
 
 def _hard_conflict(a: EventMention, b: EventMention) -> bool:
     """What never merges, whatever the words: two places, two dates, one party saying yes and no,
-    two different kinds of act (a call is not a meeting; a statement or an 'other' may be either)."""
+    two different kinds of act (a call is not a meeting, a shelling not a capture; a statement or
+    an 'other' may tell either)."""
     if not _places_compatible(a.location, b.location) or not _dates_compatible(a.date, b.date):
         return True
     loose = {"statement", "other"}
-    if a.type != b.type and a.type not in loose and b.type not in loose and \
-            not (a.type in VIOLENCE and b.type in VIOLENCE):
+    if a.type != b.type and a.type not in loose and b.type not in loose:
         return True
     if a.type == b.type and _stance_conflict(a, b):
         return True
