@@ -538,6 +538,10 @@ def _governing_attributions(tok: Token | None, ann: SentenceAnnotation) -> list:
     for n, a in enumerate(ann.attributions):
         if not where[n] or cues is None or where[n] & cues:
             out.append(a)  # said in another sentence, "according to", or the governing cue
+    if not out:
+        # "the governor said three people had died after shells hit a building": a main-clause
+        # reporting verb vouches for everything its sentence tells
+        out = [a for n, a in enumerate(ann.attributions) if any(doc[i].dep_ == "ROOT" for i in where[n])]
     return out
 
 
@@ -554,17 +558,22 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
     the holder's name beside it ('the city's mayor, Oleksandr Striuk,') is that person."""
     if speaker.lower() in ("he", "she", "i") and st.persons:
         return st.persons[-1].text
-    if ann is not None and not PROPER_WORD.search(speaker):
+    if ann is None:
+        return speaker
+    if not PROPER_WORD.search(speaker):
         holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
         if holder is not None:
             return holder.name  # "the Turkish president" in 2025 is Recep Tayyip Erdogan
-        text = ann.sentence.text
-        at = text.find(speaker)
-        if at >= 0:
-            end = at + len(speaker)
-            for a in ann.actors:
-                if a.kind == "person" and 0 <= a.start - end <= 3 and text[end:a.start].strip() in (",", ""):
-                    return a.text
+    if any(a.text == speaker and a.kind == "person" for a in ann.actors):
+        return speaker
+    text = ann.sentence.text
+    at = text.find(speaker)
+    if at >= 0:
+        end = at + len(speaker)
+        for a in ann.actors:
+            if a.kind != "state" and 0 <= a.start - end <= 3 and \
+                    text[end:a.start].strip() in (",", "") and PROPER_WORD.search(a.text):
+                return a.text  # "the head of the European Commission, Ursula von der Leyen,"
     return speaker
 
 
