@@ -662,7 +662,7 @@ def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
     return out
 
 
-TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)\b", re.I)
+TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)(['’]s)?\b", re.I)
 AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
 
@@ -695,6 +695,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         specific = [p for p in places if p.precision in ("place", "admin1")]
         if specific:
             return min(specific, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
+        if TOWN_ANAPHOR.search(text):
+            town = st.place(places, want="place")  # "the city's mayor said ..."
+            if town is not None:
+                return town
         return st.nearby_place(within=1) or _seat(speaker, ann)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
