@@ -280,6 +280,9 @@ def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[Event
     main = made[0][1]
     out = [main]
     for _, m in made[1:]:
+        if main.type == "statement" and m.type in ("call", "meeting", "agreement"):
+            out.append(m)  # "backed Trump's steps after the pair spoke on the phone": a position and a call
+            continue
         if m.type in MILITARY and main.type in MILITARY and m.location is not None and \
                 main.location is not None and m.location.precision == "place" and \
                 main.location.precision == "place" and m.location.gazetteer_id != main.location.gazetteer_id:
@@ -437,8 +440,9 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
         subj = syntax.subject_of(c.tok)
         if subj is None:
             continue
+        # what the position is about, not when it was taken ("backed X after the pair spoke")
         governed = [e for e in chosen if e.tok is not None and syntax.in_subtree(e.tok, c.tok)
-                    and not syntax.in_subtree(e.tok, subj)]
+                    and not syntax.in_subtree(e.tok, subj) and not _in_adverbial(e.tok, c.tok)]
         # "warned Britons could be conscripted if war broke out": the warning is the event
         hypothetical = [e for e in governed if syntax.local_modality(e.tok) == "conditional"]
         if governed and len(hypothetical) < len(governed):
@@ -449,6 +453,16 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
             chosen.append(c)
             break
     return chosen
+
+
+def _in_adverbial(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in an adverbial clause (when, after, because ...) below `top`."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "advcl" and cur.tag_ != "VBG":
+            return True
+        cur = cur.head
+    return False
 
 
 def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostState,

@@ -179,7 +179,8 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
     """What never merges, whatever the words: two places, two dates, one party saying yes and no,
     two different kinds of act (a call is not a meeting, a shelling not a capture; a statement or
     an 'other' may tell either)."""
-    if not _places_compatible(a.location, b.location) or not _dates_compatible(a.date, b.date):
+    if _told_apart(a, b) or not _places_compatible(a.location, b.location) or \
+            not _dates_compatible(a.date, b.date):
         return True
     loose = {"statement", "other"}
     if a.type != b.type and a.type not in loose and b.type not in loose:
@@ -201,7 +202,14 @@ def _same_voice(a: EventMention, b: EventMention) -> bool:
     return bool(a.sources) and bool(b.sources) and _speaker_key(a.sources[0][0]) == _speaker_key(b.sources[0][0])
 
 
+def _told_apart(a: EventMention, b: EventMention) -> bool:
+    """Two kinds of event extraction found in one sentence are two events ('backed X after the call')."""
+    return bool(a.sentence_key) and a.sentence_key == b.sentence_key and a.type != b.type
+
+
 def _conflict(a: EventMention, b: EventMention) -> bool:
+    if _told_apart(a, b):
+        return True
     if a.type != b.type and not (a.type in GROUND and b.type in GROUND) and \
             not (a.block and a.block == b.block and (_same_voice(a, b) or "statement" in (a.type, b.type))):
         return True  # one voice in one live-blog post may tell one story in several kinds of words
@@ -233,7 +241,7 @@ def _affinity(a: EventMention, b: EventMention) -> float:
         return 2.8  # one live-blog post (or one paragraph of an article) tells one story
     if a.block and a.block == b.block and "statement" in (a.type, b.type):
         # what someone said about the story the post tells; the story itself prefers its own kind
-        return 2.6 if b.type == "statement" else 1.0
+        return 2.6 if b.type == "statement" else 0.0
     same_town = _same_place(a.location, b.location) and a.location.precision == "place"
     same_area = _same_place(a.location, b.location)
     shared_stance = bool(_parties(a) & _parties(b))
