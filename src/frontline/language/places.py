@@ -407,11 +407,15 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
     return tuple(spans), frozenset(surnames)
 
 
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
 def _next_word(text: str, pos: int) -> tuple[str, int, int] | None:
-    m = re.match(r"[ \t]+([A-Za-z]+)", text[pos:])
+    # match at `pos`, never on a copy of the rest of the text (a copy per span is quadratic)
+    m = _NEXT_WORD_RE.match(text, pos)
     if not m:
         return None
-    return m.group(1), pos + m.start(1), pos + m.end(1)
+    return m.group(1), m.start(1), m.end(1)
 
 
 def _mark_regions(text: str, spans: list[_Span]) -> None:
@@ -524,10 +528,36 @@ def _plausible_in_context(text: str, sp: _Span, surnames: frozenset[str]) -> boo
     return True
 
 
+_RUN_RE = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=8)
+def _word_runs(text: str) -> frozenset[str]:
+    """The maximal runs of word characters and hyphens in `text`, built once per context so that
+    asking about each candidate word is a set lookup, not a scan of the whole text (which made
+    a long live blog quadratic)."""
+    return frozenset(_RUN_RE.findall(text))
+
+
 def _lower_elsewhere(text: str, word: str) -> bool:
     """Whether `word` also occurs in lower case: then it is a common word ("Will", "Bend")."""
     low = word.lower()
-    return low != word and re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None
+    if low == word:
+        return False
+    runs = _word_runs(text)
+    if _RUN_RE.fullmatch(low):  # the common case: "bend" bounded by no word character nor hyphen
+        return low in runs
+    # "o'brien", "u.s": every part must be a run of the text before the (rare, cached) scan is worth it
+    if not all(part in runs for part in _RUN_RE.findall(low)):
+        return False
+    return _lower_elsewhere_scan(text, low)
+
+
+@lru_cache(maxsize=1024)
+def _lower_elsewhere_scan(text: str, low: str) -> bool:
+    """The exact test for a word with an apostrophe or a period; cached, and only reached for the
+    few gazetteer names spelled so, so its cost stays proportional to the text."""
+    return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None
 
 
 @lru_cache(maxsize=128)
