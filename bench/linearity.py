@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from frontline.cleaning import boilerplate
 from frontline.ingest import process
 from frontline.language.actors import get_catalogue
 from frontline.language.nlp import get_nlp
@@ -28,15 +29,24 @@ from frontline.readers import ReaderError, read_path
 
 
 def corpus_paragraphs(folder: Path) -> list[str]:
+    """The corpus's prose paragraphs (no boilerplate: one newsletter line inside a one-line
+    file makes cleaning drop the whole line)."""
     paras: list[str] = []
     for f in sorted(folder.glob("*.txt")):
         try:
             for doc in read_path(f):
                 for block in doc.blocks:
-                    paras.extend(p for p in block.paragraphs if len(p) > 40)
+                    kept, _removed = boilerplate.strip_paragraphs(block.paragraphs)
+                    paras.extend(p for p in kept if len(p) > 40 and not _furniture(p))
         except ReaderError:
             continue
     return paras
+
+
+def _furniture(para: str) -> bool:
+    pats = boilerplate.patterns()
+    return any(p.search(para) for p in (*pats.appeal_strong, *pats.appeal_signal, *pats.drop_sentence,
+                                         *pats.inline_cut)) or bool(pats.credit_lead and pats.credit_lead.search(para))
 
 
 def live_blog(paras: list[str], size: int) -> Document:
@@ -59,7 +69,7 @@ def one_line(paras: list[str], size: int, folder: Path) -> Document:
             total += len(w) + 1
         i += 1
     path = folder / f"one-line-{size}.txt"
-    path.write_text(" ".join(words), encoding="utf-8")
+    path.write_text("One line\n\n" + " ".join(words) + "\n", encoding="utf-8")  # a title, then the line
     return read_path(path)[0]
 
 
