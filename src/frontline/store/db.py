@@ -173,9 +173,17 @@ class Store:
     # ------------------------------------------------------------ events
 
     def all_mentions(self) -> list[EventMention]:
+        """Every stored mention in a canonical order (document, post, offsets, type, content), not
+        insertion order: the merge then gives the same events and ids whatever order documents
+        were ingested in, by one process or by several workers."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.mentions.c.data).order_by(t.mentions.c.id)).scalars()
-            return [mention_from_dict(json.loads(r)) for r in rows]
+            rows = conn.execute(select(t.mentions.c.data)).scalars().all()
+        keyed = []
+        for raw in rows:
+            m = mention_from_dict(json.loads(raw))
+            keyed.append(((m.evidence.document, m.evidence.post, m.evidence.start, m.evidence.end, m.type, raw), m))
+        keyed.sort(key=lambda km: km[0])
+        return [m for _k, m in keyed]
 
     def replace_events(self, events: list[Event]) -> None:
         """Events are derived from all mentions; rebuilt wholesale in one transaction."""
