@@ -49,6 +49,7 @@ CSP = "; ".join([
 EXPORT_TYPES = {"jsonl": ("application/x-ndjson", "jsonl"), "csv": ("text/csv", "csv"),
                 "geojson": ("application/geo+json", "geojson")}
 MAX_LIMIT = 5000
+EXPORT_CACHE_CHARS = 2 * 1024 * 1024  # exports up to this size are kept per events version
 
 
 # ---------------------------------------------------------------- response models (for the OpenAPI docs)
@@ -373,9 +374,23 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         if format not in EXPORT_TYPES:
             raise HTTPException(400, f"format: {format!r} is not one of jsonl, csv, geojson")
         media, ext = EXPORT_TYPES[format]
-        spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024, mode="w+", encoding="utf-8", newline="")
+        name = f"frontline-events-{dt.date.today().isoformat()}.{ext}"
+        headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        key = ("export", queries.filter_key(f), format, sort)
         with engine.connect() as conn:
+            # a selection's export is the same until the events are rebuilt: small ones are kept
+            held = queries.cached_only(conn, key)
+            if held is not None:
+                return Response(held, media_type=media, headers=headers)
+            spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024, mode="w+", encoding="utf-8",
+                                                  newline="")
             write_events(queries.iter_events(conn, f, sort=sort), spool, format)
+            if spool.tell() <= EXPORT_CACHE_CHARS:
+                spool.seek(0)
+                body = spool.read().encode("utf-8")
+                spool.close()
+                queries.remember(conn, key, body)
+                return Response(body, media_type=media, headers=headers)
         spool.seek(0)
 
         def chunks() -> Iterator[bytes]:
@@ -385,9 +400,7 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
             finally:
                 spool.close()
 
-        name = f"frontline-events-{dt.date.today().isoformat()}.{ext}"
-        return StreamingResponse(chunks(), media_type=media,
-                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        return StreamingResponse(chunks(), media_type=media, headers=headers)
 
     @app.get("/api/documents", response_model=DocumentPage, tags=["documents"])
     def documents(

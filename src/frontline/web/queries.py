@@ -127,6 +127,8 @@ def _create_rtree(engine: Engine) -> bool:
 _CACHE_LOCK = threading.Lock()
 _CACHE: dict[str, tuple[int, dict]] = {}  # engine URL -> (events version, {key: value})
 CACHE_ENTRIES = 2000
+CACHE_BYTES = 64 * 1024 * 1024  # kept exports, at most
+_BYTES = ("bytes held",)
 
 
 def _version(conn: Connection) -> int:
@@ -147,10 +149,26 @@ def _cached(conn: Connection, key: tuple, compute):
             return held[1][key]
     value = compute()
     with _CACHE_LOCK:
-        if len(held[1]) >= CACHE_ENTRIES:
-            held[1].clear()
-        held[1][key] = value
+        entries = held[1]
+        size = len(value) if isinstance(value, bytes) else 0
+        if len(entries) >= CACHE_ENTRIES or entries.get(_BYTES, 0) + size > CACHE_BYTES:
+            entries.clear()  # crude but bounded: a burst of distinct filters just starts afresh
+        entries[key] = value
+        if size:
+            entries[_BYTES] = entries.get(_BYTES, 0) + size
     return value
+
+
+def cached_only(conn: Connection, key: tuple):
+    """The value held for `key` in this events version, or None."""
+    url, version = str(conn.engine.url), _version(conn)
+    with _CACHE_LOCK:
+        held = _CACHE.get(url)
+        return held[1].get(key) if held is not None and held[0] == version else None
+
+
+def remember(conn: Connection, key: tuple, value) -> None:
+    _cached(conn, key, lambda: value)
 
 
 def clear_caches() -> None:
@@ -159,7 +177,7 @@ def clear_caches() -> None:
         _CACHE.clear()
 
 
-def _filter_key(f: EventFilter) -> tuple:
+def filter_key(f: EventFilter) -> tuple:
     return (tuple(sorted(f.types)), tuple(sorted(f.statuses)), f.date_from, f.date_to, f.place, f.actor, f.source,
             f.q, f.bbox, f.document, f.publisher)
 
@@ -276,9 +294,12 @@ def _where(conn: Connection, f: EventFilter, walk: bool = False) -> list[ColumnE
     if f.statuses:
         out.append(_plain(conn, e.status).in_(f.statuses))
     if f.date_from:
-        # "ends on or after": written as two indexable ranges (an event's end is never before its start)
+        # "ends on or after": exact on coalesce(end, start), made sargable by a bound on the start
+        # that no event's span can cross (the longest span, cached per events version)
         day = f.date_from.isoformat()
-        out.append(or_(e.date_start >= day, e.date_end >= day))
+        earliest = (f.date_from - dt.timedelta(days=_max_span_days(conn))).isoformat()
+        out.append(e.date_start >= earliest)
+        out.append(func.coalesce(e.date_end, e.date_start) >= day)
     if f.date_to:
         out.append(e.date_start <= f.date_to.isoformat())
     if f.place:
@@ -323,17 +344,16 @@ def _split(value: str | None) -> list[str]:
     return [v for v in (value or "").split("|") if v]
 
 
-def _round(value: float | None) -> float | None:
-    """Five decimals (about a metre): a shorter map payload than the float's 17 digits."""
-    return None if value is None else round(value, 5)
-
-
 def _summary_row(r) -> dict:
+    # unpacked as a plain tuple: attribute access on 2,000 rows was most of a map load's time
+    eid, etype, status, summary, date_start, date_end, place, lat, lon, country, actors, sources = r
     return {
-        "id": r.id, "type": r.type, "status": r.status, "summary": r.summary,
-        "date_start": r.date_start, "date_end": r.date_end, "place": r.place,
-        "lat": _round(r.lat), "lon": _round(r.lon), "country": r.country,
-        "actors": _split(r.actors), "sources": _split(r.sources),
+        "id": eid, "type": etype, "status": status, "summary": summary,
+        "date_start": date_start, "date_end": date_end, "place": place,
+        "lat": None if lat is None else round(lat, 5), "lon": None if lon is None else round(lon, 5),
+        "country": country,
+        "actors": [v for v in actors.split("|") if v] if actors else [],
+        "sources": [v for v in sources.split("|") if v] if sources else [],
     }
 
 
@@ -356,14 +376,30 @@ def list_events(conn: Connection, f: EventFilter, limit: int = 100, offset: int 
                 sort: str = "-date") -> tuple[int, list[dict]]:
     """One page of matching events (newest first by default) and the total that match."""
     where = _where(conn, f)
-    total = _cached(conn, ("count", _filter_key(f)), lambda: conn.execute(
+    total = _cached(conn, ("count", filter_key(f)), lambda: conn.execute(
         select(func.count()).select_from(t.events).where(*where)).scalar_one())
     if conn.dialect.name == "sqlite" and _walk_is_cheaper(conn, total, offset + limit):
         where = _where(conn, f, walk=True)
     cols = [t.events.c[name] for name in _SUMMARY_COLUMNS]
     query = _ordered(select(*cols).where(*where), sort, conn.dialect.name).limit(limit).offset(offset)
     rows = conn.execute(query).all()
-    return total, [_summary_row(r) for r in rows]
+    # lat/lon to five decimals (about a metre): a shorter map payload than a float's 17 digits
+    return total, [_summary_row(tuple(r)) for r in rows]
+
+
+def _max_span_days(conn: Connection) -> int:
+    def compute() -> int:
+        e = t.events.c
+        longest = 0
+        rows = conn.execute(select(e.date_start, e.date_end).where(
+            e.date_end.is_not(None), e.date_start.is_not(None), e.date_end != e.date_start))
+        for start, end in rows:
+            try:
+                longest = max(longest, (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days)
+            except ValueError:
+                return 100_000  # a malformed date: no bound
+        return longest
+    return _cached(conn, ("max_span",), compute)
 
 
 def _walk_is_cheaper(conn: Connection, matching: int, rows: int) -> bool:
@@ -522,7 +558,7 @@ def _trigger_span(sentence: str, event_type: str) -> tuple[int, int] | None:
 def event_stats(conn: Connection, f: EventFilter) -> dict:
     """Counts of the selection (by type, status, day, place) and of the whole store, computed
     once per events version and filter (a rebuild of the events makes them stale)."""
-    return _cached(conn, ("stats", _filter_key(f)), lambda: _event_stats(conn, f))
+    return _cached(conn, ("stats", filter_key(f)), lambda: _event_stats(conn, f))
 
 
 def _event_stats(conn: Connection, f: EventFilter) -> dict:
