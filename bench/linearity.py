@@ -1,6 +1,6 @@
 """Cost against input size: time per 100 kB at 100 kB, 1 MB and 5 MB of input.
 
-    python bench/linearity.py ../shared/data/guardian-2022 [--sizes 100000,1000000,5000000]
+    python bench/linearity.py ../shared/data/guardian-2022 [--sizes 100000,1000000,5000000] [--shapes "one line"]
 
 Two shapes of input, each through read -> clean -> annotate -> extract (frontline.ingest.process,
 no database):
@@ -83,6 +83,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("folder", type=Path, nargs="?", default=Path("../shared/data/guardian-2022"))
     ap.add_argument("--sizes", default="100000,1000000,5000000")
+    ap.add_argument("--shapes", default="one line,live blog", help="comma-separated: one line, live blog")
     args = ap.parse_args()
     if not args.folder.is_dir():
         sys.exit(f"linearity: {args.folder} not found (the Guardian corpus lives in ../shared/data)")
@@ -93,7 +94,7 @@ def main() -> None:
     process(live_blog(paras, 20_000))  # warm caches (gazetteer, rules)
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        for shape in ("live blog", "one line"):
+        for shape in [x.strip() for x in args.shapes.split(",")]:
             base = None
             for size in sizes:
                 doc = live_blog(paras, size) if shape == "live blog" else one_line(paras, size, Path(tmp))
