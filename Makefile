@@ -46,6 +46,7 @@ bench: install
 	$(BIN)/python bench/event_types.py $(SHARED)/data/case2021-task2/test_set_final_release_with_labels.tsv
 	$(BIN)/python bench/geoparse.py $(SHARED)/data/geoparsing/Corpora/TR-News.xml
 	$(BIN)/python bench/ingest_speed.py $(SHARED)/data/guardian-2022
+	$(BIN)/python bench/linearity.py $(SHARED)/data/guardian-2022
 	$(BIN)/python bench/api_latency.py --events 100000
 
 eval: install
