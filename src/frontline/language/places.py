@@ -172,6 +172,7 @@ def _stopwords() -> frozenset[str]:
 # --------------------------------------------------------------------------- candidates
 
 
+@lru_cache(maxsize=100_000)
 def _clean_surface(surface: str) -> str:
     s = surface.strip()
     for art in ("the ", "The "):
@@ -334,23 +335,27 @@ def _runs(text: str) -> list[list[re.Match]]:
     """Maximal runs of capitalised words (connectors such as "of" allowed inside); any
     punctuation between two words ends a run."""
     words = list(_WORD_RE.finditer(text))
+    # plain lists, read once: this loop runs over every word of a post's whole context
+    texts = [m.group() for m in words]
+    caps = [w[0].isupper() for w in texts]
+    n = len(words)
     runs: list[list[re.Match]] = []
     i = 0
-    while i < len(words):
-        if not words[i].group()[0].isupper():
+    while i < n:
+        if not caps[i]:
             i += 1
             continue
         run = [words[i]]
         j = i + 1
-        while j < len(words):
+        while j < n:
             gap = text[words[j - 1].end():words[j].start()]
-            if gap.strip() or "\n" in gap:
+            if gap != " " and (gap.strip() or "\n" in gap):
                 break
-            wj = words[j].group()
+            wj = texts[j]
             if wj.lower() in _STOP_WORDS and wj not in CONNECTORS:
                 break  # "Parkland, Florida The controversy": a new sentence, not a longer name
-            nxt_cap = j + 1 < len(words) and words[j + 1].group()[0].isupper()
-            if wj[0].isupper() or (wj in CONNECTORS and nxt_cap):
+            nxt_cap = j + 1 < n and caps[j + 1]
+            if caps[j] or (wj in CONNECTORS and nxt_cap):
                 run.append(words[j])
                 j += 1
             else:
