@@ -123,15 +123,19 @@ def _ingest(store: Store, specs: list[FileSpec], run, window: int,
             except Exception as exc:  # noqa: BLE001 - one bad input must not stop a batch
                 errors[i] = _internal(spec.path, exc)
                 docs = []
+            todo = []
             for doc in docs:
                 sha = content_sha(doc)
                 known = store.seen_snapshot(doc.doc_id, doc.title, doc.source, sha)
                 if known is not None:  # the same snapshot again: nothing to do, and no parsing
                     results[i].append(IngestResult(known, "unchanged"))
                     continue
-                pending[i] += 1
-                yield _Job(i, doc, sha)
-            read_done[i] = True
+                todo.append(_Job(i, doc, sha))
+            pending[i] = len(todo)
+            read_done[i] = True  # so the file is reported as soon as its last document is stored
+            if not todo:
+                report_ready()
+            yield from todo
 
     for job in run(jobs(), window):
         i = job.spec_index
