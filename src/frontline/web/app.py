@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
@@ -344,8 +345,10 @@ def create_app(db: str | None = None, store: Store | None = None) -> FastAPI:
         """Events matching the filters, one page at a time, newest first."""
         with engine.connect() as conn:
             total, items = queries.list_events(conn, f, limit=limit, offset=offset, sort=sort)
-        # Returned as is (the model documents it): validating 2,000 map points per load costs more than the query.
-        return JSONResponse({"total": total, "limit": limit, "offset": offset, "items": items})
+        # Returned as is (the model documents it): validating 2,000 map points per load costs more than the
+        # query; orjson writes them in a tenth of the time of the json module.
+        body = orjson.dumps({"total": total, "limit": limit, "offset": offset, "items": items})
+        return Response(body, media_type="application/json")
 
     @app.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"])
     def event(event_id: str) -> dict:

@@ -570,8 +570,7 @@ def _event_stats(conn: Connection, f: EventFilter) -> dict:
     where = _where(conn, f)
     e = t.events.c
     if not where:  # the first page load: the store's type and status indexes come grouped already
-        span = conn.execute(select(func.count(), func.min(e.date_start),
-                                   func.max(func.coalesce(e.date_end, e.date_start)), func.count(e.lat))).one()
+        span = _whole_span(conn)
         return _stats(conn, where, span[0], span[1], span[2], span[3],
                       dict(conn.execute(select(e.type, func.count()).group_by(e.type)).all()),
                       dict(conn.execute(select(e.status, func.count()).group_by(e.status)).all()))
@@ -588,6 +587,22 @@ def _event_stats(conn: Connection, f: EventFilter) -> dict:
             counts.update(dict(conn.execute(select(column, func.count()).where(*where, column.not_in(values))
                                             .group_by(column)).all()))
     return _stats(conn, where, total, date_min, date_max, located, by_type, by_status)
+
+
+def _whole_span(conn: Connection) -> tuple[int, str | None, str | None, int]:
+    """(events, first date, last date, located) of the whole store from its indexes: one
+    aggregate over every row read the wide table (seconds on a cold cache at 100k events)."""
+    e = t.events.c
+    total = conn.execute(select(func.count()).select_from(t.events)).scalar_one()
+    first = conn.execute(select(func.min(e.date_start))).scalar()
+    last_start = conn.execute(select(func.max(e.date_start))).scalar()
+    last_end = conn.execute(select(func.max(e.date_end))).scalar()  # an end is never before its start
+    last = max((d for d in (last_start, last_end) if d is not None), default=None)
+    if _RTREE_READY.get(str(conn.engine.url)):
+        located = conn.execute(text("SELECT count(*) FROM events_rtree")).scalar_one()
+    else:
+        located = conn.execute(select(func.count(e.lat))).scalar_one()
+    return total, first, last, located
 
 
 def _stats(conn: Connection, where: list, total: int, date_min: str | None, date_max: str | None, located: int,
