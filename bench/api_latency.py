@@ -22,7 +22,7 @@ from pathlib import Path
 from frontline.models import DateRef, Event, Evidence, PlaceRef, Quantity
 from frontline.store import Store
 from frontline.web import queries
-from frontline.web.app import create_app
+from frontline.web.app import create_app, settle
 
 TYPES = list(queries.TYPES)
 STATUSES = list(queries.STATUSES)
@@ -103,6 +103,7 @@ def main() -> None:
     print(f"free-text index ready in {time.perf_counter() - t0:.2f} s")
 
     client = TestClient(create_app(store=store))
+    settle()  # as `frontline serve` does once the app is built
     some_id = client.get("/api/events?limit=1&offset=5000").json()["items"][0]["id"]
     endpoints = [
         ("first page (100, newest)", "/api/events"),
