@@ -134,10 +134,17 @@ def ingest(
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (the DCT)."),
     source: str | None = typer.Option(None, "--source", help="Publisher name, e.g. 'The Independent'."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1,
+                                help="Parse and extract on this many processes (one writer stores)."),
+    cluster: str | None = typer.Option(None, "--cluster",
+                                       help="Parse and extract on a Dask cluster, e.g. tcp://HOST:8786."),
 ) -> None:
     """Read live blogs or articles, extract events and store them.
 
     Example: frontline ingest seeds/000_2751e2997e1bbdf6.txt --published 2025-03-16
+
+    Parallel: frontline ingest corpus/ --workers 2, or --cluster tcp://HOST:8786 with
+    a dask scheduler and workers running (the workers need frontline installed).
 
     Ingesting the same document twice changes nothing; a newer snapshot of the same
     live blog records only new, edited and deleted posts. A file that cannot be read
@@ -145,53 +152,51 @@ def ingest(
     fetched (conditionally, when it was fetched before) and identifies the document.
     """
     day = _parse_date(published, "--published")
-    from frontline.ingest import ingest_paths, ingest_url, rebuild_events
+    from frontline.ingest import FileSpec, ingest_files, ingest_url, rebuild_events
     from frontline.readers.fetch import is_url
 
-    files: list = []
-    for item in paths:
-        files.extend([item] if is_url(item) else _expand([Path(item)]))
-    index = _index_dates([f for f in files if isinstance(f, Path)]) if day is None or source is None else {}
+    urls = [item for item in paths if is_url(item)]
+    files = _expand([Path(item) for item in paths if not is_url(item)])
+    index = _index_dates(files) if day is None or source is None else {}
     store = _store(db)
     failures = 0
     counts = {"new": 0, "updated": 0, "unchanged": 0}
+    specs = []
+    for path in files:
+        file_day, file_source = day, source
+        if path in index:
+            idx_day, idx_source = index[path]
+            if file_day is None and idx_day:
+                try:
+                    file_day = dt.datetime.fromisoformat(idx_day.replace("Z", "+00:00"))
+                except ValueError:
+                    file_day = None
+            file_source = file_source or idx_source
+        specs.append(FileSpec(path, file_day, file_source))
+    total = len(files) + len(urls)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True, disable=len(files) < 2) as progress:
-        task = progress.add_task("ingesting", total=len(files))
-        for path in files:
-            if isinstance(path, str):  # a URL
-                outcome = ingest_url(store, path, published=day, source=source, rebuild=False)
-                progress.advance(task)
-                if outcome.error:
-                    failures += 1
-                    err.print("[red]error:[/red]", escape(outcome.error), soft_wrap=True, highlight=False)
-                    continue
-                for r in outcome.results:
-                    counts[r.status] += 1
-                    err.print(_result_line(r), highlight=False, markup=False)
-                continue
-            file_day, file_source = day, source
-            if path in index:
-                idx_day, idx_source = index[path]
-                if file_day is None and idx_day:
-                    try:
-                        file_day = dt.datetime.fromisoformat(idx_day.replace("Z", "+00:00"))
-                    except ValueError:
-                        file_day = None
-                file_source = file_source or idx_source
-            # One document at a time: events are rebuilt once, after the batch.
-            outcome = ingest_paths(store, [path], published=file_day, source=file_source,
-                                            rebuild=False)[0]
+                  TimeElapsedColumn(), console=err, transient=True, disable=total < 2) as progress:
+        task = progress.add_task("ingesting", total=total)
+
+        def done(outcome) -> None:
+            nonlocal failures
             progress.advance(task)
             if outcome.error:
                 failures += 1
                 err.print("[red]error:[/red]", escape(outcome.error), soft_wrap=True, highlight=False)
             for r in outcome.results:
                 counts[r.status] += 1
-                if len(files) < 2 or r.status != "unchanged":
-                    err.print(f"{r.document_id}: {r.status}"
-                              + (f" (+{r.new_posts} new, {r.edited_posts} edited, {r.deleted_posts} deleted posts)"
-                                 if r.status != "unchanged" else ""), highlight=False, markup=False)
+                if total < 2 or r.status != "unchanged":
+                    err.print(_result_line(r), highlight=False, markup=False)
+
+        for url in urls:
+            done(ingest_url(store, url, published=day, source=source, rebuild=False))
+        # Events are rebuilt once, after the batch, by this process (the one writer).
+        try:
+            ingest_files(store, specs, on_done=done, rebuild=False, workers=workers, cluster=cluster)
+        except OSError as exc:  # a cluster that cannot be reached
+            err.print(f"[red]frontline: cannot use cluster {escape(cluster or '')}: {escape(str(exc))}[/red]")
+            raise typer.Exit(2) from None
     stale = store.events_stale()
     if stale and not (counts["new"] or counts["updated"]):
         _say("events were out of date (an earlier run stopped before rebuilding them); rebuilding them")

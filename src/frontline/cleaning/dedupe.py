@@ -17,30 +17,53 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text)).strip()
 
 
+# Fuzzy comparison is against the most recent WINDOW distinct texts (exact repeats are found at
+# any distance through a dict). A live blog has a few hundred posts and a few thousand sentences,
+# all inside the windows, so the result is unchanged; a 5 MB document stays linear, not quadratic.
+SENTENCE_WINDOW = 4000
+POST_WINDOW = 400
+
+
 def link_sentences(sentences: list[Sentence]) -> None:
     """Set `duplicate_of` on each sentence that repeats an earlier one of the same document."""
     seen: list[str] = []
     owners: list[int] = []
+    exact: dict[str, int] = {}
     for s in sentences:
         norm = normalise(s.text)
         if len(norm.split()) < MIN_WORDS:
             continue
+        if norm in exact:  # the first occurrence is also what extractOne picks (the first best score)
+            s.duplicate_of = exact[norm]
+            continue
         if seen:
-            hit = process.extractOne(norm, seen, scorer=fuzz.ratio, score_cutoff=SENTENCE_SIMILARITY)
+            lo = max(0, len(seen) - SENTENCE_WINDOW)
+            window = seen[lo:] if lo else seen
+            hit = process.extractOne(norm, window, scorer=fuzz.ratio, score_cutoff=SENTENCE_SIMILARITY)
             if hit is not None:
-                s.duplicate_of = owners[hit[2]]
+                s.duplicate_of = owners[lo + hit[2]]
                 continue
         seen.append(norm)
         owners.append(s.index)
+        exact[norm] = s.index
 
 
 def link_posts(posts: list[Post]) -> None:
     """Mark a post whose text repeats an earlier post (a re-published update)."""
     norms = [normalise(p.headline + " " + p.text) if p.text else "" for p in posts]
+    exact: dict[str, str] = {}  # an original's text -> its id, for repeats older than the window
     for i, post in enumerate(posts):
         if not post.text:
             continue
-        for j, earlier in enumerate(posts[:i]):
-            if earlier.duplicate_of is None and norms[j] and fuzz.ratio(norms[i], norms[j]) >= SENTENCE_SIMILARITY:
+        lo = max(0, i - POST_WINDOW)
+        for j in range(lo, i):
+            earlier = posts[j]
+            if earlier.duplicate_of is None and norms[j] and fuzz.ratio(
+                    norms[i], norms[j], score_cutoff=SENTENCE_SIMILARITY) >= SENTENCE_SIMILARITY:
                 post.duplicate_of = earlier.post_id
                 break
+        else:
+            if lo and norms[i] in exact:
+                post.duplicate_of = exact[norms[i]]
+        if post.duplicate_of is None and norms[i]:
+            exact.setdefault(norms[i], post.post_id)

@@ -14,12 +14,20 @@ surnames must be capitalised ("Trump", not "trump").
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
+import spacy
+from platformdirs import user_cache_dir
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -128,14 +136,72 @@ def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and bool(letters) and word.isupper()
 
 
+MATCH_KEY = "FRONTLINE_ACTOR"  # one match id for every pattern: see _candidates
+CACHE_FORMAT = 1
+
+
 @lru_cache(maxsize=1)
 def get_catalogue() -> Catalogue:
-    """Load data/actors.toml and build the matcher once per process."""
-    raw = tomllib.loads(resources.files("frontline.data").joinpath("actors.toml").read_text("utf-8"))
-    return _build(raw)
+    """The catalogue and its matcher, once per process and, across processes, from a disk cache.
+
+    Building means tokenizing ~28,000 pattern phrases (2-3 s); the built catalogue (entries,
+    patterns and each phrase as NORM hashes) is pickled in the user cache directory under a key
+    that hashes the catalogue file, the spaCy version and the model, so an edit to actors.toml or
+    an upgrade rebuilds it. A missing, stale or unreadable cache is rebuilt, never fatal."""
+    data = resources.files("frontline.data").joinpath("actors.toml").read_bytes()
+    nlp = get_nlp()
+    path = _cache_path(data, nlp)
+    state = _load_cached(path)
+    if state is None:
+        state = _build_state(tomllib.loads(data.decode("utf-8")))
+        _store_cached(path, state)
+    return _from_state(state, nlp)
 
 
-def _build(raw: dict) -> Catalogue:
+def _cache_path(data: bytes, nlp) -> Path:
+    meta = nlp.meta
+    key = hashlib.sha256(b"\x1f".join([
+        data, spacy.__version__.encode(), f"{meta.get('name')}-{meta.get('version')}".encode(),
+        str(CACHE_FORMAT).encode(), sys.version.encode()])).hexdigest()[:24]
+    root = Path(os.environ.get("FRONTLINE_CACHE_DIR") or user_cache_dir("frontline"))
+    return root / f"actors-{key}.pickle"
+
+
+def _load_cached(path: Path) -> dict | None:
+    try:
+        with path.open("rb") as fh:
+            state = pickle.load(fh)  # noqa: S301 - our own file, keyed by the content it was built from
+        return state if isinstance(state, dict) and state.get("format") == CACHE_FORMAT else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def _store_cached(path: Path, state: dict) -> None:
+    """Write atomically (a temp file renamed into place): parallel workers may race here."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: build every time, as before
+
+
+def _from_state(state: dict, nlp) -> Catalogue:
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    strings = nlp.vocab.strings
+    for norm in state["norm_strings"]:
+        strings.add(norm)  # so that a matched token's NORM reads back as text
+    matcher.add(MATCH_KEY, state["keywords"])
+    return Catalogue(matcher=matcher, **state["catalogue"])
+
+
+def _build_state(raw: dict) -> dict:
+    """Everything the catalogue needs, as picklable plain data: the matcher's phrases as tuples
+    of NORM hashes (PhraseMatcher accepts them in place of Docs)."""
+
+
     nlp = get_nlp()
     case_sensitive = {w for phrase in raw.get("case_sensitive", []) for w in phrase.split()}
     honorifics = list(raw.get("honorifics", []))
@@ -161,7 +227,6 @@ def _build(raw: dict) -> Catalogue:
         entries[item["id"]] = Entry(item["id"], item["name"], item["kind"], item.get("country"), tuple(roles))
 
     patterns: dict[str, list[_Pattern]] = defaultdict(list)
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
     docs_by_key: dict[str, Doc] = {}
 
     def add(text: str, how: str, targets: tuple[str, ...], case_words: frozenset[int] = frozenset()) -> None:
@@ -258,19 +323,19 @@ def _build(raw: dict) -> Catalogue:
     for phrase in raw.get("ignore", []):
         add(phrase, "ignore", ())
 
-    for key, doc in docs_by_key.items():
-        matcher.add(key, [doc])
+    keywords = [tuple(t.norm for t in doc) for doc in docs_by_key.values()]
+    norm_strings = sorted({t.norm_ for doc in docs_by_key.values() for t in doc})
     names = {e.name.lower(): e.id for e in entries.values()}
-    return Catalogue(
+    catalogue = dict(
         entries=entries,
         holders=dict(holders),
-        matcher=matcher,
         patterns=dict(patterns),
         honorifics=frozenset(h.lower() for h in honorifics),
         place_suffixes=frozenset(w.lower() for w in raw.get("place_suffixes", [])),
         place_nouns=frozenset(w.lower() for w in raw.get("place_nouns", [])),
         names=names,
     )
+    return {"format": CACHE_FORMAT, "catalogue": catalogue, "keywords": keywords, "norm_strings": norm_strings}
 
 
 # ---------------------------------------------------------------- matching
@@ -307,11 +372,11 @@ def _pick_person(cat: Catalogue, ids: tuple[str, ...], when: dt.date | None) -> 
 def _candidates(doc: Doc, when: dt.date | None) -> list[_Candidate]:
     """All catalogue matches after case checks and resolution, overlaps removed (longest wins)."""
     cat = get_catalogue()
-    strings = cat.matcher.vocab.strings
     found: list[_Candidate] = []
-    for match_id, start, end in cat.matcher(doc):
+    for _match_id, start, end in cat.matcher(doc):
         span = doc[start:end]
-        for pat in cat.patterns.get(strings[match_id], []):
+        # one match id for all phrases; matching is on NORM, so the span's norms are the phrase's key
+        for pat in cat.patterns.get(" ".join(t.norm_ for t in span), []):
             if not _case_ok(pat, span):
                 continue
             entry: Entry | None = None

@@ -19,6 +19,7 @@ from frontline.language.nlp import parse
 from frontline.models import CleanDocument, SentenceAnnotation
 
 MAX_SENTENCE_CHARS = 3000
+CONTEXT_CHARS = 40_000  # see _place_contexts
 
 
 def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
@@ -30,9 +31,7 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
     out: list[SentenceAnnotation] = []
     by_post = {p.post_id: p for p in clean.posts}
     resolvers: dict[str, DateResolver] = {}
-    # The post first, then the whole document: one sense per name across a live blog. Built once
-    # per post, not per sentence (the place layer caches on this string; rebuilding it is quadratic).
-    contexts = {p.post_id: f"{clean.document.title}\n{p.headline}\n{p.text}\n{clean.text}" for p in clean.posts}
+    contexts = _place_contexts(clean)
     previous: Doc | None = None
     previous_post = None
     for sent, doc in zip(sentences, docs, strict=True):
@@ -41,7 +40,8 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
         when = _as_date(anchor)
         if sent.post_id not in resolvers:
             resolvers[sent.post_id] = DateResolver(anchor or dt.date.today())
-        context = contexts[sent.post_id]
+        ctxs = contexts[sent.post_id]
+        context = ctxs[min(max(0, sent.start - post.start) // CONTEXT_CHARS, len(ctxs) - 1)]
         found_actors = actor_layer.find_actors(doc, when)
         ann = SentenceAnnotation(
             sentence=sent,
@@ -56,6 +56,44 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
         out.append(ann)
         previous, previous_post = doc, sent.post_id
     return out
+
+
+def _place_contexts(clean: CleanDocument) -> dict[str, list[str]]:
+    """The text each post's place names are resolved against: the post first, then the whole
+    document (one sense per name across a live blog). Built once per post, not per sentence (the
+    place layer caches on this string).
+
+    A guard keeps the cost linear in the document: the document part is a window of
+    CONTEXT_CHARS around the post, and a post longer than that gets one context per
+    CONTEXT_CHARS of its text. Every live blog seen so far is far shorter, so for them the context
+    is the whole document, as before; a 5 MB one costs per post what a long live blog does."""
+    text = clean.text
+    out: dict[str, list[str]] = {}
+    for p in clean.posts:
+        chunks = [p.text[i:i + CONTEXT_CHARS] for i in range(0, max(len(p.text), 1), CONTEXT_CHARS)]
+        contexts = []
+        for i, chunk in enumerate(chunks):
+            around = text
+            if len(text) > CONTEXT_CHARS:
+                middle = p.start + i * CONTEXT_CHARS + len(chunk) // 2
+                around = _window(text, middle)
+            body = p.text if len(chunks) == 1 else chunk
+            contexts.append(f"{clean.document.title}\n{p.headline}\n{body}\n{around}")
+        out[p.post_id] = contexts
+    return out
+
+
+def _window(text: str, middle: int) -> str:
+    """CONTEXT_CHARS of `text` around `middle`, cut at line ends so no name is cut in two."""
+    lo = max(0, min(middle - CONTEXT_CHARS // 2, len(text) - CONTEXT_CHARS))
+    hi = lo + CONTEXT_CHARS
+    if lo > 0:
+        nl = text.find("\n", lo, hi)
+        lo = nl + 1 if nl >= 0 else lo
+    if hi < len(text):
+        nl = text.rfind("\n", lo, hi)
+        hi = nl if nl > lo else hi
+    return text[lo:hi]
 
 
 def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:

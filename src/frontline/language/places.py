@@ -172,6 +172,7 @@ def _stopwords() -> frozenset[str]:
 # --------------------------------------------------------------------------- candidates
 
 
+@lru_cache(maxsize=100_000)
 def _clean_surface(surface: str) -> str:
     s = surface.strip()
     for art in ("the ", "The "):
@@ -334,23 +335,27 @@ def _runs(text: str) -> list[list[re.Match]]:
     """Maximal runs of capitalised words (connectors such as "of" allowed inside); any
     punctuation between two words ends a run."""
     words = list(_WORD_RE.finditer(text))
+    # plain lists, read once: this loop runs over every word of a post's whole context
+    texts = [m.group() for m in words]
+    caps = [w[0].isupper() for w in texts]
+    n = len(words)
     runs: list[list[re.Match]] = []
     i = 0
-    while i < len(words):
-        if not words[i].group()[0].isupper():
+    while i < n:
+        if not caps[i]:
             i += 1
             continue
         run = [words[i]]
         j = i + 1
-        while j < len(words):
+        while j < n:
             gap = text[words[j - 1].end():words[j].start()]
-            if gap.strip() or "\n" in gap:
+            if gap != " " and (gap.strip() or "\n" in gap):
                 break
-            wj = words[j].group()
+            wj = texts[j]
             if wj.lower() in _STOP_WORDS and wj not in CONNECTORS:
                 break  # "Parkland, Florida The controversy": a new sentence, not a longer name
-            nxt_cap = j + 1 < len(words) and words[j + 1].group()[0].isupper()
-            if wj[0].isupper() or (wj in CONNECTORS and nxt_cap):
+            nxt_cap = j + 1 < n and caps[j + 1]
+            if caps[j] or (wj in CONNECTORS and nxt_cap):
                 run.append(words[j])
                 j += 1
             else:
@@ -407,11 +412,15 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
     return tuple(spans), frozenset(surnames)
 
 
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
 def _next_word(text: str, pos: int) -> tuple[str, int, int] | None:
-    m = re.match(r"[ \t]+([A-Za-z]+)", text[pos:])
+    # match at `pos`, never on a copy of the rest of the text (a copy per span is quadratic)
+    m = _NEXT_WORD_RE.match(text, pos)
     if not m:
         return None
-    return m.group(1), pos + m.start(1), pos + m.end(1)
+    return m.group(1), m.start(1), m.end(1)
 
 
 def _mark_regions(text: str, spans: list[_Span]) -> None:
@@ -524,10 +533,36 @@ def _plausible_in_context(text: str, sp: _Span, surnames: frozenset[str]) -> boo
     return True
 
 
+_RUN_RE = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=8)
+def _word_runs(text: str) -> frozenset[str]:
+    """The maximal runs of word characters and hyphens in `text`, built once per context so that
+    asking about each candidate word is a set lookup, not a scan of the whole text (which made
+    a long live blog quadratic)."""
+    return frozenset(_RUN_RE.findall(text))
+
+
 def _lower_elsewhere(text: str, word: str) -> bool:
     """Whether `word` also occurs in lower case: then it is a common word ("Will", "Bend")."""
     low = word.lower()
-    return low != word and re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None
+    if low == word:
+        return False
+    runs = _word_runs(text)
+    if _RUN_RE.fullmatch(low):  # the common case: "bend" bounded by no word character nor hyphen
+        return low in runs
+    # "o'brien", "u.s": every part must be a run of the text before the (rare, cached) scan is worth it
+    if not all(part in runs for part in _RUN_RE.findall(low)):
+        return False
+    return _lower_elsewhere_scan(text, low)
+
+
+@lru_cache(maxsize=1024)
+def _lower_elsewhere_scan(text: str, low: str) -> bool:
+    """The exact test for a word with an apostrophe or a period; cached, and only reached for the
+    few gazetteer names spelled so, so its cost stays proportional to the text."""
+    return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None
 
 
 @lru_cache(maxsize=128)

@@ -92,6 +92,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._create_tables()
+        _migrate(self.engine)
 
     def _create_tables(self) -> None:
         """Create missing tables under the writer lock: two processes opening a new database at once
@@ -311,11 +312,19 @@ class Store:
     # ------------------------------------------------------------ events
 
     def all_mentions(self, conn: Connection | None = None) -> list[EventMention]:
+        """Every stored mention in a canonical order (document, position in it, type, content), not
+        insertion order: the merge then gives the same events and ids whatever order documents
+        were ingested in, by one process or by several workers."""
         if conn is None:
             with self.engine.connect() as own:
                 return self.all_mentions(own)
-        rows = conn.execute(select(t.mentions.c.data).order_by(t.mentions.c.id)).scalars()
-        return [mention_from_dict(json.loads(r)) for r in rows]
+        rows = conn.execute(select(t.mentions.c.data)).scalars().all()
+        keyed = []
+        for raw in rows:
+            m = mention_from_dict(json.loads(raw))
+            keyed.append(((m.evidence.document, m.evidence.start, m.evidence.end, m.type, raw), m))
+        keyed.sort(key=lambda km: km[0])
+        return [m for _k, m in keyed]
 
     def replace_events(self, events: list[Event], conn: Connection | None = None) -> None:
         """Events are derived from all mentions; rebuilt wholesale in one transaction, which also
@@ -334,6 +343,7 @@ class Store:
                     place=e.location.name if e.location else None,
                     lat=e.location.lat if e.location else None, lon=e.location.lon if e.location else None,
                     country=e.location.country if e.location else None,
+                    admin1=e.location.admin1 if e.location else None,
                     actors="|".join(a["name"] for a in e.actors), sources="|".join(s["name"] for s in e.sources),
                     search_text=" ".join([e.summary] + [x.text for x in e.evidence]),
                     data=json.dumps(data, ensure_ascii=False)))
@@ -344,12 +354,18 @@ class Store:
             if evid_rows:
                 conn.execute(insert(t.event_evidence), evid_rows)
             self._set_state(conn, STALE_KEY, "0")
+            _bump(conn, "events_version")
 
     def count_events(self, conn: Connection | None = None) -> int:
         if conn is None:
             with self.engine.connect() as own:
                 return self.count_events(own)
         return conn.execute(select(func.count()).select_from(t.events)).scalar()
+
+    def events_version(self) -> int:
+        """A number that changes whenever the events are rebuilt (caches of counts key on it)."""
+        with self.engine.connect() as conn:
+            return events_version(conn)
 
     def iter_events(self) -> Iterator[Event]:
         with self.engine.connect() as conn:
@@ -394,6 +410,34 @@ class Store:
         with self.engine.connect() as conn:
             return {name: conn.execute(select(func.count()).select_from(tbl)).scalar()
                     for name, tbl in t.metadata.tables.items()}
+
+
+def events_version(conn) -> int:
+    return conn.execute(select(t.store_meta.c.value).where(t.store_meta.c.key == "events_version")).scalar() or 0
+
+
+def _bump(conn, key: str) -> None:
+    """Increment a counter inside the caller's transaction (readers see old data and old number,
+    or new data and new number)."""
+    done = conn.execute(update(t.store_meta).where(t.store_meta.c.key == key).values(
+        value=t.store_meta.c.value + 1)).rowcount
+    if not done:
+        conn.execute(insert(t.store_meta).values(key=key, value=1))
+
+
+def _migrate(engine: Engine) -> None:
+    """Columns added after a database was created: add them and fill them from the stored JSON."""
+    names = {c["name"] for c in inspect(engine).get_columns("events")}
+    with engine.begin() as conn:
+        if "admin1" not in names:
+            conn.execute(text("ALTER TABLE events ADD COLUMN admin1 VARCHAR(200)"))
+            rows = conn.execute(select(t.events.c.id, t.events.c.data)).all()
+            for eid, data in rows:
+                loc = (json.loads(data).get("location") or {}) if data else {}
+                if loc.get("admin1"):
+                    conn.execute(update(t.events).where(t.events.c.id == eid).values(admin1=loc["admin1"]))
+        for column in ("admin1", "country", "place", "date_end"):  # create_all skips existing tables
+            conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_events_{column} ON events ({column})"))
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

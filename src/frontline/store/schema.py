@@ -115,11 +115,12 @@ events = Table(
     Column("status", String(20), nullable=False, index=True),
     Column("summary", Text, nullable=False),
     Column("date_start", String(10), index=True),
-    Column("date_end", String(10)),
-    Column("place", String(200)),
+    Column("date_end", String(10), index=True),  # with date_start: sargable date-range filters
+    Column("place", String(200), index=True),
     Column("lat", Float),
     Column("lon", Float),
-    Column("country", String(2)),
+    Column("country", String(2), index=True),
+    Column("admin1", String(200), index=True),  # the location's region, a column for the place filter
     Column("actors", Text, nullable=False, default=""),  # names joined, for filtering
     Column("sources", Text, nullable=False, default=""),
     Column("search_text", Text, nullable=False, default=""),  # summary + evidence, for free text
@@ -227,4 +228,12 @@ event_changes = Table(
     Column("status", String(20), nullable=False),
     Column("type", String(40), nullable=False, default=""),
     Column("summary", Text, nullable=False, default=""),
+)
+
+# Counters that change whenever derived data is rebuilt ("events_version": every replace_events),
+# so that caches of counts and stats know when they are stale.
+store_meta = Table(
+    "store_meta", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Integer, nullable=False, default=0),
 )

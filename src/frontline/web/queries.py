@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
-from sqlalchemy import JSON, Connection, Engine, and_, case, cast, func, literal_column, or_, select, text
+from sqlalchemy import Connection, Engine, and_, case, false, func, literal_column, or_, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontline.models import Event
@@ -62,11 +62,14 @@ class EventFilter:
 # newest-first pages walk it in order, counts and facets scan it. On SQLite the type and status
 # filters are written as `type || ''` so the planner prefers it to the store's narrow indexes.
 WEB_INDEXES = {
-    "ix_events_web_cover": "events (date_start, id, type, status, date_end, lat, lon, place, country, actors, "
-                           "sources, summary)",
-    "ix_events_web_place": "events (place)",
+    "ix_events_web_cover2": "events (date_start, id, type, status, date_end, lat, lon, place, country, admin1, "
+                            "actors, sources, summary)",
+    # actor and source filters look up the few distinct values that match (see _matching_values)
+    "ix_events_web_actors": "events (actors)",
+    "ix_events_web_sources": "events (sources)",
 }
 _INDEXED: set[str] = set()
+_RTREE_READY: dict[str, bool] = {}
 
 
 def ensure_indexes(engine: Engine) -> None:
@@ -79,10 +82,119 @@ def ensure_indexes(engine: Engine) -> None:
         return  # PostgreSQL plans with its own statistics, and caps index entries at ~2.7 kB
     try:
         with engine.begin() as conn:
+            # the store's ix_events_place replaces the first; the second lacked admin1
+            conn.execute(text("DROP INDEX IF EXISTS ix_events_web_place"))
+            conn.execute(text("DROP INDEX IF EXISTS ix_events_web_cover"))
             for name, target in WEB_INDEXES.items():
                 conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {target}"))
     except Exception as exc:  # noqa: BLE001
         log.warning("could not create indexes for the web app: %s", exc)
+    _RTREE_READY[key] = _create_rtree(engine)
+
+
+def _create_rtree(engine: Engine) -> bool:
+    """An R*Tree over the events' points, kept in step with `events` by triggers (like the FTS
+    index), so that a map view's bounding box is an index lookup, not a scan of 100k rows."""
+    try:
+        with engine.begin() as conn:
+            exists = conn.execute(text(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='events_rtree'")).first()
+            if exists:
+                return True
+            conn.execute(text("CREATE VIRTUAL TABLE events_rtree USING rtree(id, minlat, maxlat, minlon, maxlon)"))
+            conn.execute(text(
+                "CREATE TRIGGER IF NOT EXISTS events_rtree_ai AFTER INSERT ON events "
+                "WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN "
+                "INSERT INTO events_rtree VALUES (new.rowid, new.lat, new.lat, new.lon, new.lon); END"))
+            conn.execute(text(
+                "CREATE TRIGGER IF NOT EXISTS events_rtree_ad AFTER DELETE ON events BEGIN "
+                "DELETE FROM events_rtree WHERE id = old.rowid; END"))
+            conn.execute(text(
+                "CREATE TRIGGER IF NOT EXISTS events_rtree_au AFTER UPDATE OF lat, lon ON events BEGIN "
+                "DELETE FROM events_rtree WHERE id = old.rowid; "
+                "INSERT INTO events_rtree SELECT new.rowid, new.lat, new.lat, new.lon, new.lon "
+                "WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL; END"))
+            conn.execute(text("INSERT INTO events_rtree SELECT rowid, lat, lat, lon, lon FROM events "
+                              "WHERE lat IS NOT NULL AND lon IS NOT NULL"))
+        return True
+    except Exception as exc:  # noqa: BLE001 - no R*Tree module, or read-only: plain lat/lon ranges
+        log.warning("spatial index unavailable, using lat/lon ranges: %s", exc)
+        return False
+
+
+# ---------------------------------------------------------------- caches keyed by the events version
+
+_CACHE_LOCK = threading.Lock()
+_CACHE: dict[str, tuple[int, dict]] = {}  # engine URL -> (events version, {key: value})
+CACHE_ENTRIES = 2000
+CACHE_BYTES = 64 * 1024 * 1024  # kept exports, at most
+_BYTES = ("bytes held",)
+
+
+def _version(conn: Connection) -> int:
+    return conn.execute(select(t.store_meta.c.value).where(t.store_meta.c.key == "events_version")).scalar() or 0
+
+
+def _cached(conn: Connection, key: tuple, compute):
+    """`compute()` once per events version: counts, stats and distinct values change only when
+    the events are rebuilt (Store.replace_events bumps the version in the same transaction)."""
+    url = str(conn.engine.url)
+    version = _version(conn)
+    with _CACHE_LOCK:
+        held = _CACHE.get(url)
+        if held is None or held[0] != version:
+            held = (version, {})
+            _CACHE[url] = held
+        if key in held[1]:
+            return held[1][key]
+    value = compute()
+    with _CACHE_LOCK:
+        entries = held[1]
+        size = len(value) if isinstance(value, bytes) else 0
+        if len(entries) >= CACHE_ENTRIES or entries.get(_BYTES, 0) + size > CACHE_BYTES:
+            entries.clear()  # crude but bounded: a burst of distinct filters just starts afresh
+        entries[key] = value
+        if size:
+            entries[_BYTES] = entries.get(_BYTES, 0) + size
+    return value
+
+
+def cached_only(conn: Connection, key: tuple):
+    """The value held for `key` in this events version, or None."""
+    url, version = str(conn.engine.url), _version(conn)
+    with _CACHE_LOCK:
+        held = _CACHE.get(url)
+        return held[1].get(key) if held is not None and held[0] == version else None
+
+
+def remember(conn: Connection, key: tuple, value) -> None:
+    _cached(conn, key, lambda: value)
+
+
+def clear_caches() -> None:
+    """Forget cached counts and stats (the benchmark's cold figures)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
+
+
+def filter_key(f: EventFilter) -> tuple:
+    return (tuple(sorted(f.types)), tuple(sorted(f.statuses)), f.date_from, f.date_to, f.place, f.actor, f.source,
+            f.q, f.bbox, f.document, f.publisher)
+
+
+MAX_IN_VALUES = 1000
+
+
+def _matching_values(conn: Connection, column, needle: str) -> list[str] | None:
+    """The distinct values of `column` that contain `needle` (case-insensitive), so that a
+    substring filter becomes an indexed `IN`; None when there are too many to list."""
+    values = _cached(conn, ("distinct", column.name), lambda: [
+        v for v in conn.execute(select(column).where(column.is_not(None)).distinct()).scalars() if v])
+    if len(values) > 50_000:
+        return None
+    low = needle.lower()
+    hits = [v for v in values if low in v.lower()]
+    return hits if len(hits) <= MAX_IN_VALUES else None
 
 
 
@@ -136,7 +248,7 @@ def _terms(q: str) -> list[str]:
     return re.findall(r"\w+", q.lower())[:12]
 
 
-def _text_clause(conn: Connection, q: str) -> ColumnElement | None:
+def _text_clause(conn: Connection, q: str, walk: bool = False) -> ColumnElement | None:
     terms = _terms(q)
     if not terms:
         return None
@@ -144,7 +256,8 @@ def _text_clause(conn: Connection, q: str) -> ColumnElement | None:
         # Each word quoted (no FTS5 syntax from the user survives) and prefix-matched.
         match = " AND ".join(f'"{w}"*' for w in terms)
         sub = text("SELECT rowid FROM events_fts WHERE events_fts MATCH :match").bindparams(match=match)
-        return literal_column("events.rowid").in_(sub)
+        # "+rowid": not a key lookup per match, so that with `walk` the date index is walked
+        return literal_column("+events.rowid" if walk else "events.rowid").in_(sub)
     return and_(*[_contains(t.events.c.search_text, w) for w in terms])
 
 
@@ -153,13 +266,13 @@ def _contains(column, value: str) -> ColumnElement:
     return func.lower(column).contains(value.lower(), autoescape=True)
 
 
-def _admin1(conn: Connection) -> ColumnElement:
-    """The event's region: a column if the store has one, else read from the JSON (slow at scale)."""
-    if "admin1" in t.events.c:
-        return t.events.c.admin1
-    if conn.dialect.name == "sqlite":
-        return func.json_extract(t.events.c.data, "$.location.admin1")
-    return cast(t.events.c.data, JSON)["location"]["admin1"].as_string()
+def _substring(conn: Connection, column, needle: str, walk: bool = False) -> ColumnElement:
+    """Case-insensitive substring match: an indexed IN over the matching distinct values when
+    they are few (places, regions, actor lists), else LIKE."""
+    hits = _matching_values(conn, column, needle)
+    if hits is None:
+        return _contains(column, needle)
+    return (_plain(conn, column) if walk else column).in_(hits) if hits else false()
 
 
 # ---------------------------------------------------------------- events
@@ -170,7 +283,10 @@ def _plain(conn: Connection, column) -> ColumnElement:
     return column.concat("") if conn.dialect.name == "sqlite" else column
 
 
-def _where(conn: Connection, f: EventFilter) -> list[ColumnElement]:
+def _where(conn: Connection, f: EventFilter, walk: bool = False) -> list[ColumnElement]:
+    """The filter as SQL conditions. With `walk`, the conditions that have their own index are
+    written so that SQLite does not use it and walks the date-ordered covering index instead,
+    stopping at the page's last row: the better plan when many events match (see list_events)."""
     e = t.events.c
     out: list[ColumnElement] = []
     if f.types:
@@ -178,29 +294,36 @@ def _where(conn: Connection, f: EventFilter) -> list[ColumnElement]:
     if f.statuses:
         out.append(_plain(conn, e.status).in_(f.statuses))
     if f.date_from:
-        out.append(func.coalesce(e.date_end, e.date_start) >= f.date_from.isoformat())
+        # "ends on or after": exact on coalesce(end, start), made sargable by a bound on the start
+        # that no event's span can cross (the longest span, cached per events version)
+        day = f.date_from.isoformat()
+        earliest = (f.date_from - dt.timedelta(days=_max_span_days(conn))).isoformat()
+        out.append(e.date_start >= earliest)
+        out.append(func.coalesce(e.date_end, e.date_start) >= day)
     if f.date_to:
         out.append(e.date_start <= f.date_to.isoformat())
     if f.place:
         place = f.place.strip()
-        # The raw-JSON LIKE is a cheap pre-check, so only candidate rows pay for JSON parsing.
-        region = _contains(_admin1(conn), place)
-        if "admin1" not in t.events.c:
-            region = and_(_contains(e.data, place), region)
-        conds = [_contains(e.place, place), region]
+        conds = [_substring(conn, e.place, place, walk), _substring(conn, e.admin1, place, walk)]
         if len(place) == 2 and place.isalpha():
-            conds.append(e.country == place.upper())
+            conds.append((_plain(conn, e.country) if walk else e.country) == place.upper())
         out.append(or_(*conds))
     if f.actor:
-        out.append(_contains(e.actors, f.actor.strip()))
+        out.append(_substring(conn, e.actors, f.actor.strip(), walk))
     if f.source:
-        out.append(_contains(e.sources, f.source.strip()))
+        out.append(_substring(conn, e.sources, f.source.strip(), walk))
     if f.q:
-        clause = _text_clause(conn, f.q)
+        clause = _text_clause(conn, f.q, walk)
         if clause is not None:
             out.append(clause)
     if f.bbox:
         west, south, east, north = f.bbox
+        if west <= east and not walk and _RTREE_READY.get(str(conn.engine.url)):
+            # the R*Tree finds the candidates (its float32 boxes are rounded outwards); the exact
+            # ranges below keep the answer exact
+            box = text("SELECT id FROM events_rtree WHERE maxlat >= :s AND minlat <= :n AND maxlon >= :w "
+                       "AND minlon <= :e").bindparams(s=south, n=north, w=west, e=east)
+            out.append(literal_column("events.rowid").in_(box))
         out.append(e.lat.between(south, north))
         if west <= east:
             out.append(e.lon.between(west, east))
@@ -222,11 +345,15 @@ def _split(value: str | None) -> list[str]:
 
 
 def _summary_row(r) -> dict:
+    # unpacked as a plain tuple: attribute access on 2,000 rows was most of a map load's time
+    eid, etype, status, summary, date_start, date_end, place, lat, lon, country, actors, sources = r
     return {
-        "id": r.id, "type": r.type, "status": r.status, "summary": r.summary,
-        "date_start": r.date_start, "date_end": r.date_end, "place": r.place,
-        "lat": r.lat, "lon": r.lon, "country": r.country,
-        "actors": _split(r.actors), "sources": _split(r.sources),
+        "id": eid, "type": etype, "status": status, "summary": summary,
+        "date_start": date_start, "date_end": date_end, "place": place,
+        "lat": None if lat is None else round(lat, 5), "lon": None if lon is None else round(lon, 5),
+        "country": country,
+        "actors": [v for v in actors.split("|") if v] if actors else [],
+        "sources": [v for v in sources.split("|") if v] if sources else [],
     }
 
 
@@ -249,11 +376,38 @@ def list_events(conn: Connection, f: EventFilter, limit: int = 100, offset: int 
                 sort: str = "-date") -> tuple[int, list[dict]]:
     """One page of matching events (newest first by default) and the total that match."""
     where = _where(conn, f)
-    total = conn.execute(select(func.count()).select_from(t.events).where(*where)).scalar_one()
+    total = _cached(conn, ("count", filter_key(f)), lambda: conn.execute(
+        select(func.count()).select_from(t.events).where(*where)).scalar_one())
+    if conn.dialect.name == "sqlite" and _walk_is_cheaper(conn, total, offset + limit):
+        where = _where(conn, f, walk=True)
     cols = [t.events.c[name] for name in _SUMMARY_COLUMNS]
     query = _ordered(select(*cols).where(*where), sort, conn.dialect.name).limit(limit).offset(offset)
     rows = conn.execute(query).all()
-    return total, [_summary_row(r) for r in rows]
+    # lat/lon to five decimals (about a metre): a shorter map payload than a float's 17 digits
+    return total, [_summary_row(tuple(r)) for r in rows]
+
+
+def _max_span_days(conn: Connection) -> int:
+    def compute() -> int:
+        e = t.events.c
+        longest = 0
+        rows = conn.execute(select(e.date_start, e.date_end).where(
+            e.date_end.is_not(None), e.date_start.is_not(None), e.date_end != e.date_start))
+        for start, end in rows:
+            try:
+                longest = max(longest, (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days)
+            except ValueError:
+                return 100_000  # a malformed date: no bound
+        return longest
+    return _cached(conn, ("max_span",), compute)
+
+
+def _walk_is_cheaper(conn: Connection, matching: int, rows: int) -> bool:
+    """Walking the date index until `rows` matches reads about rows * N / matching entries;
+    fetching every match through its own index reads `matching` rows at random and sorts them
+    (about ten times dearer per row). The cached count makes the choice free."""
+    n = _cached(conn, ("count", ()), lambda: conn.execute(select(func.count()).select_from(t.events)).scalar_one())
+    return matching > 0 and rows * n < 10 * matching * matching
 
 
 def iter_events(conn: Connection, f: EventFilter, sort: str = "-date") -> Iterator[Event]:
@@ -402,6 +556,12 @@ def _trigger_span(sentence: str, event_type: str) -> tuple[int, int] | None:
 
 
 def event_stats(conn: Connection, f: EventFilter) -> dict:
+    """Counts of the selection (by type, status, day, place) and of the whole store, computed
+    once per events version and filter (a rebuild of the events makes them stale)."""
+    return _cached(conn, ("stats", filter_key(f)), lambda: _event_stats(conn, f))
+
+
+def _event_stats(conn: Connection, f: EventFilter) -> dict:
     """Counts of the selection (by type, status, day, place) and of the whole store.
 
     Counting by type and status is one pass of conditional sums rather than a GROUP BY, which
@@ -410,8 +570,7 @@ def event_stats(conn: Connection, f: EventFilter) -> dict:
     where = _where(conn, f)
     e = t.events.c
     if not where:  # the first page load: the store's type and status indexes come grouped already
-        span = conn.execute(select(func.count(), func.min(e.date_start),
-                                   func.max(func.coalesce(e.date_end, e.date_start)), func.count(e.lat))).one()
+        span = _whole_span(conn)
         return _stats(conn, where, span[0], span[1], span[2], span[3],
                       dict(conn.execute(select(e.type, func.count()).group_by(e.type)).all()),
                       dict(conn.execute(select(e.status, func.count()).group_by(e.status)).all()))
@@ -428,6 +587,22 @@ def event_stats(conn: Connection, f: EventFilter) -> dict:
             counts.update(dict(conn.execute(select(column, func.count()).where(*where, column.not_in(values))
                                             .group_by(column)).all()))
     return _stats(conn, where, total, date_min, date_max, located, by_type, by_status)
+
+
+def _whole_span(conn: Connection) -> tuple[int, str | None, str | None, int]:
+    """(events, first date, last date, located) of the whole store from its indexes: one
+    aggregate over every row read the wide table (seconds on a cold cache at 100k events)."""
+    e = t.events.c
+    total = conn.execute(select(func.count()).select_from(t.events)).scalar_one()
+    first = conn.execute(select(func.min(e.date_start))).scalar()
+    last_start = conn.execute(select(func.max(e.date_start))).scalar()
+    last_end = conn.execute(select(func.max(e.date_end))).scalar()  # an end is never before its start
+    last = max((d for d in (last_start, last_end) if d is not None), default=None)
+    if _RTREE_READY.get(str(conn.engine.url)):
+        located = conn.execute(text("SELECT count(*) FROM events_rtree")).scalar_one()
+    else:
+        located = conn.execute(select(func.count(e.lat))).scalar_one()
+    return total, first, last, located
 
 
 def _stats(conn: Connection, where: list, total: int, date_min: str | None, date_max: str | None, located: int,
