@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -48,9 +49,10 @@ HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppos
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
 DATE_INHERIT_DAYS = 60
 HISTORY_DAYS = 5 * 365  # an event dated explicitly years before its report is history told as background
-# Where a war is fought: a bare town name elsewhere needs a locative ("in Brussels") to be a place,
-# so that "New Start", "Meta" or "McDonald's" do not put events in Louisiana, Italy or Ohio.
-WAR_COUNTRIES = {"UA", "RU", "BY", "MD"}
+# Where the story is: countries whose towns a document names again and again. A bare town name
+# elsewhere needs a locative ("in Brussels") to be a place, so that "New Start", "Meta" or
+# "McDonald's" do not put events in Louisiana, Italy or Ohio.
+THEATRE_MENTIONS = 3
 MAX_EVENTS_PER_SENTENCE = 3
 # A live-blog post this short tells one story; a longer one (a whole article) tells one per paragraph.
 POST_AS_STORY = 12
@@ -69,10 +71,12 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     out: list[EventMention] = []
     state: dict[str, _PostState] = {}
     thread = _Thread()
+    towns = Counter(p.country for ann in annotations for p in ann.places if p.precision == "place")
+    theatre = frozenset(c for c, n in towns.items() if n >= THEATRE_MENTIONS)
     paragraph = 0
     for ann in annotations:
         post = posts[ann.sentence.post_id]
-        st = state.setdefault(post.post_id, _PostState())
+        st = state.setdefault(post.post_id, _PostState(theatre))
         st.observe(ann, clean.document.published)
         if post.kind == "teaser" or post.off_topic or ann.doc is None:
             thread.reset()
@@ -190,7 +194,8 @@ def _party_key(name: str) -> str:
 class _PostState:
     """What earlier sentences of the same post said: places and dates later ones lean on."""
 
-    def __init__(self) -> None:
+    def __init__(self, theatre: frozenset[str] = frozenset()) -> None:
+        self.theatre = theatre  # countries the document keeps naming towns in
         self.places_by_sentence: list[list[PlaceRef]] = []
         self.statement_speaker: str | None = None
         self.statement_at: int | None = None  # sentence index of that statement
@@ -203,7 +208,7 @@ class _PostState:
         self.recent_text = (self.recent_text + [ann.sentence.text])[-4:]
         anchor = ann.sentence.published or dct
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
-        self.places_by_sentence.append(_eligible_places(ann))
+        self.places_by_sentence.append(_eligible_places(ann, self.theatre))
         self.dates.extend(ann.dates)
         self.persons.extend(a for a in ann.actors if a.kind == "person")
 
@@ -650,7 +655,7 @@ NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|
 NEAR_CHARS = 80
 
 
-def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
+def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozenset()) -> list[PlaceRef]:
     """Places where something can happen: a country counts only after a locative preposition
     ('in Ukraine'), not as a possessor or modifier ('Ukraine's general staff')."""
     text = ann.sentence.text
@@ -659,7 +664,7 @@ def _eligible_places(ann: SentenceAnnotation) -> list[PlaceRef]:
         if NAMED_UNIT.match(text[p.end:p.end + 20]):
             continue  # "the Azov regiment", "the Kyiv Independent": a name, not a place
         before = text[max(0, p.start - 12):p.start]
-        if p.precision == "place" and p.country not in WAR_COUNTRIES and not STRONG_LOCATIVE.search(before):
+        if p.precision == "place" and p.country not in theatre and not STRONG_LOCATIVE.search(before):
             continue  # "New Start", "Meta", "McDonald's": a town abroad only when something happens in it
         if p.precision == "place" and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
             continue  # "Andrew Hill of Plymouth": where a person is from, not where it happened
@@ -699,7 +704,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type == "call":
         return None  # calls happen on the phone, not at a place
     text = ann.sentence.text
-    places = _eligible_places(ann)
+    places = _eligible_places(ann, st.theatre)
     if hit.type == "statement":
         # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), else the
         # place the statement is about, else where the sentences before it were
