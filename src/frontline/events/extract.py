@@ -24,6 +24,7 @@ from frontline.events.quantities import find_quantities
 from frontline.events.similarity import speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor
+from frontline.language.gazetteer import get_gazetteer, normalize
 from frontline.language.places import seat_of
 from frontline.models import (
     ActorRef,
@@ -72,7 +73,8 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     state: dict[str, _PostState] = {}
     thread = _Thread()
     towns = Counter(p.country for ann in annotations for p in ann.places if p.precision == "place")
-    theatre = frozenset(c for c, n in towns.items() if n >= THEATRE_MENTIONS)
+    theatre = frozenset(c for c, n in towns.items() if n >= THEATRE_MENTIONS) | title_countries(
+        clean.document.title)
     paragraph = 0
     for ann in annotations:
         post = posts[ann.sentence.post_id]
@@ -196,6 +198,7 @@ class _PostState:
 
     def __init__(self, theatre: frozenset[str] = frozenset()) -> None:
         self.theatre = theatre  # countries the document keeps naming towns in
+        self._war_story: bool | None = None
         self.places_by_sentence: list[list[PlaceRef]] = []
         self.statement_speaker: str | None = None
         self.statement_at: int | None = None  # sentence index of that statement
@@ -223,6 +226,13 @@ class _PostState:
                     return found[0]
         return None
 
+    def war_story(self, post: Post, clean: CleanDocument) -> bool:
+        """Whether the post (or, for a one-post article, its title) is about a war, beyond harm words:
+        in a war story 'three civilians were killed' needs no weapon word of its own. Once per post."""
+        if self._war_story is None:
+            self._war_story = is_war_context(f"{clean.document.title}\n{post.headline}\n{post.text[:4000]}")
+        return self._war_story
+
     def nearby_place(self, within: int = 3) -> PlaceRef | None:
         """Where the last few sentences were: the most specific place they named, latest first."""
         earlier = self.places_by_sentence[:-1][-within:]
@@ -241,13 +251,24 @@ class _PostState:
         return None
 
 
+def title_countries(title: str) -> frozenset[str]:
+    """Countries a title names ("Ukraine war live", "Russian troops ..."): where its story is."""
+    g = get_gazetteer()
+    found = set()
+    for word in re.findall(r"\b[A-Z][a-z]+", title or ""):
+        for entry, _kind in g.lookup(normalize(word)):
+            if entry.feature == "country":
+                found.add(entry.country)
+    return frozenset(found)
+
+
 def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
                        clean: CleanDocument) -> list[EventMention]:
     doc = ann.doc
     text = ann.sentence.text
     candidates: list[_Candidate] = []
     about_war = is_war_related(text)
-    war_context = is_war_context(text)
+    war_context = is_war_context(text) or st.war_story(post, clean)
     for hit in find_triggers(text):
         if (hit.type in TOPIC_SENSITIVE and not about_war) or (hit.topical and not war_context):
             continue  # "the union called for...", "the captain announced her retirement"
@@ -645,7 +666,8 @@ def _span_text(tok: Token) -> str:
 LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|over|on|at|of|outside|around)\s+(the\s+)?$",
                       re.I)
 # Prepositions that put something somewhere ("in", "near"), not those that only relate ("of", "on").
-STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|at|outside|around)\s+(the\s+)?$", re.I)
+STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|at|outside|around|(town|city|village|"
+                             r"port|region|settlement|district|capital|province|oblast) of)\s+(the\s+)?$", re.I)
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(governor|mayor|authorities|administration|"
                              r"officials|police|council|head)\b", re.I)
