@@ -349,7 +349,8 @@ ROLE_WORDS = re.compile(
     r"committee|company|operator|authorities|administration|official|officials|leader|chairman|director|"
     r"speaker|senator|general|monitors?|mission|institute|observers?|governments?|statement)\b", re.I)
 VAGUE_SPEAKERS = re.compile(r"^(he|she|they|it|i|we|you|who|this|that|people|residents|witnesses|experts|"
-                            r"analysts|sources|reports?|some|many|others|one|critics|observers)$", re.I)
+                            r"analysts|sources|reports?|some|many|others|one|critics|observers|(the )?statements?|"
+                            r"studies|study|surveys?|figures|data|images|footage|videos?|photos?|documents?)$", re.I)
 
 
 def _newsworthy(name: str, ann: SentenceAnnotation, st: _PostState) -> bool:
