@@ -1,13 +1,13 @@
 """Event mentions from annotated sentences: trigger -> type, arguments, status, sources.
 
-One sentence may report several events ("backed Trump's steps after the pair spoke
-on the phone"), but only one change on the ground: among capture / withdrawal /
-offensive / clash triggers the strongest eligible one wins (the first among equals). A reporting or stance verb
-("Moscow claims that ...") makes its speaker a source of the event in its content
-clause; with no event in the content, a stance verb by a named speaker is itself a
-`statement` event.
+A sentence tells one event, the one nearest its main verb, and a second only when it
+happens somewhere else or is a call beside a position ("backed Trump's steps after the
+pair spoke on the phone"). A reporting or stance verb ("Moscow claims that ...") makes its
+speaker a source of the event in its content clause; a named party's words with any
+reporting verb, when nothing else in the sentence is an event, are a `statement`. A
+sentence that only carries on the one before ('"...," he added') joins its event
+(`_Thread`), and places, speakers and dates are followed across sentences of a post.
 """
-
 from __future__ import annotations
 
 import datetime as dt

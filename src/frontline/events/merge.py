@@ -1,12 +1,15 @@
-"""Merge mentions of the same real-world event, conservatively.
+"""Merge mentions of the same real-world event, on positive evidence only.
 
-A mention joins an event only when it conflicts with none of the event's mentions
-(different places, dates too far apart, one party both asserting and denying,
-different participants, rival claims) and is close to at least one of them (the
-same sentence repeated, the same post, a shared place, actor or speaker).
+Two stages. Within a document, mentions are grouped into the stories it tells: a sentence
+that carries on the one before joins its event; otherwise a mention joins a story when it
+conflicts with none of its mentions (different places, dates too far apart, one party both
+asserting and denying, different participants, rival claims, two kinds of act) and some
+evidence says they are one (the same live-blog post or article paragraph, shared words,
+the same town and voices, a claim and its denial; the learned pair scorer of
+`events.pairs` adds what these rules miss). Then a document's stories join other
+documents' events only on strict evidence (same kind, same day, same town or words).
 Merging also settles status: one side asserts and the other denies -> contested.
 """
-
 from __future__ import annotations
 
 import datetime as dt
@@ -287,20 +290,8 @@ def _both_dated(a: EventMention, b: EventMention) -> bool:
         a.date.basis != "dct" and b.date.basis != "dct"
 
 
-def _both_unplaced_diplomacy(a: EventMention, b: EventMention) -> bool:
-    return a.type in PARTICIPANT_TYPES | {"aid", "sanctions"} and (a.location is None or b.location is None)
-
-
-def _is_specific(p: PlaceRef | None) -> bool:
-    return p is not None and p.precision in ("place", "admin1")
-
-
 def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     return a is not None and b is not None and a.gazetteer_id == b.gazetteer_id and a.precision != "country"
-
-
-def _places_overlap(a: EventMention, b: EventMention) -> bool:
-    return _places_compatible(a.location, b.location)
 
 
 def _inside(small: PlaceRef, big: PlaceRef) -> bool:
