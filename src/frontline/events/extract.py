@@ -151,8 +151,8 @@ class _Thread:
         if last is None or self.key is None or self.post != post.post_id:
             return mentions
         text = ann.sentence.text.strip()
-        speaker = _party_key(last.sources[0][0]) if last.sources else None
-        said_by = {_party_key(_source_name(a.speaker, st, ann)) for a in ann.attributions}
+        speaker = speaker_identity(last.sources[0][0]) if last.sources else None
+        said_by = {speaker_identity(_source_name(a.speaker, st, ann)) for a in ann.attributions}
         same_voice = (bool(speaker) and speaker in said_by) or (
             last.type == "statement" and any(_speaker_matches(a.speaker, st, ann) for a in ann.attributions))
         quoted = self.in_quote or (text[:1] in OPEN_QUOTES and same_voice)
@@ -188,9 +188,6 @@ class _Thread:
         m.summary = summaries.summarise(m, post)
         return [m]
 
-
-def _party_key(name: str) -> str:
-    return speaker_identity(name)
 
 
 class _PostState:
@@ -335,8 +332,8 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
         m = _mention(_Candidate(hit, tok), ann, post, st, clean)
         if m is None:
             continue
-        if not m.sources or _party_key(m.sources[0][0]) != _party_key(name):
-            m.sources = [(name, a.stance)] + [s for s in m.sources if _party_key(s[0]) != _party_key(name)]
+        if not m.sources or speaker_identity(m.sources[0][0]) != speaker_identity(name):
+            m.sources = [(name, a.stance)] + [s for s in m.sources if speaker_identity(s[0]) != speaker_identity(name)]
         return [m]
     return []
 

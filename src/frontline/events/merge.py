@@ -202,7 +202,9 @@ def _opposed(a: EventMention, b: EventMention) -> bool:
 
 
 def _same_voice(a: EventMention, b: EventMention) -> bool:
-    return bool(a.sources) and bool(b.sources) and _speaker_key(a.sources[0][0]) == _speaker_key(b.sources[0][0])
+    if not a.sources or not b.sources:
+        return False
+    return speaker_identity(a.sources[0][0]) == speaker_identity(b.sources[0][0])
 
 
 def _told_apart(a: EventMention, b: EventMention) -> bool:
@@ -417,8 +419,8 @@ def _rival_claims(a: EventMention, b: EventMention) -> bool:
         return False
     if (a.evidence.document, a.evidence.post) != (b.evidence.document, b.evidence.post):
         return False  # rival claims are told side by side; across posts, other rules decide
-    pa = {_speaker_key(n) for n, s in a.sources if s == "asserts"}
-    pb = {_speaker_key(n) for n, s in b.sources if s == "asserts"}
+    pa = {speaker_identity(n) for n, s in a.sources if s == "asserts"}
+    pb = {speaker_identity(n) for n, s in b.sources if s == "asserts"}
     if not pa or not pb or pa & pb:
         return False
     sides_a = {_party(n) for n, s in a.sources if s == "asserts"}
@@ -428,12 +430,6 @@ def _rival_claims(a: EventMention, b: EventMention) -> bool:
     if _same_place(a.location, b.location) and a.location.precision == "place":
         return False
     return fuzz.token_set_ratio(a.evidence.text, b.evidence.text) < SIMILAR_TEXT
-
-
-@lru_cache(maxsize=4096)
-def _speaker_key(name: str) -> str:
-    """Who is speaking, as one identity: the catalogue name if known, else the surname or the words."""
-    return speaker_identity(name)
 
 
 # ------------------------------------------------------------------ building events
