@@ -38,6 +38,7 @@ def main() -> None:
     ap.add_argument("gold", type=Path)
     ap.add_argument("--only", choices=["missed", "wrong", "dup"])
     ap.add_argument("--doc", default="")
+    ap.add_argument("--mentions", action="store_true", help="list the mentions behind each wrong event")
     args = ap.parse_args()
     score = load_scorer(args.gold)
     gold = score.load_gold(args.gold)
@@ -85,6 +86,13 @@ def main() -> None:
                             "location": (e.get("location") or {}).get("name"), "source": e.get("sources"),
                             "actor": e.get("actors")}[k]
                     print(f"        {k}: have {have}  want {want}")
+                if bad and args.mentions:
+                    texts = {score.norm(ev["text"]) for ev in e["evidence"]}
+                    for m in mentions:
+                        if m.evidence.document == name and score.norm(m.evidence.text) in texts:
+                            hit = "*" if score.hits(ge["_phrases"], [score.norm(m.evidence.text)]) else " "
+                            print(f"       {hit}m {m.type}/{m.status} at={m.location.name if m.location else None}"
+                                  f" src={[s[0] for s in m.sources]} d={m.date.start if m.date else None} :: {m.evidence.text[:80]}")
             elif args.only not in ("wrong", "dup"):
                 print(f"  MISS {ge['id']} ({'/'.join(ge.get('types', []))})")
                 for m in mentions:

@@ -647,8 +647,13 @@ def _named(subj: Token, ann: SentenceAnnotation) -> str:
     for actor in ann.actors:
         if actor.start <= offset < actor.end:
             # as named in the text ("Moscow", "Zelenskiy"), SPEC section 3; an office by its holder
-            return actor.text if PROPER_WORD.search(actor.text) else actor.name
-    return _span_text(subj)
+            return _without_day(actor.text) if PROPER_WORD.search(actor.text) else actor.name
+    return _without_day(_span_text(subj))
+
+
+def _without_day(name: str) -> str:
+    """'prime minister Viktor Orban Saturday' -> '... Viktor Orban': the parser's date is not the name."""
+    return re.sub(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+$", "", name)
 
 
 def _span_text(tok: Token) -> str:

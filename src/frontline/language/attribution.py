@@ -69,6 +69,9 @@ BODY_NOUNS = {
     "intelligence", "directorate", "headquarters", "navy", "guard", "fleet", "corps",
 }
 RAISING_VERBS = {"appear", "seem"}
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+# A bare "the outlet" stands for the medium named before it, not for a speaker of its own.
+MEDIUM_NOUNS = {"outlet", "newspaper", "broadcaster", "paper", "daily", "website"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "miss"}
 PERSONAL = {"he": True, "she": True, "him": True, "her": True, "it": False, "they": None, "them": None}
 SKIP_SUBJECTS = {"i", "we", "you", "me", "us", "this", "that", "these", "those", "what", "there", "one", "which"}
@@ -199,7 +202,7 @@ def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Sp
     if lemma in WEAK_VERBS and not any(c.dep_ in {"ccomp", "parataxis"} or c.text == ":" for c in verb.children) \
             and verb.dep_ != "parataxis":
         return []
-    subj = _subject(verb_for_subject)
+    subj = _set_off_speaker(verb) or _subject(verb_for_subject)
     if subj is None or not _plausible_speaker(subj, ctx):
         return []
     stance = "denies" if lemma in DENY_VERBS else "asserts"
@@ -229,6 +232,29 @@ def _subject(verb: Token) -> Token | None:
             head = head.head
         return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
     return None
+
+
+def _set_off_speaker(verb: Token) -> Token | None:
+    """The speaker set off by commas just before a verb the parser left without its own subject.
+
+    "In the region of Luhansk, the governor, Serhiy Haidai, said ..." and "Russia is running out
+    of steam, the chief of MI6, Richard Moore, said": the parser hangs the name on the phrase
+    before it (an apposition), so the verb has no subject, or borrows the first clause's one.
+    """
+    if verb.dep_ not in {"ROOT", "conj", "parataxis"} or verb.i < 3:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "agent", "cc"} for c in verb.children):
+        return None
+    doc = verb.doc
+    if doc[verb.i - 1].text != ",":
+        return None
+    tok = doc[verb.i - 2]
+    while tok.dep_ in {"compound", "pobj", "prep", "poss", "case", "amod", "flat"} and tok.head.i < verb.i \
+            and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "appos" or (verb.dep_ == "conj" and tok.i < verb.head.i):
+        return None
+    return tok
 
 
 def _plausible_speaker(tok: Token, ctx: _Context) -> bool:
@@ -272,6 +298,11 @@ def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
             prior = [*reversed(ctx.speakers), *ctx.prior()]
             return prior[0] if prior else None
         return None
+    if lemma in MEDIUM_NOUNS and all(c.dep_ in {"det", "amod"} for c in tok.children):
+        named = [sp for sp in [*reversed(ctx.speakers), *ctx.prior()] if sp.person is not True
+                 and sp.text.lower() not in {"the outlet", "outlet", "outlets"}]
+        if named:
+            return named[0]  # "the outlet also reported": the outlet named before
     if lemma in {"office", "service"}:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None and _person_name(owner, ctx):
@@ -344,6 +375,8 @@ def _strip_honorific(text: str) -> str:
         words = words[1:]
     if words and words[-1].lower() in {"'s", "’s"}:
         words = words[:-1]
+    while len(words) > 1 and words[-1].lower() in DAY_WORDS:
+        words = words[:-1]  # "prime minister Viktor Orban Saturday": the parser's date, not his name
     out = " ".join(words)
     for suffix in ("'s", "’s"):
         if out.endswith(suffix):
