@@ -23,9 +23,9 @@ from frontline.events import syntax
 from frontline.events.quantities import find_quantities
 from frontline.events.similarity import speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
-from frontline.language.actors import canonical_actor
+from frontline.language.actors import canonical_actor, seat_of_actor
 from frontline.language.gazetteer import get_gazetteer, normalize
-from frontline.language.places import seat_of
+from frontline.language.places import seat_of, town_in
 from frontline.models import (
     ActorRef,
     CleanDocument,
@@ -697,6 +697,9 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         if not office and any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
                 text[max(0, p.start - 12):p.start]):
             continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place
+        if not office and text[p.end:p.end + 2] in ("'s", "’s") and _is_capital(p) and not LOCATIVE.search(
+                text[max(0, p.start - 12):p.start]):
+            continue  # "Kyiv's counter-offensive", "Moscow's supply lines": a government, not a place
         if p.precision == "country":
             if not STRONG_LOCATIVE.search(text[max(0, p.start - 12):p.start]):
                 continue  # "in Ukraine", not "scores of Russian soldiers"
@@ -706,6 +709,13 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
     return out
 
 
+def _is_capital(p: PlaceRef) -> bool:
+    seat = seat_of(p.country) if p.precision == "place" and p.country else None
+    return seat is not None and seat.gazetteer_id == p.gazetteer_id
+
+
+VISIT = re.compile(r"\b(visit(s|ed|ing)?|trip to|travel(l)?ed to|tour(s|ed)?|arriv(ed|es) in|landed in|(was|were) in)"
+                   r"\s+(the\s+)?([\w’'-]+\s+){0,2}$", re.I)
 TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)(['’]s)?\b", re.I)
 AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
@@ -719,9 +729,15 @@ def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
     actor = canonical_actor(speaker)
     if actor is None:
         actor = next((a for a in ann.actors if a.text == speaker or a.name == speaker), None)
-    if actor is None or not actor.country or actor.kind not in ("state", "person", "org", "force"):
+    if actor is None or actor.kind not in ("state", "person", "org", "force"):
         return None
-    return seat_of(actor.country)
+    seat = seat_of_actor(actor.actor_id) if actor.actor_id else (None, actor.country) if actor.country else None
+    if seat is None:
+        return None
+    town, country = seat
+    if town:
+        return town_in(town, country)
+    return seat_of(country)
 
 
 def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
@@ -729,6 +745,11 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type == "call":
         return None  # calls happen on the phone, not at a place
     text = ann.sentence.text
+    if hit.type == "meeting":
+        # "set to visit Romania", "the highest-ranking official to visit Ukraine": where they go
+        visited = [p for p in ann.places if VISIT.search(text[max(0, p.start - 30):p.start])]
+        if visited:
+            return min(visited, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
     places = _eligible_places(ann, st.theatre)
     if hit.type == "statement":
         # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), else the

@@ -80,6 +80,7 @@ class Entry:
     kind: str
     country: str | None
     roles: tuple[Role, ...] = ()
+    seat: str | None = None  # "Town|CC": where an international body sits (a state's is its capital)
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,8 @@ def _build_state(raw: dict) -> dict:
             of = r.get("of", item.get("country"))
             of_id = of if of in ids else state_by_country.get(of) or by_label.get(str(of).lower(), of)
             roles.append(Role(r["title"], of_id, _as_date(r.get("from")), _as_date(r.get("to"), end=True)))
-        entries[item["id"]] = Entry(item["id"], item["name"], item["kind"], item.get("country"), tuple(roles))
+        entries[item["id"]] = Entry(item["id"], item["name"], item["kind"], item.get("country"), tuple(roles),
+                                    item.get("seat"))
 
     patterns: dict[str, list[_Pattern]] = defaultdict(list)
     docs_by_key: dict[str, Doc] = {}
@@ -554,6 +556,29 @@ def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
     assert best.entry is not None
     entry = best.entry
     return ActorRef(entry.name, entry.id, entry.kind, text, 0, len(text), entry.country)
+
+
+def seat_of_actor(actor_id: str | None, when: dt.date | None = None) -> tuple[str | None, str] | None:
+    """Where an actor speaks from: (town, country) for a body with a seat, (None, country) for a
+    state's capital, None when unknown. An official speaks from the seat of the body they serve
+    (the UN's secretary general from New York), not from the country of their passport."""
+    cat = get_catalogue()
+    entry = cat.entries.get(actor_id or "")
+    if entry is None:
+        return None
+    when = _normalise_when(when)
+    bodies = [entry]
+    if entry.kind == "person":
+        served = [cat.entries.get(r.of) for r in entry.roles if r.active(when)] or \
+                 [cat.entries.get(r.of) for r in entry.roles]
+        bodies = [b for b in served if b is not None] or [entry]
+    for body in bodies:
+        if body.seat:
+            town, _, country = body.seat.partition("|")
+            return town, country
+        if body.country and (body.kind != "org" or body is entry):
+            return None, body.country
+    return None
 
 
 @lru_cache(maxsize=256)

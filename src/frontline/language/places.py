@@ -599,6 +599,13 @@ def seat_of(country: str) -> PlaceRef | None:
     return _to_ref(e, "", 0, 0) if e is not None else None
 
 
+def town_in(name: str, country: str) -> PlaceRef | None:
+    """A town known by name and country (a body's seat), else the country's capital."""
+    c = get_gazetteer().country_entry(country)
+    ref = resolve_toponym(name, c.name if c is not None else "")
+    return ref if ref is not None and ref.country == country else seat_of(country)
+
+
 def resolve_toponym(name: str, context: str = "") -> PlaceRef | None:
     """Resolve a name already known to be a toponym, using `context` (e.g. the article) to
     disambiguate; None when the gazetteer has no entry for it.
