@@ -91,6 +91,7 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
             thread.advance(ann, post, None, None, new_paragraph)
             continue  # questions ask, they do not report; "Should the fighters be taken captive, ..."
         mentions = _sentence_mentions(ann, post, st, clean)
+        _note_speaker(ann, st)
         if not ann.sentence.is_headline:
             mentions = thread.link(ann, post, st, clean, mentions, new_paragraph)
         paragraph += new_paragraph
@@ -203,6 +204,7 @@ class _PostState:
         self.persons: list[ActorRef] = []
         self.anchor: dt.date | None = None
         self.recent_text: list[str] = []  # the last few sentences: where a person's office was named
+        self.last_speaker: tuple[str, int] | None = None  # who spoke in which sentence: a bare quote after it is theirs
 
     def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None) -> None:
         self.recent_text = (self.recent_text + [ann.sentence.text])[-4:]
@@ -524,6 +526,8 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         if pair[0] and pair not in sources:
             sources.append(pair)
         confirms = confirms or (a.confirms and a.stance == "asserts")
+    if not sources and (quoted := _quoted_speaker(ann, st)) is not None:
+        sources.append((quoted, "asserts"))
     if hit.type == "statement":
         speaker = _statement_speaker(tok, ann, st)
         if speaker and not any(s[0] == speaker for s in sources):
@@ -559,6 +563,27 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
     if asserters and hit.type in MILITARY and any(_is_party(name) for name, _ in asserters):
         return "claimed", sources, False
     return "reported", sources, False
+
+
+def _bare_quote(ann: SentenceAnnotation) -> bool:
+    text = ann.sentence.text.lstrip()
+    return bool(text) and text[0] in OPEN_QUOTES and not ann.attributions
+
+
+def _quoted_speaker(ann: SentenceAnnotation, st: _PostState) -> str | None:
+    """Who speaks a quote that stands alone right after their words: 'X said on Telegram. "Three
+    people were killed."' is X's."""
+    if st.last_speaker is None or not _bare_quote(ann) or st.last_speaker[1] != ann.sentence.index - 1:
+        return None
+    return st.last_speaker[0]
+
+
+def _note_speaker(ann: SentenceAnnotation, st: _PostState) -> None:
+    said = next((a for a in ann.attributions if a.stance == "asserts"), None)
+    if said is not None:
+        st.last_speaker = (_source_name(said.speaker, st, ann), ann.sentence.index)
+    elif (name := _quoted_speaker(ann, st)) is not None:
+        st.last_speaker = (name, ann.sentence.index)  # a quote running over several sentences
 
 
 def _governing_attributions(tok: Token | None, ann: SentenceAnnotation) -> list:

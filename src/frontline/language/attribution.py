@@ -149,6 +149,12 @@ class _Context:
                 return sp
             if want is None and (sp.plural or sp.person is not True):
                 return sp
+        if want is True:
+            # a name the tagger did not know ("Striuk estimated ... He said"): a capitalised speaker
+            # that is not a known body can be the person
+            for sp in [*here, *self.prior()]:
+                if sp.person is None and not sp.plural and sp.text[:1].isupper() and " " not in sp.text.strip():
+                    return sp
         return None
 
 
