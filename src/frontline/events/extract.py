@@ -23,7 +23,7 @@ from frontline.events import syntax
 from frontline.events.quantities import find_quantities
 from frontline.events.similarity import speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
-from frontline.language.actors import canonical_actor, seat_of_actor
+from frontline.language.actors import canonical_actor, is_media, seat_of_actor
 from frontline.language.gazetteer import get_gazetteer, normalize
 from frontline.language.places import seat_of, town_in
 from frontline.models import (
@@ -560,7 +560,7 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         return "denied", sources, confirms
     if confirms:
         return "confirmed", sources, True
-    if asserters and hit.type in MILITARY and any(_is_party(name) for name, _ in asserters):
+    if asserters and hit.type in MILITARY and any(_is_party(name) and not _is_outlet(name) for name, _ in asserters):
         return "claimed", sources, False
     return "reported", sources, False
 
@@ -614,6 +614,12 @@ def _is_party(name: str) -> bool:
     if actor is not None:
         return True
     return bool(re.search(r"\b[A-Z][a-z]+", name)) and not re.fullmatch(r"(The|A|An) [a-z ]+", name)
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet: what it reports is reported, not one side's claim."""
+    actor = canonical_actor(name)
+    return actor is not None and is_media(actor.actor_id)
 
 
 def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = None) -> str:

@@ -81,6 +81,7 @@ class Entry:
     country: str | None
     roles: tuple[Role, ...] = ()
     seat: str | None = None  # "Town|CC": where an international body sits (a state's is its capital)
+    sector: str | None = None  # "media": reports the war, is not a party to it
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def _build_state(raw: dict) -> dict:
             of_id = of if of in ids else state_by_country.get(of) or by_label.get(str(of).lower(), of)
             roles.append(Role(r["title"], of_id, _as_date(r.get("from")), _as_date(r.get("to"), end=True)))
         entries[item["id"]] = Entry(item["id"], item["name"], item["kind"], item.get("country"), tuple(roles),
-                                    item.get("seat"))
+                                    item.get("seat"), item.get("sector"))
 
     patterns: dict[str, list[_Pattern]] = defaultdict(list)
     docs_by_key: dict[str, Doc] = {}
@@ -556,6 +557,12 @@ def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
     assert best.entry is not None
     entry = best.entry
     return ActorRef(entry.name, entry.id, entry.kind, text, 0, len(text), entry.country)
+
+
+def is_media(actor_id: str | None) -> bool:
+    """A news outlet: what it reports is reported, not claimed by a side."""
+    entry = get_catalogue().entries.get(actor_id or "")
+    return entry is not None and entry.sector == "media"
 
 
 def seat_of_actor(actor_id: str | None, when: dt.date | None = None) -> tuple[str | None, str] | None:
