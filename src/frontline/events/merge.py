@@ -27,6 +27,7 @@ from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Q
 
 GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
 MILITARY = GROUND | {"strike", "casualties", "prisoners"}
+HARM = {"strike", "casualties"}
 PARTICIPANT_TYPES = {"meeting", "call", "agreement"}
 TOLERANCE_DAYS = {"day": 2, "week": 3, "month": 0, "year": 0}
 DCT_TOLERANCE_DAYS = 7
@@ -186,7 +187,7 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
             not _dates_compatible(a.date, b.date):
         return True
     loose = {"statement", "other"}
-    if a.type != b.type and a.type not in loose and b.type not in loose:
+    if a.type != b.type and a.type not in loose and b.type not in loose and not _one_harm(a, b):
         return True
     if a.type == b.type and _stance_conflict(a, b):
         return True
@@ -207,6 +208,14 @@ def _same_voice(a: EventMention, b: EventMention) -> bool:
     return speaker_identity(a.sources[0][0]) == speaker_identity(b.sources[0][0])
 
 
+def _one_harm(a: EventMention, b: EventMention) -> bool:
+    """A strike and the toll it took, told in one post or paragraph ('Russia shelled X' ... 'three
+    people were killed'): one act in two kinds of words, when nothing places them apart."""
+    return {a.type, b.type} == HARM and bool(a.block) and a.block == b.block and \
+        (a.location is None or b.location is None or _same_place(a.location, b.location)
+         or _inside(a.location, b.location) or _inside(b.location, a.location))
+
+
 def _told_apart(a: EventMention, b: EventMention) -> bool:
     """Two kinds of event extraction found in one sentence are two events ('backed X after the call')."""
     return bool(a.sentence_key) and a.sentence_key == b.sentence_key and a.type != b.type
@@ -215,7 +224,7 @@ def _told_apart(a: EventMention, b: EventMention) -> bool:
 def _conflict(a: EventMention, b: EventMention) -> bool:
     if _told_apart(a, b):
         return True
-    if a.type != b.type and not (a.type in GROUND and b.type in GROUND) and \
+    if a.type != b.type and not (a.type in GROUND and b.type in GROUND) and not _one_harm(a, b) and \
             not (a.block and a.block == b.block and (_same_voice(a, b) or "statement" in (a.type, b.type))):
         return True  # one voice in one live-blog post may tell one story in several kinds of words
     if not _places_compatible(a.location, b.location):
@@ -244,6 +253,8 @@ def _affinity(a: EventMention, b: EventMention) -> float:
         return 3.0 if overlap >= 0.3 else 1.0  # a headline joins the event its post tells
     if a.block and a.block == b.block and (a.type == b.type or _same_voice(a, b)):
         return 2.8  # one live-blog post (or one paragraph of an article) tells one story
+    if _one_harm(a, b) and (_same_voice(a, b) or not a.sources or not b.sources):
+        return 2.4
     if a.block and a.block == b.block and "statement" in (a.type, b.type):
         # what someone said about the story the post tells; the story itself prefers its own kind
         return 2.6 if b.type == "statement" else 0.0
@@ -451,6 +462,8 @@ def _event(c: _Cluster) -> Event:
 
 def _type(ms: list[EventMention]) -> str:
     counts = Counter(m.type for m in ms)
+    if counts["strike"] and counts["strike"] == counts["casualties"]:
+        return "strike"  # the act, not only its toll
     top = max(counts.values())
     for m in ms:
         if counts[m.type] == top:
