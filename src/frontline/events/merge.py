@@ -187,7 +187,8 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
             not _dates_compatible(a.date, b.date):
         return True
     loose = {"statement", "other"}
-    if a.type != b.type and a.type not in loose and b.type not in loose and not _one_harm(a, b):
+    if a.type != b.type and a.type not in loose and b.type not in loose and not _one_harm(a, b) and \
+            not (a.type in GROUND and b.type in GROUND and _same_voice(a, b) and _same_place(a.location, b.location)):
         return True
     if a.type == b.type and _stance_conflict(a, b):
         return True
