@@ -153,10 +153,14 @@ class _Thread:
             return mentions
         text = ann.sentence.text.strip()
         speaker = speaker_identity(last.sources[0][0]) if last.sources else None
-        said_by = {speaker_identity(_source_name(a.speaker, st, ann)) for a in ann.attributions}
+        outer = [a for a in ann.attributions if not _quoted_attribution(a, ann)]
+        said_by = {speaker_identity(_source_name(a.speaker, st, ann)) for a in outer}
         same_voice = (bool(speaker) and speaker in said_by) or (
-            last.type == "statement" and any(_speaker_matches(a.speaker, st, ann) for a in ann.attributions))
-        quoted = self.in_quote or (text[:1] in OPEN_QUOTES and same_voice)
+            last.type == "statement" and any(_speaker_matches(a.speaker, st, ann) for a in outer))
+        # a paragraph that opens a quote and names nobody outside it goes on quoting the last voice
+        # ('"And somewhere along the line Biden said, ..."' after 'Mr Trump said' is Trump's)
+        quoted = self.in_quote or (text[:1] in OPEN_QUOTES and (same_voice or (
+            not outer and last.type == "statement" and bool(speaker))))
         pronoun = bool(CONTINUING_SUBJECT.match(text)) and not new_paragraph
         fresh = bool(NEW_POINT.search(text[:40]))
         own = [m for m in mentions if m.type != "statement"]
@@ -176,6 +180,8 @@ class _Thread:
         if mentions:
             for m in mentions:
                 m.joins, m.supporting = self.key, True
+                if not outer and last.sources:
+                    m.sources = list(last.sources[:1])  # the quoted voice, not a name inside the quote
             return mentions
         m = EventMention(
             type=last.type, status=last.status, summary="",
@@ -563,6 +569,20 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
     if asserters and hit.type in MILITARY and any(_is_party(name) and not _is_outlet(name) for name, _ in asserters):
         return "claimed", sources, False
     return "reported", sources, False
+
+
+def _quoted_attribution(a, ann: SentenceAnnotation) -> bool:
+    """Whether an attribution's reporting word stands inside quotation marks: words the quoted
+    speaker uses ('"... Biden said, No ..."'), not the report's own attribution."""
+    text = ann.sentence.text
+    word = a.cue.split()[0] if a.cue else ""
+    if not word or text.lstrip()[:1] not in OPEN_QUOTES:
+        return False
+    at = text.find(word)
+    if at < 0:
+        return False
+    before = text[:at]
+    return before.count("“") - before.count("”") > 0 or before.count('"') % 2 == 1
 
 
 def _bare_quote(ann: SentenceAnnotation) -> bool:

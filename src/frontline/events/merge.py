@@ -329,6 +329,8 @@ def _is_seat(p: PlaceRef) -> bool:
 def _places_compatible(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     if a is None or b is None or a.gazetteer_id == b.gazetteer_id:
         return True
+    if not a.text or not b.text:
+        return True  # a seat inferred for a speaker is a guess, it cannot tell two events apart
     return _inside(a, b) or _inside(b, a)
 
 
