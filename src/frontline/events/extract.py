@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -210,6 +210,7 @@ class _PostState:
         self.persons: list[ActorRef] = []
         self.anchor: dt.date | None = None
         self.recent_text: list[str] = []  # the last few sentences: where a person's office was named
+        self.attacker: ActorRef | None = None  # the side the post's strikes were last told of
         self.last_speaker: tuple[str, int] | None = None  # who spoke in which sentence: a bare quote after it is theirs
 
     def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None) -> None:
@@ -916,10 +917,31 @@ def _after_clause_date(hit: TriggerHit, text: str, anchor: dt.date | None) -> Da
     return DateRef(start, end, "month", "relative", m.group(0), m.start(), m.end())
 
 
+HARM_TYPES = {"strike", "casualties"}
+
+
+def _attacker_word(text: str, side: ActorRef) -> bool:
+    """'Russian shells', 'Russia shelled', 'Russian forces attacked': the side named as the one striking."""
+    words = text[side.start:side.end + 40].lower()
+    return bool(re.search(r"\b(shell|strike|struck|attack|missile|rocket|bomb|drone|artillery|troops|forces|"
+                          r"army|airstrike|fire|fired|hit|launch)", words))
+
+
 def _actors(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation, sources: list[tuple[str, str]],
             st: _PostState) -> list[ActorRef]:
-    """Actors of the sentence, the trigger's subject first (the agent)."""
-    actors = list(ann.actors)
+    """Actors of the sentence, the trigger's subject first (the agent).
+
+    A news outlet reporting an act is not one of its actors, nor is a town the tagger took for a
+    person; a strike or toll that names no side is the side the post's earlier strikes named."""
+    place_words = {p.text for p in ann.places}
+    actors = [a for a in ann.actors if not (a.kind == "person" and a.text in place_words)
+              and (hit.type == "statement" or not is_media(a.actor_id))]
+    if hit.type in HARM_TYPES:
+        sides = [a for a in actors if a.kind in ("state", "force")]
+        if sides:
+            st.attacker = sides[0] if _attacker_word(ann.sentence.text, sides[0]) else st.attacker
+        elif st.attacker is not None:
+            actors.append(replace(st.attacker, start=-1, end=-1))  # named earlier, not in this sentence
     if tok is not None:
         verb = syntax.governing_verb(tok)
         subj = syntax.subject_of(verb)
