@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -24,7 +25,7 @@ from frontline.events.quantities import find_quantities
 from frontline.events.similarity import speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, is_media, seat_of_actor
-from frontline.language.gazetteer import get_gazetteer, normalize
+from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
 from frontline.language.places import seat_of, town_in
 from frontline.models import (
     ActorRef,
@@ -464,7 +465,7 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         seen_types.add(c.hit.type)
         chosen.append(c)
-    if any(c.hit.type in MILITARY - {"casualties"} for c in chosen):
+    if any(c.hit.type in ("strike", "clash", "offensive") for c in chosen):
         # "shelling hit the city, killing three": the dead belong to the strike (its quantities)
         chosen = [c for c in chosen if c.hit.type != "casualties"]
     for c in candidates:
@@ -753,12 +754,19 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
                 text[max(0, p.start - 12):p.start]):
             continue  # "Kyiv's counter-offensive", "Moscow's supply lines": a government, not a place
         if p.precision == "country":
+            if _is_demonym(p.text):
+                continue  # "retaken from Russian forces": whose forces, not where
             if not STRONG_LOCATIVE.search(text[max(0, p.start - 12):p.start]):
                 continue  # "in Ukraine", not "scores of Russian soldiers"
             if text[p.end:p.end + 2] in ("'s", "’s"):
                 continue
         out.append(p)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _is_demonym(word: str) -> bool:
+    return bool(word) and any(kind == DEMONYM for _e, kind in get_gazetteer().lookup(normalize(word)))
 
 
 def _is_capital(p: PlaceRef) -> bool:
