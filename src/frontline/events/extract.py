@@ -548,6 +548,8 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
     modality = syntax.local_modality(tok) if tok is not None else None
     if modality is None and ann.modality == "cancelled":
         modality = "cancelled"
+    if modality == "cancelled" and hit.type not in PARTICIPANT_KINDS:
+        modality = None  # "Gazprom has suspended gas supplies": the suspension is what happened
     if modality == "cancelled":
         return "cancelled", sources, False
     if modality == "expected":
@@ -627,7 +629,14 @@ def _governing_attributions(tok: Token | None, ann: SentenceAnnotation) -> list:
         # "the governor said three people had died after shells hit a building": a main-clause
         # reporting verb vouches for everything its sentence tells
         out = [a for n, a in enumerate(ann.attributions) if any(doc[i].dep_ == "ROOT" for i in where[n])]
-    return out
+    # "Lavrov, meeting the UN chief in Moscow, dismissed ...": the speaker's own act, told in the
+    # subject of the reporting verb, is not what they dismiss
+    return [a for n, a in enumerate(ann.attributions) if a in out and not any(
+        _in_subject_of(tok, doc[i]) for i in where[n])]
+
+
+def _in_subject_of(tok: Token, verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and syntax.in_subtree(tok, c) for c in verb.children)
 
 
 def _is_party(name: str) -> bool:
@@ -926,6 +935,7 @@ def _after_clause_date(hit: TriggerHit, text: str, anchor: dt.date | None) -> Da
 
 
 HARM_TYPES = {"strike", "casualties"}
+PARTICIPANT_KINDS = {"meeting", "call", "agreement"}  # planned gatherings: the kinds a cancellation undoes
 
 
 def _attacker_word(text: str, side: ActorRef) -> bool:
