@@ -759,9 +759,9 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         if not office and any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
                 text[max(0, p.start - 12):p.start]):
             continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place
-        if not office and text[p.end:p.end + 2] in ("'s", "’s") and _is_capital(p) and not LOCATIVE.search(
-                text[max(0, p.start - 12):p.start]):
-            continue  # "Kyiv's counter-offensive", "Moscow's supply lines": a government, not a place
+        if not office and text[p.end:p.end + 2] in ("'s", "’s") and _is_capital(p) and (
+                GOVERNMENT_THINGS.match(text[p.end + 2:p.end + 40]) or not LOCATIVE.search(text[max(0, p.start - 12):p.start])):
+            continue  # "Kyiv's counter-offensive", "in Moscow's supply lines": a government, not a place
         if p.precision == "country":
             if _is_demonym(p.text):
                 continue  # "retaken from Russian forces": whose forces, not where
@@ -771,6 +771,13 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
                 continue
         out.append(p)
     return out
+
+
+# What a capital's possessive governs when the capital stands for its state ("Moscow's supply lines").
+GOVERNMENT_THINGS = re.compile(
+    r"\s*([\w-]+\s+){0,2}?(counter-?offensive|offensive|forces|troops|army|military|government|supply|supplies|war|"
+    r"allies|position|claims?|demands?|invasion|strategy|policy|decision|response|refusal|regime|propaganda|"
+    r"campaign|aggression|attacks?|push|advance|defen[cs]es?|lines|grip|control|plans?|efforts?|bid)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
