@@ -861,8 +861,20 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type in PLACE_INHERITING and (town_ref or area_ref):
         return st.place(places, want="place" if town_ref else "area")
     if hit.type in PLACE_INHERITING | {"other"}:
-        return st.nearby_place(within=2)  # the story goes on where the sentences before it were
+        near = st.nearby_place(within=2)  # the story goes on where the sentences before it were
+        if near is not None:
+            return near
+    if hit.type not in MILITARY:
+        # "Russia's supreme court will hear ...", "von der Leyen has said ... sanctions": a body's
+        # decision is taken where it sits
+        return _seat(speaker or _agent_name(hit, ann), ann)
     return None
+
+
+def _agent_name(hit: TriggerHit, ann: SentenceAnnotation) -> str | None:
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    subj = syntax.subject_of(syntax.governing_verb(tok)) if tok is not None else None
+    return _named(subj, ann) if subj is not None and subj.pos_ != "PRON" else None
 
 
 def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
