@@ -282,6 +282,9 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         tok = syntax.token_at(doc, hit.start, hit.end)
         if tok is None:
             continue
+        first = syntax.token_at(doc, hit.start, hit.start + 1)
+        if first is not None and first is not tok and first.dep_ == "amod" and first.tag_ in ("VBN", "VBG"):
+            continue  # "the images from retaken towns": which towns, not a retaking
         if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok) or syntax.about_act(tok)):
             continue
         hit = retype_hit(hit, tok, ann.places)

@@ -69,6 +69,14 @@ def about_act(tok: Token) -> bool:
     return False
 
 
+def _set_off(noun: Token) -> bool:
+    """A noun phrase in apposition, after a comma ("X, a town held by ...")."""
+    if noun.dep_ == "appos":
+        return True
+    left = noun.left_edge
+    return left.i > 0 and noun.doc[left.i - 1].text == ","
+
+
 def is_background(tok: Token) -> bool:
     """The trigger sits in a background phrase or clause, not the sentence's news.
 
@@ -78,6 +86,8 @@ def is_background(tok: Token) -> bool:
     """
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
         return True  # "occupied territories", "the invading forces"
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and _set_off(tok.head):
+        return True  # "Enerhodar, a key area seized by Russia, ...": a description of the place
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "decimated by continuous shelling": a condition, not one event
     if any(c.lower_ == "previously" for c in governing_verb(tok).children):
