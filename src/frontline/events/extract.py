@@ -681,6 +681,7 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
 
 
 PROPER_WORD = re.compile(r"(^|\s)[A-Z][a-z]+(\s|$)")
+POSSESSIVE_WORD = re.compile(r"(^|\s)[A-Z][a-z]+['’]s\s")
 
 
 def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostState) -> str | None:
@@ -712,7 +713,10 @@ def _named(subj: Token, ann: SentenceAnnotation) -> str:
     for actor in ann.actors:
         if actor.start <= offset < actor.end:
             # as named in the text ("Moscow", "Zelenskiy"), SPEC section 3; an office by its holder
-            return _without_day(actor.text) if PROPER_WORD.search(actor.text) else actor.name
+            named = PROPER_WORD.search(actor.text) or (actor.kind != "person" and POSSESSIVE_WORD.search(actor.text))
+            # an office stands for its holder ("Russia's foreign minister" -> Sergei Lavrov); a body
+            # keeps the words the text names it by ("Ukraine's defence ministry")
+            return _without_day(actor.text) if named else actor.name
     return _without_day(_span_text(subj))
 
 
