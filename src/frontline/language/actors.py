@@ -393,6 +393,8 @@ def _candidates(doc: Doc, when: dt.date | None) -> list[_Candidate]:
                 entry = cat.entries.get(pat.targets[0])
             if entry is None and pat.how != "ignore":
                 continue
+            if pat.how == "role" and end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+                continue  # "the head of the UN's atomic watchdog" heads the watchdog, not the UN
             found.append(_Candidate(start, end, pat.how, entry))
             break
     found.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.how], c.start))
