@@ -730,7 +730,8 @@ def _span_text(tok: Token) -> str:
     words = [t for t in tok.subtree if t.dep_ not in ("appos", "punct", "relcl", "acl") and
              not any(a.dep_ in ("appos", "relcl", "acl") for a in t.ancestors if syntax.in_subtree(a, tok)
                      and a.i != tok.i)]
-    text = " ".join(t.text for t in words if t.i <= tok.i or t.dep_ in ("compound", "poss", "case"))
+    of_phrase = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    text = " ".join(t.text for t in words if t.i <= tok.i or t.dep_ in ("compound", "poss", "case") or t.i in of_phrase)
     text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)
     return re.sub(r" (['’]s)\b", r"\1", text).strip()
 
