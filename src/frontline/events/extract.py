@@ -813,8 +813,8 @@ def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
     actor = canonical_actor(speaker)
     if actor is None:
         actor = next((a for a in ann.actors if a.text == speaker or a.name == speaker), None)
-    if actor is None or actor.kind not in ("state", "person", "org", "force"):
-        return None
+    if actor is None or actor.kind not in ("state", "person", "org", "force") or is_media(actor.actor_id):
+        return None  # an outlet's newsroom is not where the news happened
     seat = seat_of_actor(actor.actor_id) if actor.actor_id else (None, actor.country) if actor.country else None
     if seat is None:
         return None
@@ -848,7 +848,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             town = st.place(places, want="place")  # "the city's mayor said ..."
             if town is not None:
                 return town
-        return st.nearby_place(within=1) or _seat(speaker, ann)
+        return st.nearby_place(within=STATEMENT_PLACE_WINDOW) or _seat(speaker, ann)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
     if places:
@@ -962,6 +962,7 @@ def _after_clause_date(hit: TriggerHit, text: str, anchor: dt.date | None) -> Da
 
 
 HARM_TYPES = {"strike", "casualties"}
+STATEMENT_PLACE_WINDOW = 3  # sentences back a statement takes its place from before falling back to a seat
 PARTICIPANT_KINDS = {"meeting", "call", "agreement"}  # planned gatherings: the kinds a cancellation undoes
 
 
