@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import gzip
+import hashlib
 import importlib.util
 import json
 import math
@@ -127,7 +128,20 @@ def default_path() -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_cache_dir("frontline")) / "gazetteer.sqlite"
+    return Path(platformdirs.user_cache_dir("frontline")) / f"gazetteer-{build_key()[:12]}.sqlite"
+
+
+DATA_FILES = ("abbreviations.tsv", "admin1.tsv", "country_points.tsv", "demonyms.tsv", "place_aliases.tsv",
+              "regions.tsv")
+
+
+@lru_cache(maxsize=1)
+def build_key() -> str:
+    """The schema version and a hash of our data files: editing an alias rebuilds the gazetteer."""
+    digest = hashlib.sha1(SCHEMA_VERSION.encode())
+    for name in DATA_FILES:
+        digest.update(resources.files("frontline.data").joinpath(name).read_bytes())
+    return f"{SCHEMA_VERSION}-{digest.hexdigest()}"
 
 
 def _is_current(path: Path) -> bool:
@@ -138,7 +152,7 @@ def _is_current(path: Path) -> bool:
             row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     except sqlite3.Error:
         return False
-    return bool(row) and row[0] == SCHEMA_VERSION
+    return bool(row) and row[0] == build_key()
 
 
 def build(force: bool = False, path: Path | None = None) -> Path:
@@ -683,7 +697,7 @@ def _write(path: Path) -> None:
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     con.execute("CREATE INDEX names_norm ON names(norm)")
-    con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(len(place_rows)))])
+    con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", build_key()), ("places", str(len(place_rows)))])
     con.commit()
     con.close()
 
