@@ -91,8 +91,10 @@ def main() -> None:
                     for m in mentions:
                         if m.evidence.document == name and score.norm(m.evidence.text) in texts:
                             hit = "*" if score.hits(ge["_phrases"], [score.norm(m.evidence.text)]) else " "
-                            print(f"       {hit}m {m.type}/{m.status} at={m.location.name if m.location else None}"
-                                  f" src={[s[0] for s in m.sources]} d={m.date.start if m.date else None} :: {m.evidence.text[:80]}")
+                            where = m.location.name if m.location else None
+                            when = m.date.start if m.date else None
+                            print(f"       {hit}m {m.type}/{m.status} at={where} src={[s[0] for s in m.sources]}"
+                                  f" d={when} :: {m.evidence.text[:80]}")
             elif args.only not in ("wrong", "dup"):
                 print(f"  MISS {ge['id']} ({'/'.join(ge.get('types', []))})")
                 for m in mentions:

@@ -768,7 +768,7 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
                 text[max(0, p.start - 12):p.start]):
             continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place
         if not office and text[p.end:p.end + 2] in ("'s", "’s") and _is_capital(p) and (
-                GOVERNMENT_THINGS.match(text[p.end + 2:p.end + 40]) or not LOCATIVE.search(text[max(0, p.start - 12):p.start])):
+                GOVERNMENT_THINGS.match(text[p.end + 2:p.end + 40]) or not LOCATIVE.search(before)):
             continue  # "Kyiv's counter-offensive", "in Moscow's supply lines": a government, not a place
         if p.precision == "country":
             if _is_demonym(p.text):
