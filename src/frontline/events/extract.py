@@ -511,6 +511,11 @@ def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostSta
         return None
     place = _place(hit, ann, st, sources[0][0] if sources else None)
     date, date_weight = _date(hit, tok, ann, st)
+    if status == "expected" and date is not None and st.anchor is not None and WEEKDAY.fullmatch(date.text.strip()) \
+            and date.start < st.anchor:
+        # "expected a meeting on Tuesday": the Tuesday to come, not the one gone
+        ahead = (st.anchor - date.start).days // 7 * 7 + 7
+        date = replace(date, start=date.start + dt.timedelta(days=ahead), end=date.end + dt.timedelta(days=ahead))
     if date is not None and st.anchor is not None and date.basis == "explicit" and \
             (st.anchor - date.end).days > HISTORY_DAYS and status not in ("expected", "cancelled"):
         return None  # "captured by the Red Army in April 1945": history told as background, not news
@@ -888,7 +893,9 @@ def _agent_name(hit: TriggerHit, ann: SentenceAnnotation) -> str | None:
 def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
           st: _PostState) -> tuple[DateRef | None, int]:
     """The date attached to the trigger, else any date in the sentence, else the post's, else the DCT."""
-    dates = ann.dates
+    # "the highest toll since an attack in April", "its 11th swap since the start of the invasion":
+    # a date after "since" starts a span of time, it is not when this happened
+    dates = [d for d in ann.dates if not _since_date(d, ann)]
     after = _after_clause_date(hit, ann.sentence.text, st.anchor)
     if after is not None:
         return after, 3
@@ -919,6 +926,20 @@ def _spoken_at(p: PlaceRef, ann: SentenceAnnotation) -> bool:
     verb = syntax.governing_verb(span.root)
     return verb.lemma_.lower() in syntax.REPORTING_LEMMAS | {"speak", "address", "tell"} and \
         span.root.head.lower_ in ("in", "at")
+
+
+def _since_date(d: DateRef, ann: SentenceAnnotation) -> bool:
+    span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    cur = span.root
+    for _ in range(6):
+        if cur.lower_ == "since" or any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in cur.children):
+            return True
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _date_verb(d: DateRef, ann: SentenceAnnotation) -> Token | None:
@@ -962,6 +983,7 @@ def _after_clause_date(hit: TriggerHit, text: str, anchor: dt.date | None) -> Da
 
 
 HARM_TYPES = {"strike", "casualties"}
+WEEKDAY = re.compile(r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 STATEMENT_PLACE_WINDOW = 3  # sentences back a statement takes its place from before falling back to a seat
 PARTICIPANT_KINDS = {"meeting", "call", "agreement"}  # planned gatherings: the kinds a cancellation undoes
 
