@@ -141,6 +141,9 @@ def is_negated(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
+AWAIT_VERBS = {"expect", "anticipate", "await", "plan", "schedule", "propose"}
+
+
 def local_modality(tok: Token) -> str | None:
     """expected / cancelled / conditional for this trigger's own clause, not the whole sentence."""
     if any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in tok.children):
@@ -150,6 +153,8 @@ def local_modality(tok: Token) -> str | None:
     if cancelled:
         return cancelled
     verb = governing_verb(tok)
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in AWAIT_VERBS:
+        return "expected"  # "he expected a UN security council meeting on Tuesday", "talks are planned"
     if _has_if_clause(verb):
         return "conditional"
     chain = [verb]
