@@ -35,6 +35,7 @@ REPORT_LOOKBACK_DAYS = 45
 SIMILAR_TEXT = 60
 WINDOW = 400
 CONSOLIDATE = 1.8  # a document's two stories of one kind become one on evidence this strong
+STORY_OVERLAP = 0.2  # share of content words that ties two sentences of one post to one story
 LINK_MENTIONS = 12  # mentions of each side compared when linking stories across documents
 
 
@@ -252,7 +253,7 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     overlap = text_overlap(a.evidence.text, b.evidence.text)
     if (a.supporting or b.supporting) and same_post and a.type == b.type:
         return 3.0 if overlap >= 0.3 else 1.0  # a headline joins the event its post tells
-    if a.block and a.block == b.block and (a.type == b.type or _same_voice(a, b)):
+    if a.block and a.block == b.block and (a.type == b.type or _same_voice(a, b)) and _one_story(a, b, overlap):
         return 2.8  # one live-blog post (or one paragraph of an article) tells one story
     if _one_harm(a, b) and (_same_voice(a, b) or not a.sources or not b.sources):
         return 2.4
@@ -296,6 +297,16 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     if a.type == b.type and same_town and shared_actor and _same_day(a.date, b.date):
         return 1.4
     return 0.0
+
+
+def _one_story(a: EventMention, b: EventMention, overlap: float) -> bool:
+    """Some evidence beyond sharing a post: a voice, a town, words, or nothing that could tell them
+    apart (one of them unplaced and unsourced, as a sentence that carries the story on is)."""
+    if _same_voice(a, b) or overlap >= STORY_OVERLAP:
+        return True
+    if a.location is not None and b.location is not None:
+        return _same_place(a.location, b.location)
+    return not (a.sources or b.sources) and not (a.location and b.location)
 
 
 def _both_dated(a: EventMention, b: EventMention) -> bool:
