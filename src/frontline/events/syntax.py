@@ -77,6 +77,24 @@ def _set_off(noun: Token) -> bool:
     return left.i > 0 and noun.doc[left.i - 1].text == ","
 
 
+NEWS_DAYS = {"today", "yesterday", "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday",
+             "friday", "saturday", "sunday"}
+
+
+def _described_place(verb: Token) -> bool:
+    """A relative clause set off by a comma after a named place: what the place is, or was."""
+    noun = verb.head
+    if noun.ent_type_ not in ("GPE", "LOC", "FAC") and not any(
+            c.ent_type_ in ("GPE", "LOC", "FAC") for c in noun.children if c.dep_ in ("compound", "pobj", "prep")):
+        return False
+    return any(t.text == "," for t in noun.doc[noun.i + 1:verb.left_edge.i])
+
+
+def _told_as_news(verb: Token) -> bool:
+    """A relative clause that dates its act to these days ('which Russia captured on Tuesday') is news."""
+    return any(t.lower_ in NEWS_DAYS for t in verb.subtree)
+
+
 def is_background(tok: Token) -> bool:
     """The trigger sits in a background phrase or clause, not the sentence's news.
 
@@ -88,6 +106,8 @@ def is_background(tok: Token) -> bool:
         return True  # "occupied territories", "the invading forces"
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and _set_off(tok.head):
         return True  # "Enerhodar, a key area seized by Russia, ...": a description of the place
+    if tok.dep_ == "relcl" and _described_place(tok) and not _told_as_news(tok):
+        return True  # "the Kherson region, which Russian troops seized early in the invasion"
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "decimated by continuous shelling": a condition, not one event
     if any(c.lower_ == "previously" for c in governing_verb(tok).children):
