@@ -330,8 +330,8 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
                         clean: CleanDocument) -> list[EventMention]:
     """A named party saying something ('X said', 'told', 'according to X') is a statement event,
     whatever the reporting verb, when nothing else in the sentence is an event."""
-    if not is_war_related(ann.sentence.text) and not is_war_related(post.headline or ""):
-        return []  # a position on something else (an economy, a festival) is not war news
+    if not is_war_related(ann.sentence.text) and not is_war_related(" ".join(st.recent_text[-3:])):
+        return []  # a position on something else (an economy, a festival, a scooter firm) is not war news
     for a in ann.attributions:
         name = _source_name(a.speaker, st, ann)
         if not _is_speaker(name) or not _newsworthy(name, ann, st):
