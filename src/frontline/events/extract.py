@@ -749,7 +749,7 @@ STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(governor|mayor|authorities|administration|"
                              r"officials|police|council|head)\b", re.I)
-HOMETOWN = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(of|from) $")
+HOMETOWN = re.compile(r"(\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?|\b\d+, (both |all )?|\b(both|all|originally|hails) )(of|from) $")
 NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
                         r"news|agency|airlines?|university|club|fc|sea)\b", re.I)
 NEAR_CHARS = 80
@@ -853,7 +853,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             town = st.place(places, want="place")  # "the city's mayor said ..."
             if town is not None:
                 return town
-        return st.nearby_place(within=STATEMENT_PLACE_WINDOW) or _seat(speaker, ann)
+        # the sentence before, else the speaker's seat, else a little further back
+        return st.nearby_place(within=1) or _seat(speaker, ann) or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
     if places:
