@@ -45,7 +45,8 @@ INTENT_VERBS = {"invite", "urge", "ask", "want", "hope", "wish", "seek", "try", 
                 "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend"}
 INTENT_NOUNS = {"effort", "attempt", "bid", "plan", "push", "proposal", "hope", "call", "demand", "offer", "ability",
                 "capacity", "readiness", "willingness", "intention", "plea", "appeal", "request", "right", "need",
-                "chance", "opportunity", "failure", "refusal", "desire", "ambition", "goal", "aim"}
+                "chance", "opportunity", "failure", "refusal", "desire", "ambition", "goal", "aim",
+                "offensive", "operation", "campaign", "drive", "mission", "order", "orders", "strategy"}
 HABITUAL = {"continuous", "constant", "relentless", "ongoing", "persistent", "daily", "nightly", "regular",
             "repeated", "incessant", "frequent", "routine", "intermittent"}
 
