@@ -824,9 +824,9 @@ def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
     if seat is None:
         return None
     town, country = seat
-    if town:
-        return town_in(town, country)
-    return seat_of(country)
+    ref = town_in(town, country) if town else seat_of(country)
+    # inferred, not named: no words of the text (merging and the event's place tell the two apart)
+    return replace(ref, text="", start=0, end=0) if ref is not None else None
 
 
 def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
