@@ -122,6 +122,8 @@ def is_background(tok: Token) -> bool:
         return True  # "... to meet representatives", "sent to capture the town": a purpose, not an act
     if tok.lemma_.lower() in BACKGROUND_NOUNS and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in LAUNCH_VERBS:
         return True  # "since Russia's invasion", "due to the invasion": the war itself, as background
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "to" and tok.head.head.lower_ in ("close", "near", "closer"):
+        return True  # "came close to capturing him": it did not happen
     if tok.lemma_.lower() == "invade" and tok.dep_ in ("acl", "xcomp", "pcomp", "advcl", "relcl"):
         return True  # "Putin's decision to invade", "since Russia invaded"
     cur = tok
@@ -180,7 +182,7 @@ def local_modality(tok: Token) -> str | None:
         return "conditional"
     chain = [verb]
     # "is set to announce", "are expected to speak", "expects the leaders to speak": climb complements
-    while chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head.i != chain[-1].i and len(chain) < 3:
+    while chain[-1].dep_ in ("xcomp", "ccomp", "acomp") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
     if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
         return "expected"  # the trigger phrase itself is "set to speak"
