@@ -775,6 +775,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         if not office and text[p.end:p.end + 2] in ("'s", "’s") and _is_capital(p) and (
                 GOVERNMENT_THINGS.match(text[p.end + 2:p.end + 40]) or not LOCATIVE.search(before)):
             continue  # "Kyiv's counter-offensive", "in Moscow's supply lines": a government, not a place
+        if NOT_LOCATIVE.search(before):
+            continue  # "due to Russia", "according to Ukraine": a cause or a voice, not a place
         if p.precision == "country":
             if _is_demonym(p.text):
                 continue  # "retaken from Russian forces": whose forces, not where
@@ -784,6 +786,10 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
                 continue
         out.append(p)
     return out
+
+
+NOT_LOCATIVE = re.compile(r"\b(due|according|thanks|owing|next|similar|compared|relative|prior|contrary|close) to\s+"
+                          r"(the\s+)?$", re.I)
 
 
 # What a capital's possessive governs when the capital stands for its state ("Moscow's supply lines").
