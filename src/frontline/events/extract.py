@@ -312,6 +312,15 @@ def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[Event
     somewhere else ("retook one village but had to abandon another")."""
     if not made:
         return []
+    # ground events of several clauses at one place are one (the strongest trigger, first among
+    # equals): "Kyiv said it was clinging on to X, a town Russia claims to have captured"
+    strongest: dict[str, tuple[_Candidate, EventMention]] = {}
+    for cm in made:
+        if cm[1].type in GROUND:
+            where = cm[1].location.gazetteer_id if cm[1].location is not None else ""
+            if where not in strongest or cm[0].hit.strength > strongest[where][0].hit.strength:
+                strongest[where] = cm
+    made = [cm for cm in made if cm[1].type not in GROUND or any(cm is v for v in strongest.values())]
     made.sort(key=lambda cm: (_depth(cm[0].tok), -cm[0].hit.strength))
     main = made[0][1]
     out = [main]
@@ -455,16 +464,25 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
 
 
 def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
-    """At most one ground event, one of each other type; statements only when nothing they govern fired."""
+    """One ground event per clause, one of each other type; statements only when nothing they govern fired."""
     chosen: list[_Candidate] = []
     seen_types: set[str] = set()
     events = [c for c in candidates if c.hit.type != "statement"]
-    ground = [c for c in events if c.hit.type in GROUND]
-    best_ground = max(ground, key=lambda c: c.hit.strength) if ground else None  # first among equals
+    # one ground event per clause (the strongest, first among equals): "defending the approach to
+    # X, adding that Russian forces were trying to take Y and clashes were taking place around Z"
+    # tells three, each with its own verb
+    best_ground: dict[int, _Candidate] = {}
     for c in events:
-        if c.hit.type in GROUND and c is not best_ground:
-            continue
-        if c.hit.type in seen_types:
+        if c.hit.type in GROUND:
+            clause = syntax.governing_verb(c.tok).i if c.tok is not None else -1
+            if clause not in best_ground or c.hit.strength > best_ground[clause].hit.strength:
+                best_ground[clause] = c
+    kept_ground = set(map(id, best_ground.values()))
+    for c in events:
+        if c.hit.type in GROUND:
+            if id(c) not in kept_ground:
+                continue
+        elif c.hit.type in seen_types:
             continue
         seen_types.add(c.hit.type)
         chosen.append(c)
