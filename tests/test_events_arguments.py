@@ -107,3 +107,10 @@ def test_facilities_war_reports_name_are_in_the_gazetteer() -> None:
     square = resolve_toponym("St Peter's Square")
     assert square is not None and square.country == "VA"
     assert build_key().startswith("7-")  # schema and data hash: editing an alias rebuilds the gazetteer
+
+
+def test_a_sentence_telling_fighting_at_several_towns_tells_each() -> None:
+    events = events_of("The military command said its forces were defending the approach to Kharkiv from Izium, "
+                       "adding that Russian forces were also trying to take the frontline town of Rubizhne.")
+    placed = {e.location.name for e in events if e.location is not None and e.type in ("clash", "offensive")}
+    assert {"Kharkiv", "Rubizhne"} <= placed
