@@ -78,6 +78,7 @@ def _set_off(noun: Token) -> bool:
     return left.i > 0 and noun.doc[left.i - 1].text == ","
 
 
+NEAR_MISS = {"close", "near", "closer"}  # "came close to capturing him"
 NEWS_DAYS = {"today", "yesterday", "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday",
              "friday", "saturday", "sunday"}
 
@@ -122,7 +123,7 @@ def is_background(tok: Token) -> bool:
         return True  # "... to meet representatives", "sent to capture the town": a purpose, not an act
     if tok.lemma_.lower() in BACKGROUND_NOUNS and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in LAUNCH_VERBS:
         return True  # "since Russia's invasion", "due to the invasion": the war itself, as background
-    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "to" and tok.head.head.lower_ in ("close", "near", "closer"):
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "to" and tok.head.head.lower_ in NEAR_MISS:
         return True  # "came close to capturing him": it did not happen
     if tok.lemma_.lower() == "invade" and tok.dep_ in ("acl", "xcomp", "pcomp", "advcl", "relcl"):
         return True  # "Putin's decision to invade", "since Russia invaded"
