@@ -74,18 +74,29 @@ def changed_fields(old: dict, new: dict) -> list[str]:
     return out
 
 
-def assign(store: Store, events: list[Event], at: dt.datetime | None = None, conn=None) -> list[Change]:
+@dataclass
+class Scope:
+    """The part of the registry a partial re-merge can touch (store.merging): the live events it
+    replaces (`live_ids`) and retracted events anchored in the posts its events cite, which may
+    come back. Live events elsewhere keep their ids and are neither taken nor retracted."""
+
+    live_ids: list[str]
+    posts: set[tuple[str, str]]
+
+
+def assign(store: Store, events: list[Event], at: dt.datetime | None = None, conn=None,
+           scope: Scope | None = None) -> list[Change]:
     """Give `events` (fresh from merging) their stable ids in place, record changes, update the registry.
 
-    With `conn`, inside the caller's transaction (the rebuild's, under the writer lock)."""
+    With `conn`, inside the caller's transaction (the rebuild's, under the writer lock). With
+    `scope`, `events` replace only the scope's live events (the rest of the registry is not read)."""
     if conn is None:
         with store.engine.begin() as own:
-            return assign(store, events, at, own)
+            return assign(store, events, at, own, scope)
     at = at or _now()
+    rows = _registry_rows(conn, scope)
     stored = [_Stored(r["id"], (r["anchor_document"], r["anchor_post"], r["anchor_text"]), r["created_at"],
-                      r["retracted_at"] is not None, json.loads(r["data"]))
-              for r in conn.execute(select(t.event_registry).order_by(t.event_registry.c.created_at,
-                                                                      t.event_registry.c.id)).mappings()]
+                      r["retracted_at"] is not None, json.loads(r["data"])) for r in rows]
     firsts = _first_seen(conn, events)
     for s in stored:
         s.keys = evidence_keys(s.data)
@@ -127,7 +138,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
             chosen[best_i], taken[s.id] = s, s
             free.remove(best_i)
 
-    used = {s.id for s in stored}
+    used: set[str] | _UsedIds = {s.id for s in stored} if scope is None else _UsedIds(conn, {s.id for s in stored})
     changes: list[Change] = []
     for i, ev in enumerate(events):
         prev = chosen.get(i)
@@ -171,6 +182,39 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
     return changes
 
 
+def _registry_rows(conn, scope: Scope | None) -> list:
+    reg = t.event_registry
+    if scope is None:
+        return list(conn.execute(select(reg).order_by(reg.c.created_at, reg.c.id)).mappings())
+    rows = {}
+    for i in range(0, len(scope.live_ids), 500):
+        for r in conn.execute(select(reg).where(reg.c.id.in_(scope.live_ids[i:i + 500]))).mappings():
+            rows[r["id"]] = r
+    by_doc: dict[str, set[str]] = {}
+    for doc, post in scope.posts:
+        by_doc.setdefault(doc, set()).add(post)
+    for doc, posts in sorted(by_doc.items()):
+        for r in conn.execute(select(reg).where(reg.c.anchor_document == doc, reg.c.anchor_post.in_(sorted(posts)),
+                                                reg.c.retracted_at.is_not(None))).mappings():
+            rows[r["id"]] = r
+    return sorted(rows.values(), key=lambda r: (r["created_at"], r["id"]))
+
+
+class _UsedIds:
+    """Ids already given out, asked of the registry one at a time (a partial re-merge does not read it all)."""
+
+    def __init__(self, conn, known: set[str]):
+        self.conn, self.known = conn, set(known)
+
+    def __contains__(self, eid: object) -> bool:
+        if eid in self.known:
+            return True
+        return self.conn.execute(select(t.event_registry.c.id).where(t.event_registry.c.id == eid)).first() is not None
+
+    def add(self, eid: str) -> None:
+        self.known.add(eid)
+
+
 def _first_seen(conn, events: list[Event]) -> dict[tuple[str, str], tuple]:
     """(document, post) -> a sort key putting the post that appeared first (then the oldest) first."""
     docs = {e.document for ev in events for e in ev.evidence}
@@ -189,7 +233,7 @@ def _anchor(ev: Event, firsts: dict) -> tuple[str, str, str]:
     return sentence_key(best)
 
 
-def _new_id(anchor: tuple[str, str, str], etype: str, used: set[str]) -> str:
+def _new_id(anchor: tuple[str, str, str], etype: str, used) -> str:
     n = 0
     while True:
         salt = f"\x1f{n}" if n else ""
