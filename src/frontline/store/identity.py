@@ -97,7 +97,15 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
     rows = _registry_rows(conn, scope)
     stored = [_Stored(r["id"], (r["anchor_document"], r["anchor_post"], r["anchor_text"]), r["created_at"],
                       r["retracted_at"] is not None, json.loads(r["data"])) for r in rows]
-    firsts = _first_seen(conn, events)
+    firsts = _first_seen(conn, events, {s.anchor[0] for s in stored})
+    anchors = [_anchor(ev, firsts) for ev in events]
+
+    def earlier_report(s: _Stored, i: int) -> bool:
+        """The event has a report in a document published before the stored event's anchor: the
+        event is that report's (as a merge of every document at once would name it), whatever
+        order the documents arrived in."""
+        return firsts.rank(anchors[i][0]) < firsts.rank(s.anchor[0])
+
     for s in stored:
         s.keys = evidence_keys(s.data)
     by_anchor: dict[tuple, list[_Stored]] = {}
@@ -109,7 +117,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
 
     # 1. The anchor sentence is still there: the event continues (live ones before retracted ones).
     for i, ks in enumerate(keys):
-        cands = [s for k in ks for s in by_anchor.get(k, ()) if s.id not in taken]
+        cands = [s for k in ks for s in by_anchor.get(k, ()) if s.id not in taken and not earlier_report(s, i)]
         if cands:
             # One sentence can found two events (a strike and a capture): the same type first.
             best = min(cands, key=lambda s: (s.data.get("type") != events[i].type, s.retracted,
@@ -123,6 +131,8 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
             continue
         best_i, best_score = None, 0.0
         for i in free:
+            if earlier_report(s, i):
+                continue
             shared = len(s.keys & keys[i])
             score = float(shared * 1000)
             if not shared:
@@ -143,7 +153,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
     for i, ev in enumerate(events):
         prev = chosen.get(i)
         if prev is None:
-            anchor = _anchor(ev, firsts)
+            anchor = anchors[i]
             ev.id = _new_id(anchor, ev.type, used)
             used.add(ev.id)
             data = event_to_export(ev)
@@ -156,7 +166,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
         data = event_to_export(ev)
         values: dict = {}
         if prev.anchor not in keys[i]:  # re-anchor on a sentence that exists now
-            anchor = _anchor(ev, firsts)
+            anchor = anchors[i]
             values.update(anchor_document=anchor[0], anchor_post=anchor[1], anchor_text=anchor[2])
         if prev.retracted:
             values.update(retracted_at=None, updated_at=at)
@@ -215,22 +225,42 @@ class _UsedIds:
         self.known.add(eid)
 
 
-def _first_seen(conn, events: list[Event]) -> dict[tuple[str, str], tuple]:
-    """(document, post) -> a sort key putting the post that appeared first (then the oldest) first."""
+class _Firsts:
+    """The order in which reports came first: documents by publication date, then id (so the order
+    documents were ingested in does not matter); within a document, the post seen first (the
+    snapshot that brought it), then the oldest."""
+
+    def __init__(self, ranks: dict[str, tuple], posts: dict[tuple[str, str], tuple]):
+        self.ranks, self.posts = ranks, posts
+
+    def rank(self, doc: str) -> tuple:
+        return self.ranks.get(doc, (dt.datetime.max, doc))
+
+    def key(self, ev: Evidence) -> tuple:
+        return (self.rank(ev.document), self.posts.get((ev.document, ev.post), (1 << 62, dt.datetime.max, 0)),
+                ev.document, ev.start)
+
+
+def _first_seen(conn, events: list[Event], more_docs: set[str] = frozenset()) -> _Firsts:
     docs = {e.document for ev in events for e in ev.evidence}
-    out: dict[tuple[str, str], tuple] = {}
+    posts: dict[tuple[str, str], tuple] = {}
     for doc in docs:
         for r in conn.execute(select(t.posts.c.post_id, t.posts.c.first_snapshot, t.posts.c.published,
                                      t.posts.c.position).where(t.posts.c.document_id == doc)):
-            out[(doc, r[0])] = (r[1], r[2] or dt.datetime.max, -r[3])
-    return out
+            posts[(doc, r[0])] = (r[1], r[2] or dt.datetime.max, -r[3])
+    ranks: dict[str, tuple] = {}
+    wanted = sorted(docs | set(more_docs))
+    for i in range(0, len(wanted), 500):
+        for doc, published in conn.execute(select(t.documents.c.id, t.documents.c.published).where(
+                t.documents.c.id.in_(wanted[i:i + 500]))):
+            ranks[doc] = (published or dt.datetime.max, doc)
+    return _Firsts(ranks, posts)
 
 
-def _anchor(ev: Event, firsts: dict) -> tuple[str, str, str]:
-    """The sentence that first reported the event: from the post seen first, else the oldest."""
-    best = min(ev.evidence, key=lambda e: (firsts.get((e.document, e.post), (1 << 62, dt.datetime.max, 0)),
-                                           e.document, e.start))
-    return sentence_key(best)
+def _anchor(ev: Event, firsts: _Firsts) -> tuple[str, str, str]:
+    """The sentence that first reported the event: from the document published first, within it
+    from the post seen first (else the oldest)."""
+    return sentence_key(min(ev.evidence, key=firsts.key))
 
 
 def _new_id(anchor: tuple[str, str, str], etype: str, used) -> str:

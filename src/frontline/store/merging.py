@@ -133,16 +133,18 @@ def current(store: Store, plan: Plan, conn: Connection) -> bool:
     return store.mentions_generation(conn) == plan.generation and events_version(conn) == plan.events_version
 
 
-def apply(store: Store, plan: Plan, conn: Connection) -> None:
-    """Write the plan in the caller's write transaction: stable ids, changed events, merge state."""
+def apply(store: Store, plan: Plan, conn: Connection) -> int:
+    """Write the plan in the caller's write transaction: stable ids, changed events, merge state.
+    Returns how many event rows were written or deleted."""
     if plan.full:
         identity.assign(store, plan.events, conn=conn)
         store.replace_events(plan.events, conn, {e.id: g for e, g in zip(plan.events, plan.event_groups,
                                                                           strict=True)})
+        written = len(plan.events) + len(plan.old_event_ids)
     else:
         scope = identity.Scope(plan.old_event_ids, {(x.document, x.post) for e in plan.events for x in e.evidence})
         identity.assign(store, plan.events, conn=conn, scope=scope)
-        _write_events(store, plan, conn)
+        written = _write_events(store, plan, conn)
     for chunk in _chunks(plan.documents):
         conn.execute(delete(t.dirty_documents).where(t.dirty_documents.c.document_id.in_(chunk)))
     for chunk in _chunks(sorted(plan.stories)):
@@ -158,6 +160,7 @@ def apply(store: Store, plan: Plan, conn: Connection) -> None:
     store._set_state(conn, MERGE_VERSION_KEY, merge_version())
     store._set_state(conn, STALE_KEY, "0")
     _bump(conn, "events_version")
+    return written
 
 
 # ------------------------------------------------------------------ stage 2: the groups touched
@@ -219,7 +222,7 @@ def _link(plan: Plan, stories: list[Story]) -> None:
 # ------------------------------------------------------------------ writes
 
 
-def _write_events(store: Store, plan: Plan, conn: Connection) -> None:
+def _write_events(store: Store, plan: Plan, conn: Connection) -> int:
     """Insert new events, update changed ones, delete those gone: nothing else is written."""
     old: dict[str, tuple[str, str | None]] = {}
     for chunk in _chunks(plan.old_event_ids):
@@ -242,6 +245,7 @@ def _write_events(store: Store, plan: Plan, conn: Connection) -> None:
         conn.execute(delete(t.event_evidence).where(t.event_evidence.c.event_id.in_(chunk)))
         conn.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
     store.insert_events(conn, rewrite, groups)
+    return len(set(gone) | {e.id for e in rewrite})
 
 
 def _insert_stories(conn: Connection, plan: Plan) -> None:
