@@ -116,18 +116,29 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
     keys = [{sentence_key(e) for e in ev.evidence} for ev in events]
 
     # 1. The anchor sentence is still there: the event continues (live ones before retracted ones).
-    for i, ks in enumerate(keys):
-        cands = [s for k in ks for s in by_anchor.get(k, ()) if s.id not in taken and not earlier_report(s, i)]
-        if cands:
-            # One sentence can found two events (a strike and a capture): the same type first.
-            best = min(cands, key=lambda s: (s.data.get("type") != events[i].type, s.retracted,
-                                             s.created_at, s.id))
-            chosen[i], taken[best.id] = best, best
+    #    One sentence can found two events (a strike and a capture): every event first looks for
+    #    its own type, then (an event whose type changed) for any, so the order events are listed
+    #    in does not let one take the other's id.
+    for same_type in (True, False):
+        for i, ks in enumerate(keys):
+            if i in chosen:
+                continue
+            cands = [s for k in ks for s in by_anchor.get(k, ()) if s.id not in taken and not earlier_report(s, i)
+                     and (not same_type or s.data.get("type") == events[i].type)]
+            if cands:
+                best = min(cands, key=lambda s: (s.retracted, s.created_at, s.id))
+                chosen[i], taken[best.id] = best, best
     # 2. The anchor was edited or removed: a live event that still shares sentences, or whose
     #    anchor's post holds a sentence close to the old wording, continues as the new event.
+    #    Not when its anchor is still told by an event of its type that has an earlier report: that
+    #    event is named after the earlier report, and the old id goes with the sentence, not elsewhere.
     free = [i for i in range(len(events)) if i not in chosen]
+    told: dict[tuple[str, str, str], set[str]] = {}
+    for i, ks in enumerate(keys):
+        for k in ks:
+            told.setdefault(k, set()).add(events[i].type)
     for s in stored:
-        if s.id in taken or s.retracted or not free:
+        if s.id in taken or s.retracted or not free or s.data.get("type") in told.get(s.anchor, ()):
             continue
         best_i, best_score = None, 0.0
         for i in free:
