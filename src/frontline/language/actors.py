@@ -21,7 +21,7 @@ import sys
 import tempfile
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -533,11 +533,19 @@ def _as_place_person(tok: Token) -> bool:
 
 
 def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
-    """Resolve a free-text name ("Mr Sybiha", "the Kremlin", "Russian president") to the catalogue."""
+    """Resolve a free-text name ("Mr Sybiha", "the Kremlin", "Russian president") to the catalogue.
+
+    Memoised (merging asks about the same few thousand speakers hundreds of thousands of times);
+    each caller gets its own copy."""
     text = name.strip()
     if not text:
         return None
-    when = _normalise_when(when)
+    hit = _canonical_actor(text, _normalise_when(when))
+    return replace(hit) if hit is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _canonical_actor(text: str, when: dt.date | None) -> ActorRef | None:
     cat = get_catalogue()
     doc = get_nlp().make_doc(text)
     cands = [c for c in _candidates(doc, when) if c.keep and c.entry is not None]

@@ -161,6 +161,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
 
     used: set[str] | _UsedIds = {s.id for s in stored} if scope is None else _UsedIds(conn, {s.id for s in stored})
     changes: list[Change] = []
+    new_rows: list[dict] = []  # inserted at once (a first merge of a large corpus names every event)
     for i, ev in enumerate(events):
         prev = chosen.get(i)
         if prev is None:
@@ -168,7 +169,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
             ev.id = _new_id(anchor, ev.type, used)
             used.add(ev.id)
             data = event_to_export(ev)
-            conn.execute(insert(t.event_registry).values(
+            new_rows.append(dict(
                 id=ev.id, anchor_document=anchor[0], anchor_post=anchor[1], anchor_text=anchor[2],
                 created_at=at, updated_at=at, retracted_at=None, data=json.dumps(data, ensure_ascii=False)))
             changes.append(Change(ev.id, "new", [], ev.status, ev.type, ev.summary))
@@ -190,6 +191,8 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
         if values or data != prev.data:
             conn.execute(update(t.event_registry).where(t.event_registry.c.id == ev.id).values(
                 data=json.dumps(data, ensure_ascii=False), **values))
+    for i in range(0, len(new_rows), 1000):
+        conn.execute(insert(t.event_registry), new_rows[i:i + 1000])
     for s in stored:
         if s.id not in taken and not s.retracted:
             conn.execute(update(t.event_registry).where(t.event_registry.c.id == s.id).values(

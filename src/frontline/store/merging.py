@@ -117,7 +117,7 @@ def prepare(store: Store, conn: Connection | None = None, *, full: bool = False)
         plan.reclustered.append(doc)
     if full:
         members = []
-        for s, grp in _load_stories(conn, None):
+        for s, grp in _load_stories(conn):
             if s.document in kept:
                 members.append(s)
                 plan.stored_groups[s.key] = grp
@@ -177,22 +177,27 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     for s in new:
         for key in linking.story_blocks(s.mentions):
             wanted[key[0]].update(d for _f, d in linking.neighbours(key))
-    candidates: set[tuple[str, int]] = set()
+    # The stored mentions in the new stories' neighbouring blocks, by story: all a link can rest on.
+    nearby: dict[tuple[str, int], list] = defaultdict(list)
+    sb = t.story_blocks
     for fam, days in sorted(wanted.items()):
         days_sorted = sorted(days)
         for i in range(0, len(days_sorted), CHUNK):
-            rows = conn.execute(select(t.story_blocks.c.document_id, t.story_blocks.c.position).where(
-                t.story_blocks.c.family == fam, t.story_blocks.c.day.in_(days_sorted[i:i + CHUNK])))
-            candidates.update((d, p) for d, p in rows if d not in changed)
-    loaded: dict[tuple[str, int], tuple[Story, str]] = {}
-    for s, grp in _load_stories(conn, sorted(candidates)):
-        loaded[s.key] = (s, grp)
-    for s, grp in loaded.values():
-        if grp in plan.old_groups:
-            continue
-        index = linking.block_index(s.mentions)
-        if any(linking.linked(s, n, index) for n in new):
-            plan.old_groups.add(grp)
+            for doc, pos, data in conn.execute(select(sb.c.document_id, sb.c.position, sb.c.data).where(
+                    sb.c.family == fam, sb.c.day.in_(days_sorted[i:i + CHUNK]))):
+                if doc not in changed:
+                    nearby[(doc, pos)].append(mention_from_dict(json.loads(data)))
+    indexes = [linking.block_index(n.mentions) for n in new]
+    linked_keys = sorted(key for key, ms in nearby.items()
+                         if any(linking.linked(n, Story(key[0], key[1], ms), index)
+                                for n, index in zip(new, indexes, strict=True)))
+    for chunk in _chunks(linked_keys):
+        docs = sorted({d for d, _p in chunk})
+        wanted_keys = set(chunk)
+        for doc, pos, grp in conn.execute(select(t.merge_stories.c.document_id, t.merge_stories.c.position,
+                                                 t.merge_stories.c.grp).where(t.merge_stories.c.document_id.in_(docs))):
+            if (doc, pos) in wanted_keys:
+                plan.old_groups.add(grp)
     members = []
     for s, grp in _load_group_stories(conn, sorted(plan.old_groups)):
         if s.document not in changed:
@@ -254,8 +259,9 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
     for s in (s for ss in plan.stories.values() for s in ss):
         data = "[" + ",".join(plan.raws[id(m)] for m in s.mentions) + "]"
         story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data))
-        block_rows.extend(dict(family=f, day=d, document_id=s.document, position=s.position)
-                          for f, d in sorted(linking.story_blocks(s.mentions)))
+        block_rows.extend(dict(family=key[0], day=key[1], document_id=s.document, position=s.position,
+                               data=plan.raws[id(m)])
+                          for m in s.mentions if (key := linking.block_keys(m)) is not None)
     if story_rows:
         conn.execute(insert(t.merge_stories), story_rows)
     if block_rows:
@@ -296,24 +302,11 @@ def _story(doc: str, pos: int, data: str) -> Story:
     return Story(doc, pos, [mention_from_dict(item) for item in json.loads(data)])
 
 
-def _load_stories(conn: Connection, keys: list[tuple[str, int]] | None) -> list[tuple[Story, str]]:
+def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
+    """Every stored story with its group (a full rebuild)."""
     ms = t.merge_stories
-    out = []
-    if keys is None:
-        rows = conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp)).all()
-    else:
-        rows = []
-        by_doc: dict[str, list[int]] = defaultdict(list)
-        for d, p in keys:
-            by_doc[d].append(p)
-        for chunk in _chunks(sorted(by_doc)):
-            for r in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp)
-                                  .where(ms.c.document_id.in_(chunk))):
-                if r[1] in by_doc[r[0]]:
-                    rows.append(r)
-    for doc, pos, data, grp in rows:
-        out.append((_story(doc, pos, data), grp))
-    return out
+    return [(_story(doc, pos, data), grp)
+            for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp))]
 
 
 def _load_group_stories(conn: Connection, grps: list[str]) -> list[tuple[Story, str]]:

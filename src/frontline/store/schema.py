@@ -260,6 +260,8 @@ merge_stories = Table(
     Column("data", Text, nullable=False),  # JSON list of the story's mentions, in story order
 )
 
+# One row per dated mention of a story, in its block: a new story is compared with the mentions of
+# its neighbouring blocks only, without loading whole stories.
 story_blocks = Table(
     "story_blocks", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -267,6 +269,7 @@ story_blocks = Table(
     Column("day", Integer, nullable=False),  # proleptic ordinal of the mention's start date
     Column("document_id", String(DOC_ID_LEN), nullable=False, index=True),
     Column("position", Integer, nullable=False),
+    Column("data", Text, nullable=False),  # JSON of the mention
     Index("ix_story_blocks_block", "family", "day"),
 )
 
