@@ -183,8 +183,8 @@ def test_a_new_document_writes_only_its_events(tmp_path):
 
 
 def test_blocks_hold_every_pair_that_links():
-    """The blocking contract: two mentions of two documents that could link are of one type family
-    and dated within a day of each other (else linking would miss them)."""
+    """The blocking contract: two mentions of two documents that could link are of one type family,
+    dated within a day of each other and not placed in two countries (else linking would miss them)."""
     from frontline.events import linking
 
     mentions = [m for doc_id, (day, names) in DOCS.items() for m in document(doc_id, day, names)[1]]
@@ -197,4 +197,5 @@ def test_blocks_hold_every_pair_that_links():
             linking_pairs += 1
             kx, km = linking.block_keys(x), linking.block_keys(m)
             assert kx is not None and km in linking.neighbours(kx)
+            assert linking.regions_compatible(linking.region(x), linking.region(m))
     assert linking_pairs >= 10

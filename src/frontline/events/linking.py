@@ -1,16 +1,18 @@
 """Stage 2 of merging, blocked and order-independent: which documents' stories tell one event.
 
-`merge._link_score` decides whether a story joins an event. It is positive only when some pair
-of mentions (one from each side) does not conflict and has positive affinity, and across
-documents the rules give positive affinity only to two mentions of one kind dated within a day
-of each other. So stories are compared only within *blocks* (type family x day, with the
-neighbouring days so a one-day window is not cut), and a pair of stories with such a pair of
-mentions is an *edge*. Stories joined by edges form groups; a story can only ever join an event
-of its own group. Inside each group the stories are linked greedily in a canonical order
-(document id, then the story's place in its document), each to the best event so far, as
-before, but against every earlier event of the group rather than the last few hundred of the
-corpus. The result is therefore the same whatever order documents arrived in, and adding a
-document re-links only the groups its stories touch (`store.merging`).
+`merge._link_score` decides whether a story joins an event. It is positive only when some pair of
+mentions (one from each side) does not conflict and has positive affinity, and across documents
+the rules give positive affinity only to two mentions of one kind dated within a day of each
+other, and two mentions placed in two countries conflict. So stories are compared only within *blocks*
+(type family x day, with the neighbouring days so a one-day window is not cut; x region, an
+unplaced mention being of every region), and a pair of stories with such a pair of mentions is an
+*edge* (tests/test_incremental_merge.py checks this contract against the rules). Stories joined by
+edges form groups; a story can only ever join an event of its own group. Inside each group the
+stories are linked greedily in a canonical order (document id, then the story's place in its
+document), each to the best event so far, as before, but against every earlier event of the group
+rather than the last few hundred of the corpus. The result is therefore the same whatever order
+documents arrived in, and adding a document re-links only the groups its stories touch
+(`store.merging`).
 """
 
 from __future__ import annotations
@@ -61,11 +63,20 @@ class Story:
         return (self.document, self.position)
 
 
+def region(m: EventMention) -> str:
+    """The country a mention is placed in ('' when unplaced): two places in two countries conflict
+    (`merge._places_compatible`), an unplaced mention is compatible with any."""
+    return m.location.country if m.location is not None else ""
+
+
+def regions_compatible(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
 def pair_links(x: EventMention, m: EventMention) -> bool:
-    """Could these two mentions of two documents put their stories in one event?"""
-    if not merge._conflict(x, m) and merge._affinity(x, m) > 0:
-        return True
-    return not merge._conflict(m, x) and merge._affinity(m, x) > 0
+    """Could these two mentions of two documents put their stories in one event? `x` is of the
+    story that comes first in canonical order (the event `merge._link_score` compares a story with)."""
+    return merge._affinity(x, m) > 0 and not merge._conflict(x, m)
 
 
 def block_index(mentions: Iterable[EventMention]) -> dict[tuple[str, int], list[EventMention]]:
@@ -77,19 +88,21 @@ def block_index(mentions: Iterable[EventMention]) -> dict[tuple[str, int], list[
 
 
 def linked(a: Story, b: Story, index: dict[tuple[str, int], list[EventMention]] | None = None) -> bool:
-    """An edge: some pair of mentions, one of each story, in neighbouring blocks, that links
-    (`index`: `block_index(a.mentions)`, when the caller has it)."""
+    """An edge: some pair of mentions, one of each story, in neighbouring blocks and compatible
+    regions, that links (`index`: `block_index(a.mentions)`, when the caller has it)."""
     if a.document == b.document:
         return False
     if index is None:
         index = block_index(a.mentions)
+    a_first = a.key < b.key
     for m in b.mentions:
         k = block_keys(m)
         if k is None:
             continue
+        rm = region(m)
         for n in neighbours(k):
             for x in index.get(n, ()):
-                if pair_links(x, m):
+                if regions_compatible(region(x), rm) and (pair_links(x, m) if a_first else pair_links(m, x)):
                     return True
     return False
 

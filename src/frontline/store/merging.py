@@ -173,19 +173,26 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
         plan.old_groups.update(conn.execute(select(t.merge_stories.c.grp).where(
             t.merge_stories.c.document_id.in_(chunk))).scalars())
     new = [s for ss in plan.stories.values() for s in ss]
-    wanted: dict[str, set[int]] = defaultdict(set)
+    # The stored mentions in the new stories' neighbouring blocks and compatible regions, by story:
+    # all a link can rest on.
+    wanted: dict[tuple[str, str], set[int]] = defaultdict(set)
     for s in new:
-        for key in linking.story_blocks(s.mentions):
-            wanted[key[0]].update(d for _f, d in linking.neighbours(key))
-    # The stored mentions in the new stories' neighbouring blocks, by story: all a link can rest on.
+        for m in s.mentions:
+            if (key := linking.block_keys(m)) is not None:
+                wanted[(key[0], linking.region(m))].update(d for _f, d in linking.neighbours(key))
     nearby: dict[tuple[str, int], list] = defaultdict(list)
+    seen_rows: set[int] = set()
     sb = t.story_blocks
-    for fam, days in sorted(wanted.items()):
+    for (fam, reg), days in sorted(wanted.items()):
         days_sorted = sorted(days)
         for i in range(0, len(days_sorted), CHUNK):
-            for doc, pos, data in conn.execute(select(sb.c.document_id, sb.c.position, sb.c.data).where(
-                    sb.c.family == fam, sb.c.day.in_(days_sorted[i:i + CHUNK]))):
-                if doc not in changed:
+            query = select(sb.c.id, sb.c.document_id, sb.c.position, sb.c.data).where(
+                sb.c.family == fam, sb.c.day.in_(days_sorted[i:i + CHUNK]))
+            if reg:
+                query = query.where(sb.c.region.in_([reg, ""]))
+            for row_id, doc, pos, data in conn.execute(query):
+                if doc not in changed and row_id not in seen_rows:
+                    seen_rows.add(row_id)
                     nearby[(doc, pos)].append(mention_from_dict(json.loads(data)))
     indexes = [linking.block_index(n.mentions) for n in new]
     linked_keys = sorted(key for key, ms in nearby.items()
@@ -259,8 +266,8 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
     for s in (s for ss in plan.stories.values() for s in ss):
         data = "[" + ",".join(plan.raws[id(m)] for m in s.mentions) + "]"
         story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data))
-        block_rows.extend(dict(family=key[0], day=key[1], document_id=s.document, position=s.position,
-                               data=plan.raws[id(m)])
+        block_rows.extend(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
+                               position=s.position, data=plan.raws[id(m)])
                           for m in s.mentions if (key := linking.block_keys(m)) is not None)
     if story_rows:
         conn.execute(insert(t.merge_stories), story_rows)

@@ -267,10 +267,11 @@ story_blocks = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("family", String(40), nullable=False),
     Column("day", Integer, nullable=False),  # proleptic ordinal of the mention's start date
+    Column("region", String(2), nullable=False, default=""),  # the location's country, '' unplaced
     Column("document_id", String(DOC_ID_LEN), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("data", Text, nullable=False),  # JSON of the mention
-    Index("ix_story_blocks_block", "family", "day"),
+    Index("ix_story_blocks_block", "family", "day", "region"),
 )
 
 dirty_documents = Table(
