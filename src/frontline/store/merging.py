@@ -31,7 +31,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from frontline.events import linking, merge, pairs, similarity
 from frontline.events.linking import Story
-from frontline.models import Event
+from frontline.models import Event, EventMention
 from frontline.serialize import mention_from_dict
 from frontline.store import identity
 from frontline.store import schema as t
@@ -194,10 +194,23 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                 if doc not in changed and row_id not in seen_rows:
                     seen_rows.add(row_id)
                     nearby[(doc, pos)].append(mention_from_dict(json.loads(data)))
-    indexes = [linking.block_index(n.mentions) for n in new]
-    linked_keys = sorted(key for key, ms in nearby.items()
-                         if any(linking.linked(n, Story(key[0], key[1], ms), index)
-                                for n, index in zip(new, indexes, strict=True)))
+    by_block: dict[tuple[str, int], list[tuple[Story, EventMention]]] = defaultdict(list)
+    for n in new:
+        for m in n.mentions:
+            if (key := linking.block_keys(m)) is not None:
+                by_block[key].append((n, m))
+
+    def links_new(key: tuple[str, int], x: EventMention) -> bool:
+        """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?"""
+        rx = linking.region(x)
+        for block in linking.neighbours(linking.block_keys(x)):
+            for n, m in by_block.get(block, ()):
+                if n.document != key[0] and linking.regions_compatible(rx, linking.region(m)) and \
+                        (linking.pair_links(x, m) if key < n.key else linking.pair_links(m, x)):
+                    return True
+        return False
+
+    linked_keys = sorted(key for key, ms in nearby.items() if any(links_new(key, x) for x in ms))
     for chunk in _chunks(linked_keys):
         docs = sorted({d for d, _p in chunk})
         wanted_keys = set(chunk)
