@@ -29,6 +29,7 @@ from frontline.models import (
     Sentence,
 )
 from frontline.store import Store
+from test_store_postgres import pg_base_url, pg_url  # noqa: F401 - fixtures: a fresh schema per test
 
 DAY0 = dt.date(2025, 3, 10)
 PLACES = {
@@ -85,8 +86,8 @@ def exported(store: Store) -> str:
     return buf.getvalue()
 
 
-def build(path, order: list[str], *, one_by_one: bool) -> Store:
-    store = Store(str(path))
+def build(where, order: list[str], *, one_by_one: bool) -> Store:
+    store = Store(str(where))
     for doc_id in order:
         save(store, doc_id, *DOCS[doc_id])
         if one_by_one:
@@ -199,3 +200,22 @@ def test_blocks_hold_every_pair_that_links():
             assert kx is not None and km in linking.neighbours(kx)
             assert linking.regions_compatible(linking.region(x), linking.region(m))
     assert linking_pairs >= 10
+
+
+def test_doctor_fix_full_merges_everything_again_to_the_same_events(tmp_path, run_cli):
+    db = str(tmp_path / "doctor.db")
+    store = build(tmp_path / "doctor.db", sorted(DOCS), one_by_one=True)
+    before = exported(store)
+    result = run_cli("doctor", "--fix", "--full", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "from all mentions" in result.stderr
+    assert exported(Store(db)) == before
+
+
+@pytest.mark.postgres
+def test_postgres_one_by_one_backwards_equals_all_at_once(pg_url, reference):  # noqa: F811
+    store = build(pg_url, sorted(DOCS, reverse=True), one_by_one=True)
+    assert store.engine.dialect.name == "postgresql"
+    assert exported(store) == reference
+    rebuild_events(store, full=True)
+    assert exported(store) == reference

@@ -79,40 +79,16 @@ def pair_links(x: EventMention, m: EventMention) -> bool:
     return merge._affinity(x, m) > 0 and not merge._conflict(x, m)
 
 
-def block_index(mentions: Iterable[EventMention]) -> dict[tuple[str, int], list[EventMention]]:
-    index: dict[tuple[str, int], list[EventMention]] = defaultdict(list)
-    for x in mentions:
-        if (k := block_keys(x)) is not None:
-            index[k].append(x)
-    return index
-
-
-def linked(a: Story, b: Story, index: dict[tuple[str, int], list[EventMention]] | None = None) -> bool:
-    """An edge: some pair of mentions, one of each story, in neighbouring blocks and compatible
-    regions, that links (`index`: `block_index(a.mentions)`, when the caller has it)."""
-    if a.document == b.document:
-        return False
-    if index is None:
-        index = block_index(a.mentions)
-    a_first = a.key < b.key
-    for m in b.mentions:
-        k = block_keys(m)
-        if k is None:
-            continue
-        rm = region(m)
-        for n in neighbours(k):
-            for x in index.get(n, ()):
-                if regions_compatible(region(x), rm) and (pair_links(x, m) if a_first else pair_links(m, x)):
-                    return True
-    return False
-
-
 def groups(stories: Sequence[Story]) -> list[list[Story]]:
-    """Connected components of the edge graph, each in canonical order, ordered by their first story."""
-    by_block: dict[tuple[str, int], list[int]] = defaultdict(list)
+    """Connected components of the edge graph, each in canonical order, ordered by their first story.
+
+    Each pair of mentions of two documents in neighbouring blocks is looked at once at most, and
+    not at all once their stories are already joined."""
+    by_block: dict[tuple[str, int], list[tuple[int, EventMention, str]]] = defaultdict(list)
     for i, s in enumerate(stories):
-        for k in story_blocks(s.mentions):
-            by_block[k].append(i)
+        for m in s.mentions:
+            if (k := block_keys(m)) is not None:
+                by_block[k].append((i, m, region(m)))
     parent = list(range(len(stories)))
 
     def find(i: int) -> int:
@@ -121,25 +97,19 @@ def groups(stories: Sequence[Story]) -> list[list[Story]]:
             i = parent[i]
         return i
 
-    indexes: dict[int, dict] = {}
-    tried: set[tuple[int, int]] = set()
-    for (fam, day), members in by_block.items():
-        for d in range(day, day + NEIGHBOUR_DAYS + 1):  # this day and the next: each neighbour pair once
+    for (fam, day), members in sorted(by_block.items()):
+        for d in range(day, day + NEIGHBOUR_DAYS + 1):  # this day and the next: each pair of blocks once
             others = members if d == day else by_block.get((fam, d), ())
-            for i in members:
-                for j in others:
-                    if i == j or stories[i].document == stories[j].document:
+            for a, (i, x, rx) in enumerate(members):
+                for j, m, rm in (others[a + 1:] if d == day else others):
+                    if stories[i].document == stories[j].document or not regions_compatible(rx, rm):
                         continue
-                    pair = (i, j) if i < j else (j, i)
-                    if pair in tried:
+                    ri, rj = find(i), find(j)
+                    if ri == rj:
                         continue
-                    tried.add(pair)
-                    if find(i) == find(j):
-                        continue
-                    if i not in indexes:
-                        indexes[i] = block_index(stories[i].mentions)
-                    if linked(stories[i], stories[j], indexes[i]):
-                        parent[find(i)] = find(j)
+                    first, later = (x, m) if stories[i].key < stories[j].key else (m, x)
+                    if pair_links(first, later):
+                        parent[ri] = rj
     out: dict[int, list[Story]] = defaultdict(list)
     for i, s in enumerate(stories):
         out[find(i)].append(s)

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -535,13 +535,12 @@ def _as_place_person(tok: Token) -> bool:
 def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
     """Resolve a free-text name ("Mr Sybiha", "the Kremlin", "Russian president") to the catalogue.
 
-    Memoised (merging asks about the same few thousand speakers hundreds of thousands of times);
-    each caller gets its own copy."""
+    Memoised (merging asks about the same few thousand speakers hundreds of thousands of times):
+    the same name gives the same object, which callers read and never change."""
     text = name.strip()
     if not text:
         return None
-    hit = _canonical_actor(text, _normalise_when(when))
-    return replace(hit) if hit is not None else None
+    return _canonical_actor(text, _normalise_when(when))
 
 
 @lru_cache(maxsize=65536)
