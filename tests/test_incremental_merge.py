@@ -19,6 +19,7 @@ import pytest
 from frontline.exports import write_events
 from frontline.ingest import rebuild_events
 from frontline.models import (
+    ActorRef,
     CleanDocument,
     DateRef,
     Document,
@@ -190,6 +191,17 @@ def test_blocks_hold_every_pair_that_links():
 
     mentions = [m for doc_id, (day, names) in DOCS.items() for m in document(doc_id, day, names)[1]]
     shifted = [m for doc_id, (day, names) in DOCS.items() for m in document(doc_id + "-late", day + 2, names)[1]]
+    # the same town, the same unit, in other words (a rule that needs no shared words) and statements
+    unit = ActorRef("Northland 3rd brigade", "unit-3", "force", "3rd brigade", 0, 11, "NL")
+    retold = document("outlet-x", 1, ["depot"])[1][0]
+    retold.evidence.text = "A warehouse of diesel in the Marin area burned after an overnight attack, officials said."
+    retold.actors = [unit]
+    mentions[0].actors = [unit]
+    for doc_id, day in (("outlet-s", 0), ("outlet-t", 1)):
+        said = document(doc_id, day, ["talks"])[1][0]
+        said.type, said.sources = "statement", [("Northland's foreign ministry", "asserts")]
+        mentions.append(said)
+    shifted.append(retold)
     linking_pairs = 0
     for x, m in itertools.product(mentions, mentions + shifted):
         if x.evidence.document == m.evidence.document:
@@ -199,7 +211,10 @@ def test_blocks_hold_every_pair_that_links():
             kx, km = linking.block_keys(x), linking.block_keys(m)
             assert kx is not None and km in linking.neighbours(kx)
             assert linking.regions_compatible(linking.region(x), linking.region(m))
+            assert linking.could_link(x.evidence.text, linking.place_id(x), m)
+            assert linking.could_link(m.evidence.text, linking.place_id(m), x)
     assert linking_pairs >= 10
+    assert linking.pair_links(mentions[0], retold) and linking.pair_links(mentions[-2], mentions[-1])
 
 
 def test_doctor_fix_full_merges_everything_again_to_the_same_events(tmp_path, run_cli):

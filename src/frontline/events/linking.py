@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from frontline.events import merge
+from frontline.events.similarity import text_overlap
 from frontline.models import EventMention
 
 GROUND_FAMILY = "ground"
@@ -73,6 +74,21 @@ def regions_compatible(a: str, b: str) -> bool:
     return not a or not b or a == b
 
 
+LINK_OVERLAP = 0.6  # the least share of words any cross-document rule of `merge._affinity` asks for
+
+
+def place_id(m: EventMention) -> str:
+    return m.location.gazetteer_id if m.location is not None else ""
+
+
+def could_link(x_text: str, x_place: str, m: EventMention) -> bool:
+    """A necessary condition of `merge._affinity` across documents, cheap enough to try on every
+    stored mention of a block before reading it whole: the rules link two documents' mentions on
+    shared words (a share of at least LINK_OVERLAP) or on the same town (with the same voices).
+    tests/test_incremental_merge.py checks that every pair that links passes it."""
+    return (bool(x_place) and x_place == place_id(m)) or text_overlap(x_text, m.evidence.text) >= LINK_OVERLAP
+
+
 def pair_links(x: EventMention, m: EventMention) -> bool:
     """Could these two mentions of two documents put their stories in one event? `x` is of the
     story that comes first in canonical order (the event `merge._link_score` compares a story with)."""
@@ -108,7 +124,7 @@ def groups(stories: Sequence[Story]) -> list[list[Story]]:
                     if ri == rj:
                         continue
                     first, later = (x, m) if stories[i].key < stories[j].key else (m, x)
-                    if pair_links(first, later):
+                    if could_link(x.evidence.text, place_id(x), m) and pair_links(first, later):
                         parent[ri] = rj
     out: dict[int, list[Story]] = defaultdict(list)
     for i, s in enumerate(stories):

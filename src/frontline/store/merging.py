@@ -180,25 +180,33 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
         for m in s.mentions:
             if (key := linking.block_keys(m)) is not None:
                 wanted[(key[0], linking.region(m))].update(d for _f, d in linking.neighbours(key))
-    nearby: dict[tuple[str, int], list] = defaultdict(list)
-    seen_rows: set[int] = set()
-    sb = t.story_blocks
-    for (fam, reg), days in sorted(wanted.items()):
-        days_sorted = sorted(days)
-        for i in range(0, len(days_sorted), CHUNK):
-            query = select(sb.c.id, sb.c.document_id, sb.c.position, sb.c.data).where(
-                sb.c.family == fam, sb.c.day.in_(days_sorted[i:i + CHUNK]))
-            if reg:
-                query = query.where(sb.c.region.in_([reg, ""]))
-            for row_id, doc, pos, data in conn.execute(query):
-                if doc not in changed and row_id not in seen_rows:
-                    seen_rows.add(row_id)
-                    nearby[(doc, pos)].append(mention_from_dict(json.loads(data)))
     by_block: dict[tuple[str, int], list[tuple[Story, EventMention]]] = defaultdict(list)
     for n in new:
         for m in n.mentions:
             if (key := linking.block_keys(m)) is not None:
                 by_block[key].append((n, m))
+    sb = t.story_blocks
+    promising: set[int] = set()  # stored mentions that pass linking.could_link with a new one
+    for (fam, reg), days in sorted(wanted.items()):
+        days_sorted = sorted(days)
+        for i in range(0, len(days_sorted), CHUNK):
+            query = select(sb.c.id, sb.c.document_id, sb.c.day, sb.c.region, sb.c.place, sb.c.words).where(
+                sb.c.family == fam, sb.c.day.in_(days_sorted[i:i + CHUNK]))
+            if reg:
+                query = query.where(sb.c.region.in_([reg, ""]))
+            for row_id, doc, day, region, place, words in conn.execute(query):
+                if doc in changed or row_id in promising:
+                    continue
+                if any(n.document != doc and linking.regions_compatible(region, linking.region(m))
+                       and linking.could_link(words, place, m)
+                       for block in linking.neighbours((fam, day)) for n, m in by_block.get(block, ())):
+                    promising.add(row_id)
+    nearby: dict[tuple[str, int], list] = defaultdict(list)
+    ids = sorted(promising)
+    for i in range(0, len(ids), CHUNK):
+        for doc, pos, data in conn.execute(select(sb.c.document_id, sb.c.position, sb.c.data)
+                                           .where(sb.c.id.in_(ids[i:i + CHUNK]))):
+            nearby[(doc, pos)].append(mention_from_dict(json.loads(data)))
 
     def links_new(key: tuple[str, int], x: EventMention) -> bool:
         """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?"""
@@ -280,7 +288,8 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
         data = "[" + ",".join(plan.raws[id(m)] for m in s.mentions) + "]"
         story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data))
         block_rows.extend(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
-                               position=s.position, data=plan.raws[id(m)])
+                               position=s.position, place=linking.place_id(m), words=m.evidence.text,
+                               data=plan.raws[id(m)])
                           for m in s.mentions if (key := linking.block_keys(m)) is not None)
     if story_rows:
         conn.execute(insert(t.merge_stories), story_rows)

@@ -270,6 +270,8 @@ story_blocks = Table(
     Column("region", String(2), nullable=False, default=""),  # the location's country, '' unplaced
     Column("document_id", String(DOC_ID_LEN), nullable=False, index=True),
     Column("position", Integer, nullable=False),
+    Column("place", String(200), nullable=False, default=""),  # gazetteer id: with `words`, what
+    Column("words", Text, nullable=False, default=""),  # linking.could_link tries before reading `data`
     Column("data", Text, nullable=False),  # JSON of the mention
     Index("ix_story_blocks_block", "family", "day", "region"),
 )
