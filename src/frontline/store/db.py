@@ -56,6 +56,7 @@ class StoreBusy(Exception):
 
 STALE_KEY = "events_stale"
 MENTIONS_GEN_KEY = "mentions_generation"  # +1 in every transaction that changes mentions
+MERGE_VERSION_KEY = "merge_version"  # what made the stored stories and groups (store.merging)
 LOCK_WAIT_SECONDS = float(os.environ.get("FRONTLINE_LOCK_WAIT", "900"))
 _PG_LOCK_NAMESPACE = 7_310_412  # first key of the two-int advisory lock; the second is the schema
 
@@ -339,6 +340,8 @@ class Store:
             conn.execute(delete(t.event_evidence))
             conn.execute(delete(t.events))
             self.insert_events(conn, events, groups or {})
+            if groups is None:  # events from elsewhere: the next rebuild merges everything again
+                conn.execute(delete(t.state).where(t.state.c.key == MERGE_VERSION_KEY))
             self._set_state(conn, STALE_KEY, "0")
             _bump(conn, "events_version")
 

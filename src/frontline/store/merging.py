@@ -35,9 +35,8 @@ from frontline.models import Event, EventMention
 from frontline.serialize import mention_from_dict
 from frontline.store import identity
 from frontline.store import schema as t
-from frontline.store.db import STALE_KEY, Store, _bump, event_row, events_version
+from frontline.store.db import MERGE_VERSION_KEY, STALE_KEY, Store, _bump, event_row, events_version
 
-MERGE_VERSION_KEY = "merge_version"
 CHUNK = 500  # ids per IN (...) clause
 
 
