@@ -160,6 +160,7 @@ def test_only_changed_documents_are_clustered_again(tmp_path, monkeypatch):
     store.save_document(clean, mentions, "another-snapshot-same-mentions")  # dirty, same mentions
     rebuild_events(store)
     assert clustered == ["outlet-d"]
+    assert store.table_counts()["dirty_documents"] == 0 and not store.events_stale()
     clustered.clear()
     rebuild_events(store, full=True)  # a full rebuild re-links everything but reuses every document's stories
     assert clustered == []

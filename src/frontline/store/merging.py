@@ -144,7 +144,9 @@ def apply(store: Store, plan: Plan, conn: Connection) -> int:
         scope = identity.Scope(plan.old_event_ids, {(x.document, x.post) for e in plan.events for x in e.evidence})
         identity.assign(store, plan.events, conn=conn, scope=scope)
         written = _write_events(store, plan, conn)
-    for chunk in _chunks(plan.documents):
+    if plan.full:  # every document was merged (one stored without mentions too)
+        conn.execute(delete(t.dirty_documents))
+    for chunk in ([] if plan.full else _chunks(plan.documents)):
         conn.execute(delete(t.dirty_documents).where(t.dirty_documents.c.document_id.in_(chunk)))
     for chunk in _chunks(sorted(plan.stories)):
         conn.execute(delete(t.story_blocks).where(t.story_blocks.c.document_id.in_(chunk)))
