@@ -47,6 +47,7 @@ bench: install
 	$(BIN)/python bench/geoparse.py $(SHARED)/data/geoparsing/Corpora/TR-News.xml
 	$(BIN)/python bench/ingest_speed.py $(SHARED)/data/guardian-2022
 	$(BIN)/python bench/live_update.py
+	$(BIN)/python bench/incremental_merge.py $(SHARED)/data/guardian-2022
 	$(BIN)/python bench/linearity.py $(SHARED)/data/guardian-2022
 	$(BIN)/python bench/api_latency.py --events 100000
 	$(BIN)/python bench/check_cost.py $(SHARED)/data/guardian-2022 $(SHARED)/data/deepstate-occupied

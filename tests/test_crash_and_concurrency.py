@@ -176,16 +176,17 @@ def test_a_rebuild_never_writes_a_merge_older_than_the_mentions(tmp_path, monkey
     first.write_text(blog["v1"], encoding="utf-8")
     second.write_text(PORT_BLOG, encoding="utf-8")
     ingest.ingest_paths(store, [first], rebuild=False)
-    real_merge = ingest.merge_mentions
+    real_prepare = ingest.prepare_merge
     seen: list[int] = []
 
-    def merge_while_another_writer_saves(mentions):
-        seen.append(len(mentions))
+    def merge_while_another_writer_saves(store_, conn=None, **kw):
+        plan = real_prepare(store_, conn, **kw)
+        seen.append(sum(len(s.mentions) for ss in plan.stories.values() for s in ss))
         if len(seen) == 1:  # another process stores a document during our first merge
             ingest.ingest_paths(Store(store.url), [second], rebuild=False)
-        return real_merge(mentions)
+        return plan
 
-    monkeypatch.setattr(ingest, "merge_mentions", merge_while_another_writer_saves)
+    monkeypatch.setattr(ingest, "prepare_merge", merge_while_another_writer_saves)
     n = ingest.rebuild_events(store, only_if_stale=True)
     assert len(seen) == 2 and seen[1] > seen[0]  # merged again, with the newer mentions
     assert not store.events_stale()

@@ -461,6 +461,8 @@ def events(
 def doctor(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     fix: bool = typer.Option(False, "--fix", help="Rebuild events that are out of date."),
+    full: bool = typer.Option(False, "--full", help="With --fix: merge every mention again, not only what "
+                              "changed (the same events; for after a suspected bug)."),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     """Check the database: integrity, rows pointing at nothing, events out of date, and counts.
@@ -477,7 +479,9 @@ def doctor(
         err.print(f"frontline: no database at {escape(str(path))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
     store = _store(db)
-    if fix and store.events_stale():
+    if fix and full:
+        _say(f"rebuilt {rebuild_events(store, full=True)} events from all mentions")
+    elif fix and store.events_stale():
         _say(f"rebuilt {rebuild_events(store, only_if_stale=True)} events")
     report = examine(store)
     if as_json:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from frontline.cleaning import clean_document
-from frontline.events import extract_mentions, merge_mentions
+from frontline.events import extract_mentions
 from frontline.language import annotate_document
 from frontline.models import Block, CleanDocument, Document, EventMention
 from frontline.readers import ReaderError, content_sha, read_path
@@ -342,32 +342,41 @@ def ingest_url(
     return outcome
 
 
-def rebuild_events(store: Store, *, only_if_stale: bool = False) -> int:
-    """Merge all mentions into events and replace the stored events; return how many there are.
+def rebuild_events(store: Store, *, only_if_stale: bool = False, full: bool = False) -> int:
+    """Merge the changed documents' mentions into the stored events; return how many events there are.
 
+    Only documents whose mentions changed are clustered again, and only the merge groups their
+    stories touch are linked again (`store.merging`): the result is the one a full merge of all
+    mentions gives (`full=True` does that, as after a change of merge rules).
     Events are written (and the stale mark cleared) in one transaction under the writer lock,
-    from mentions whose generation is checked inside that lock: a process killed here leaves the
+    from a merge whose inputs are checked inside that lock: a process killed here leaves the
     old events and the mark, and two processes rebuilding at once both end with events from the
     newest mentions (never a stale merge over a newer one).
     With `only_if_stale`, nothing is done when another process has already rebuilt them.
     """
-    from frontline.store import identity
+    from frontline.store import merging
 
-    if only_if_stale and not store.events_stale():
+    if only_if_stale and not full and not store.events_stale():
         return store.count_events()
     # Merge outside the lock (it can take a while; other writers need not wait for it) ...
-    generation = store.mentions_generation()
-    events = merge_mentions(store.all_mentions())
+    plan = prepare_merge(store, full=full)
     with store.write_transaction() as conn:
-        if only_if_stale and not store.events_stale(conn):
+        if only_if_stale and not full and not store.events_stale(conn):
             return store.count_events(conn)
-        if store.mentions_generation(conn) != generation:
-            # ... unless mentions changed meanwhile: then merge what is there now, inside the lock.
-            events = merge_mentions(store.all_mentions(conn))
-        identity.assign(store, events, conn=conn)  # stable ids, change records (same transaction)
-        store.replace_events(events, conn)
+        if not merging.current(store, plan, conn):
+            # ... unless mentions or events changed meanwhile: then merge what is there now, inside the lock.
+            plan = prepare_merge(store, conn, full=full)
+        merging.apply(store, plan, conn)
+        n = store.count_events(conn)
         _test_pause()
-    return len(events)
+    return n
+
+
+def prepare_merge(store: Store, conn=None, *, full: bool = False):
+    """What a rebuild will write (`store.merging.prepare`); a name tests can wrap."""
+    from frontline.store import merging
+
+    return merging.prepare(store, conn, full=full)
 
 
 def ensure_events(store: Store, say: Callable[[str], None] | None = None) -> bool:

@@ -53,25 +53,26 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
     Two stages: each document's mentions are grouped into the stories it tells (with the
     evidence one text gives: its posts, paragraphs, sentences continuing each other), then
     a document's stories join other documents' events only on strict evidence (same kind,
-    same day, same town or the same words)."""
+    same day, same town or the same words), within blocks and in a canonical order
+    (`events.linking`), so the result does not depend on the order of the documents."""
+    from frontline.events.linking import Story, groups, link_group
+
     by_doc: dict[str, list[EventMention]] = {}
     for m in mentions:
         by_doc.setdefault(m.evidence.document, []).append(m)
-    model = pair_model()
-    merged: list[_Cluster] = []
-    for doc_mentions in by_doc.values():
-        for story in _cluster_document(doc_mentions, model):
-            best, best_score = None, 0.0
-            for c in merged[-WINDOW:]:
-                score = _link_score(c, story)
-                if score > best_score:
-                    best, best_score = c, score
-            if best is None:
-                merged.append(story)
-            else:
-                best.mentions.extend(story.mentions)
-    events = sorted((_event(c) for c in merged), key=lambda e: e.id)
-    # newest first, as the store lists them (Store.iter_events)
+    stories = [Story(doc, i, c.mentions) for doc, doc_mentions in by_doc.items()
+               for i, c in enumerate(document_stories(doc_mentions))]
+    return events_of([c for g in groups(stories) for c in link_group(g)])
+
+
+def document_stories(mentions: list[EventMention]) -> list[_Cluster]:
+    """Stage 1: the stories one document tells (depends on its mentions alone, so it can be cached)."""
+    return _cluster_document(mentions, pair_model())
+
+
+def events_of(clusters: list[_Cluster]) -> list[Event]:
+    """Events of linked clusters, newest first (as the store lists them, Store.iter_events)."""
+    events = sorted((_event(c) for c in clusters), key=lambda e: e.id)
     return sorted(events, key=lambda e: e.date.start if e.date else dt.date.min, reverse=True)
 
 

@@ -538,11 +538,18 @@ def _as_place_person(tok: Token) -> bool:
 
 
 def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
-    """Resolve a free-text name ("Mr Sybiha", "the Kremlin", "Russian president") to the catalogue."""
+    """Resolve a free-text name ("Mr Sybiha", "the Kremlin", "Russian president") to the catalogue.
+
+    Memoised (merging asks about the same few thousand speakers hundreds of thousands of times):
+    the same name gives the same object, which callers read and never change."""
     text = name.strip()
     if not text:
         return None
-    when = _normalise_when(when)
+    return _canonical_actor(text, _normalise_when(when))
+
+
+@lru_cache(maxsize=65536)
+def _canonical_actor(text: str, when: dt.date | None) -> ActorRef | None:
     cat = get_catalogue()
     doc = get_nlp().make_doc(text)
     cands = [c for c in _candidates(doc, when) if c.keep and c.entry is not None]

@@ -56,6 +56,7 @@ class StoreBusy(Exception):
 
 STALE_KEY = "events_stale"
 MENTIONS_GEN_KEY = "mentions_generation"  # +1 in every transaction that changes mentions
+MERGE_VERSION_KEY = "merge_version"  # what made the stored stories and groups (store.merging)
 LOCK_WAIT_SECONDS = float(os.environ.get("FRONTLINE_LOCK_WAIT", "900"))
 _PG_LOCK_NAMESPACE = 7_310_412  # first key of the two-int advisory lock; the second is the schema
 
@@ -269,6 +270,9 @@ class Store:
                 rows.append(dict(document_id=doc_id, post_id=m.evidence.post, data=json.dumps(to_jsonable(m))))
             if rows:
                 conn.execute(insert(t.mentions), rows)
+            if not conn.execute(select(t.dirty_documents.c.document_id).where(
+                    t.dirty_documents.c.document_id == doc_id)).first():
+                conn.execute(insert(t.dirty_documents).values(document_id=doc_id))  # re-merge it (store.merging)
             self.mark_events_stale(conn)  # events derive from mentions: stale until rebuilt
         return result
 
@@ -326,35 +330,32 @@ class Store:
         keyed.sort(key=lambda km: km[0])
         return [m for _k, m in keyed]
 
-    def replace_events(self, events: list[Event], conn: Connection | None = None) -> None:
+    def replace_events(self, events: list[Event], conn: Connection | None = None,
+                       groups: dict[str, str] | None = None) -> None:
         """Events are derived from all mentions; rebuilt wholesale in one transaction, which also
         clears the stale mark. Pass `conn` (a `write_transaction`) to write inside the caller's
-        transaction, after reading the mentions there."""
+        transaction, after reading the mentions there; `groups` (event id -> merge group) from
+        `store.merging`."""
         with self._writing(conn) as conn:
             conn.execute(delete(t.event_evidence))
             conn.execute(delete(t.events))
-            ev_rows, evid_rows = [], []
-            for e in events:
-                data = event_to_export(e)
-                ev_rows.append(dict(
-                    id=e.id, type=e.type, status=e.status, summary=e.summary,
-                    date_start=e.date.start.isoformat() if e.date else None,
-                    date_end=e.date.end.isoformat() if e.date else None,
-                    place=e.location.name if e.location else None,
-                    lat=e.location.lat if e.location else None, lon=e.location.lon if e.location else None,
-                    country=e.location.country if e.location else None,
-                    admin1=e.location.admin1 if e.location else None,
-                    actors="|".join(a["name"] for a in e.actors), sources="|".join(s["name"] for s in e.sources),
-                    search_text=" ".join([e.summary] + [x.text for x in e.evidence]),
-                    data=json.dumps(data, ensure_ascii=False)))
-                evid_rows.extend(dict(event_id=e.id, document_id=x.document, post_id=x.post, start=x.start,
-                                      end=x.end, text=x.text) for x in e.evidence)
-            if ev_rows:
-                conn.execute(insert(t.events), ev_rows)
-            if evid_rows:
-                conn.execute(insert(t.event_evidence), evid_rows)
+            self.insert_events(conn, events, groups or {})
+            if groups is None:  # events from elsewhere: the next rebuild merges everything again
+                conn.execute(delete(t.state).where(t.state.c.key == MERGE_VERSION_KEY))
             self._set_state(conn, STALE_KEY, "0")
             _bump(conn, "events_version")
+
+    def insert_events(self, conn: Connection, events: list[Event], groups: dict[str, str]) -> None:
+        """Insert event rows and their evidence (the caller has deleted any old rows of these ids)."""
+        ev_rows, evid_rows = [], []
+        for e in events:
+            ev_rows.append(event_row(e, groups.get(e.id)))
+            evid_rows.extend(dict(event_id=e.id, document_id=x.document, post_id=x.post, start=x.start,
+                                  end=x.end, text=x.text) for x in e.evidence)
+        if ev_rows:
+            conn.execute(insert(t.events), ev_rows)
+        if evid_rows:
+            conn.execute(insert(t.event_evidence), evid_rows)
 
     def count_events(self, conn: Connection | None = None) -> int:
         if conn is None:
@@ -412,6 +413,21 @@ class Store:
                     for name, tbl in t.metadata.tables.items()}
 
 
+def event_row(e: Event, group: str | None = None) -> dict:
+    """The `events` row of an event: the export object and the columns filters use."""
+    return dict(
+        id=e.id, type=e.type, status=e.status, summary=e.summary,
+        date_start=e.date.start.isoformat() if e.date else None,
+        date_end=e.date.end.isoformat() if e.date else None,
+        place=e.location.name if e.location else None,
+        lat=e.location.lat if e.location else None, lon=e.location.lon if e.location else None,
+        country=e.location.country if e.location else None,
+        admin1=e.location.admin1 if e.location else None,
+        actors="|".join(a["name"] for a in e.actors), sources="|".join(s["name"] for s in e.sources),
+        search_text=" ".join([e.summary] + [x.text for x in e.evidence]),
+        data=json.dumps(event_to_export(e), ensure_ascii=False), grp=group)
+
+
 def events_version(conn) -> int:
     return conn.execute(select(t.store_meta.c.value).where(t.store_meta.c.key == "events_version")).scalar() or 0
 
@@ -436,7 +452,9 @@ def _migrate(engine: Engine) -> None:
                 loc = (json.loads(data).get("location") or {}) if data else {}
                 if loc.get("admin1"):
                     conn.execute(update(t.events).where(t.events.c.id == eid).values(admin1=loc["admin1"]))
-        for column in ("admin1", "country", "place", "date_end"):  # create_all skips existing tables
+        if "grp" not in names:  # the merge group (store.merging); NULL until the next rebuild fills it
+            conn.execute(text("ALTER TABLE events ADD COLUMN grp VARCHAR(24)"))
+        for column in ("admin1", "country", "place", "date_end", "grp"):  # create_all skips existing tables
             conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_events_{column} ON events ({column})"))
 
 

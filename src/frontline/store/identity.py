@@ -74,19 +74,38 @@ def changed_fields(old: dict, new: dict) -> list[str]:
     return out
 
 
-def assign(store: Store, events: list[Event], at: dt.datetime | None = None, conn=None) -> list[Change]:
+@dataclass
+class Scope:
+    """The part of the registry a partial re-merge can touch (store.merging): the live events it
+    replaces (`live_ids`) and retracted events anchored in the posts its events cite, which may
+    come back. Live events elsewhere keep their ids and are neither taken nor retracted."""
+
+    live_ids: list[str]
+    posts: set[tuple[str, str]]
+
+
+def assign(store: Store, events: list[Event], at: dt.datetime | None = None, conn=None,
+           scope: Scope | None = None) -> list[Change]:
     """Give `events` (fresh from merging) their stable ids in place, record changes, update the registry.
 
-    With `conn`, inside the caller's transaction (the rebuild's, under the writer lock)."""
+    With `conn`, inside the caller's transaction (the rebuild's, under the writer lock). With
+    `scope`, `events` replace only the scope's live events (the rest of the registry is not read)."""
     if conn is None:
         with store.engine.begin() as own:
-            return assign(store, events, at, own)
+            return assign(store, events, at, own, scope)
     at = at or _now()
+    rows = _registry_rows(conn, scope)
     stored = [_Stored(r["id"], (r["anchor_document"], r["anchor_post"], r["anchor_text"]), r["created_at"],
-                      r["retracted_at"] is not None, json.loads(r["data"]))
-              for r in conn.execute(select(t.event_registry).order_by(t.event_registry.c.created_at,
-                                                                      t.event_registry.c.id)).mappings()]
-    firsts = _first_seen(conn, events)
+                      r["retracted_at"] is not None, json.loads(r["data"])) for r in rows]
+    firsts = _first_seen(conn, events, {s.anchor[0] for s in stored})
+    anchors = [_anchor(ev, firsts) for ev in events]
+
+    def earlier_report(s: _Stored, i: int) -> bool:
+        """The event has a report in a document published before the stored event's anchor: the
+        event is that report's (as a merge of every document at once would name it), whatever
+        order the documents arrived in."""
+        return firsts.rank(anchors[i][0]) < firsts.rank(s.anchor[0])
+
     for s in stored:
         s.keys = evidence_keys(s.data)
     by_anchor: dict[tuple, list[_Stored]] = {}
@@ -97,21 +116,34 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
     keys = [{sentence_key(e) for e in ev.evidence} for ev in events]
 
     # 1. The anchor sentence is still there: the event continues (live ones before retracted ones).
-    for i, ks in enumerate(keys):
-        cands = [s for k in ks for s in by_anchor.get(k, ()) if s.id not in taken]
-        if cands:
-            # One sentence can found two events (a strike and a capture): the same type first.
-            best = min(cands, key=lambda s: (s.data.get("type") != events[i].type, s.retracted,
-                                             s.created_at, s.id))
-            chosen[i], taken[best.id] = best, best
+    #    One sentence can found two events (a strike and a capture): every event first looks for
+    #    its own type, then (an event whose type changed) for any, so the order events are listed
+    #    in does not let one take the other's id.
+    for same_type in (True, False):
+        for i, ks in enumerate(keys):
+            if i in chosen:
+                continue
+            cands = [s for k in ks for s in by_anchor.get(k, ()) if s.id not in taken and not earlier_report(s, i)
+                     and (not same_type or s.data.get("type") == events[i].type)]
+            if cands:
+                best = min(cands, key=lambda s: (s.retracted, s.created_at, s.id))
+                chosen[i], taken[best.id] = best, best
     # 2. The anchor was edited or removed: a live event that still shares sentences, or whose
     #    anchor's post holds a sentence close to the old wording, continues as the new event.
+    #    Not when its anchor is still told by an event of its type that has an earlier report: that
+    #    event is named after the earlier report, and the old id goes with the sentence, not elsewhere.
     free = [i for i in range(len(events)) if i not in chosen]
+    told: dict[tuple[str, str, str], set[str]] = {}
+    for i, ks in enumerate(keys):
+        for k in ks:
+            told.setdefault(k, set()).add(events[i].type)
     for s in stored:
-        if s.id in taken or s.retracted or not free:
+        if s.id in taken or s.retracted or not free or s.data.get("type") in told.get(s.anchor, ()):
             continue
         best_i, best_score = None, 0.0
         for i in free:
+            if earlier_report(s, i):
+                continue
             shared = len(s.keys & keys[i])
             score = float(shared * 1000)
             if not shared:
@@ -127,16 +159,17 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
             chosen[best_i], taken[s.id] = s, s
             free.remove(best_i)
 
-    used = {s.id for s in stored}
+    used: set[str] | _UsedIds = {s.id for s in stored} if scope is None else _UsedIds(conn, {s.id for s in stored})
     changes: list[Change] = []
+    new_rows: list[dict] = []  # inserted at once (a first merge of a large corpus names every event)
     for i, ev in enumerate(events):
         prev = chosen.get(i)
         if prev is None:
-            anchor = _anchor(ev, firsts)
+            anchor = anchors[i]
             ev.id = _new_id(anchor, ev.type, used)
             used.add(ev.id)
             data = event_to_export(ev)
-            conn.execute(insert(t.event_registry).values(
+            new_rows.append(dict(
                 id=ev.id, anchor_document=anchor[0], anchor_post=anchor[1], anchor_text=anchor[2],
                 created_at=at, updated_at=at, retracted_at=None, data=json.dumps(data, ensure_ascii=False)))
             changes.append(Change(ev.id, "new", [], ev.status, ev.type, ev.summary))
@@ -145,7 +178,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
         data = event_to_export(ev)
         values: dict = {}
         if prev.anchor not in keys[i]:  # re-anchor on a sentence that exists now
-            anchor = _anchor(ev, firsts)
+            anchor = anchors[i]
             values.update(anchor_document=anchor[0], anchor_post=anchor[1], anchor_text=anchor[2])
         if prev.retracted:
             values.update(retracted_at=None, updated_at=at)
@@ -158,6 +191,8 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
         if values or data != prev.data:
             conn.execute(update(t.event_registry).where(t.event_registry.c.id == ev.id).values(
                 data=json.dumps(data, ensure_ascii=False), **values))
+    for i in range(0, len(new_rows), 1000):
+        conn.execute(insert(t.event_registry), new_rows[i:i + 1000])
     for s in stored:
         if s.id not in taken and not s.retracted:
             conn.execute(update(t.event_registry).where(t.event_registry.c.id == s.id).values(
@@ -171,25 +206,78 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
     return changes
 
 
-def _first_seen(conn, events: list[Event]) -> dict[tuple[str, str], tuple]:
-    """(document, post) -> a sort key putting the post that appeared first (then the oldest) first."""
+def _registry_rows(conn, scope: Scope | None) -> list:
+    reg = t.event_registry
+    if scope is None:
+        return list(conn.execute(select(reg).order_by(reg.c.created_at, reg.c.id)).mappings())
+    rows = {}
+    for i in range(0, len(scope.live_ids), 500):
+        for r in conn.execute(select(reg).where(reg.c.id.in_(scope.live_ids[i:i + 500]))).mappings():
+            rows[r["id"]] = r
+    by_doc: dict[str, set[str]] = {}
+    for doc, post in scope.posts:
+        by_doc.setdefault(doc, set()).add(post)
+    for doc, posts in sorted(by_doc.items()):
+        for r in conn.execute(select(reg).where(reg.c.anchor_document == doc, reg.c.anchor_post.in_(sorted(posts)),
+                                                reg.c.retracted_at.is_not(None))).mappings():
+            rows[r["id"]] = r
+    return sorted(rows.values(), key=lambda r: (r["created_at"], r["id"]))
+
+
+class _UsedIds:
+    """Ids already given out, asked of the registry one at a time (a partial re-merge does not read it all)."""
+
+    def __init__(self, conn, known: set[str]):
+        self.conn, self.known = conn, set(known)
+
+    def __contains__(self, eid: object) -> bool:
+        if eid in self.known:
+            return True
+        return self.conn.execute(select(t.event_registry.c.id).where(t.event_registry.c.id == eid)).first() is not None
+
+    def add(self, eid: str) -> None:
+        self.known.add(eid)
+
+
+class _Firsts:
+    """The order in which reports came first: documents by publication date, then id (so the order
+    documents were ingested in does not matter); within a document, the post seen first (the
+    snapshot that brought it), then the oldest."""
+
+    def __init__(self, ranks: dict[str, tuple], posts: dict[tuple[str, str], tuple]):
+        self.ranks, self.posts = ranks, posts
+
+    def rank(self, doc: str) -> tuple:
+        return self.ranks.get(doc, (dt.datetime.max, doc))
+
+    def key(self, ev: Evidence) -> tuple:
+        return (self.rank(ev.document), self.posts.get((ev.document, ev.post), (1 << 62, dt.datetime.max, 0)),
+                ev.document, ev.start)
+
+
+def _first_seen(conn, events: list[Event], more_docs: set[str] = frozenset()) -> _Firsts:
     docs = {e.document for ev in events for e in ev.evidence}
-    out: dict[tuple[str, str], tuple] = {}
+    posts: dict[tuple[str, str], tuple] = {}
     for doc in docs:
         for r in conn.execute(select(t.posts.c.post_id, t.posts.c.first_snapshot, t.posts.c.published,
                                      t.posts.c.position).where(t.posts.c.document_id == doc)):
-            out[(doc, r[0])] = (r[1], r[2] or dt.datetime.max, -r[3])
-    return out
+            posts[(doc, r[0])] = (r[1], r[2] or dt.datetime.max, -r[3])
+    ranks: dict[str, tuple] = {}
+    wanted = sorted(docs | set(more_docs))
+    for i in range(0, len(wanted), 500):
+        for doc, published in conn.execute(select(t.documents.c.id, t.documents.c.published).where(
+                t.documents.c.id.in_(wanted[i:i + 500]))):
+            ranks[doc] = (published or dt.datetime.max, doc)
+    return _Firsts(ranks, posts)
 
 
-def _anchor(ev: Event, firsts: dict) -> tuple[str, str, str]:
-    """The sentence that first reported the event: from the post seen first, else the oldest."""
-    best = min(ev.evidence, key=lambda e: (firsts.get((e.document, e.post), (1 << 62, dt.datetime.max, 0)),
-                                           e.document, e.start))
-    return sentence_key(best)
+def _anchor(ev: Event, firsts: _Firsts) -> tuple[str, str, str]:
+    """The sentence that first reported the event: from the document published first, within it
+    from the post seen first (else the oldest)."""
+    return sentence_key(min(ev.evidence, key=firsts.key))
 
 
-def _new_id(anchor: tuple[str, str, str], etype: str, used: set[str]) -> str:
+def _new_id(anchor: tuple[str, str, str], etype: str, used) -> str:
     n = 0
     while True:
         salt = f"\x1f{n}" if n else ""

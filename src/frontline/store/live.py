@@ -45,10 +45,13 @@ def load_post_cache(store: Store, doc_id: str) -> dict[str, tuple[str, list]]:
 
 
 def save_post_cache(store: Store, doc_id: str, fresh: dict[str, tuple[str, list]]) -> None:
-    """Store the mentions of freshly parsed posts (replacing an edited post's old entry)."""
+    """Store the mentions of freshly parsed posts (replacing an edited post's old entry).
+
+    Under the writer lock: two processes ingesting the same document at once would otherwise both
+    delete nothing and then both insert the same post (a unique-key error on PostgreSQL)."""
     if not fresh:
         return
-    with store.engine.begin() as conn:
+    with store.write_transaction() as conn:
         ids = list(fresh)
         for i in range(0, len(ids), 500):
             conn.execute(delete(t.post_mentions).where(t.post_mentions.c.document_id == doc_id,

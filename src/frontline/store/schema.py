@@ -125,6 +125,7 @@ events = Table(
     Column("sources", Text, nullable=False, default=""),
     Column("search_text", Text, nullable=False, default=""),  # summary + evidence, for free text
     Column("data", Text, nullable=False),  # the SPEC export object as JSON
+    Column("grp", String(24), index=True),  # the merge group it came from (store.merging)
 )
 
 event_evidence = Table(
@@ -236,4 +237,46 @@ store_meta = Table(
     "store_meta", metadata,
     Column("key", String(40), primary_key=True),
     Column("value", Integer, nullable=False, default=0),
+)
+
+# ------------------------------------------------------------------ incremental merging (issue 9)
+# See frontline.store.merging. A document's stories (stage 1 of merging) are kept with the hash of
+# the mentions (and merge rules) they came from; each story is indexed by its blocks (type family x
+# day) and belongs to a group of stories that may link. A rebuild re-merges only the documents
+# whose mentions changed (`dirty_documents`, written in the same transaction as the mentions) and
+# the groups their stories touch.
+
+doc_stories = Table(
+    "doc_stories", metadata,
+    Column("document_id", String(DOC_ID_LEN), primary_key=True),
+    Column("key", String(64), nullable=False),  # hash of the merge version and the document's mentions
+)
+
+merge_stories = Table(
+    "merge_stories", metadata,
+    Column("document_id", String(DOC_ID_LEN), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("grp", String(24), nullable=False, index=True),
+    Column("data", Text, nullable=False),  # JSON list of the story's mentions, in story order
+)
+
+# One row per dated mention of a story, in its block: a new story is compared with the mentions of
+# its neighbouring blocks only, without loading whole stories.
+story_blocks = Table(
+    "story_blocks", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("family", String(40), nullable=False),
+    Column("day", Integer, nullable=False),  # proleptic ordinal of the mention's start date
+    Column("region", String(2), nullable=False, default=""),  # the location's country, '' unplaced
+    Column("document_id", String(DOC_ID_LEN), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("place", String(200), nullable=False, default=""),  # gazetteer id: with `words`, what
+    Column("words", Text, nullable=False, default=""),  # linking.could_link tries before reading `data`
+    Column("data", Text, nullable=False),  # JSON of the mention
+    Index("ix_story_blocks_block", "family", "day", "region"),
+)
+
+dirty_documents = Table(
+    "dirty_documents", metadata,
+    Column("document_id", String(DOC_ID_LEN), primary_key=True),
 )

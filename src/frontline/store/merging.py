@@ -1,0 +1,349 @@
+"""Incremental merging: a rebuild re-merges only what changed, with the same result as merging all.
+
+Merging has two stages (`events.merge`, `events.linking`):
+1. a document's stories depend on its mentions alone: they are stored (`merge_stories`) with a
+   hash of those mentions and of the merge rules (`doc_stories.key`), so only documents whose
+   mentions changed (`dirty_documents`, written with the mentions) are clustered again;
+2. stories link across documents only within blocks (type family x day), and stories that may
+   link form groups; a changed document's old and new stories touch a few groups, which are
+   linked again from their stories in a canonical order; every other group, and its events, is
+   left as it is.
+Events are then given their ids (`identity.assign`, scoped to the groups re-merged) and only
+events whose row changed are written, in the caller's transaction (the writer lock), which also
+clears the stale mark and the dirty documents. `prepare` may run outside the lock; `current`
+says whether its plan is still good inside it. A change of merge code or data (see
+`merge_version`) makes the next rebuild a full one; `frontline doctor --fix --full` asks for one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from frontline.events import linking, merge, pairs, similarity
+from frontline.events.linking import Story
+from frontline.models import Event, EventMention
+from frontline.serialize import mention_from_dict
+from frontline.store import identity
+from frontline.store import schema as t
+from frontline.store.db import MERGE_VERSION_KEY, STALE_KEY, Store, _bump, event_row, events_version
+
+CHUNK = 500  # ids per IN (...) clause
+
+
+@lru_cache(maxsize=1)
+def merge_version() -> str:
+    """A hash of what merging depends on besides mentions: the merge and linking code, the pair
+    model and the actor catalogue. Stored stories and groups made by other code are not reused."""
+    h = hashlib.sha256()
+    for module in (merge, linking, pairs, similarity):
+        h.update(Path(module.__file__).read_bytes())
+    model = os.environ.get(pairs.ENV_VAR)
+    for path in (Path(model) if model else pairs.packaged_model_path(),
+                 Path(str(resources.files("frontline.data").joinpath("actors.toml")))):
+        h.update(str(path).encode())
+        h.update(path.read_bytes() if path.is_file() else b"-")
+    return h.hexdigest()[:20]
+
+
+def stories_key(raws: list[str]) -> str:
+    """The cache key of a document's stories: the merge version and its mentions (sorted JSON)."""
+    h = hashlib.sha256(merge_version().encode())
+    for raw in raws:
+        h.update(b"\x1e")
+        h.update(raw.encode())
+    return h.hexdigest()
+
+
+@dataclass
+class Plan:
+    """What a rebuild writes, computed from the state at `generation` / `events_version`."""
+
+    full: bool
+    generation: int
+    events_version: int
+    documents: list[str]  # dirty documents handled (all, when full)
+    keys: dict[str, str] = field(default_factory=dict)  # re-clustered document -> its stories' key
+    stories: dict[str, list[Story]] = field(default_factory=dict)  # re-clustered document -> stories
+    raws: dict[int, str] = field(default_factory=dict)  # id(mention) -> its stored JSON
+    reclustered: list[str] = field(default_factory=list)
+    old_groups: set[str] = field(default_factory=set)
+    old_event_ids: list[str] = field(default_factory=list)
+    regrouped: dict[tuple[str, int], str] = field(default_factory=dict)  # story -> its (new) group
+    stored_groups: dict[tuple[str, int], str] = field(default_factory=dict)  # stored story -> its old group
+    events: list[Event] = field(default_factory=list)
+    event_groups: list[str] = field(default_factory=list)  # group of each event, in `events` order
+
+
+def prepare(store: Store, conn: Connection | None = None, *, full: bool = False) -> Plan:
+    """The new events of the groups touched by the dirty documents (of all groups when `full`)."""
+    if conn is None:
+        with store.engine.connect() as own:
+            return prepare(store, own, full=full)
+    generation, version = store.mentions_generation(conn), events_version(conn)
+    full = full or store.get_state(MERGE_VERSION_KEY, conn) != merge_version()
+    if full:
+        docs = sorted(set(conn.execute(select(t.mentions.c.document_id).distinct()).scalars())
+                      | set(conn.execute(select(t.doc_stories.c.document_id)).scalars()))
+    else:
+        docs = sorted(conn.execute(select(t.dirty_documents.c.document_id)).scalars())
+    plan = Plan(full, generation, version, docs)
+    cached = _doc_keys(conn, None if full else docs)
+    raws_by_doc = _doc_mentions(conn, None if full else docs)
+    kept: set[str] = set()
+    for doc in docs:
+        raws = raws_by_doc.get(doc, [])
+        mentions = [mention_from_dict(json.loads(r)) for r in raws]
+        keyed = sorted(zip(mentions, raws, strict=True), key=lambda mr: (
+            mr[0].evidence.document, mr[0].evidence.start, mr[0].evidence.end, mr[0].type, mr[1]))
+        key = stories_key([r for _m, r in keyed])
+        if cached.get(doc) == key:
+            kept.add(doc)  # stage 1 reused: the same mentions give the same stories
+            continue
+        ordered = [m for m, _r in keyed]
+        plan.raws.update((id(m), r) for m, r in keyed)
+        plan.keys[doc] = key
+        plan.stories[doc] = [Story(doc, i, c.mentions) for i, c in enumerate(merge.document_stories(ordered))]
+        plan.reclustered.append(doc)
+    if full:
+        members = []
+        for s, grp in _load_stories(conn):
+            if s.document in kept:
+                members.append(s)
+                plan.stored_groups[s.key] = grp
+        plan.old_event_ids = list(conn.execute(select(t.events.c.id)).scalars())
+    else:
+        members = _touched(conn, plan)
+    _link(plan, members + [s for ss in plan.stories.values() for s in ss])
+    return plan
+
+
+def current(store: Store, plan: Plan, conn: Connection) -> bool:
+    """Inside the lock: nothing changed mentions or events since the plan was made."""
+    return store.mentions_generation(conn) == plan.generation and events_version(conn) == plan.events_version
+
+
+def apply(store: Store, plan: Plan, conn: Connection) -> int:
+    """Write the plan in the caller's write transaction: stable ids, changed events, merge state.
+    Returns how many event rows were written or deleted."""
+    if plan.full:
+        identity.assign(store, plan.events, conn=conn)
+        store.replace_events(plan.events, conn, {e.id: g for e, g in zip(plan.events, plan.event_groups,
+                                                                          strict=True)})
+        written = len(plan.events) + len(plan.old_event_ids)
+    else:
+        scope = identity.Scope(plan.old_event_ids, {(x.document, x.post) for e in plan.events for x in e.evidence})
+        identity.assign(store, plan.events, conn=conn, scope=scope)
+        written = _write_events(store, plan, conn)
+    if plan.full:  # every document was merged (one stored without mentions too)
+        conn.execute(delete(t.dirty_documents))
+    for chunk in ([] if plan.full else _chunks(plan.documents)):
+        conn.execute(delete(t.dirty_documents).where(t.dirty_documents.c.document_id.in_(chunk)))
+    for chunk in _chunks(sorted(plan.stories)):
+        conn.execute(delete(t.story_blocks).where(t.story_blocks.c.document_id.in_(chunk)))
+        conn.execute(delete(t.merge_stories).where(t.merge_stories.c.document_id.in_(chunk)))
+        conn.execute(delete(t.doc_stories).where(t.doc_stories.c.document_id.in_(chunk)))
+    for (doc, pos), grp in sorted(plan.regrouped.items()):
+        old = plan.stored_groups.get((doc, pos))
+        if old is not None and old != grp:
+            conn.execute(update(t.merge_stories).where(t.merge_stories.c.document_id == doc,
+                                                       t.merge_stories.c.position == pos).values(grp=grp))
+    _insert_stories(conn, plan)
+    store._set_state(conn, MERGE_VERSION_KEY, merge_version())
+    store._set_state(conn, STALE_KEY, "0")
+    _bump(conn, "events_version")
+    return written
+
+
+# ------------------------------------------------------------------ stage 2: the groups touched
+
+
+def _touched(conn: Connection, plan: Plan) -> list[Story]:
+    """Stored stories of the groups a re-clustered document's old or new stories belong to."""
+    changed = set(plan.stories)
+    for chunk in _chunks(sorted(changed)):
+        plan.old_groups.update(conn.execute(select(t.merge_stories.c.grp).where(
+            t.merge_stories.c.document_id.in_(chunk))).scalars())
+    new = [s for ss in plan.stories.values() for s in ss]
+    # The stored mentions in the new stories' neighbouring blocks and compatible regions, by story:
+    # all a link can rest on.
+    wanted: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for s in new:
+        for m in s.mentions:
+            if (key := linking.block_keys(m)) is not None:
+                wanted[(key[0], linking.region(m))].update(d for _f, d in linking.neighbours(key))
+    by_block: dict[tuple[str, int], list[tuple[Story, EventMention]]] = defaultdict(list)
+    for n in new:
+        for m in n.mentions:
+            if (key := linking.block_keys(m)) is not None:
+                by_block[key].append((n, m))
+    sb = t.story_blocks
+    promising: set[int] = set()  # stored mentions that pass linking.could_link with a new one
+    for (fam, reg), days in sorted(wanted.items()):
+        days_sorted = sorted(days)
+        for i in range(0, len(days_sorted), CHUNK):
+            query = select(sb.c.id, sb.c.document_id, sb.c.day, sb.c.region, sb.c.place, sb.c.words).where(
+                sb.c.family == fam, sb.c.day.in_(days_sorted[i:i + CHUNK]))
+            if reg:
+                query = query.where(sb.c.region.in_([reg, ""]))
+            for row_id, doc, day, region, place, words in conn.execute(query):
+                if doc in changed or row_id in promising:
+                    continue
+                if any(n.document != doc and linking.regions_compatible(region, linking.region(m))
+                       and linking.could_link(words, place, m)
+                       for block in linking.neighbours((fam, day)) for n, m in by_block.get(block, ())):
+                    promising.add(row_id)
+    nearby: dict[tuple[str, int], list] = defaultdict(list)
+    ids = sorted(promising)
+    for i in range(0, len(ids), CHUNK):
+        for doc, pos, data in conn.execute(select(sb.c.document_id, sb.c.position, sb.c.data)
+                                           .where(sb.c.id.in_(ids[i:i + CHUNK]))):
+            nearby[(doc, pos)].append(mention_from_dict(json.loads(data)))
+
+    def links_new(key: tuple[str, int], x: EventMention) -> bool:
+        """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?"""
+        rx = linking.region(x)
+        for block in linking.neighbours(linking.block_keys(x)):
+            for n, m in by_block.get(block, ()):
+                if n.document != key[0] and linking.regions_compatible(rx, linking.region(m)) and \
+                        (linking.pair_links(x, m) if key < n.key else linking.pair_links(m, x)):
+                    return True
+        return False
+
+    linked_keys = sorted(key for key, ms in nearby.items() if any(links_new(key, x) for x in ms))
+    for chunk in _chunks(linked_keys):
+        docs = sorted({d for d, _p in chunk})
+        wanted_keys = set(chunk)
+        for doc, pos, grp in conn.execute(select(t.merge_stories.c.document_id, t.merge_stories.c.position,
+                                                 t.merge_stories.c.grp).where(t.merge_stories.c.document_id.in_(docs))):
+            if (doc, pos) in wanted_keys:
+                plan.old_groups.add(grp)
+    members = []
+    for s, grp in _load_group_stories(conn, sorted(plan.old_groups)):
+        if s.document not in changed:
+            members.append(s)
+            plan.stored_groups[s.key] = grp
+    ids: list[str] = []
+    for chunk in _chunks(sorted(plan.old_groups)):
+        ids.extend(conn.execute(select(t.events.c.id).where(t.events.c.grp.in_(chunk))).scalars())
+    plan.old_event_ids = sorted(ids)
+    return members
+
+
+def _link(plan: Plan, stories: list[Story]) -> None:
+    """Group and link the stories; events in the order merging lists them (`merge.events_of`)."""
+    pairs_: list[tuple[Event, str]] = []
+    for group in linking.groups(stories):
+        gid = linking.group_id(group)
+        for s in group:
+            plan.regrouped[s.key] = gid
+        pairs_.extend((merge._event(c), gid) for c in linking.link_group(group))
+    pairs_.sort(key=lambda eg: eg[0].id)
+    pairs_.sort(key=lambda eg: eg[0].date.start if eg[0].date else dt.date.min, reverse=True)
+    plan.events = [e for e, _g in pairs_]
+    plan.event_groups = [g for _e, g in pairs_]
+
+
+# ------------------------------------------------------------------ writes
+
+
+def _write_events(store: Store, plan: Plan, conn: Connection) -> int:
+    """Insert new events, update changed ones, delete those gone: nothing else is written."""
+    old: dict[str, tuple[str, str | None]] = {}
+    for chunk in _chunks(plan.old_event_ids):
+        for eid, data, grp in conn.execute(select(t.events.c.id, t.events.c.data, t.events.c.grp)
+                                           .where(t.events.c.id.in_(chunk))):
+            old[eid] = (data, grp)
+    new_ids = {e.id for e in plan.events}
+    gone = sorted(set(old) - new_ids)
+    rewrite: list[Event] = []
+    groups: dict[str, str] = {}
+    for e, g in zip(plan.events, plan.event_groups, strict=True):
+        row = event_row(e, g)
+        if e.id in old and old[e.id] == (row["data"], g):
+            continue  # unchanged: not written
+        if e.id in old:
+            gone.append(e.id)  # changed: its row and evidence are written again
+        rewrite.append(e)
+        groups[e.id] = g
+    for chunk in _chunks(gone):
+        conn.execute(delete(t.event_evidence).where(t.event_evidence.c.event_id.in_(chunk)))
+        conn.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
+    store.insert_events(conn, rewrite, groups)
+    return len(set(gone) | {e.id for e in rewrite})
+
+
+def _insert_stories(conn: Connection, plan: Plan) -> None:
+    """The re-clustered documents' stories, their blocks and their cache keys."""
+    story_rows, block_rows = [], []
+    for s in (s for ss in plan.stories.values() for s in ss):
+        data = "[" + ",".join(plan.raws[id(m)] for m in s.mentions) + "]"
+        story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data))
+        block_rows.extend(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
+                               position=s.position, place=linking.place_id(m), words=m.evidence.text,
+                               data=plan.raws[id(m)])
+                          for m in s.mentions if (key := linking.block_keys(m)) is not None)
+    if story_rows:
+        conn.execute(insert(t.merge_stories), story_rows)
+    if block_rows:
+        conn.execute(insert(t.story_blocks), block_rows)
+    doc_rows = [dict(document_id=d, key=k) for d, k in sorted(plan.keys.items())]
+    if doc_rows:
+        conn.execute(insert(t.doc_stories), doc_rows)
+
+
+# ------------------------------------------------------------------ reads
+
+
+def _chunks(items: list) -> list[list]:
+    return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+
+
+def _doc_keys(conn: Connection, docs: list[str] | None) -> dict[str, str]:
+    query = select(t.doc_stories.c.document_id, t.doc_stories.c.key)
+    if docs is None:
+        return dict(conn.execute(query).all())
+    out: dict[str, str] = {}
+    for chunk in _chunks(docs):
+        out.update(conn.execute(query.where(t.doc_stories.c.document_id.in_(chunk))).all())
+    return out
+
+
+def _doc_mentions(conn: Connection, docs: list[str] | None) -> dict[str, list[str]]:
+    query = select(t.mentions.c.document_id, t.mentions.c.data)
+    out: dict[str, list[str]] = defaultdict(list)
+    for chunk in ([None] if docs is None else _chunks(docs)):
+        q = query if chunk is None else query.where(t.mentions.c.document_id.in_(chunk))
+        for doc, raw in conn.execute(q):
+            out[doc].append(raw)
+    return out
+
+
+def _story(doc: str, pos: int, data: str) -> Story:
+    return Story(doc, pos, [mention_from_dict(item) for item in json.loads(data)])
+
+
+def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
+    """Every stored story with its group (a full rebuild)."""
+    ms = t.merge_stories
+    return [(_story(doc, pos, data), grp)
+            for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp))]
+
+
+def _load_group_stories(conn: Connection, grps: list[str]) -> list[tuple[Story, str]]:
+    ms = t.merge_stories
+    out = []
+    for chunk in _chunks(grps):
+        for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp)
+                                                .where(ms.c.grp.in_(chunk))):
+            out.append((_story(doc, pos, data), grp))
+    return out
