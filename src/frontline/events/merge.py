@@ -12,6 +12,7 @@ Merging also settles status: one side asserts and the other denies -> contested.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -67,7 +68,13 @@ def merge_mentions(mentions: list[EventMention]) -> list[Event]:
 
 def document_stories(mentions: list[EventMention]) -> list[_Cluster]:
     """Stage 1: the stories one document tells (depends on its mentions alone, so it can be cached)."""
-    return _cluster_document(mentions, pair_model())
+    return resume_stories(mentions)[0]
+
+
+def resume_stories(mentions: list[EventMention], previous: Progress | None = None) -> tuple[list[_Cluster], Progress]:
+    """`document_stories` with a record of how it went; given the record of an earlier version of the
+    document (a live blog before its new posts), only what the change touches is scored again."""
+    return _cluster_document(mentions, pair_model(), previous)
 
 
 def events_of(clusters: list[_Cluster]) -> list[Event]:
@@ -76,55 +83,162 @@ def events_of(clusters: list[_Cluster]) -> list[Event]:
     return sorted(events, key=lambda e: e.date.start if e.date else dt.date.min, reverse=True)
 
 
-def _cluster_document(mentions: list[EventMention], model: PairModel | None) -> list[_Cluster]:
+class Progress:
+    """How stage 1 clustered a document, mention by mention, in clustering order: enough to redo it
+    for a grown version of the document (new posts on top or at the end) without scoring again what
+    the change cannot touch. Per mention: its digest (the mention without where it sits), its
+    sentence and `joins` numbers, the cluster it joined (clusters by creation), whether it founded
+    it, and, when it was scored against the clusters, the first cluster of its window and the
+    clusters that scored above zero."""
+
+    def __init__(self, rows: list[list] | None = None):
+        self.rows = rows or []  # [digest, sentence, joins, cluster, founded, window_first, {cluster: score}]
+
+    def to_json(self) -> list:
+        return self.rows
+
+    @classmethod
+    def from_json(cls, data: list) -> Progress:
+        return cls([[d, s, j, c, f, w, {int(k): v for k, v in sc.items()} if sc is not None else None]
+                    for d, s, j, c, f, w, sc in data])
+
+
+def _place(m: EventMention) -> tuple[str, int, int | None] | None:
+    """(digest, sentence number, joined sentence number) of a mention; None when its keys are not numbered."""
+    prefix, _, tail = m.sentence_key.rpartition(":")
+    if not tail.isdigit():
+        return None
+    joins = None
+    if m.joins:
+        jprefix, _, jtail = m.joins.rpartition(":")
+        if jprefix != prefix or not jtail.isdigit():
+            return None
+        joins = int(jtail)
+    ev = m.evidence
+    norm = dataclasses.replace(m, evidence=dataclasses.replace(ev, start=0, end=ev.end - ev.start),
+                               sentence_key=prefix, joins=":" if m.joins else "")
+    return hashlib.blake2b(repr(norm).encode(), digest_size=12).hexdigest(), int(tail), joins
+
+
+def _align(previous: Progress | None, places: list) -> dict[int, int] | None:
+    """New position -> old position of the mentions an earlier run clustered, when the new document is
+    the old one with mentions added around them, the old ones all kept, in the same order, with their
+    sentence numbers shifted alike (so every relation between two old mentions is as it was)."""
+    if previous is None or not previous.rows or any(p is None for p in places):
+        return None
+    out: dict[int, int] = {}
+    rows, q, shift = previous.rows, 0, None
+    for pos, (digest, sent, joins) in enumerate(places):
+        if q < len(rows) and rows[q][0] == digest:
+            d = sent - rows[q][1]
+            if shift is None:
+                shift = d
+            if d != shift or (joins is None) != (rows[q][2] is None) or \
+                    (joins is not None and joins - rows[q][2] != shift):
+                return None
+            out[pos] = q
+            q += 1
+    return out if q == len(rows) else None
+
+
+def _cluster_document(mentions: list[EventMention], model: PairModel | None,
+                      previous: Progress | None = None) -> tuple[list[_Cluster], Progress]:
     clusters: list[_Cluster] = []
     by_sentence: dict[str, _Cluster] = {}
     by_key: dict[str, _Cluster] = {}  # a sentence's first event: what a continuing sentence joins
     # Body text first: a headline only ever joins an event its post tells, it never seeds one.
     ordered = [m for m in mentions if not m.supporting] + [m for m in mentions if m.supporting]
-    for m in ordered:
+    places = [_place(m) for m in ordered]
+    old_of = _align(previous, places) or {}
+    old_rows = previous.rows if previous is not None else []
+    # A resumed run: clusters are tracked to the earlier run's (`twin`); a cluster is `dirty` when its
+    # mentions may differ from its twin's at this point, and then it is scored again.
+    index: dict[int, int] = {}  # id(cluster) -> creation number
+    twin: dict[int, int] = {}  # creation number -> the twin's creation number in the earlier run
+    of_twin: dict[int, _Cluster] = {}
+    dirty: set[int] = set()
+    rows: list[list] = []
+    for pos, m in enumerate(ordered):
+        q = old_of.get(pos)
+        old = old_rows[q] if q is not None else None
         key = f"{m.sentence_key}|{m.type}"
+        window_first, scores, founded = None, None, False
         if m.sentence_key and key in by_sentence:
-            by_sentence[key].add(m)
-            continue
-        if m.joins and m.joins in by_key:
-            by_key[m.joins].add(m)  # '"...," he added': the sentence before it tells the event
-            if m.sentence_key:
-                by_sentence[key] = by_key[m.joins]
-                by_key.setdefault(m.sentence_key, by_key[m.joins])
-            continue
-        best, best_score = None, 0.0
-        for c in clusters[-WINDOW:]:
-            score = _score(c, m, model)
-            if score > best_score:
-                best, best_score = c, score
-        if best is None:
-            if m.supporting:
-                continue
-            best = _Cluster(m)
-            clusters.append(best)
-        else:
+            best = by_sentence[key]
             best.add(m)
-        if m.sentence_key:
-            by_sentence[key] = best
-            by_key.setdefault(m.sentence_key, best)
-    return _consolidate(clusters)
+        elif m.joins and m.joins in by_key:
+            best = by_key[m.joins]
+            best.add(m)  # '"...," he added': the sentence before it tells the event
+            if m.sentence_key:
+                by_sentence[key] = best
+                by_key.setdefault(m.sentence_key, best)
+        else:
+            best, best_score = None, 0.0
+            window = clusters[-WINDOW:]
+            window_first = len(clusters) - len(window)
+            scores = {}
+            memo = old[6] if old is not None else None
+            for c in window:
+                ci = index[id(c)]
+                t = twin.get(ci)
+                if memo is not None and t is not None and ci not in dirty and t >= old[5]:
+                    score = memo.get(t, 0.0)  # the same mentions as when the earlier run scored them
+                else:
+                    score = _score(c, m, model)
+                if score > 0.0:
+                    scores[ci] = score
+                if score > best_score:
+                    best, best_score = c, score
+            if best is None:
+                if not m.supporting:
+                    best = _Cluster(m)
+                    index[id(best)] = len(clusters)
+                    clusters.append(best)
+                    founded = True
+            else:
+                best.add(m)
+            if best is not None and m.sentence_key:
+                by_sentence[key] = best
+                by_key.setdefault(m.sentence_key, best)
+        ci = index[id(best)] if best is not None else -1
+        # Does this mention go where it went in the earlier run? If not, both clusters now differ from their twins.
+        if old is None:
+            if ci >= 0:
+                dirty.add(ci)
+        elif founded and old[4]:
+            twin[ci] = old[3]
+            of_twin[old[3]] = best
+        elif founded or old[4] or (ci >= 0) != (old[3] >= 0) or (ci >= 0 and twin.get(ci) != old[3]):
+            if ci >= 0:
+                dirty.add(ci)
+            if old[3] >= 0 and old[3] in of_twin:
+                dirty.add(index[id(of_twin[old[3]])])
+        digest, sent, joins = places[pos] or (None, None, None)
+        rows.append([digest, sent, joins, ci, founded, window_first, scores])
+    return _consolidate(clusters), Progress(rows)
 
 
 def _consolidate(clusters: list[_Cluster]) -> list[_Cluster]:
     """A second look at one document's stories: two that a mention could have joined either way
     ('X claims the town' in the summary, the same claim and its denial in a post) become one."""
     out: list[_Cluster] = []
+    # _story_affinity is above zero only for a pair of body mentions of one kind other than a
+    # statement: stories without such a pair are not compared (the same result, sooner).
+    kinds: list[set[str]] = []
     for c in clusters:
         target = None
-        for d in out[-WINDOW:]:
-            if _story_affinity(d, c) >= CONSOLIDATE:
-                target = d
-                break
+        mine = {m.type for m in c.mentions if not m.supporting and m.type != "statement"}
+        if mine:
+            for i in range(max(0, len(out) - WINDOW), len(out)):
+                if kinds[i] & mine and _story_affinity(out[i], c) >= CONSOLIDATE:
+                    target = i
+                    break
         if target is None:
             out.append(c)
+            kinds.append(mine)
         else:
-            target.mentions.extend(c.mentions)
+            out[target].mentions.extend(c.mentions)
+            kinds[target] |= mine
     return out
 
 

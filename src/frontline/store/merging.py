@@ -3,7 +3,9 @@
 Merging has two stages (`events.merge`, `events.linking`):
 1. a document's stories depend on its mentions alone: they are stored (`merge_stories`) with a
    hash of those mentions and of the merge rules (`doc_stories.key`), so only documents whose
-   mentions changed (`dirty_documents`, written with the mentions) are clustered again;
+   mentions changed (`dirty_documents`, written with the mentions) are clustered again; and with
+   how they were clustered (`doc_progress`), so a live blog that grew by new posts is clustered
+   again scoring only what the new posts touch (`merge.resume_stories`, the same stories);
 2. stories link across documents only within blocks (type family x day), and stories that may
    link form groups; a changed document's old and new stories touch a few groups, which are
    linked again from their stories in a canonical order; every other group, and its events, is
@@ -74,6 +76,7 @@ class Plan:
     documents: list[str]  # dirty documents handled (all, when full)
     keys: dict[str, str] = field(default_factory=dict)  # re-clustered document -> its stories' key
     stories: dict[str, list[Story]] = field(default_factory=dict)  # re-clustered document -> stories
+    progress: dict[str, merge.Progress] = field(default_factory=dict)  # re-clustered document -> its record
     raws: dict[int, str] = field(default_factory=dict)  # id(mention) -> its stored JSON
     reclustered: list[str] = field(default_factory=list)
     old_groups: set[str] = field(default_factory=set)
@@ -100,6 +103,7 @@ def prepare(store: Store, conn: Connection | None = None, *, full: bool = False)
     cached = _doc_keys(conn, None if full else docs)
     raws_by_doc = _doc_mentions(conn, None if full else docs)
     kept: set[str] = set()
+    earlier = _doc_progress(conn, [d for d in docs if cached.get(d) is not None])
     for doc in docs:
         raws = raws_by_doc.get(doc, [])
         mentions = [mention_from_dict(json.loads(r)) for r in raws]
@@ -112,7 +116,9 @@ def prepare(store: Store, conn: Connection | None = None, *, full: bool = False)
         ordered = [m for m, _r in keyed]
         plan.raws.update((id(m), r) for m, r in keyed)
         plan.keys[doc] = key
-        plan.stories[doc] = [Story(doc, i, c.mentions) for i, c in enumerate(merge.document_stories(ordered))]
+        # A live blog grown by new posts resumes from how its earlier version was clustered.
+        clusters, plan.progress[doc] = merge.resume_stories(ordered, earlier.get(doc))
+        plan.stories[doc] = [Story(doc, i, c.mentions) for i, c in enumerate(clusters)]
         plan.reclustered.append(doc)
     if full:
         members = []
@@ -152,6 +158,7 @@ def apply(store: Store, plan: Plan, conn: Connection) -> int:
         conn.execute(delete(t.story_blocks).where(t.story_blocks.c.document_id.in_(chunk)))
         conn.execute(delete(t.merge_stories).where(t.merge_stories.c.document_id.in_(chunk)))
         conn.execute(delete(t.doc_stories).where(t.doc_stories.c.document_id.in_(chunk)))
+        conn.execute(delete(t.doc_progress).where(t.doc_progress.c.document_id.in_(chunk)))
     for (doc, pos), grp in sorted(plan.regrouped.items()):
         old = plan.stored_groups.get((doc, pos))
         if old is not None and old != grp:
@@ -299,6 +306,11 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
     doc_rows = [dict(document_id=d, key=k) for d, k in sorted(plan.keys.items())]
     if doc_rows:
         conn.execute(insert(t.doc_stories), doc_rows)
+    progress_rows = [dict(document_id=d, data=json.dumps({"version": merge_version(), "rows": p.to_json()},
+                                                         separators=(",", ":")))
+                     for d, p in sorted(plan.progress.items()) if p.rows]
+    if progress_rows:
+        conn.execute(insert(t.doc_progress), progress_rows)
 
 
 # ------------------------------------------------------------------ reads
@@ -315,6 +327,18 @@ def _doc_keys(conn: Connection, docs: list[str] | None) -> dict[str, str]:
     out: dict[str, str] = {}
     for chunk in _chunks(docs):
         out.update(conn.execute(query.where(t.doc_stories.c.document_id.in_(chunk))).all())
+    return out
+
+
+def _doc_progress(conn: Connection, docs: list[str]) -> dict[str, merge.Progress]:
+    """The stored stage-1 records of `docs` made by this merge version."""
+    out: dict[str, merge.Progress] = {}
+    for chunk in _chunks(docs):
+        for doc, data in conn.execute(select(t.doc_progress.c.document_id, t.doc_progress.c.data)
+                                      .where(t.doc_progress.c.document_id.in_(chunk))):
+            record = json.loads(data)
+            if record.get("version") == merge_version():
+                out[doc] = merge.Progress.from_json(record["rows"])
     return out
 
 

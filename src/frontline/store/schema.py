@@ -252,6 +252,14 @@ doc_stories = Table(
     Column("key", String(64), nullable=False),  # hash of the merge version and the document's mentions
 )
 
+# How stage 1 clustered the document (`events.merge.Progress`, JSON with the merge version): a
+# live blog that grew by new posts is clustered again from it, scoring only what the new posts touch.
+doc_progress = Table(
+    "doc_progress", metadata,
+    Column("document_id", String(DOC_ID_LEN), primary_key=True),
+    Column("data", Text, nullable=False),
+)
+
 merge_stories = Table(
     "merge_stories", metadata,
     Column("document_id", String(DOC_ID_LEN), primary_key=True),
