@@ -148,13 +148,13 @@ def test_only_changed_documents_are_clustered_again(tmp_path, monkeypatch):
 
     store = build(tmp_path / "cache.db", sorted(DOCS), one_by_one=False)
     clustered: list[str] = []
-    real = merge.document_stories
+    real = merge.resume_stories
 
-    def counting(mentions):
+    def counting(mentions, previous=None):
         clustered.append(mentions[0].evidence.document if mentions else "")
-        return real(mentions)
+        return real(mentions, previous)
 
-    monkeypatch.setattr(merge, "document_stories", counting)
+    monkeypatch.setattr(merge, "resume_stories", counting)
     save(store, "outlet-d", 1, ["bridge", "village"])  # changed mentions: clustered again
     clean, mentions = document("outlet-a", *DOCS["outlet-a"])
     store.save_document(clean, mentions, "another-snapshot-same-mentions")  # dirty, same mentions

@@ -38,6 +38,7 @@ WINDOW = 400
 CONSOLIDATE = 1.8  # a document's two stories of one kind become one on evidence this strong
 STORY_OVERLAP = 0.2  # share of content words that ties two sentences of one post to one story
 LINK_MENTIONS = 12  # mentions of each side compared when linking stories across documents
+_VERIFY_RESUME = False  # tests: check every score a resumed clustering reuses against a fresh one
 
 
 class _Cluster:
@@ -183,6 +184,8 @@ def _cluster_document(mentions: list[EventMention], model: PairModel | None,
                 t = twin.get(ci)
                 if memo is not None and t is not None and ci not in dirty and t >= old[5]:
                     score = memo.get(t, 0.0)  # the same mentions as when the earlier run scored them
+                    if _VERIFY_RESUME and score != _score(c, m, model):
+                        raise AssertionError(f"resumed score of cluster {ci} for mention {pos} differs")
                 else:
                     score = _score(c, m, model)
                 if score > 0.0:
