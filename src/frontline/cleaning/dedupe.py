@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from frontline.models import Post, Sentence
@@ -24,11 +25,19 @@ SENTENCE_WINDOW = 4000
 POST_WINDOW = 400
 
 
+def _lengths(n: int) -> tuple[int, int]:
+    """The lengths a text can have and still score SENTENCE_SIMILARITY with one of `n` characters
+    (a little more): fuzz.ratio is 100 * (1 - d / (n + m)) with an edit distance d >= |n - m|."""
+    f = (100 - SENTENCE_SIMILARITY) / 100
+    return int(n * (1 - f) / (1 + f)) - 1, int(n * (1 + f) / (1 - f)) + 1
+
+
 def link_sentences(sentences: list[Sentence]) -> None:
     """Set `duplicate_of` on each sentence that repeats an earlier one of the same document."""
     seen: list[str] = []
     owners: list[int] = []
     exact: dict[str, int] = {}
+    sizes = np.zeros(len(sentences), dtype=np.int64)  # len(seen[i])
     for s in sentences:
         norm = normalise(s.text)
         if len(norm.split()) < MIN_WORDS:
@@ -38,11 +47,17 @@ def link_sentences(sentences: list[Sentence]) -> None:
             continue
         if seen:
             lo = max(0, len(seen) - SENTENCE_WINDOW)
-            window = seen[lo:] if lo else seen
-            hit = process.extractOne(norm, window, scorer=fuzz.ratio, score_cutoff=SENTENCE_SIMILARITY)
-            if hit is not None:
-                s.duplicate_of = owners[lo + hit[2]]
-                continue
+            # Only texts of a length that can reach the cutoff, in their order: what extractOne would pick.
+            low, high = _lengths(len(norm))
+            near = sizes[lo:len(seen)]
+            picks = np.flatnonzero((near >= low) & (near <= high)) + lo
+            if picks.size:
+                hit = process.extractOne(norm, [seen[j] for j in picks], scorer=fuzz.ratio,
+                                         score_cutoff=SENTENCE_SIMILARITY)
+                if hit is not None:
+                    s.duplicate_of = owners[int(picks[hit[2]])]
+                    continue
+        sizes[len(seen)] = len(norm)
         seen.append(norm)
         owners.append(s.index)
         exact[norm] = s.index
@@ -51,14 +66,16 @@ def link_sentences(sentences: list[Sentence]) -> None:
 def link_posts(posts: list[Post]) -> None:
     """Mark a post whose text repeats an earlier post (a re-published update)."""
     norms = [normalise(p.headline + " " + p.text) if p.text else "" for p in posts]
+    sizes = [len(n) for n in norms]
     exact: dict[str, str] = {}  # an original's text -> its id, for repeats older than the window
     for i, post in enumerate(posts):
         if not post.text:
             continue
         lo = max(0, i - POST_WINDOW)
+        low, high = _lengths(sizes[i])  # a text much shorter or longer cannot score the cutoff
         for j in range(lo, i):
             earlier = posts[j]
-            if earlier.duplicate_of is None and norms[j] and fuzz.ratio(
+            if earlier.duplicate_of is None and norms[j] and low <= sizes[j] <= high and fuzz.ratio(
                     norms[i], norms[j], score_cutoff=SENTENCE_SIMILARITY) >= SENTENCE_SIMILARITY:
                 post.duplicate_of = earlier.post_id
                 break
