@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from frontline.models import Event, Evidence
 from frontline.serialize import event_to_export
@@ -162,6 +162,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
     used: set[str] | _UsedIds = {s.id for s in stored} if scope is None else _UsedIds(conn, {s.id for s in stored})
     changes: list[Change] = []
     new_rows: list[dict] = []  # inserted at once (a first merge of a large corpus names every event)
+    updates: dict[tuple[str, ...], list[dict]] = {}  # rows of the registry to update, by the columns set
     for i, ev in enumerate(events):
         prev = chosen.get(i)
         if prev is None:
@@ -189,8 +190,16 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
                 values["updated_at"] = at
                 changes.append(Change(ev.id, "updated", fields, ev.status, ev.type, ev.summary))
         if values or data != prev.data:
-            conn.execute(update(t.event_registry).where(t.event_registry.c.id == ev.id).values(
-                data=json.dumps(data, ensure_ascii=False), **values))
+            # evidence offsets move when a live blog grows: nearly every row, so written in batches
+            values["data"] = json.dumps(data, ensure_ascii=False)
+            updates.setdefault(tuple(sorted(values)), []).append(
+                {"_id": ev.id, **{"v_" + k: v for k, v in values.items()}})
+    reg = t.event_registry
+    for names, params in sorted(updates.items()):
+        stmt = update(reg).where(reg.c.id == bindparam("_id")).values(
+            {name: bindparam("v_" + name) for name in names})
+        for i in range(0, len(params), 1000):
+            conn.execute(stmt, params[i:i + 1000])
     for i in range(0, len(new_rows), 1000):
         conn.execute(insert(t.event_registry), new_rows[i:i + 1000])
     for s in stored:
