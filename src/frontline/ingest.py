@@ -11,6 +11,7 @@ merging stay in the calling process (one writer).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import time
 from collections import deque
@@ -138,14 +139,31 @@ def ingest_files(
     Dask cluster at `cluster`), and store them here, one writer, in input order; then rebuild
     the events once. Workers get a Document and return plain dataclasses, so the result does not
     depend on how many there are or which document finished first."""
-    if workers <= 1 and not cluster:
-        outcomes = _ingest(store, specs, None, 1, on_done)  # here, reusing stored posts' mentions
-    else:
-        with _mapper(workers, cluster) as run:
-            outcomes = _ingest(store, specs, run, max(1, workers) * 2, on_done)
-    if rebuild and (any(r.status != "unchanged" for o in outcomes for r in o.results) or store.events_stale()):
-        rebuild_events(store, only_if_stale=True)
+    with _settled_heap():
+        if workers <= 1 and not cluster:
+            outcomes = _ingest(store, specs, None, 1, on_done)  # here, reusing stored posts' mentions
+        else:
+            with _mapper(workers, cluster) as run:
+                outcomes = _ingest(store, specs, run, max(1, workers) * 2, on_done)
+        if rebuild and (any(r.status != "unchanged" for o in outcomes for r in o.results) or store.events_stale()):
+            rebuild_events(store, only_if_stale=True)
     return outcomes
+
+
+@contextmanager
+def _settled_heap() -> Iterator[None]:
+    """Objects alive before an ingest (a loaded spaCy model, actor catalogue and gazetteer: hundreds of
+    thousands) are left out of the cyclic garbage collector's full passes during it, which would
+    scan them all again each time; they are handed back to it afterwards. Only when nothing is
+    frozen yet (the API freezes its start-up state for good)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _ingest(store: Store, specs: list[FileSpec], run, window: int,
