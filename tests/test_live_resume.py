@@ -144,4 +144,4 @@ def test_resumed_stories_equal_stories_from_scratch_whatever_was_added(tmp_path,
                                      [m for m in mentions if not m.supporting] +
                                      [m for m in mentions if m.supporting]]) is not None
         assert shape(clusters) == shape(full)
-        assert again.rows == full_record.rows
+        assert again.rows == full_record.rows and again.joined == full_record.joined

@@ -12,6 +12,7 @@ Merging also settles status: one side asserts and the other denies -> contested.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -92,16 +93,17 @@ class Progress:
     it, and, when it was scored against the clusters, the first cluster of its window and the
     clusters that scored above zero."""
 
-    def __init__(self, rows: list[list] | None = None):
+    def __init__(self, rows: list[list] | None = None, joined: list[int] | None = None):
         self.rows = rows or []  # [digest, sentence, joins, cluster, founded, window_first, {cluster: score}]
+        self.joined = joined or []  # cluster -> the cluster whose story it became part of (_consolidate)
 
-    def to_json(self) -> list:
-        return self.rows
+    def to_json(self) -> dict:
+        return {"rows": self.rows, "joined": self.joined}
 
     @classmethod
-    def from_json(cls, data: list) -> Progress:
+    def from_json(cls, data: dict) -> Progress:
         return cls([[d, s, j, c, f, w, {int(k): v for k, v in sc.items()} if sc is not None else None]
-                    for d, s, j, c, f, w, sc in data])
+                    for d, s, j, c, f, w, sc in data["rows"]], list(data["joined"]))
 
 
 def _place(m: EventMention) -> tuple[str, int, int | None] | None:
@@ -218,31 +220,71 @@ def _cluster_document(mentions: list[EventMention], model: PairModel | None,
                 dirty.add(index[id(of_twin[old[3]])])
         digest, sent, joins = places[pos] or (None, None, None)
         rows.append([digest, sent, joins, ci, founded, window_first, scores])
-    return _consolidate(clusters), Progress(rows)
+    earlier = (previous.joined, twin, dirty) if old_of and previous is not None else None
+    out, joined = _consolidate(clusters, earlier)
+    return out, Progress(rows, joined)
 
 
-def _consolidate(clusters: list[_Cluster]) -> list[_Cluster]:
+def _consolidate(clusters: list[_Cluster], earlier: tuple[list[int], dict[int, int], set[int]] | None = None
+                 ) -> tuple[list[_Cluster], list[int]]:
     """A second look at one document's stories: two that a mention could have joined either way
-    ('X claims the town' in the summary, the same claim and its denial in a post) become one."""
+    ('X claims the town' in the summary, the same claim and its denial in a post) become one.
+    Returns the stories and, for each cluster, the cluster whose story it became part of. With
+    `earlier` (that list from an earlier run, and stage 1's twins and dirty clusters of a resumed
+    run), comparisons the earlier run made between the same stories are not made again."""
     out: list[_Cluster] = []
+    founders: list[int] = []  # out[i] began as clusters[founders[i]]
+    joined: list[int] = []
     # _story_affinity is above zero only for a pair of body mentions of one kind other than a
     # statement: stories without such a pair are not compared (the same result, sooner).
     kinds: list[set[str]] = []
-    for c in clusters:
+    old_joined, twin, dirty = earlier if earlier is not None else ([], {}, set())
+    old_founders = [ci for ci, f in enumerate(old_joined) if f == ci]
+    old_place = {f: n for n, f in enumerate(old_founders)}  # founder -> its story's position in the earlier run
+    kept = set(twin.values())
+    # An earlier story that lost one of its clusters (gone from the new run) is not what it was.
+    changed_old = {f for ci, f in enumerate(old_joined) if ci not in kept}
+    clean: list[bool] = []  # out[i] holds what its twin held at this point of the earlier run
+    for ci, c in enumerate(clusters):
+        t0 = twin.get(ci)
+        old0 = old_joined[t0] if t0 is not None and t0 < len(old_joined) else None  # where its twin went
+        t, old = (t0, old0) if ci not in dirty else (None, None)
+        # the first story of the window the earlier run compared its twin with
+        first = max(0, bisect.bisect_left(old_founders, t) - WINDOW) if t is not None else 0
         target = None
         mine = {m.type for m in c.mentions if not m.supporting and m.type != "statement"}
         if mine:
             for i in range(max(0, len(out) - WINDOW), len(out)):
-                if kinds[i] & mine and _story_affinity(out[i], c) >= CONSOLIDATE:
+                if not kinds[i] & mine:
+                    continue
+                f = twin.get(founders[i])
+                if old is not None and clean[i] and f in old_place and old_place[f] >= first and \
+                        (f == old or old == t or old_place[f] < old_place.get(old, -1)):
+                    hit = f == old  # the earlier run compared these two stories, as they are now
+                    if _VERIFY_RESUME and hit != (_story_affinity(out[i], c) >= CONSOLIDATE):
+                        raise AssertionError(f"resumed consolidation of cluster {ci} differs")
+                else:
+                    hit = _story_affinity(out[i], c) >= CONSOLIDATE
+                if hit:
                     target = i
                     break
+        if old0 is not None and old0 != t0 and (old is None or target is None or twin.get(founders[target]) != old):
+            for i, fi in enumerate(founders):  # the story that took its twin earlier is not what it was
+                if twin.get(fi) == old0:
+                    clean[i] = False
         if target is None:
             out.append(c)
+            founders.append(ci)
             kinds.append(mine)
+            clean.append(old is not None and old == t and t not in changed_old)
+            joined.append(ci)
         else:
             out[target].mentions.extend(c.mentions)
             kinds[target] |= mine
-    return out
+            if old is None or twin.get(founders[target]) != old:
+                clean[target] = False
+            joined.append(founders[target])
+    return out, joined
 
 
 def _story_affinity(a: _Cluster, b: _Cluster) -> float:

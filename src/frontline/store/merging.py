@@ -306,7 +306,7 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
     doc_rows = [dict(document_id=d, key=k) for d, k in sorted(plan.keys.items())]
     if doc_rows:
         conn.execute(insert(t.doc_stories), doc_rows)
-    progress_rows = [dict(document_id=d, data=json.dumps({"version": merge_version(), "rows": p.to_json()},
+    progress_rows = [dict(document_id=d, data=json.dumps({"version": merge_version(), "progress": p.to_json()},
                                                          separators=(",", ":")))
                      for d, p in sorted(plan.progress.items()) if p.rows]
     if progress_rows:
@@ -338,7 +338,7 @@ def _doc_progress(conn: Connection, docs: list[str]) -> dict[str, merge.Progress
                                       .where(t.doc_progress.c.document_id.in_(chunk))):
             record = json.loads(data)
             if record.get("version") == merge_version():
-                out[doc] = merge.Progress.from_json(record["rows"])
+                out[doc] = merge.Progress.from_json(record["progress"])
     return out
 
 
