@@ -66,21 +66,32 @@ def link_sentences(sentences: list[Sentence]) -> None:
 def link_posts(posts: list[Post]) -> None:
     """Mark a post whose text repeats an earlier post (a re-published update)."""
     norms = [normalise(p.headline + " " + p.text) if p.text else "" for p in posts]
-    sizes = [len(n) for n in norms]
+    sizes = np.array([len(n) for n in norms], dtype=np.int64)
+    # earlier posts an update can repeat: originals (not repeats themselves) with some text
+    open_ = np.array([p.duplicate_of is None and bool(n) for p, n in zip(posts, norms, strict=True)], dtype=bool)
+    # Characters counted (by code point modulo 64): the counts' difference is a floor of the edit
+    # distance fuzz.ratio rests on, so texts it puts too far apart cannot score the cutoff.
+    counts = np.zeros((len(posts), 64), dtype=np.int64)
+    for i, n in enumerate(norms):
+        if n:
+            counts[i] = np.bincount(np.frombuffer(n.encode("utf-32-le"), dtype=np.uint32) % 64, minlength=64)
+    slack = (100 - SENTENCE_SIMILARITY) / 100
     exact: dict[str, str] = {}  # an original's text -> its id, for repeats older than the window
     for i, post in enumerate(posts):
         if not post.text:
             continue
         lo = max(0, i - POST_WINDOW)
-        low, high = _lengths(sizes[i])  # a text much shorter or longer cannot score the cutoff
-        for j in range(lo, i):
-            earlier = posts[j]
-            if earlier.duplicate_of is None and norms[j] and low <= sizes[j] <= high and fuzz.ratio(
-                    norms[i], norms[j], score_cutoff=SENTENCE_SIMILARITY) >= SENTENCE_SIMILARITY:
-                post.duplicate_of = earlier.post_id
+        low, high = _lengths(int(sizes[i]))  # a text much shorter or longer cannot score the cutoff
+        near = sizes[lo:i]
+        apart = np.abs(counts[lo:i] - counts[i]).sum(axis=1)
+        fits = open_[lo:i] & (near >= low) & (near <= high) & (apart <= slack * (near + sizes[i]) + 1)
+        for j in (np.flatnonzero(fits) + lo).tolist():
+            if fuzz.ratio(norms[i], norms[j], score_cutoff=SENTENCE_SIMILARITY) >= SENTENCE_SIMILARITY:
+                post.duplicate_of = posts[j].post_id
                 break
         else:
             if lo and norms[i] in exact:
                 post.duplicate_of = exact[norms[i]]
+        open_[i] = post.duplicate_of is None and bool(norms[i])
         if post.duplicate_of is None and norms[i]:
             exact.setdefault(norms[i], post.post_id)
