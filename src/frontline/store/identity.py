@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import bindparam, insert, select, update
@@ -31,9 +32,17 @@ EDIT_SIMILARITY = 70  # a sentence this close to the vanished anchor, in the sam
 FIELDS = ("type", "status", "summary", "date", "location", "actors", "sources", "quantities")
 
 
+_QUOTES = str.maketrans("‘’“”–—", "''\"\"--")
+_PUNCT = re.compile(r"[^\w\s']")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    text = text.lower().translate(str.maketrans("‘’“”–—", "''\"\"--"))
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text)).strip()
+    """A sentence's words, as `sentence_key` compares them (each stored event's evidence is keyed again
+    on every rebuild: cached)."""
+    text = text.lower().translate(_QUOTES)
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
 
 
 def sentence_key(ev: Evidence | dict) -> tuple[str, str, str]:
