@@ -280,6 +280,7 @@ class Store:
         stored = {r["post_id"]: r for r in conn.execute(
             select(t.posts).where(t.posts.c.document_id == doc_id)).mappings()}
         seen = set()
+        moved: list[dict] = []  # stored posts whose row changes (offsets move as a live blog grows)
         for post in clean.posts:
             seen.add(post.post_id)
             sha = _sha(post.headline, post.text, post.kind)
@@ -295,7 +296,8 @@ class Store:
                 result.new_posts += 1
             else:
                 pk = old["pk"]
-                conn.execute(update(t.posts).where(t.posts.c.pk == pk).values(**values))
+                if any(old[k] != v for k, v in values.items()):
+                    moved.append({"_pk": pk, **{"v_" + k: v for k, v in values.items()}})
                 if old["content_sha"] == sha and old["deleted_snapshot"] is None:
                     continue  # unchanged post: offsets may move, no revision
                 change = "edited" if old["deleted_snapshot"] is None else "new"
@@ -305,6 +307,11 @@ class Store:
                     result.new_posts += 1
             conn.execute(insert(t.post_revisions).values(post_pk=pk, snapshot_id=snap_id, change=change,
                                                          headline=post.headline, text=post.text, content_sha=sha))
+        if moved:  # in one statement (the columns are the same for every row)
+            from sqlalchemy import bindparam
+
+            conn.execute(update(t.posts).where(t.posts.c.pk == bindparam("_pk")).values(
+                {k[2:]: bindparam(k) for k in moved[0] if k != "_pk"}), moved)
         for post_id, old in stored.items():
             if post_id not in seen and old["deleted_snapshot"] is None:
                 conn.execute(update(t.posts).where(t.posts.c.pk == old["pk"]).values(deleted_snapshot=snap_id))
