@@ -38,6 +38,8 @@ def link_sentences(sentences: list[Sentence]) -> None:
     owners: list[int] = []
     exact: dict[str, int] = {}
     sizes = np.zeros(len(sentences), dtype=np.int64)  # len(seen[i])
+    counts = np.zeros((len(sentences), 64), dtype=np.int32)  # seen[i]'s characters (`_counts`)
+    slack = (100 - SENTENCE_SIMILARITY) / 100
     for s in sentences:
         norm = normalise(s.text)
         if len(norm.split()) < MIN_WORDS:
@@ -45,12 +47,17 @@ def link_sentences(sentences: list[Sentence]) -> None:
         if norm in exact:  # the first occurrence is also what extractOne picks (the first best score)
             s.duplicate_of = exact[norm]
             continue
+        mine = _counts(norm)
         if seen:
             lo = max(0, len(seen) - SENTENCE_WINDOW)
-            # Only texts of a length that can reach the cutoff, in their order: what extractOne would pick.
+            # Only texts whose length and characters can reach the cutoff, in their order: what
+            # extractOne would pick among them all.
             low, high = _lengths(len(norm))
             near = sizes[lo:len(seen)]
             picks = np.flatnonzero((near >= low) & (near <= high)) + lo
+            if picks.size:
+                apart = np.abs(counts[picks] - mine).sum(axis=1)
+                picks = picks[apart <= slack * (sizes[picks] + len(norm)) + 1]
             if picks.size:
                 hit = process.extractOne(norm, [seen[j] for j in picks], scorer=fuzz.ratio,
                                          score_cutoff=SENTENCE_SIMILARITY)
@@ -58,9 +65,16 @@ def link_sentences(sentences: list[Sentence]) -> None:
                     s.duplicate_of = owners[int(picks[hit[2]])]
                     continue
         sizes[len(seen)] = len(norm)
+        counts[len(seen)] = mine
         seen.append(norm)
         owners.append(s.index)
         exact[norm] = s.index
+
+
+def _counts(text: str) -> np.ndarray:
+    """How often each character occurs, by code point modulo 64: the counts of two texts differ by
+    no more than the edit distance between them (insertions and deletions) that fuzz.ratio rests on."""
+    return np.bincount(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) % 64, minlength=64).astype(np.int32)
 
 
 def link_posts(posts: list[Post]) -> None:
@@ -71,10 +85,10 @@ def link_posts(posts: list[Post]) -> None:
     open_ = np.array([p.duplicate_of is None and bool(n) for p, n in zip(posts, norms, strict=True)], dtype=bool)
     # Characters counted (by code point modulo 64): the counts' difference is a floor of the edit
     # distance fuzz.ratio rests on, so texts it puts too far apart cannot score the cutoff.
-    counts = np.zeros((len(posts), 64), dtype=np.int64)
+    counts = np.zeros((len(posts), 64), dtype=np.int32)
     for i, n in enumerate(norms):
         if n:
-            counts[i] = np.bincount(np.frombuffer(n.encode("utf-32-le"), dtype=np.uint32) % 64, minlength=64)
+            counts[i] = _counts(n)
     slack = (100 - SENTENCE_SIMILARITY) / 100
     exact: dict[str, str] = {}  # an original's text -> its id, for repeats older than the window
     for i, post in enumerate(posts):
