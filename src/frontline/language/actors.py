@@ -21,7 +21,7 @@ import sys
 import tempfile
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -532,13 +532,32 @@ def _as_place_person(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in PERSON_PLACE_PREPS
 
 
+_CANONICAL: dict[tuple[str, dt.date | None], ActorRef | None] = {}
+_CANONICAL_OF: list[Catalogue] = []  # the catalogue the answers above came from
+CANONICAL_CACHE = 20_000
+
+
 def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
-    """Resolve a free-text name ("Mr Sybiha", "the Kremlin", "Russian president") to the catalogue."""
+    """Resolve a free-text name ("Mr Sybiha", "the Kremlin", "Russian president") to the catalogue.
+
+    Extraction asks about the same few speakers for every sentence of a document, so answers are
+    kept (per catalogue); each caller gets its own copy, as an ActorRef is mutable."""
     text = name.strip()
     if not text:
         return None
     when = _normalise_when(when)
     cat = get_catalogue()
+    if not _CANONICAL_OF or _CANONICAL_OF[0] is not cat or len(_CANONICAL) >= CANONICAL_CACHE:
+        _CANONICAL.clear()
+        _CANONICAL_OF[:] = [cat]
+    key = (text, when)
+    if key not in _CANONICAL:
+        _CANONICAL[key] = _canonical_actor(text, when, cat)
+    ref = _CANONICAL[key]
+    return replace(ref) if ref is not None else None
+
+
+def _canonical_actor(text: str, when: dt.date | None, cat: Catalogue) -> ActorRef | None:
     doc = get_nlp().make_doc(text)
     cands = [c for c in _candidates(doc, when) if c.keep and c.entry is not None]
     if not cands:
