@@ -289,9 +289,8 @@ def save_snapshot(store: Store, doc: Document, sha: str, file_name: str | None =
     cache = live.load_post_cache(store, stored_id) if stored_id else {}
     done = incremental.process(doc, cache, doc_id=stored_id or doc.doc_id, annotate=annotate_document,
                                extract=extract_mentions, cleaner=clean_or_refuse, view=_language_view)
-    result = store.save_document(done.clean, done.mentions, sha, file_name=file_name)
-    live.save_post_cache(store, result.document_id, done.fresh)
-    return result
+    return store.save_document(done.clean, done.mentions, sha, file_name=file_name,
+                               also=lambda conn, doc_id: live.write_post_cache(conn, doc_id, done.fresh))
 
 
 def ingest_url(

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from frontline.store import schema as t
 from frontline.store.db import Store, _now
@@ -44,19 +44,18 @@ def load_post_cache(store: Store, doc_id: str) -> dict[str, tuple[str, list]]:
     return {pid: (key, json.loads(data)) for pid, key, data in rows}
 
 
-def save_post_cache(store: Store, doc_id: str, fresh: dict[str, tuple[str, list]]) -> None:
-    """Store the mentions of freshly parsed posts (replacing an edited post's old entry)."""
+def write_post_cache(conn: Connection, doc_id: str, fresh: dict[str, tuple[str, list]]) -> None:
+    """Store the mentions of freshly parsed posts (replacing an edited post's old entry), in the
+    transaction that stores their document."""
     if not fresh:
         return
-    with store.engine.begin() as conn:
-        ids = list(fresh)
-        for i in range(0, len(ids), 500):
-            conn.execute(delete(t.post_mentions).where(t.post_mentions.c.document_id == doc_id,
-                                                       t.post_mentions.c.post_id.in_(ids[i:i + 500])))
-        conn.execute(insert(t.post_mentions), [
-            dict(document_id=doc_id, post_id=pid, key=key,
-                 data=json.dumps(entries, ensure_ascii=False))
-            for pid, (key, entries) in fresh.items()])
+    ids = list(fresh)
+    for i in range(0, len(ids), 500):
+        conn.execute(delete(t.post_mentions).where(t.post_mentions.c.document_id == doc_id,
+                                                   t.post_mentions.c.post_id.in_(ids[i:i + 500])))
+    conn.execute(insert(t.post_mentions), [
+        dict(document_id=doc_id, post_id=pid, key=key, data=json.dumps(entries, ensure_ascii=False))
+        for pid, (key, entries) in fresh.items()])
 
 
 # ------------------------------------------------------------------ changes (SPEC section 6)
