@@ -125,6 +125,16 @@ def ingest_paths(
     return ingest_files(store, specs, on_done=on_done, rebuild=rebuild, workers=workers, cluster=cluster)
 
 
+@dataclass
+class Timings:
+    """Where an ingest's wall-clock time went in this process (the writer), in seconds."""
+
+    parse_here: float = 0.0  # documents this process parsed itself
+    waiting: float = 0.0  # waiting for workers' results
+    store: float = 0.0
+    merge: float = 0.0
+
+
 def ingest_files(
     store: Store,
     specs: list[FileSpec],
@@ -133,23 +143,27 @@ def ingest_files(
     rebuild: bool = True,
     workers: int = 1,
     cluster: str | None = None,
+    timings: Timings | None = None,
 ) -> list[Outcome]:
     """Read each file here, parse and extract its new documents on `workers` processes (or on the
     Dask cluster at `cluster`), and store them here, one writer, in input order; then rebuild
     the events once. Workers get a Document and return plain dataclasses, so the result does not
     depend on how many there are or which document finished first."""
+    times = timings if timings is not None else Timings()
     if workers <= 1 and not cluster:
-        outcomes = _ingest(store, specs, None, 1, on_done)  # here, reusing stored posts' mentions
+        outcomes = _ingest(store, specs, None, 1, on_done, times)  # here, reusing stored posts' mentions
     else:
-        with _mapper(workers, cluster) as run:
-            outcomes = _ingest(store, specs, run, max(1, workers) * 2, on_done)
+        with _mapper(workers, cluster, times) as run:
+            outcomes = _ingest(store, specs, run, max(1, workers) * 4, on_done, times)
     if rebuild and (any(r.status != "unchanged" for o in outcomes for r in o.results) or store.events_stale()):
+        started = time.perf_counter()
         rebuild_events(store, only_if_stale=True)
+        times.merge += time.perf_counter() - started
     return outcomes
 
 
 def _ingest(store: Store, specs: list[FileSpec], run, window: int,
-            on_done: Callable[[Outcome], None] | None) -> list[Outcome]:
+            on_done: Callable[[Outcome], None] | None, times: Timings) -> list[Outcome]:
     results: list[list[IngestResult]] = [[] for _ in specs]
     errors: list[str | None] = [None] * len(specs)
     pending: list[int] = [0] * len(specs)  # documents of each file still to store
@@ -202,8 +216,10 @@ def _ingest(store: Store, specs: list[FileSpec], run, window: int,
                     results[i].append(save_snapshot(store, job.doc, job.sha, file_name=specs[i].path.name))
                 else:
                     clean, mentions = job.result
+                    started = time.perf_counter()
                     results[i].append(store.save_document(clean, mentions, job.sha,
                                                           file_name=specs[i].path.name))
+                    times.store += time.perf_counter() - started
             except EmptyDocument as exc:  # said, never stored as "new" with nothing in it
                 errors[i] = f"{specs[i].path}: {exc}"
             except StoreBusy as exc:
@@ -232,7 +248,7 @@ def work(job: _Job) -> _Job:
 
 
 @contextmanager
-def _mapper(workers: int, cluster: str | None):
+def _mapper(workers: int, cluster: str | None, times: Timings):
     """A function (jobs, window) -> finished jobs in input order, at most `window` in flight."""
     if cluster:
         from distributed import Client
@@ -250,11 +266,12 @@ def _mapper(workers: int, cluster: str | None):
 
     # forkserver, not fork: the writer may have threads (a web server, a Dask client) that a
     # forked child would inherit mid-lock. Each worker loads the model once (the actor catalogue
-    # comes from the disk cache).
+    # comes from the disk cache). This process is one of the `workers`: it parses whenever the
+    # oldest result is not back yet, so it works while the pool starts and between its writes.
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["frontline.ingest"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up) as pool:
-        yield lambda jobs, window: _ordered(lambda j: pool.submit(work, j), lambda f: f.result(), jobs, window)
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx, initializer=warm_up) as pool:
+        yield lambda jobs, window: _shared(lambda j: pool.submit(work, j), jobs, window, times)
 
 
 def _ordered(submit, result, jobs: Iterable[_Job], window: int) -> Iterator[_Job]:
@@ -267,6 +284,49 @@ def _ordered(submit, result, jobs: Iterable[_Job], window: int) -> Iterator[_Job
             yield result(queue.popleft())
     while queue:
         yield result(queue.popleft())
+
+
+def _shared(submit, jobs: Iterable[_Job], window: int, times: Timings,
+            here: Callable[[_Job], _Job] = work) -> Iterator[_Job]:
+    """Like `_ordered` over a local pool, with this process as one more worker: while the oldest job
+    is not back, it does the next one itself instead of waiting. Jobs keep the order they were read
+    in, whoever did them, so results are stored in input order as before; at most `window` are
+    with the pool, so memory stays flat and the pool never runs dry while this process works."""
+    queue: deque = deque()  # Futures of the pool's jobs and jobs done here, in input order
+    pending = iter(jobs)
+    in_pool = 0
+    more = True
+
+    def take() -> _Job | None:
+        nonlocal more
+        job = next(pending, None) if more else None
+        more = job is not None
+        return job
+
+    while True:
+        while more and in_pool < window:
+            job = take()
+            if job is not None:
+                queue.append(submit(job))
+                in_pool += 1
+        if not queue:
+            return
+        head = queue[0]
+        if isinstance(head, _Job):
+            yield queue.popleft()
+            continue
+        if not head.done() and more and len(queue) < 4 * window:  # results held here stay bounded too
+            job = take()
+            if job is not None:
+                started = time.perf_counter()
+                queue.append(here(job))
+                times.parse_here += time.perf_counter() - started
+                continue
+        started = time.perf_counter()
+        done = queue.popleft().result()
+        times.waiting += time.perf_counter() - started
+        in_pool -= 1
+        yield done
 
 
 def warm_up() -> None:
