@@ -1,6 +1,6 @@
 """The writer is one of the workers (ingest._shared): while the pool's oldest job is not back it
-parses the next document itself, and results still come back in input order, with a bounded
-number of documents held at once."""
+parses the next document itself, at the end it takes back what the pool has not started, and
+results still come back in input order, with a bounded number of documents held at once."""
 
 from __future__ import annotations
 
@@ -49,8 +49,21 @@ def test_writer_parses_while_the_pool_is_busy_and_order_is_kept():
     assert max(held) <= 4  # never more than the window with the pool
 
 
-def test_writer_waits_when_nothing_is_left_to_take():
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        out = list(_shared(lambda j: pool.submit(lambda: j), _jobs(3), 8, Timings(),
-                           here=lambda j: (_ for _ in ()).throw(AssertionError("nothing to take"))))
-    assert [j.spec_index for j in out] == [0, 1, 2]
+def test_writer_takes_back_what_the_pool_has_not_started():
+    done_here: list[int] = []
+
+    def slow(job: _Job) -> _Job:
+        time.sleep(0.2)
+        job.result = ("pool", [])  # type: ignore[assignment]
+        return job
+
+    def here(job: _Job) -> _Job:
+        done_here.append(job.spec_index)
+        job.result = ("here", [])  # type: ignore[assignment]
+        return job
+
+    with ThreadPoolExecutor(max_workers=1) as pool:  # every job goes to the pool: the window is larger
+        out = list(_shared(lambda j: pool.submit(slow, j), _jobs(6), 8, Timings(), here=here))
+    assert [j.spec_index for j in out] == list(range(6))
+    assert out[0].result[0] == "pool"  # type: ignore[index]  # the job it had started stays with it
+    assert done_here and done_here[0] == 5  # the last queued first: the pool keeps the oldest

@@ -289,10 +289,13 @@ def _ordered(submit, result, jobs: Iterable[_Job], window: int) -> Iterator[_Job
 def _shared(submit, jobs: Iterable[_Job], window: int, times: Timings,
             here: Callable[[_Job], _Job] = work) -> Iterator[_Job]:
     """Like `_ordered` over a local pool, with this process as one more worker: while the oldest job
-    is not back, it does the next one itself instead of waiting. Jobs keep the order they were read
-    in, whoever did them, so results are stored in input order as before; at most `window` are
-    with the pool, so memory stays flat and the pool never runs dry while this process works."""
+    is not back, it does the next one itself instead of waiting, and once every document is read it
+    takes back jobs the pool has not started (the last of them first), so the pool's queue does not
+    leave it idle at the end. Jobs keep the order they were read in, whoever did them, so results
+    are stored in input order as before; at most `window` are with the pool and at most 4 x
+    `window` held here, so memory stays flat."""
     queue: deque = deque()  # Futures of the pool's jobs and jobs done here, in input order
+    sent: dict = {}  # Future -> its job, to take back one the pool has not started
     pending = iter(jobs)
     in_pool = 0
     more = True
@@ -303,11 +306,29 @@ def _shared(submit, jobs: Iterable[_Job], window: int, times: Timings,
         more = job is not None
         return job
 
+    def do_here(job: _Job) -> _Job:
+        started = time.perf_counter()
+        done = here(job)
+        times.parse_here += time.perf_counter() - started
+        return done
+
+    def take_back() -> bool:
+        nonlocal in_pool
+        for i in range(len(queue) - 1, 0, -1):
+            item = queue[i]
+            if not isinstance(item, _Job) and item.cancel():
+                in_pool -= 1
+                queue[i] = do_here(sent.pop(item))
+                return True
+        return False
+
     while True:
         while more and in_pool < window:
             job = take()
             if job is not None:
-                queue.append(submit(job))
+                future = submit(job)
+                sent[future] = job
+                queue.append(future)
                 in_pool += 1
         if not queue:
             return
@@ -315,16 +336,18 @@ def _shared(submit, jobs: Iterable[_Job], window: int, times: Timings,
         if isinstance(head, _Job):
             yield queue.popleft()
             continue
-        if not head.done() and more and len(queue) < 4 * window:  # results held here stay bounded too
-            job = take()
-            if job is not None:
-                started = time.perf_counter()
-                queue.append(here(job))
-                times.parse_here += time.perf_counter() - started
+        if not head.done():
+            if more and len(queue) < 4 * window:  # results held here stay bounded too
+                job = take()
+                if job is not None:
+                    queue.append(do_here(job))
+                    continue
+            elif not more and take_back():
                 continue
         started = time.perf_counter()
         done = queue.popleft().result()
         times.waiting += time.perf_counter() - started
+        del sent[head]
         in_pool -= 1
         yield done
 
