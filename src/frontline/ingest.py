@@ -265,11 +265,12 @@ def _mapper(workers: int, cluster: str | None, times: Timings):
     import multiprocessing as mp
 
     # forkserver, not fork: the writer may have threads (a web server, a Dask client) that a
-    # forked child would inherit mid-lock. Each worker loads the model once (the actor catalogue
-    # comes from the disk cache). This process is one of the `workers`: it parses whenever the
-    # oldest result is not back yet, so it works while the pool starts and between its writes.
+    # forked child would inherit mid-lock. Each worker imports frontline and loads the model once
+    # (the actor catalogue comes from the disk cache); no preload in the fork server, which would
+    # keep this process waiting about a second for those imports at the first submit. This process
+    # is one of the `workers`: it parses whenever the oldest result is not back yet, so it works
+    # while the pool starts and between its writes.
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["frontline.ingest"])
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx, initializer=warm_up) as pool:
         yield lambda jobs, window: _shared(lambda j: pool.submit(work, j), jobs, window, times)
 
