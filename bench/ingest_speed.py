@@ -13,8 +13,8 @@ process doing the work, which other users of a shared machine distort less than 
 goal is >= 0.8) and
 `workers2_vs_1=R` (the wall-clock speed-up of 2 workers; >= 1.6 on two idle cores).
 
-spaCy alone is the stock pipeline as `spacy.load` gives it (without frontline's lemmatizer that
-remembers its answers), run on every cleaned sentence (`nlp.pipe`, no cache of parses), timed
+spaCy alone is the stock pipeline as `spacy.load` gives it (without frontline's quicker attribute
+ruler and lemmatizer), run on every cleaned sentence (`nlp.pipe`, no cache of parses), timed
 before and after the 1-worker ingest (the figure is their mean: the machine's speed drifts).
 Each ingest runs in a fresh process (warmed up: model, gazetteer, actor catalogue; nothing of
 this process's earlier passes cached), as `frontline ingest` would. The 2-worker line says where
