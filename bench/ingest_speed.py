@@ -83,7 +83,8 @@ def _timed_ingest_here(folder: Path, workers: int) -> None:
     failed = sum(1 for o in outcomes if o.error)
     print(json.dumps({"wall": secs, "cpu": cpu, "failed": failed, "load": os.getloadavg()[0],
                       "parse_here": times.parse_here, "waiting": times.waiting, "store": times.store,
-                      "merge": times.merge}))
+                      "merge": times.merge, "docs_here": times.docs_here, "docs_away": times.docs_away,
+                      "cpu_here": times.cpu_here, "cpu_away": times.cpu_away}))
 
 
 def spacy_only(nlp, sentences: list[str]) -> float:
@@ -164,7 +165,9 @@ def main() -> None:
         print(f"--workers 2, the writer's {two['wall']:.1f}s: parsed documents itself {two['parse_here']:.1f}s, "
               f"waited for the pool {two['waiting']:.1f}s, stored {two['store']:.1f}s, "
               f"merged {two['merge']:.1f}s, other (start-up, reading) "
-              f"{two['wall'] - two['parse_here'] - two['waiting'] - two['store'] - two['merge']:.1f}s")
+              f"{two['wall'] - two['parse_here'] - two['waiting'] - two['store'] - two['merge']:.1f}s; "
+              f"documents parsed by the writer {two['docs_here']} ({two['cpu_here']:.1f}s CPU), "
+              f"by the pool {two['docs_away']} ({two['cpu_away']:.1f}s CPU)")
     print(f"ingest_vs_spacy={(words / one['cpu']) / spacy_wps:.2f}")
     if twos:
         print(f"workers2_vs_1={one_wall / two['wall']:.2f}")

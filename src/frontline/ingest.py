@@ -107,6 +107,7 @@ class _Job:
     sha: str
     result: tuple[CleanDocument, list[EventMention]] | None = None
     error: str | None = None
+    cpu: float = 0.0  # CPU seconds the worker spent on it
 
 
 def ingest_paths(
@@ -133,6 +134,11 @@ class Timings:
     waiting: float = 0.0  # waiting for workers' results
     store: float = 0.0
     merge: float = 0.0
+    # how the documents were shared: how many, and the CPU seconds they took, here and elsewhere
+    docs_here: int = 0
+    docs_away: int = 0
+    cpu_here: float = 0.0
+    cpu_away: float = 0.0
 
 
 def ingest_files(
@@ -237,6 +243,7 @@ def _internal(path: Path, exc: BaseException) -> str:
 
 def work(job: _Job) -> _Job:
     """What a worker does with one document: clean, annotate, extract (no I/O)."""
+    started = time.process_time()
     try:
         job.result = process(job.doc)
     except EmptyDocument as exc:
@@ -244,6 +251,7 @@ def work(job: _Job) -> _Job:
     except Exception as exc:  # noqa: BLE001 - reported against its file by the writer
         job.error = f"internal error while ingesting ({type(exc).__name__}: {exc})"
     job.doc = None  # type: ignore[assignment] - the cleaned document carries it back
+    job.cpu = time.process_time() - started
     return job
 
 
@@ -311,6 +319,8 @@ def _shared(submit, jobs: Iterable[_Job], window: int, times: Timings,
         started = time.perf_counter()
         done = here(job)
         times.parse_here += time.perf_counter() - started
+        times.docs_here += 1
+        times.cpu_here += done.cpu
         return done
 
     def take_back() -> bool:
@@ -350,6 +360,8 @@ def _shared(submit, jobs: Iterable[_Job], window: int, times: Timings,
         times.waiting += time.perf_counter() - started
         del sent[head]
         in_pool -= 1
+        times.docs_away += 1
+        times.cpu_away += done.cpu
         yield done
 
 
