@@ -535,6 +535,7 @@ def _as_place_person(tok: Token) -> bool:
 _CANONICAL: dict[tuple[str, dt.date | None], ActorRef | None] = {}
 _CANONICAL_OF: list[Catalogue] = []  # the catalogue the answers above came from
 CANONICAL_CACHE = 20_000
+_UNKNOWN = object()  # not asked yet (None is an answer: no such actor)
 
 
 def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
@@ -551,10 +552,10 @@ def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
         _CANONICAL.clear()
         _CANONICAL_OF[:] = [cat]
     key = (text, when)
-    if key not in _CANONICAL:
-        _CANONICAL[key] = _canonical_actor(text, when, cat)
-    ref = _CANONICAL[key]
-    return replace(ref) if ref is not None else None
+    ref = _CANONICAL.get(key, _UNKNOWN)
+    if ref is _UNKNOWN:
+        ref = _CANONICAL[key] = _canonical_actor(text, when, cat)
+    return replace(ref) if isinstance(ref, ActorRef) else None
 
 
 def _canonical_actor(text: str, when: dt.date | None, cat: Catalogue) -> ActorRef | None:

@@ -12,6 +12,7 @@ parsed lately is not parsed again: together a sixth of the parse, with identical
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -192,22 +193,21 @@ class _RememberLemmas:
 # Nothing downstream changes a Doc, so one can be handed out twice.
 DOC_CACHE = 4096
 _recent: OrderedDict[str, Doc] = OrderedDict()
+_recent_lock = threading.Lock()
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:
     """Parse many short texts (sentences) in one batched pass; a text seen lately is not parsed again."""
     texts = list(texts)
-    fresh = [t for t in dict.fromkeys(texts) if t not in _recent]
-    parsed = dict(zip(fresh, get_nlp().pipe(fresh, batch_size=BATCH_SIZE), strict=True))
-    out = []
-    for t in texts:
-        doc = parsed.get(t)
-        if doc is None:
-            doc = _recent[t]
+    with _recent_lock:  # the web server's threads may parse at the same time
+        known = {t: _recent[t] for t in dict.fromkeys(texts) if t in _recent}
+        for t in known:
             _recent.move_to_end(t)
-        out.append(doc)
-    for t, doc in parsed.items():
-        _recent[t] = doc
-    while len(_recent) > DOC_CACHE:
-        _recent.popitem(last=False)
-    return out
+    fresh = [t for t in dict.fromkeys(texts) if t not in known]
+    known.update(zip(fresh, get_nlp().pipe(fresh, batch_size=BATCH_SIZE), strict=True))
+    with _recent_lock:
+        for t in fresh:
+            _recent[t] = known[t]
+        while len(_recent) > DOC_CACHE:
+            _recent.popitem(last=False)
+    return [known[t] for t in texts]
