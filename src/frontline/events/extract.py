@@ -564,6 +564,8 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         sources.append((quoted, "asserts"))
     if hit.type == "statement":
         speaker = _statement_speaker(tok, ann, st)
+        if speaker and any(t.type != "statement" for t in find_triggers(speaker)):
+            speaker = None  # "Recent strikes suggest ...": an act is evidence, not a speaker
         if speaker and not any(s[0] == speaker for s in sources):
             sources.insert(0, (speaker, "asserts"))
         if not sources:
