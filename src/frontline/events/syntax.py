@@ -112,7 +112,8 @@ def is_background(tok: Token) -> bool:
     """
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
         return True  # "occupied territories", "the invading forces"
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and (_set_off(tok.head) or _after_comma(tok)):
+    if tok.tag_ == "VBN" and (tok.dep_ == "acl" and _set_off(tok.head) or tok.dep_ in ("acl", "advcl") and
+                              _after_comma(tok) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
         return True  # "Enerhodar, a key area seized by Russia, ...": a description of the place
     if tok.dep_ == "relcl" and _described_place(tok) and not _told_as_news(tok):
         return True  # "the Kherson region, which Russian troops seized early in the invasion"
