@@ -202,9 +202,9 @@ def cold() -> None:
     from frontline.events import merge, similarity
     from frontline.language import actors
 
-    for fn in (similarity._stems, similarity.speaker_identity, similarity.proper_names, merge._party,
-               actors._canonical_actor):
+    for fn in (similarity._stems, similarity.speaker_identity, similarity.proper_names, merge._party):
         fn.cache_clear()
+    actors.clear_canonical_cache()
 
 
 def one_more(store: Store, doc: tuple[CleanDocument, list[EventMention]]) -> float:

@@ -114,3 +114,11 @@ def test_a_sentence_telling_fighting_at_several_towns_tells_each() -> None:
                        "adding that Russian forces were also trying to take the frontline town of Rubizhne.")
     placed = {e.location.name for e in events if e.location is not None and e.type in ("clash", "offensive")}
     assert {"Kharkiv", "Rubizhne"} <= placed
+
+
+def test_a_region_described_as_captured_long_ago_is_not_a_capture() -> None:
+    events = events_of("Russia's defence ministry said Russian television was now broadcasting across the "
+                       "entire occupied Kherson region in the south, captured by the invaders in the first week "
+                       "of the war.")
+    assert all(e.type != "territory.capture" for e in events)
+

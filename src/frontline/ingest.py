@@ -108,6 +108,7 @@ class _Job:
     sha: str
     result: tuple[CleanDocument, list[EventMention]] | None = None
     error: str | None = None
+    cpu: float = 0.0  # CPU seconds the worker spent on it
 
 
 def ingest_paths(
@@ -126,6 +127,21 @@ def ingest_paths(
     return ingest_files(store, specs, on_done=on_done, rebuild=rebuild, workers=workers, cluster=cluster)
 
 
+@dataclass
+class Timings:
+    """Where an ingest's wall-clock time went in this process (the writer), in seconds."""
+
+    parse_here: float = 0.0  # documents this process parsed itself
+    waiting: float = 0.0  # waiting for workers' results
+    store: float = 0.0
+    merge: float = 0.0
+    # how the documents were shared: how many, and the CPU seconds they took, here and elsewhere
+    docs_here: int = 0
+    docs_away: int = 0
+    cpu_here: float = 0.0
+    cpu_away: float = 0.0
+
+
 def ingest_files(
     store: Store,
     specs: list[FileSpec],
@@ -134,19 +150,23 @@ def ingest_files(
     rebuild: bool = True,
     workers: int = 1,
     cluster: str | None = None,
+    timings: Timings | None = None,
 ) -> list[Outcome]:
     """Read each file here, parse and extract its new documents on `workers` processes (or on the
     Dask cluster at `cluster`), and store them here, one writer, in input order; then rebuild
     the events once. Workers get a Document and return plain dataclasses, so the result does not
     depend on how many there are or which document finished first."""
+    times = timings if timings is not None else Timings()
     with _settled_heap():
         if workers <= 1 and not cluster:
-            outcomes = _ingest(store, specs, None, 1, on_done)  # here, reusing stored posts' mentions
+            outcomes = _ingest(store, specs, None, 1, on_done, times)  # here, reusing stored posts' mentions
         else:
-            with _mapper(workers, cluster) as run:
-                outcomes = _ingest(store, specs, run, max(1, workers) * 2, on_done)
+            with _mapper(workers, cluster, times) as run:
+                outcomes = _ingest(store, specs, run, max(1, workers) * 4, on_done, times)
         if rebuild and (any(r.status != "unchanged" for o in outcomes for r in o.results) or store.events_stale()):
+            started = time.perf_counter()
             rebuild_events(store, only_if_stale=True)
+            times.merge += time.perf_counter() - started
     return outcomes
 
 
@@ -167,7 +187,7 @@ def _settled_heap() -> Iterator[None]:
 
 
 def _ingest(store: Store, specs: list[FileSpec], run, window: int,
-            on_done: Callable[[Outcome], None] | None) -> list[Outcome]:
+            on_done: Callable[[Outcome], None] | None, times: Timings) -> list[Outcome]:
     results: list[list[IngestResult]] = [[] for _ in specs]
     errors: list[str | None] = [None] * len(specs)
     pending: list[int] = [0] * len(specs)  # documents of each file still to store
@@ -220,8 +240,10 @@ def _ingest(store: Store, specs: list[FileSpec], run, window: int,
                     results[i].append(save_snapshot(store, job.doc, job.sha, file_name=specs[i].path.name))
                 else:
                     clean, mentions = job.result
+                    started = time.perf_counter()
                     results[i].append(store.save_document(clean, mentions, job.sha,
                                                           file_name=specs[i].path.name))
+                    times.store += time.perf_counter() - started
             except EmptyDocument as exc:  # said, never stored as "new" with nothing in it
                 errors[i] = f"{specs[i].path}: {exc}"
             except StoreBusy as exc:
@@ -239,6 +261,7 @@ def _internal(path: Path, exc: BaseException) -> str:
 
 def work(job: _Job) -> _Job:
     """What a worker does with one document: clean, annotate, extract (no I/O)."""
+    started = time.process_time()
     try:
         job.result = process(job.doc)
     except EmptyDocument as exc:
@@ -246,11 +269,12 @@ def work(job: _Job) -> _Job:
     except Exception as exc:  # noqa: BLE001 - reported against its file by the writer
         job.error = f"internal error while ingesting ({type(exc).__name__}: {exc})"
     job.doc = None  # type: ignore[assignment] - the cleaned document carries it back
+    job.cpu = time.process_time() - started
     return job
 
 
 @contextmanager
-def _mapper(workers: int, cluster: str | None):
+def _mapper(workers: int, cluster: str | None, times: Timings):
     """A function (jobs, window) -> finished jobs in input order, at most `window` in flight."""
     if cluster:
         from distributed import Client
@@ -267,12 +291,14 @@ def _mapper(workers: int, cluster: str | None):
     import multiprocessing as mp
 
     # forkserver, not fork: the writer may have threads (a web server, a Dask client) that a
-    # forked child would inherit mid-lock. Each worker loads the model once (the actor catalogue
-    # comes from the disk cache).
+    # forked child would inherit mid-lock. Each worker imports frontline and loads the model once
+    # (the actor catalogue comes from the disk cache); no preload in the fork server, which would
+    # keep this process waiting about a second for those imports at the first submit. This process
+    # is one of the `workers`: it parses whenever the oldest result is not back yet, so it works
+    # while the pool starts and between its writes.
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["frontline.ingest"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=warm_up) as pool:
-        yield lambda jobs, window: _ordered(lambda j: pool.submit(work, j), lambda f: f.result(), jobs, window)
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx, initializer=warm_up) as pool:
+        yield lambda jobs, window: _shared(lambda j: pool.submit(work, j), jobs, window, times)
 
 
 def _ordered(submit, result, jobs: Iterable[_Job], window: int) -> Iterator[_Job]:
@@ -285,6 +311,76 @@ def _ordered(submit, result, jobs: Iterable[_Job], window: int) -> Iterator[_Job
             yield result(queue.popleft())
     while queue:
         yield result(queue.popleft())
+
+
+def _shared(submit, jobs: Iterable[_Job], window: int, times: Timings,
+            here: Callable[[_Job], _Job] = work) -> Iterator[_Job]:
+    """Like `_ordered` over a local pool, with this process as one more worker: while the oldest job
+    is not back, it does the next one itself instead of waiting, and once every document is read it
+    takes back jobs the pool has not started (the last of them first), so the pool's queue does not
+    leave it idle at the end. Jobs keep the order they were read in, whoever did them, so results
+    are stored in input order as before; at most `window` are with the pool and at most 4 x
+    `window` held here, so memory stays flat."""
+    queue: deque = deque()  # Futures of the pool's jobs and jobs done here, in input order
+    sent: dict = {}  # Future -> its job, to take back one the pool has not started
+    pending = iter(jobs)
+    in_pool = 0
+    more = True
+
+    def take() -> _Job | None:
+        nonlocal more
+        job = next(pending, None) if more else None
+        more = job is not None
+        return job
+
+    def do_here(job: _Job) -> _Job:
+        started = time.perf_counter()
+        done = here(job)
+        times.parse_here += time.perf_counter() - started
+        times.docs_here += 1
+        times.cpu_here += done.cpu
+        return done
+
+    def take_back() -> bool:
+        nonlocal in_pool
+        for i in range(len(queue) - 1, 0, -1):
+            item = queue[i]
+            if not isinstance(item, _Job) and item.cancel():
+                in_pool -= 1
+                queue[i] = do_here(sent.pop(item))
+                return True
+        return False
+
+    while True:
+        while more and in_pool < window:
+            job = take()
+            if job is not None:
+                future = submit(job)
+                sent[future] = job
+                queue.append(future)
+                in_pool += 1
+        if not queue:
+            return
+        head = queue[0]
+        if isinstance(head, _Job):
+            yield queue.popleft()
+            continue
+        if not head.done():
+            if more and len(queue) < 4 * window:  # results held here stay bounded too
+                job = take()
+                if job is not None:
+                    queue.append(do_here(job))
+                    continue
+            elif not more and take_back():
+                continue
+        started = time.perf_counter()
+        done = queue.popleft().result()
+        times.waiting += time.perf_counter() - started
+        del sent[head]
+        in_pool -= 1
+        times.docs_away += 1
+        times.cpu_away += done.cpu
+        yield done
 
 
 def warm_up() -> None:
@@ -307,9 +403,8 @@ def save_snapshot(store: Store, doc: Document, sha: str, file_name: str | None =
     cache = live.load_post_cache(store, stored_id) if stored_id else {}
     done = incremental.process(doc, cache, doc_id=stored_id or doc.doc_id, annotate=annotate_document,
                                extract=extract_mentions, cleaner=clean_or_refuse, view=_language_view)
-    result = store.save_document(done.clean, done.mentions, sha, file_name=file_name)
-    live.save_post_cache(store, result.document_id, done.fresh)
-    return result
+    return store.save_document(done.clean, done.mentions, sha, file_name=file_name,
+                               also=lambda conn, doc_id: live.write_post_cache(conn, doc_id, done.fresh))
 
 
 def ingest_url(

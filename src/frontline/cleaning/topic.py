@@ -19,6 +19,9 @@ def war_terms(text: str) -> list[str]:
     return [m.group(0).lower() for m in _lexicon().finditer(text)]
 
 
+# Extraction asks about the same sentence and the same headline several times (once per sentence
+# of a post): the answers are cached, as a regex of hundreds of alternatives is not cheap.
+@lru_cache(maxsize=8192)
 def is_war_related(text: str) -> bool:
     """True when the text uses the vocabulary of war, conflict or its diplomacy."""
     return bool(_lexicon().search(text))
@@ -28,6 +31,7 @@ def is_war_related(text: str) -> bool:
 HARM_WORDS = ("killed", "wounded", "dead", "casualt", "death toll", "civilian", "civilians")
 
 
+@lru_cache(maxsize=8192)
 def is_war_context(text: str) -> bool:
     """Like is_war_related, but harm alone ('two people were killed') does not make a war."""
-    return any(not t.startswith(HARM_WORDS) for t in war_terms(text))
+    return any(not m.group(0).lower().startswith(HARM_WORDS) for m in _lexicon().finditer(text))

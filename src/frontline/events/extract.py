@@ -343,7 +343,7 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
         return []  # a position on something else (an economy, a festival, a scooter firm) is not war news
     for a in ann.attributions:
         name = _source_name(a.speaker, st, ann)
-        if not _is_speaker(name) or not _newsworthy(name, ann, st):
+        if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name):
             continue
         cue = a.cue.split()[0].lower() if a.cue else ""
         tok = next((t for t in ann.doc if t.lower_ == cue), None) if cue else None
@@ -392,6 +392,11 @@ def _newsworthy(name: str, ann: SentenceAnnotation, st: _PostState) -> bool:
 COMMENTATORS = re.compile(r"\b(analysts?|think ?tanks?|professor|lecturer|researcher|research director|fellow|"
                           r"expert|commentator|historian|author|university|institute|resident|relative|"
                           r"neighbou?r|student|photographer)\b", re.I)
+
+
+def _names_an_act(name: str) -> bool:
+    """'Recent strikes', 'The explosions': what happened, which can be evidence but never speaks."""
+    return any(t.type != "statement" for t in find_triggers(name))
 
 
 def _is_speaker(name: str) -> bool:
@@ -564,6 +569,8 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         sources.append((quoted, "asserts"))
     if hit.type == "statement":
         speaker = _statement_speaker(tok, ann, st)
+        if speaker and _names_an_act(speaker):
+            speaker = None  # "Recent strikes suggest ...": an act is evidence, not a speaker
         if speaker and not any(s[0] == speaker for s in sources):
             sources.insert(0, (speaker, "asserts"))
         if not sources:

@@ -70,6 +70,12 @@ def about_act(tok: Token) -> bool:
     return False
 
 
+def _after_comma(tok: Token) -> bool:
+    """A participle clause opened by a comma ("the Kherson region, captured in the first week")."""
+    left = tok.left_edge
+    return left.i > 0 and tok.doc[left.i - 1].text == ","
+
+
 def _set_off(noun: Token) -> bool:
     """A noun phrase in apposition, after a comma ("X, a town held by ...")."""
     if noun.dep_ == "appos":
@@ -106,7 +112,8 @@ def is_background(tok: Token) -> bool:
     """
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
         return True  # "occupied territories", "the invading forces"
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and _set_off(tok.head):
+    if tok.tag_ == "VBN" and (tok.dep_ == "acl" and _set_off(tok.head) or tok.dep_ in ("acl", "advcl") and
+                              _after_comma(tok) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
         return True  # "Enerhodar, a key area seized by Russia, ...": a description of the place
     if tok.dep_ == "relcl" and _described_place(tok) and not _told_as_news(tok):
         return True  # "the Kherson region, which Russian troops seized early in the invasion"
@@ -118,7 +125,7 @@ def is_background(tok: Token) -> bool:
         return True  # "they are prisoners of war": a description, not an act ("there were 35 strikes" is one)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
         return True  # "any such deployment would be a threat": no deployment in particular
-    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
+    if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return True  # "... to meet representatives", "sent to capture the town": a purpose, not an act
     if tok.lemma_.lower() in BACKGROUND_NOUNS and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in LAUNCH_VERBS:

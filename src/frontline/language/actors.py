@@ -21,7 +21,7 @@ import sys
 import tempfile
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -537,20 +537,38 @@ def _as_place_person(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in PERSON_PLACE_PREPS
 
 
+_CANONICAL: dict[tuple[str, dt.date | None], ActorRef | None] = {}
+_CANONICAL_OF: list[Catalogue] = []  # the catalogue the answers above came from
+CANONICAL_CACHE = 20_000
+_UNKNOWN = object()  # not asked yet (None is an answer: no such actor)
+
+
 def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
     """Resolve a free-text name ("Mr Sybiha", "the Kremlin", "Russian president") to the catalogue.
 
-    Memoised (merging asks about the same few thousand speakers hundreds of thousands of times):
-    the same name gives the same object, which callers read and never change."""
+    Memoised per catalogue: extraction asks about the same few speakers for every sentence, and
+    merging hundreds of thousands of times; each caller gets its own copy, as an ActorRef is mutable."""
     text = name.strip()
     if not text:
         return None
-    return _canonical_actor(text, _normalise_when(when))
-
-
-@lru_cache(maxsize=65536)
-def _canonical_actor(text: str, when: dt.date | None) -> ActorRef | None:
+    when = _normalise_when(when)
     cat = get_catalogue()
+    if not _CANONICAL_OF or _CANONICAL_OF[0] is not cat or len(_CANONICAL) >= CANONICAL_CACHE:
+        _CANONICAL.clear()
+        _CANONICAL_OF[:] = [cat]
+    key = (text, when)
+    ref = _CANONICAL.get(key, _UNKNOWN)
+    if ref is _UNKNOWN:
+        ref = _CANONICAL[key] = _resolve_actor(text, when, cat)
+    return replace(ref) if isinstance(ref, ActorRef) else None
+
+
+def clear_canonical_cache() -> None:
+    """Forget the memoised answers of `canonical_actor` (benchmarks that time a cold start)."""
+    _CANONICAL.clear()
+
+
+def _resolve_actor(text: str, when: dt.date | None, cat: Catalogue) -> ActorRef | None:
     doc = get_nlp().make_doc(text)
     cands = [c for c in _candidates(doc, when) if c.keep and c.entry is not None]
     if not cands:

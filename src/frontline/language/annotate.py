@@ -58,7 +58,7 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
     return out
 
 
-def _place_contexts(clean: CleanDocument) -> dict[str, list[str]]:
+def _place_contexts(clean: CleanDocument) -> dict[str, list[place_layer.PlaceContext]]:
     """The text each post's place names are resolved against: the post first, then the whole
     document (one sense per name across a live blog). Built once per post, not per sentence (the
     place layer caches on this string).
@@ -66,7 +66,8 @@ def _place_contexts(clean: CleanDocument) -> dict[str, list[str]]:
     A guard keeps the cost linear in the document: the document part is a window of
     CONTEXT_CHARS around the post, and a post longer than that gets one context per
     CONTEXT_CHARS of its text. Every live blog seen so far is far shorter, so for them the context
-    is the whole document, as before; a 5 MB one costs per post what a long live blog does."""
+    is the whole document, as before; a 5 MB one costs per post what a long live blog does.
+    The document part is one string shared by the posts, so the place layer scans it once."""
     text = clean.text
     out: dict[str, list[str]] = {}
     for p in clean.posts:
@@ -78,7 +79,7 @@ def _place_contexts(clean: CleanDocument) -> dict[str, list[str]]:
                 middle = p.start + i * CONTEXT_CHARS + len(chunk) // 2
                 around = _window(text, middle)
             body = p.text if len(chunks) == 1 else chunk
-            contexts.append(f"{clean.document.title}\n{p.headline}\n{body}\n{around}")
+            contexts.append(place_layer.PlaceContext(f"{clean.document.title}\n{p.headline}\n{body}", around))
         out[p.post_id] = contexts
     return out
 

@@ -743,14 +743,21 @@ class Gazetteer:
             r = self._con.execute("SELECT * FROM places WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
         return _row_entry(r) if r else None
 
-    @lru_cache(maxsize=512)  # noqa: B019 - one Gazetteer per process
     def capital(self, iso: str) -> Entry | None:
         """A country's capital: where its government speaks from."""
+        return self._capitals().get(iso)
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one Gazetteer per process
+    def _capitals(self) -> dict[str, Entry]:
+        """Every country's most populous capital, from one scan of the table (there is no index on
+        country: a query per country cost a scan each)."""
         with self._lock:
-            r = self._con.execute(
-                "SELECT * FROM places WHERE country = ? AND feature = 'place' AND capital = 1 "
-                "ORDER BY population DESC LIMIT 1", (iso,)).fetchone()
-        return _row_entry(r) if r else None
+            rows = self._con.execute(
+                "SELECT * FROM places WHERE feature = 'place' AND capital = 1 ORDER BY population DESC").fetchall()
+        out: dict[str, Entry] = {}
+        for r in rows:
+            out.setdefault(r[5], _row_entry(r))
+        return out
 
     def has_prefix(self, norm: str) -> bool:
         """Whether some name starts with `norm` + " " (lets the phrase matcher stop early)."""

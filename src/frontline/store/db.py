@@ -226,16 +226,21 @@ class Store:
         return existing if hit else None
 
     def save_document(self, clean: CleanDocument, mentions: list[EventMention], content_sha: str,
-                      file_name: str | None = None) -> IngestResult:
+                      file_name: str | None = None,
+                      also: Callable[[Connection, str], None] | None = None) -> IngestResult:
         """Record a snapshot: new, edited and deleted posts become revisions; nothing is overwritten.
 
         Under the writer lock, so a second process saving the same document at the same time
-        finds it (and returns "unchanged") instead of inserting it again.
+        finds it (and returns "unchanged") instead of inserting it again. `also(conn, document id)`
+        writes what goes with the document (its posts' mention cache) in the same transaction:
+        one commit per document, and never one without the other.
         """
         doc = clean.document
         now = _now()
         with self.write_transaction() as conn:
             doc_id = self.find_document(doc.doc_id, doc.title, doc.source, conn) or doc.doc_id
+            if also is not None:
+                also(conn, doc_id)
             existing = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
             # A snapshot already recorded (the current one or an older one ingested again
             # out of order) is not news: re-recording it would flip posts back and forth.

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from frontline.store import schema as t
 from frontline.store.db import Store, _now
@@ -44,22 +44,19 @@ def load_post_cache(store: Store, doc_id: str) -> dict[str, tuple[str, list]]:
     return {pid: (key, json.loads(data)) for pid, key, data in rows}
 
 
-def save_post_cache(store: Store, doc_id: str, fresh: dict[str, tuple[str, list]]) -> None:
-    """Store the mentions of freshly parsed posts (replacing an edited post's old entry).
-
-    Under the writer lock: two processes ingesting the same document at once would otherwise both
-    delete nothing and then both insert the same post (a unique-key error on PostgreSQL)."""
+def write_post_cache(conn: Connection, doc_id: str, fresh: dict[str, tuple[str, list]]) -> None:
+    """Store the mentions of freshly parsed posts (replacing an edited post's old entry), in the
+    transaction that stores their document (under the writer lock: two processes ingesting one
+    document at once would otherwise both insert the same post)."""
     if not fresh:
         return
-    with store.write_transaction() as conn:
-        ids = list(fresh)
-        for i in range(0, len(ids), 500):
-            conn.execute(delete(t.post_mentions).where(t.post_mentions.c.document_id == doc_id,
-                                                       t.post_mentions.c.post_id.in_(ids[i:i + 500])))
-        conn.execute(insert(t.post_mentions), [
-            dict(document_id=doc_id, post_id=pid, key=key,
-                 data=json.dumps(entries, ensure_ascii=False))
-            for pid, (key, entries) in fresh.items()])
+    ids = list(fresh)
+    for i in range(0, len(ids), 500):
+        conn.execute(delete(t.post_mentions).where(t.post_mentions.c.document_id == doc_id,
+                                                   t.post_mentions.c.post_id.in_(ids[i:i + 500])))
+    conn.execute(insert(t.post_mentions), [
+        dict(document_id=doc_id, post_id=pid, key=key, data=json.dumps(entries, ensure_ascii=False))
+        for pid, (key, entries) in fresh.items()])
 
 
 # ------------------------------------------------------------------ changes (SPEC section 6)
