@@ -122,3 +122,12 @@ def test_a_region_described_as_captured_long_ago_is_not_a_capture() -> None:
                        "of the war.")
     assert all(e.type != "territory.capture" for e in events)
 
+
+
+def test_statements_and_strikes_that_suggest_something_are_not_speakers() -> None:
+    events = events_of("General Patrick Sanders said the war could last for years.",
+                       "The statements suggest the west believes Ukraine cannot achieve a rapid breakthrough in "
+                       "the war with Russia.")
+    sources = [n for e in events for n in names(e.sources)]
+    assert sources and all(n.lower() not in ("statements", "the statements") for n in sources)
+    assert any("Sanders" in n for n in sources)

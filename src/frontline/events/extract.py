@@ -569,8 +569,10 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         sources.append((quoted, "asserts"))
     if hit.type == "statement":
         speaker = _statement_speaker(tok, ann, st)
-        if speaker and _names_an_act(speaker):
-            speaker = None  # "Recent strikes suggest ...": an act is evidence, not a speaker
+        if speaker and (_names_an_act(speaker) or not _is_speaker(speaker)):
+            # "Recent strikes suggest ...", "The statements suggest ...": evidence, not a speaker
+            # (the reporting verb's speaker, if any, stands)
+            speaker = None
         if speaker and not any(s[0] == speaker for s in sources):
             sources.insert(0, (speaker, "asserts"))
         if not sources:
@@ -677,7 +679,9 @@ def _is_party(name: str) -> bool:
     actor = canonical_actor(name)
     if actor is not None:
         return True
-    return bool(re.search(r"\b[A-Z][a-z]+", name)) and not re.fullmatch(r"(The|A|An) [a-z ]+", name)
+    # a capital that only opens the phrase ("Recent strikes") is the sentence's, not a name's
+    words = name.split()
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and name[:1].isupper())
 
 
 def _is_outlet(name: str) -> bool:
