@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import tempfile
 import time
@@ -24,10 +23,9 @@ from pathlib import Path
 
 from sqlalchemy import delete
 
-from frontline.cleaning import clean_document
 from frontline.ingest import ingest_paths
 from frontline.language.nlp import get_nlp
-from frontline.readers import ReaderError, read_path
+from frontline.sample_blog import corpus_posts, live_blog_page
 from frontline.store import Store
 from frontline.store import schema as t
 
@@ -37,39 +35,11 @@ DCT = dt.datetime(2025, 6, 10, 12, 0, tzinfo=dt.UTC)
 
 
 def real_posts(folders: list[Path], want: int) -> list[tuple[str, str]]:
-    """(headline, body) of distinct on-topic posts of the documents in `folders`: a live blog's
-    posts as they are; an article becomes one post (its title and first paragraphs)."""
-    out: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for folder in folders:
-        for f in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
-            if f.name == "SOURCE.txt":
-                continue
-            try:
-                docs = read_path(f)
-            except ReaderError:
-                continue
-            for doc in docs:
-                for p in clean_document(doc).posts:
-                    if p.kind == "teaser" or p.off_topic or not p.text:
-                        continue
-                    headline = p.headline or doc.title
-                    body = p.text if p.headline else "\n".join(p.text.split("\n")[:3])
-                    if headline not in seen:
-                        seen.add(headline)
-                        out.append((headline, body))
-                        if len(out) >= want:
-                            return out
-    return out
+    return corpus_posts(folders, want)
 
 
 def page(posts: list[tuple[str, str]], stamps: list[dt.datetime]) -> str:
-    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "url": "https://example.org/live",
-            "headline": "War live: a long day of updates", "datePublished": DCT.isoformat(),
-            "liveBlogUpdate": [{"@type": "BlogPosting", "headline": h, "articleBody": b,
-                                "datePublished": s.isoformat()} for (h, b), s in zip(posts, stamps, strict=True)]}
-    ld = json.dumps(data).replace("</", "<\\/")
-    return f'<!doctype html><html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
+    return live_blog_page(posts, stamps, DCT, "War live: a long day of updates")
 
 
 def timed_ingest(store: Store, path: Path) -> tuple[float, float]:

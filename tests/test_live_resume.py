@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete
 
-from frontline.cleaning import clean_document
 from frontline.events import merge
 from frontline.ingest import ingest_paths, rebuild_events
-from frontline.readers import ReaderError, read_path
+from frontline.sample_blog import corpus_posts, live_blog_page
 from frontline.serialize import event_to_export
 from frontline.store import Store
 from frontline.store import schema as t
@@ -30,36 +29,16 @@ DCT = dt.datetime(2025, 6, 10, 12, 0, tzinfo=dt.UTC)
 
 
 def real_posts(want: int) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    seen: set[str] = set()
     if not DATA.is_dir():
         pytest.skip(f"{DATA} not found; clone ../shared next to the repo")
-    for f in sorted(DATA.glob("*.txt")):
-        try:
-            docs = read_path(f)
-        except ReaderError:
-            continue
-        for doc in docs:
-            for p in clean_document(doc).posts:
-                if p.kind == "teaser" or p.off_topic or not p.text:
-                    continue
-                headline = p.headline or doc.title
-                body = p.text if p.headline else "\n".join(p.text.split("\n")[:3])
-                if headline not in seen:
-                    seen.add(headline)
-                    out.append((headline, body))
-                    if len(out) >= want:
-                        return out
-    pytest.skip("not enough posts in ../shared/data")
+    posts = corpus_posts([DATA], want)
+    if len(posts) < want:
+        pytest.skip("not enough posts in ../shared/data")
+    return posts
 
 
 def page(posts: list[tuple[str, str]], stamps: list[dt.datetime]) -> str:
-    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "url": "https://example.org/live",
-            "headline": "War live", "datePublished": DCT.isoformat(),
-            "liveBlogUpdate": [{"@type": "BlogPosting", "headline": h, "articleBody": b,
-                                "datePublished": s.isoformat()} for (h, b), s in zip(posts, stamps, strict=True)]}
-    ld = json.dumps(data).replace("</", "<\\/")
-    return f'<!doctype html><html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
+    return live_blog_page(posts, stamps, DCT)
 
 
 def exported(store: Store, ids: bool = True) -> list[dict]:

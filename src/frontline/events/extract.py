@@ -25,6 +25,7 @@ from frontline.events.quantities import find_quantities
 from frontline.events.similarity import speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, is_media, seat_of_actor
+from frontline.language.attribution import without_day
 from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
 from frontline.language.places import seat_of, town_in
 from frontline.models import (
@@ -750,13 +751,8 @@ def _named(subj: Token, ann: SentenceAnnotation) -> str:
             named = PROPER_WORD.search(actor.text) or (actor.kind != "person" and POSSESSIVE_WORD.search(actor.text))
             # an office stands for its holder ("Russia's foreign minister" -> Sergei Lavrov); a body
             # keeps the words the text names it by ("Ukraine's defence ministry")
-            return _without_day(actor.text) if named else actor.name
-    return _without_day(_span_text(subj))
-
-
-def _without_day(name: str) -> str:
-    """'prime minister Viktor Orban Saturday' -> '... Viktor Orban': the parser's date is not the name."""
-    return re.sub(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+$", "", name)
+            return without_day(actor.text) if named else actor.name
+    return without_day(_span_text(subj))
 
 
 def _span_text(tok: Token) -> str:

@@ -375,15 +375,21 @@ def _person_name(tok: Token, ctx: _Context) -> str | None:
     return None
 
 
+def without_day(name: str) -> str:
+    """'prime minister Viktor Orban Saturday' -> '... Viktor Orban': the parser's date is not the name."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in DAY_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _strip_honorific(text: str) -> str:
     words = text.replace("\u200b", "").replace("\u200d", "").split()
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
     if words and words[-1].lower() in {"'s", "’s"}:
         words = words[:-1]
-    while len(words) > 1 and words[-1].lower() in DAY_WORDS:
-        words = words[:-1]  # "prime minister Viktor Orban Saturday": the parser's date, not his name
-    out = " ".join(words)
+    out = without_day(" ".join(words))
     for suffix in ("'s", "’s"):
         if out.endswith(suffix):
             out = out[: -len(suffix)]
