@@ -51,6 +51,7 @@ HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppos
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
 DATE_INHERIT_DAYS = 60
+RELCL_HISTORY_DAYS = 30  # a relative clause dated this long before its report describes, it does not tell
 HISTORY_DAYS = 5 * 365  # an event dated explicitly years before its report is history told as background
 # Where the story is: countries whose towns a document names again and again. A bare town name
 # elsewhere needs a locative ("in Brussels") to be a place, so that "New Start", "Meta" or
@@ -543,6 +544,9 @@ def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostSta
     if date is not None and st.anchor is not None and date.basis == "explicit" and \
             (st.anchor - date.end).days > HISTORY_DAYS and status not in ("expected", "cancelled"):
         return None  # "captured by the Red Army in April 1945": history told as background, not news
+    if date is not None and date_weight == 3 and st.anchor is not None and tok is not None and \
+            syntax.governing_verb(tok).dep_ == "relcl" and (st.anchor - date.end).days > RELCL_HISTORY_DAYS:
+        return None  # "a village head who had been kidnapped on 10 March" (in June): who he is, not news
     actors = _actors(hit, tok, ann, sources, st)
     mention = EventMention(
         type=hit.type, status=status, summary="",
@@ -580,7 +584,9 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
             return None, [], False  # a position with nobody holding it is not an event
         st.statement_speaker = sources[0][0]
         st.statement_at = ann.sentence.index
-        return "reported", sources[:1] + [s for s in sources[1:] if s[1] == "denies"], False
+        # "X claimed that ...": the reporter marks the words as one side's claim
+        status = "claimed" if tok is not None and tok.lemma_ == "claim" and tok.pos_ == "VERB" else "reported"
+        return status, sources[:1] + [s for s in sources[1:] if s[1] == "denies"], False
     modality = syntax.local_modality(tok) if tok is not None else None
     if modality is None and ann.modality == "cancelled":
         modality = "cancelled"

@@ -647,7 +647,8 @@ def _type(ms: list[EventMention]) -> str:
 
 def _status(ms: list[EventMention], etype: str) -> str:
     if etype == "statement":
-        return "reported"
+        # "X claimed that ...", every telling of it: the reporter keeps its distance
+        return "claimed" if all(m.status == "claimed" for m in ms if m.type == "statement") else "reported"
     if any(m.status == "cancelled" for m in ms):
         return "cancelled"
     happened = [m for m in ms if m.status != "expected"]

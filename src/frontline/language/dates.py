@@ -697,7 +697,8 @@ def _overnight(m: _M, env: _Env) -> _Range | None:
 def _vague(m: _M, env: _Env) -> _Range | None:
     a = env.anchor
     if _key(m.group()) in ("recently", "lately", "in recent times"):
-        return a - dt.timedelta(days=30), a, "month", "relative"
+        # news says "recently" of the last week or two, not of last month
+        return a - dt.timedelta(days=14), a, "week", "relative"
     return a, a + dt.timedelta(days=30), "month", "relative"
 
 
