@@ -867,6 +867,25 @@ def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
     return replace(ref, text="", start=0, end=0) if ref is not None else None
 
 
+BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
+
+
+def _meeting_seat(hit: TriggerHit, ann: SentenceAnnotation) -> PlaceRef | None:
+    """'a UN security council meeting', 'a session of the IAEA board' with no place of its own:
+    a body meets where it sits."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in BODY_SITTINGS:
+        return None  # a summit or talks go where a host invites them
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    if any(lo <= p.start and p.end <= hi for p in ann.places if p.precision == "place"):
+        return None  # "a Nato summit in Madrid"
+    for a in ann.actors:
+        if a.kind == "org" and a.actor_id and lo <= a.start and a.end <= tok.idx and \
+                (seat := seat_of_actor(a.actor_id)) is not None and seat[0]:
+            return _seat(a.name, ann)
+    return None
+
+
 def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
            speaker: str | None = None) -> PlaceRef | None:
     if hit.type == "call":
@@ -877,6 +896,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         visited = [p for p in ann.places if VISIT.search(text[max(0, p.start - 30):p.start])]
         if visited:
             return min(visited, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
+        host = _meeting_seat(hit, ann)
+        if host is not None:
+            return host
     places = _eligible_places(ann, st.theatre)
     if hit.type == "statement":
         # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), else the
