@@ -836,6 +836,10 @@ def _covered(ent: Span, spans: list[_Span]) -> bool:
     return True
 
 
+SITE_HEADS = frozenset("square island bridge airport port harbour steelworks plant station street avenue "
+                       "base airbase dam canal".split())
+
+
 def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans: list[_Span]) -> bool:
     """Recognition filters against the false positives of a pure gazetteer match."""
     cands = _candidates(sp.surface, sp.admin)
@@ -851,8 +855,10 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
     span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
     if span is None:
         return False
-    # inside a person's or organisation's name ("Vladimir Putin", "Kyiv Independent")
-    for ent in doc.ents:
+    # inside a person's or organisation's name ("Vladimir Putin", "Kyiv Independent"), unless the
+    # gazetteer's name ends in what only places are ("St Peter's Square", "Snake Island")
+    named_site = sp.words > 1 and cleaned.rsplit(" ", 1)[-1].lower() in SITE_HEADS
+    for ent in doc.ents if not named_site else ():
         if ent.start_char < sp.end and sp.start < ent.end_char and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART"):
             inside_longer = len(ent) > len(span) or ent.start_char < sp.start or ent.end_char > sp.end
             if inside_longer and not sp.ner_place and not _covered(ent, spans):
