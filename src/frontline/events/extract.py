@@ -903,7 +903,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type == "statement":
         # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), else the
         # place the statement is about, else where the sentences before it were
-        spoken = next((p for p in places if p.precision == "place" and _spoken_at(p, ann)), None)
+        spoken = next((p for p in places if p.precision == "place" and _spoken_at(p, ann)), None) or \
+            next((p for p in ann.places if p.precision != "place" and _spoken_at(p, ann, at_event=True)), None)
         if spoken is not None:
             return spoken
         specific = [p for p in places if p.precision in ("place", "admin1")]
@@ -980,13 +981,24 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     return DateRef(st.anchor, st.anchor, "day", "dct", ""), 0
 
 
-def _spoken_at(p: PlaceRef, ann: SentenceAnnotation) -> bool:
+def _spoken_at(p: PlaceRef, ann: SentenceAnnotation, at_event: bool = False) -> bool:
+    """Where words were spoken: 'said in Kyiv'; with `at_event`, only the occasion's place ('in a
+    speech in Romania'), which a country can be (a country after 'said in' is what it was about)."""
     span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
+    prep = span.root.head
+    if prep.lower_ not in ("in", "at"):
+        return False
+    if prep.head.lemma_.lower() in SPEECH_NOUNS:
+        return True  # "in a speech in Romania", "at a press conference in Kyiv"
+    if at_event:
+        return False
     verb = syntax.governing_verb(span.root)
-    return verb.lemma_.lower() in syntax.REPORTING_LEMMAS | {"speak", "address", "tell"} and \
-        span.root.head.lower_ in ("in", "at")
+    return verb.lemma_.lower() in syntax.REPORTING_LEMMAS | {"speak", "address", "tell"}
+
+
+SPEECH_NOUNS = {"speech", "address", "conference", "briefing", "remarks", "rally", "appearance", "visit"}
 
 
 def _since_date(d: DateRef, ann: SentenceAnnotation) -> bool:
