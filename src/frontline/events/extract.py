@@ -1068,6 +1068,23 @@ def _attacker_word(text: str, side: ActorRef) -> bool:
                           r"army|airstrike|fire|fired|hit|launch)", words))
 
 
+SUFFER_VERBS = {"suffer", "endure", "sustain", "face", "withstand", "survive"}
+
+
+def _target_span(tok: Token) -> tuple[int, int] | None:
+    """The subject of 'came under fire', 'suffered heavy shelling': the side or place hit (sentence
+    offsets), which is not the attacker."""
+    verb = syntax.governing_verb(tok)
+    under = any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children) and \
+        verb.lemma_.lower() in ("come", "be", "remain", "fall")
+    if not under and verb.lemma_.lower() not in SUFFER_VERBS:
+        return None
+    subj = syntax.subject_of(verb)
+    if subj is None:
+        return None
+    return subj.left_edge.idx - subj.sent.start_char, subj.right_edge.idx + len(subj.right_edge) - subj.sent.start_char
+
+
 def _actors(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation, sources: list[tuple[str, str]],
             st: _PostState) -> list[ActorRef]:
     """Actors of the sentence, the trigger's subject first (the agent).
@@ -1077,13 +1094,18 @@ def _actors(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation, sources
     place_words = {p.text for p in ann.places}
     actors = [a for a in ann.actors if not (a.kind == "person" and a.text in place_words)
               and (hit.type == "statement" or not is_media(a.actor_id))]
+    # "Ukraine's second city, Kharkiv, came under heavy bombardment": whose city was hit, not who hit it
+    target = _target_span(tok) if tok is not None and hit.type in HARM_TYPES else None
     if hit.type in HARM_TYPES:
-        sides = [a for a in actors if a.kind in ("state", "force")]
+        sides = [a for a in actors if a.kind in ("state", "force") and not (target and target[0] <= a.start < target[1])]
         if sides:
             st.attacker = sides[0] if _attacker_word(ann.sentence.text, sides[0]) else st.attacker
         elif st.attacker is not None:
             actors.append(replace(st.attacker, start=-1, end=-1))  # named earlier, not in this sentence
-    if tok is not None:
+    if target is not None:
+        actors = [a for a in actors if not target[0] <= a.start < target[1]] + \
+            [a for a in actors if target[0] <= a.start < target[1]]
+    elif tok is not None:
         verb = syntax.governing_verb(tok)
         subj = syntax.subject_of(verb)
         if subj is not None:
