@@ -93,10 +93,11 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         if text.endswith("?") or HYPOTHETICAL_START.match(text):
             thread.advance(ann, post, None, None, new_paragraph)
             continue  # questions ask, they do not report; "Should the fighters be taken captive, ..."
+        voice = (st.statement_speaker, st.statement_at)  # the last statement before this sentence
         mentions = _sentence_mentions(ann, post, st, clean)
         _note_speaker(ann, st)
         if not ann.sentence.is_headline:
-            mentions = thread.link(ann, post, st, clean, mentions, new_paragraph)
+            mentions = thread.link(ann, post, st, clean, mentions, new_paragraph, voice)
         paragraph += new_paragraph
         block = f"{clean.document.doc_id}:{post.post_id}"
         if len(post.sentences) > POST_AS_STORY:
@@ -148,7 +149,8 @@ class _Thread:
         self.in_quote = (self.in_quote and not (opened < 0 or "”" in text or text.count('"') % 2)) or opened > 0
 
     def link(self, ann: SentenceAnnotation, post: Post, st: _PostState, clean: CleanDocument,
-             mentions: list[EventMention], new_paragraph: bool) -> list[EventMention]:
+             mentions: list[EventMention], new_paragraph: bool,
+             voice: tuple[str | None, int | None] = (None, None)) -> list[EventMention]:
         """Mark the mentions of a sentence that continue the thread's event; add one for a sentence
         that has nothing of its own but carries on the same speaker's words."""
         last = self.mention
@@ -159,7 +161,7 @@ class _Thread:
         outer = [a for a in ann.attributions if not _quoted_attribution(a, ann)]
         said_by = {speaker_identity(_source_name(a.speaker, st, ann)) for a in outer}
         same_voice = (bool(speaker) and speaker in said_by) or (
-            last.type == "statement" and any(_speaker_matches(a.speaker, st, ann) for a in outer))
+            last.type == "statement" and any(_speaker_matches(a.speaker, voice, ann) for a in outer))
         # a paragraph that opens a quote and names nobody outside it goes on quoting the last voice
         # ('"And somewhere along the line Biden said, ..."' after 'Mr Trump said' is Trump's)
         quoted = self.in_quote or (text[:1] in OPEN_QUOTES and (same_voice or (
@@ -211,6 +213,9 @@ class _PostState:
         self.statement_at: int | None = None  # sentence index of that statement
         self.dates: list[DateRef] = []
         self.persons: list[ActorRef] = []
+        # persons named as a subject or speaker (with how many persons had been named by then): whom
+        # "he said" follows
+        self.subjects: list[tuple[str, int]] = []
         self.anchor: dt.date | None = None
         self.recent_text: list[str] = []  # the last few sentences: where a person's office was named
         self.attacker: ActorRef | None = None  # the side the post's strikes were last told of
@@ -223,6 +228,20 @@ class _PostState:
         self.places_by_sentence.append(_eligible_places(ann, self.theatre))
         self.dates.extend(ann.dates)
         self.persons.extend(a for a in ann.actors if a.kind == "person")
+        at = len(self.persons)
+        self.subjects.extend((a.name, at) for a in ann.actors if a.kind == "person" and _is_subject(a, ann))
+        for x in ann.attributions:  # "He said ..." that the attribution layer followed back to a name
+            known = canonical_actor(x.speaker) if x.speaker and PROPER_NAME.match(x.speaker) else None
+            if known is not None and known.kind == "person":
+                self.subjects.append((known.name, at))
+
+    def he(self) -> str:
+        """Whom 'he' or 'she' stands for: the last person named as a subject or speaker, in the
+        last sentences, else the last person named at all ('Lavrov said Russia does not demand the
+        surrender of Zelenskiy ... He also denied': Lavrov)."""
+        if self.subjects and self.subjects[-1][1] >= len(self.persons) - 6:
+            return self.subjects[-1][0]
+        return self.persons[-1].name
 
     def place(self, current: list[PlaceRef], want: str = "area") -> PlaceRef | None:
         """What 'the town' or 'the region' refers to: the latest such place named earlier in the post."""
@@ -260,6 +279,32 @@ class _PostState:
         return None
 
 
+def _prescribed(tok: Token) -> bool:
+    """An act someone says should or must happen, in words they are reported to have said."""
+    prescribed = False
+    for verb in [tok, *tok.ancestors]:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.lemma_.lower() in syntax.REPORTING_LEMMAS:
+            return prescribed
+        prescribed = prescribed or any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought")
+                                       for c in verb.children)
+    return False
+
+
+def _is_subject(a: ActorRef, ann: SentenceAnnotation) -> bool:
+    """A person named as the subject of a clause, or as its speaker ('..., Lavrov said')."""
+    if any(x.speaker in (a.text, a.name) for x in ann.attributions):
+        return True
+    span = ann.doc.char_span(a.start, a.end, alignment_mode="expand") if ann.doc is not None else None
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    while root.dep_ in ("appos", "compound") and root.head.i != root.i:
+        root = root.head  # "Russia's foreign minister, Sergei Lavrov, said"
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
 def title_countries(title: str) -> frozenset[str]:
     """Countries a title names ("Ukraine war live", "Russian troops ..."): where its story is."""
     g = get_gazetteer()
@@ -289,6 +334,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the images from retaken towns": which towns, not a retaking
         if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok) or syntax.about_act(tok)):
             continue
+        if hit.type != "statement" and _prescribed(tok):
+            continue  # "the EU should ban Russian gas": a position (the statement), not an act
         hit = retype_hit(hit, tok, ann.places)
         if hit is None:
             continue
@@ -411,10 +458,11 @@ def _is_speaker(name: str) -> bool:
 PROPER_NAME = re.compile(r"^(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+$")
 
 
-def _speaker_matches(name: str, st: _PostState, ann: SentenceAnnotation) -> bool:
-    """The same speaker as the post's last statement: "Mr Trump" and "Donald Trump", or the
-    name that follows a description ("A Liberal Democrat MP has warned ..." / "Mike Martin ... told")."""
-    last = st.statement_speaker or ""
+def _speaker_matches(name: str, voice: tuple[str | None, int | None], ann: SentenceAnnotation) -> bool:
+    """The same speaker as the post's last statement before this sentence (`voice`: its speaker and
+    sentence): "Mr Trump" and "Donald Trump", or the name that follows a description ("A Liberal
+    Democrat MP has warned ..." / "Mike Martin ... told")."""
+    last, last_at = voice[0] or "", voice[1]
     a, b = name.lower().replace("mr ", "").strip(), last.lower()
     if a and (a in b or b in a):
         return True
@@ -422,7 +470,7 @@ def _speaker_matches(name: str, st: _PostState, ann: SentenceAnnotation) -> bool
     if x is not None and y is not None:
         return x.name == y.name
     described = y is None and not PROPER_NAME.match(last)
-    recent = st.statement_at is not None and ann.sentence.index - st.statement_at <= 2
+    recent = last_at is not None and ann.sentence.index - last_at <= 2
     return described and recent and bool(PROPER_NAME.match(name))
 
 
@@ -701,7 +749,7 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
     """The source as the text names it; a pronoun is the person named last, and an office with
     the holder's name beside it ('the city's mayor, Oleksandr Striuk,') is that person."""
     if speaker.lower() in ("he", "she", "i") and st.persons:
-        return st.persons[-1].text
+        return st.he()
     if ann is None:
         return speaker
     if not PROPER_WORD.search(speaker):
@@ -742,7 +790,7 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
         if st.statement_speaker:
             return st.statement_speaker
         if subj.lower_ in ("he", "she", "i") and st.persons:
-            return st.persons[-1].name
+            return st.he()
         return None
     return _named(subj, ann)
 

@@ -353,6 +353,8 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if a.type == b.type and _stance_conflict(a, b):
         return True
+    if a.type == b.type == "statement" and _two_people(a, b):
+        return True  # two people's words are two statements
     if a.type in PARTICIPANT_TYPES and b.type in PARTICIPANT_TYPES and _participants_differ(a, b):
         return True
     return _rival_claims(a, b)
@@ -395,6 +397,8 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if a.type == b.type and _stance_conflict(a, b):
         return True
+    if a.type == b.type == "statement" and _two_people(a, b):
+        return True  # two people's words are two statements
     if a.type in PARTICIPANT_TYPES and _participants_differ(a, b):
         return True
     if a.type == "statement" and _speakers_differ(a, b):
@@ -574,6 +578,27 @@ def _speakers_differ(a: EventMention, b: EventMention) -> bool:
         return True
     same_post = a.evidence.document == b.evidence.document and a.evidence.post == b.evidence.post
     return not same_post and fuzz.token_set_ratio(a.evidence.text, b.evidence.text) < SIMILAR_TEXT
+
+
+PERSON_NAME = re.compile(r"^(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+$")
+
+
+def _two_people(a: EventMention, b: EventMention) -> bool:
+    """Two speakers each named by a person's full name, with no name in common ('Richard Moore' and
+    'Linda Thomas-Greenfield'): told apart whatever else the sentences share."""
+    if not a.sources or not b.sources or _same_voice(a, b):
+        return False
+    na, nb = a.sources[0][0], b.sources[0][0]
+    if not (PERSON_NAME.match(na) and PERSON_NAME.match(nb)):
+        return False
+    def person(m: EventMention, name: str) -> bool:
+        known = canonical_actor(name)
+        return known.kind == "person" if known is not None else \
+            any(x.kind == "person" and name in (x.name, x.text) for x in m.actors)
+
+    if not (person(a, na) and person(b, nb)):
+        return False
+    return not set(na.split()) & set(nb.split())
 
 
 def _persons(m: EventMention) -> set[str]:
