@@ -1145,7 +1145,8 @@ def _actors(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation, sources
     # "Ukraine's second city, Kharkiv, came under heavy bombardment": whose city was hit, not who hit it
     target = _target_span(tok) if tok is not None and hit.type in HARM_TYPES else None
     if hit.type in HARM_TYPES:
-        sides = [a for a in actors if a.kind in ("state", "force") and not (target and target[0] <= a.start < target[1])]
+        sides = [a for a in actors if a.kind in ("state", "force") and
+                 not (target and target[0] <= a.start < target[1])]
         if sides:
             st.attacker = sides[0] if _attacker_word(ann.sentence.text, sides[0]) else st.attacker
         elif st.attacker is not None:
