@@ -1152,8 +1152,9 @@ def _actors(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation, sources
         elif st.attacker is not None:
             actors.append(replace(st.attacker, start=-1, end=-1))  # named earlier, not in this sentence
     if target is not None:
+        # the side whose town was hit is no agent; a person or unit hit is still part of the event
         actors = [a for a in actors if not target[0] <= a.start < target[1]] + \
-            [a for a in actors if target[0] <= a.start < target[1]]
+            [a for a in actors if target[0] <= a.start < target[1] and a.kind != "state"]
     elif tok is not None:
         verb = syntax.governing_verb(tok)
         subj = syntax.subject_of(verb)

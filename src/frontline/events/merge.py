@@ -353,7 +353,7 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if a.type == b.type and _stance_conflict(a, b):
         return True
-    if a.type == b.type == "statement" and _two_people(a, b):
+    if "statement" in (a.type, b.type) and a.type in loose and b.type in loose and _two_people(a, b):
         return True  # two people's words are two statements
     if a.type in PARTICIPANT_TYPES and b.type in PARTICIPANT_TYPES and _participants_differ(a, b):
         return True
@@ -397,11 +397,11 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if a.type == b.type and _stance_conflict(a, b):
         return True
-    if a.type == b.type == "statement" and _two_people(a, b):
-        return True  # two people's words are two statements
     if a.type in PARTICIPANT_TYPES and _participants_differ(a, b):
         return True
     if a.type == "statement" and _speakers_differ(a, b):
+        return True
+    if "statement" in (a.type, b.type) and {a.type, b.type} <= {"statement", "other"} and _two_people(a, b):
         return True
     if _rival_claims(a, b):
         return True
