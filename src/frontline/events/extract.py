@@ -326,6 +326,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     for hit in find_triggers(text):
         if (hit.type in TOPIC_SENSITIVE and not about_war) or (hit.topical and not war_context):
             continue  # "the union called for...", "the captain announced her retirement"
+        if any(a.kind == "org" and a.actor_id and a.start <= hit.start and hit.end <= a.end for a in ann.actors):
+            continue  # "the chemical weapons watchdog", "the Committee against Torture": a body's name
         tok = syntax.token_at(doc, hit.start, hit.end)
         if tok is None:
             continue
