@@ -742,9 +742,10 @@ def _actors(ms: list[EventMention]) -> list[dict]:
     out = []
     for name, _ in counts.most_common():
         out.append({"name": name, "role": "agent" if name == agent else "participant"})
-    # whoever takes a position in a statement is its actor too
+    # whoever takes a position in a statement is its actor too, and so is whoever tells of talks
+    # that name no one else ("He said talks were difficult")
     for m in ms:
-        if m.type != "statement":
+        if m.type != "statement" and not (m.type in PARTICIPANT_TYPES and not out):
             continue
         for name, _ in m.sources:
             actor = canonical_actor(name)
