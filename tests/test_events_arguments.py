@@ -204,3 +204,13 @@ def test_two_peoples_words_in_one_post_are_two_statements_and_he_is_the_last_spe
                    any("Moore" in n for n in names(e.sources)) for e in events)
     denial = [e for e in events if any("He also denied" in ev.text for ev in e.evidence)]
     assert denial and not any("Zelens" in n for n in names(denial[0].sources))
+
+
+def test_the_act_referred_back_to_founds_no_event_of_its_own() -> None:
+    events = events_of("Fierce fighting continued in Sievierodonetsk on Tuesday, the regional governor said.",
+                       "The latest fighting came as Russia said it would hand over the bodies of 152 Ukrainian "
+                       "soldiers.")
+    clashes = [e for e in events if e.type == "clash"]
+    assert len(clashes) == 1
+    assert not any("latest fighting" in ev.text for ev in clashes[0].evidence)
+    assert "Russia" not in names(clashes[0].sources)

@@ -279,6 +279,30 @@ class _PostState:
         return None
 
 
+def _refers_back(tok: Token, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """'The attack', 'the latest fighting', 'this strike' as a subject, with no place, date or number
+    of its own: a reference to an act the text told already."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+        return False
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    if any(lo <= p.start < hi for p in ann.places) or any(lo <= d.char_start < hi for d in ann.dates):
+        return False  # "the strike on Kremenchuk", "the attack on Sunday": named anew
+    if any(_dates_verb_directly(d, ann, tok.head) for d in ann.dates):
+        return False  # "the strikes on the city resumed around dawn Tuesday": news of its own
+    return not any(t.like_num or t.pos_ == "PROPN" for t in tok.subtree)
+
+
+def _dates_verb_directly(d: DateRef, ann: SentenceAnnotation, verb: Token) -> bool:
+    """The date modifies the verb itself ('resumed on Tuesday'), not a noun ('yesterday's deal')."""
+    span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head
+    return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
+
+
 def _prescribed(tok: Token) -> bool:
     """An act someone says should or must happen, in words they are reported to have said."""
     prescribed = False
@@ -336,6 +360,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the images from retaken towns": which towns, not a retaking
         if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok) or syntax.about_act(tok)):
             continue
+        if hit.type != "statement" and _refers_back(tok, hit, ann):
+            continue  # "The attack, which Zelenskiy denounced ...": the act told before, not a new one
         if hit.type != "statement" and _prescribed(tok):
             continue  # "the EU should ban Russian gas": a position (the statement), not an act
         hit = retype_hit(hit, tok, ann.places)
