@@ -399,11 +399,15 @@ def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[Event
                 strongest[where] = cm
     made = [cm for cm in made if cm[1].type not in GROUND or any(cm is v for v in strongest.values())]
     made.sort(key=lambda cm: (_depth(cm[0].tok), -cm[0].hit.strength))
-    main = made[0][1]
+    main_cand, main = made[0]
     out = [main]
-    for _, m in made[1:]:
+    for cand, m in made[1:]:
         if main.type == "statement" and m.type in ("call", "meeting", "agreement"):
             out.append(m)  # "backed Trump's steps after the pair spoke on the phone": a position and a call
+            continue
+        if main.type == "statement" and main_cand.tok is not None and cand.tok is not None and \
+                syntax.in_subtree(cand.tok, main_cand.tok) and _own_clause(cand.tok, main_cand.tok):
+            out.append(m)  # "blamed Ukraine for an attack on X, in which three people died": a position and a toll
             continue
         if m.type in MILITARY and main.type in MILITARY and m.location is not None and \
                 main.location is not None and m.location.precision == "place" and \
@@ -593,11 +597,24 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
-def _in_adverbial(tok: Token, top: Token) -> bool:
-    """Whether `tok` sits in an adverbial clause (when, after, because ...) below `top`."""
+def _own_clause(tok: Token, top: Token) -> bool:
+    """`tok` is told in a clause of its own below `top`: a relative clause, or an adverbial clause
+    with its own subject ('after missile strikes killed 23'), not a purpose ('to slow the advance')."""
     cur = tok
     while cur.i != top.i and cur.head.i != cur.i:
-        if cur.dep_ == "advcl" and cur.tag_ != "VBG":
+        if cur.dep_ == "relcl" or (cur.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)):
+            return True
+        cur = cur.head
+    return False
+
+
+def _in_adverbial(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in an adverbial clause (when, after, because ...) or a relative clause
+    ('... strikes on Kyiv, which followed his talks with Guterres') below `top`: beside the
+    position, not what it says."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if (cur.dep_ == "advcl" and cur.tag_ != "VBG") or cur.dep_ == "relcl":
             return True
         cur = cur.head
     return False
