@@ -214,3 +214,10 @@ def test_the_act_referred_back_to_founds_no_event_of_its_own() -> None:
     assert len(clashes) == 1
     assert not any("latest fighting" in ev.text for ev in clashes[0].evidence)
     assert "Russia" not in names(clashes[0].sources)
+
+
+def test_a_position_and_the_act_in_its_relative_clause_are_two_events() -> None:
+    events = events_of("Ukraine's president called for a stronger global response to Thursday's strikes on Kyiv, "
+                       "which immediately followed his talks in the city with the UN secretary general, António "
+                       "Guterres.")
+    assert {e.type for e in events} >= {"statement", "meeting"}
