@@ -58,6 +58,9 @@ def said(nlp: Language, text: str, previous: str | None = None) -> list[tuple[st
      [("Ukraine's general staff", "asserts", True)]),
     ("Reuters reported the strike, citing two local officials.",
      [("Reuters", "asserts", False), ("two local officials", "asserts", False)]),
+    ("“The truth and the lies,” wrote Anton Gerashenko, an adviser to the interior ministry.",
+     [("Anton Gerashenko", "asserts", False)]),
+    ("The governor wrote a letter to the president.", []),
     ("The town has been destroyed by shelling.", []),
     ("The decision was reported over the weekend.", []),
 ])

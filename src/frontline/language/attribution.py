@@ -205,10 +205,14 @@ def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Sp
         return []  # "did not confirm" attributes nothing
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return []  # a purpose clause: "... to confirm the details"
-    if lemma in WEAK_VERBS and not any(c.dep_ in {"ccomp", "parataxis"} or c.text == ":" for c in verb.children) \
+    inverted = _after_quote(verb)
+    if lemma in WEAK_VERBS and not inverted and \
+            not any(c.dep_ in {"ccomp", "parataxis"} or c.text == ":" for c in verb.children) \
             and verb.dep_ != "parataxis":
         return []
-    subj = _set_off_speaker(verb) or _subject(verb_for_subject)
+    # '"...," wrote Anton Gerashenko': the speaker follows the verb (the parser may make the quote a subject)
+    after = next((c for c in verb.rights if c.dep_ == "nsubj"), None) if inverted else None
+    subj = after or _set_off_speaker(verb) or _subject(verb_for_subject)
     if subj is None or not _plausible_speaker(subj, ctx):
         return []
     stance = "denies" if lemma in DENY_VERBS else "asserts"
@@ -218,6 +222,14 @@ def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Sp
         out.append((Attribution(sp.text, stance, cue, confirms=lemma in CONFIRM_VERBS), sp))
         ctx.speakers.append(sp)
     return out
+
+
+def _after_quote(verb: Token) -> bool:
+    """The verb right after a closing quote: '"...," wrote X', '"...", said X'."""
+    i = verb.i
+    before = [verb.doc[j].text for j in range(max(0, i - 2), i)]
+    return any(t in ("”", '"', "’") for t in before) and verb.i + 1 < len(verb.doc) and \
+        verb.doc[verb.i + 1].pos_ in ("PROPN", "DET", "NOUN", "ADJ")
 
 
 def _subject(verb: Token) -> Token | None:
