@@ -221,3 +221,10 @@ def test_a_position_and_the_act_in_its_relative_clause_are_two_events() -> None:
                        "which immediately followed his talks in the city with the UN secretary general, António "
                        "Guterres.")
     assert {e.type for e in events} >= {"statement", "meeting"}
+
+
+def test_a_named_plant_is_its_place_and_pro_moscow_is_a_side() -> None:
+    events = events_of("Russia's defence ministry said its forces and pro-Moscow separatists were targeting the "
+                       "Azovstal plant with heavy artillery.")
+    strikes = [e for e in events if e.type == "strike"]
+    assert strikes and strikes[0].location is not None and strikes[0].location.name == "Mariupol"

@@ -873,6 +873,8 @@ STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(governor|mayor|authorities|administration|"
                              r"officials|police|council|head)\b", re.I)
+SITE_AFTER = re.compile(r"^\s+(nuclear |steel |power |chemical )?(plant|steelworks|works|factory|refinery|port|"
+                        r"airport|airbase|station|dam)\b", re.I)  # "the Azovstal plant": the site, not its company
 HOMETOWN = re.compile(r"(\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?|\b\d+, (both |all )?|\b(both|all|originally|hails) )"
                       r"(of|from) $")
 NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
@@ -893,7 +895,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
             continue  # "New Start", "Meta", "McDonald's": a town abroad only when something happens in it
         if p.precision == "place" and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
             continue  # "Andrew Hill of Plymouth": where a person is from, not where it happened
-        office = p.precision != "country" and OFFICE_OF_PLACE.match(text[p.end:p.end + 40])
+        office = p.precision != "country" and (OFFICE_OF_PLACE.match(text[p.end:p.end + 40]) or
+                                               SITE_AFTER.match(text[p.end:p.end + 30]))
         if not office and any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
                 text[max(0, p.start - 12):p.start]):
             continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place

@@ -325,18 +325,24 @@ def _link_score(event: _Cluster, story: _Cluster) -> float:
 
 def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -> float:
     best = 0.0
+    learned: list[float] = []
     for x in cluster.mentions:
         if model is not None and x.evidence.document == m.evidence.document:
             # within one document the learned scorer adds what the hand rules miss; their vetoes stay
             if _hard_conflict(x, m):
                 return 0.0
-            p = model.probability(x, m)
-            hand = 0.0 if _conflict(x, m) else _affinity(x, m)
-            best = max(best, hand, 1.0 + p if p >= model.threshold else 0.0)
+            learned.append(model.probability(x, m))
+            best = max(best, 0.0 if _conflict(x, m) else _affinity(x, m))
             continue
         if _conflict(x, m):
             return 0.0
         best = max(best, _affinity(x, m))
+    if learned:
+        # the learned scorer must find the mention like most of the event, not one member of it:
+        # single links chain unrelated sentences of a post into one event
+        agree = sorted(learned, reverse=True)[len(learned) // 2]
+        if agree >= model.threshold:
+            best = max(best, 1.0 + agree)
     return best
 
 

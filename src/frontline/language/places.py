@@ -837,7 +837,7 @@ def _covered(ent: Span, spans: list[_Span]) -> bool:
 
 
 SITE_HEADS = frozenset("square island bridge airport port harbour steelworks plant station street avenue "
-                       "base airbase dam canal".split())
+                       "base airbase dam canal factory refinery depot".split())
 
 
 def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans: list[_Span]) -> bool:
@@ -875,6 +875,8 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
         # only an alternate name or a bare region core: needs NER's support or a big place
         if max(e.population for e, _k in cands) < 100_000:
             return False
+    if re.search(r"\b(pro|anti)-$", text[max(0, sp.start - 5):sp.start], re.I):
+        return False  # "pro-Moscow separatists": a side, not a place
     if sp.words == 1 and norm in _STOP_WORDS and ABBR not in kinds:
         return False  # "Much", "Most", "Will" at the start of a sentence
     if sp.words == 1 and not sp.ner_place:
@@ -883,7 +885,10 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
             return False
         if cleaned in surnames:
             return False
-        pos_ok = ("PROPN", "ADJ") if DEMONYM in kinds else ("PROPN",)
+        # "the Azovstal plant", "the Zaporizhzhia nuclear plant": a name before a site the tagger calls ADJ
+        before_site = span.end < len(doc) and (doc[span.end].lower_ in SITE_HEADS or (
+            span.end + 1 < len(doc) and doc[span.end + 1].lower_ in SITE_HEADS))
+        pos_ok = ("PROPN", "ADJ") if DEMONYM in kinds or before_site else ("PROPN",)
         if first.is_sent_start and first.pos_ not in pos_ok:
             return False
         if first.pos_ not in (*pos_ok, "NOUN") and not sp.admin:
