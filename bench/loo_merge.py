@@ -1,12 +1,13 @@
 """Leave-one-document-out evaluation of the learned same-event scorer (events/pairs.py).
 
-    python bench/loo_merge.py ../shared/gold/guardian ../shared/gold/dev
+    python bench/loo_merge.py ../shared/gold/guardian ../shared/gold/dev [--threshold=0.9] [--keep=DIR]
 
 For each gold document: train the pair scorer on every *other* gold document, merge the
 held-out document's mentions with that model, and keep its events. The events of all
 folds are then scored together with ../shared/eval/score.py, beside the same documents
 merged with the hand rules alone (no model). No figure here comes from a model that saw
-the document it is scored on.
+the document it is scored on. --keep=DIR writes both sets of events as JSON lines
+(DIR/<gold folder>.loo.jsonl and .rules.jsonl) for `score.py -v` to say which events each missed.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def score(scorer: Path, gold: Path, events: list[dict]) -> list[str]:
     return [line for line in out.splitlines() if line.startswith(("attributes", "event_f1"))]
 
 
-def main(gold_dirs: list[Path], threshold: float) -> None:
+def main(gold_dirs: list[Path], threshold: float, keep: Path | None = None) -> None:
     missing = [g for g in gold_dirs if not g.is_dir()]
     if missing:
         print(f"loo_merge: skipped, gold folder {missing[0]} not found (it lives in ../shared)")
@@ -67,6 +68,11 @@ def main(gold_dirs: list[Path], threshold: float) -> None:
         docs_here = [n for n in by_name if any(n.rsplit(".", 1)[0] == t.rsplit(".", 1)[0] for t in names)]
         loo = [e for n in docs_here for e in loo_events[n]]
         rules = [e for n in docs_here for e in rule_events[n]]
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            for label, events in (("loo", loo), ("rules", rules)):
+                with open(keep / f"{gold.name}.{label}.jsonl", "w", encoding="utf-8") as fh:
+                    fh.writelines(json.dumps(e) + "\n" for e in events)
         print(f"{gold}: hand rules only")
         for line in score(scorer, gold, rules):
             print("  " + line)
@@ -76,6 +82,7 @@ def main(gold_dirs: list[Path], threshold: float) -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--threshold=")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
     cut = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--threshold=")), 0.5)
-    main([Path(a) for a in args] or [Path("../shared/gold/guardian"), Path("../shared/gold/dev")], cut)
+    kept = next((Path(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--keep=")), None)
+    main([Path(a) for a in args] or [Path("../shared/gold/guardian"), Path("../shared/gold/dev")], cut, kept)
