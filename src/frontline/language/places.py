@@ -821,6 +821,8 @@ def _add_ner_spans(doc: Doc, spans: list[_Span]) -> None:
         if overlapping or ent.label_ == "FAC":
             continue
         surface = _clean_surface(ent.text)
+        if surface and not surface[:1].isupper():
+            continue  # "on the west bank" of a river is no West Bank: a name is written with a capital
         if surface and _candidates(surface):
             off = ent.text.find(surface)
             start = s + max(off, 0)
@@ -836,6 +838,7 @@ def _covered(ent: Span, spans: list[_Span]) -> bool:
     return True
 
 
+OPENER_WORD = re.compile(r"[A-Z][a-z]+(ing|ed|ern|ful|ous|ly|ive|by)")  # "Neighbouring", "Besieged", "Nearby"
 SITE_HEADS = frozenset("square island bridge airport port harbour steelworks plant station street avenue "
                        "base airbase dam canal factory refinery depot".split())
 
@@ -881,7 +884,10 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
         return False  # "Much", "Most", "Will" at the start of a sentence
     if sp.words == 1 and not sp.ner_place:
         # part of a longer name, except a town before an office ("Kyiv Mayor Vitali Klitschko")
-        if sp.partial and not (sp.follower.lower() in TITLES and _strong(cands)):
+        # "Neighbouring Lysychansk", "Besieged Mariupol": a capital only because the sentence starts there
+        opener = span.start == 1 and not sp.follower and (doc[0].pos_ in ("ADJ", "VERB", "ADV", "DET", "ADP") or
+                                                          OPENER_WORD.fullmatch(doc[0].text) is not None)
+        if sp.partial and not opener and not (sp.follower.lower() in TITLES and _strong(cands)):
             return False
         if cleaned in surnames:
             return False
