@@ -44,6 +44,9 @@ def one(events, etype: str):
     ("Armenia and Azerbaijan signed a peace agreement in Washington.", "agreement"),
     ("The EU imposed new sanctions on Russian banks.", "sanctions"),
     ("Moscow announced a partial mobilisation of reservists.", "mobilization"),
+    ("The OSCE chief met Ukraine's foreign minister in Vienna.", "meeting"),
+    ("Separatists were targeting the plant with heavy artillery.", "strike"),
+    ("Rail traffic to the city over the river had been cut.", "other"),
 ])
 def test_trigger_types(sentence: str, etype: str) -> None:
     assert etype in {h.type for h in find_triggers(sentence)}
@@ -54,9 +57,14 @@ def test_trigger_types(sentence: str, etype: str) -> None:
     "Teachers are on a general strike across the country.",
     "The decision was hit by sanctions fatigue, critics said.",
     "Fans clashed with police after the match.",
+    "Recruits hit targets with rifle fire half of the time.",
 ])
 def test_non_war_uses_do_not_trigger(sentence: str) -> None:
     assert not [h for h in find_triggers(sentence) if h.type in {"strike", "clash", "territory.capture"}]
+
+
+def test_a_demand_that_was_met_is_no_meeting() -> None:
+    assert "meeting" not in {h.type for h in find_triggers("The rebels' demand was met within a day.")}
 
 
 def test_classify_snippets() -> None:
