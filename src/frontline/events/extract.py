@@ -281,17 +281,23 @@ class _PostState:
 
 def _refers_back(tok: Token, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
     """'The attack', 'the latest fighting', 'this strike' as a subject, with no place, date or number
-    of its own: a reference to an act the text told already."""
+    of its own (a relative clause about it does not count: 'The attack, which Zelenskiy denounced'):
+    a reference to an act the text told already."""
     if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
         return False
-    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    if any(lo <= p.start < hi for p in ann.places) or any(lo <= d.char_start < hi for d in ann.dates):
+    # its own words: up to the first comma after it ("the strike on Kremenchuk, which ...")
+    comma = next((t.i for t in tok.doc[tok.i + 1:tok.right_edge.i + 1] if t.text in (",", "–", "—", "(")),
+                 tok.right_edge.i + 1)
+    clauses = [c for c in tok.children if c.dep_ in ("relcl", "appos", "acl")]
+    own = [t for t in tok.subtree if t.i < comma and not any(syntax.in_subtree(t, c) for c in clauses)]
+    starts = {t.idx for t in own}
+    if any(p.start in starts for p in ann.places) or any(d.char_start in starts for d in ann.dates):
         return False  # "the strike on Kremenchuk", "the attack on Sunday": named anew
     if any(_dates_verb_directly(d, ann, tok.head) for d in ann.dates):
         return False  # "the strikes on the city resumed around dawn Tuesday": news of its own
-    return not any(t.like_num or t.pos_ == "PROPN" for t in tok.subtree)
+    return not any(t.like_num or t.pos_ == "PROPN" for t in own)
 
 
 def _dates_verb_directly(d: DateRef, ann: SentenceAnnotation, verb: Token) -> bool:
