@@ -228,3 +228,10 @@ def test_a_named_plant_is_its_place_and_pro_moscow_is_a_side() -> None:
                        "Azovstal plant with heavy artillery.")
     strikes = [e for e in events if e.type == "strike"]
     assert strikes and strikes[0].location is not None and strikes[0].location.name == "Mariupol"
+
+
+def test_an_attack_on_a_building_is_a_strike_and_a_capital_that_was_hit_is_its_place() -> None:
+    events = events_of("An attack on a shopping mall in Kremenchuk on Monday killed 18 people, officials said.")
+    assert [e.type for e in events] == ["strike"]
+    hit = events_of("The last time Kyiv was hit was on 28 April, when a Russian missile killed a journalist.")
+    assert any(e.type == "strike" and e.location is not None and e.location.name == "Kyiv" for e in hit)

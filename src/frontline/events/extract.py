@@ -904,8 +904,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         office = p.precision != "country" and (OFFICE_OF_PLACE.match(text[p.end:p.end + 40]) or
                                                SITE_AFTER.match(text[p.end:p.end + 30]))
         if not office and any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
-                text[max(0, p.start - 12):p.start]):
-            continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place
+                text[max(0, p.start - 12):p.start]) and not _passive_subject(p, ann):
+            continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place ("Kyiv was hit" is one)
         if not office and text[p.end:p.end + 2] in ("'s", "’s") and _is_capital(p) and (
                 GOVERNMENT_THINGS.match(text[p.end + 2:p.end + 40]) or not LOCATIVE.search(before)):
             continue  # "Kyiv's counter-offensive", "in Moscow's supply lines": a government, not a place
@@ -920,6 +920,17 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
                 continue
         out.append(p)
     return out
+
+
+def _passive_subject(p: PlaceRef, ann: SentenceAnnotation) -> bool:
+    """'Kyiv was hit', 'Kharkiv was shelled': what is done to a town names the town, not a side."""
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand") if ann.doc is not None else None
+    return span is not None and len(span) > 0 and span.root.dep_ == "nsubjpass" and \
+        span.root.head.lemma_.lower() in HARM_VERBS
+
+
+HARM_VERBS = {"hit", "strike", "shell", "attack", "bomb", "bombard", "target", "damage", "destroy", "pound", "rock",
+              "besiege", "encircle", "storm", "capture", "seize", "liberate", "occupy"}
 
 
 NOT_LOCATIVE = re.compile(r"\b(due|according|thanks|owing|next|similar|compared|relative|prior|contrary|close) to\s+"
