@@ -595,16 +595,19 @@ def _two_people(a: EventMention, b: EventMention) -> bool:
     if not a.sources or not b.sources or _same_voice(a, b):
         return False
     na, nb = a.sources[0][0], b.sources[0][0]
-    if not (PERSON_NAME.match(na) and PERSON_NAME.match(nb)):
+    if not (PERSON_NAME.match(na) or canonical_actor(na)) or not (PERSON_NAME.match(nb) or canonical_actor(nb)):
         return False
     def person(m: EventMention, name: str) -> bool:
         known = canonical_actor(name)
         return known.kind == "person" if known is not None else \
             any(x.kind == "person" and name in (x.name, x.text) for x in m.actors)
 
-    if not (person(a, na) and person(b, nb)):
-        return False
-    return not set(na.split()) & set(nb.split())
+    if PERSON_NAME.match(na) and PERSON_NAME.match(nb) and person(a, na) and person(b, nb):
+        return not set(na.split()) & set(nb.split())
+    # a named person and a body of another side ("Petro Andryushchenko" and "Russia's defence ministry")
+    ka, kb = canonical_actor(na), canonical_actor(nb)
+    return ka is not None and kb is not None and ka.name != kb.name and bool(ka.country) and \
+        bool(kb.country) and ka.country != kb.country
 
 
 def _persons(m: EventMention) -> set[str]:
