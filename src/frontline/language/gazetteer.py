@@ -716,6 +716,9 @@ class Gazetteer:
         self._lock = threading.Lock()  # one connection shared by the web server's threads
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
         self.entry = lru_cache(maxsize=50_000)(self._entry)
+        # no index on country or admin1_key: each query is a scan of the table, so each key is asked once
+        self.admin1_entry = lru_cache(maxsize=10_000)(self._admin1_entry)
+        self.country_entry = lru_cache(maxsize=1_000)(self._country_entry)
 
     def _lookup(self, norm: str) -> tuple[tuple[Entry, int], ...]:
         """(entry, best name kind) for every entry that has this normalised name."""
@@ -731,14 +734,14 @@ class Gazetteer:
             r = self._con.execute("SELECT * FROM places WHERE pid = ?", (pid,)).fetchone()
         return _row_entry(r) if r else None
 
-    def admin1_entry(self, admin1_key: str) -> Entry | None:
+    def _admin1_entry(self, admin1_key: str) -> Entry | None:
         with self._lock:
             r = self._con.execute(
                 "SELECT * FROM places WHERE admin1_key = ? AND feature = 'admin1' LIMIT 1", (admin1_key,)
             ).fetchone()
         return _row_entry(r) if r else None
 
-    def country_entry(self, iso: str) -> Entry | None:
+    def _country_entry(self, iso: str) -> Entry | None:
         with self._lock:
             r = self._con.execute("SELECT * FROM places WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
         return _row_entry(r) if r else None

@@ -40,7 +40,32 @@ def get_nlp() -> Language:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
             lemmatizer.__class__ = _remembering(type(lemmatizer))
+            _index_lemmas(lemmatizer)
     return nlp
+
+
+class _WordList(list):
+    """A list of words whose `in` is a set lookup: spaCy's rule lemmatizer asks `form in index` of
+    lists of up to 57,528 words (its lemma_index table), a scan per candidate form that cost more than
+    the rest of lemmatizing a fresh word. Same words, same order, same answers; still a list for
+    whatever serialises the table."""
+
+    def __init__(self, words) -> None:
+        super().__init__(words)
+        self._set = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self._set
+
+
+def _index_lemmas(lemmatizer: Lemmatizer) -> None:
+    """Give this pipeline's lemma_index lists a set lookup (its own tables: spacy.load reads them per model)."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, _WordList):
+            table[key] = _WordList(words)
 
 
 @lru_cache(maxsize=4)
