@@ -101,13 +101,10 @@ def fold(text: str) -> str:
     return text.translate(_SIMPLE_LOWER).lower().translate(_SAME_LETTER)
 
 
+@lru_cache(maxsize=1)
 def _plan() -> tuple[tuple[Rule, tuple[str, ...] | None], ...]:
-    return _planned(rules())
-
-
-@lru_cache(maxsize=4)
-def _planned(rule_set: tuple[Rule, ...]) -> tuple[tuple[Rule, tuple[str, ...] | None], ...]:
-    return tuple((rule, needles(rule.pattern)) for rule in rule_set)
+    """Each rule with its needles, worked out once per process."""
+    return tuple((rule, needles(rule.pattern)) for rule in rules())
 
 
 def needles(pattern: re.Pattern) -> tuple[str, ...] | None:
