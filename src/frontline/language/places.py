@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -120,6 +120,15 @@ class _Span:
     constraint: int | None = None  # index of the span after "X, " that contains X
     partial: bool = False  # only part of a longer capitalised run ("Bailey" in "Lorraine Bailey")
     follower: str = ""  # the run's first word after the match ("Mayor" in "Kyiv Mayor ...")
+
+
+def _copy(sp: _Span, **changes) -> _Span:
+    """`dataclasses.replace(sp, **changes)` without its per-call introspection of the fields: spans
+    are copied by the hundred thousand (every post's context holds the whole document's)."""
+    new = object.__new__(_Span)
+    new.__dict__.update(sp.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 @dataclass
@@ -447,8 +456,8 @@ def _scan_context(ctx: PlaceContext) -> tuple[tuple[_Span, ...], frozenset[str]]
                 ctx.text[own_spans[-1].end:len(ctx.own) + 1 + shared_spans[0].start]))):
         return _scan(ctx.text)
     shift = len(ctx.own) + 1
-    spans = tuple(replace(sp) for sp in own_spans) + tuple(
-        replace(sp, start=sp.start + shift, end=sp.end + shift) for sp in shared_spans)
+    spans = tuple(_copy(sp) for sp in own_spans) + tuple(
+        _copy(sp, start=sp.start + shift, end=sp.end + shift) for sp in shared_spans)
     return spans, own_names | shared_names
 
 
@@ -620,7 +629,7 @@ def _context_tally(context: str | PlaceContext) -> _Tally:
     if not context:
         return _Tally()
     all_spans, surnames = _context_scan(context)
-    spans = [replace(sp, constraint=None) for sp in all_spans if _plausible_in_context(context, sp, surnames)]
+    spans = [_copy(sp, constraint=None) for sp in all_spans if _plausible_in_context(context, sp, surnames)]
     _mark_constraints(context.text if isinstance(context, PlaceContext) else context, spans)
     first = _tally(spans)
     return _tally(spans, [(first, 1.0)])
@@ -769,7 +778,7 @@ def find_places(doc: Doc, context: str | PlaceContext = "", *, demonyms: bool = 
     country-precision place unless `demonyms` is False."""
     text = doc.text
     scanned, surnames = _scan(text)
-    spans = [replace(sp, constraint=None) for sp in scanned]
+    spans = [_copy(sp, constraint=None) for sp in scanned]
     _add_ner_spans(doc, spans)
     _mark_settlement_heads(text, spans)
     spans.sort(key=lambda s: s.start)
