@@ -16,7 +16,9 @@ GUARDIAN = SHARED / "data" / "guardian-2022"
 
 
 def _unfiltered(monkeypatch) -> None:
-    monkeypatch.setattr(triggers, "_plan", lambda: tuple((r, None) for r in rules()))
+    every_rule = triggers.plan_for(rules(), prefilter=False)
+    assert every_rule.needles is None and len(every_rule.always) == len(rules())
+    monkeypatch.setattr(triggers, "_plan", lambda: every_rule)
 
 
 def test_needles_are_words_every_match_contains() -> None:
@@ -26,8 +28,8 @@ def test_needles_are_words_every_match_contains() -> None:
     assert needles(re.compile(r"\b(withdr[ae]w(n|s)?|withdrawal|retreat(s|ed)?)\b", re.I)) == ("retreat", "withdr")
     assert needles(re.compile(r"\b\w+\b", re.I)) is None  # nothing to require: always tried
     assert needles(re.compile(r"(a|b)?c", re.I)) == ("c",)
-    # the prefilter leaves most rules out of a given sentence
-    assert sum(n is not None for _, n in triggers._plan()) > len(rules()) * 0.9
+    # nearly every rule has needles, so most rules are left out of a given sentence
+    assert len(triggers._plan().always) < len(rules()) * 0.1
 
 
 SAMPLES = [

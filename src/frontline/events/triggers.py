@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from itertools import product
 
+import ahocorasick
+
 CONTEXT_CHARS = 30
 
 
@@ -54,9 +56,13 @@ def rules() -> tuple[Rule, ...]:
 def find_triggers(text: str) -> list[TriggerHit]:
     """Every rule match in the sentence that its `require`/`exclude` conditions allow."""
     hits: list[TriggerHit] = []
-    folded = fold(text)
-    for rule, needles in _plan():
-        if needles is not None and not any(n in folded for n in needles):
+    plan = _plan()
+    tried = set(plan.always)
+    if plan.needles is not None:
+        for _end, found in plan.needles.iter(fold(text)):
+            tried |= found
+    for i, rule in enumerate(plan.rules):
+        if i not in tried:
             continue  # no match of the rule's pattern can be in this sentence
         if rule.require is not None and not rule.require.search(text):
             continue
@@ -101,10 +107,35 @@ def fold(text: str) -> str:
     return text.translate(_SIMPLE_LOWER).lower().translate(_SAME_LETTER)
 
 
+@dataclass(frozen=True)
+class _Plan:
+    rules: tuple[Rule, ...]
+    always: frozenset[int]  # the rules to try on every sentence (no needles found)
+    needles: ahocorasick.Automaton | None  # every needle -> the rules (indexes) that need it
+
+
 @lru_cache(maxsize=1)
-def _plan() -> tuple[tuple[Rule, tuple[str, ...] | None], ...]:
-    """Each rule with its needles, worked out once per process."""
-    return tuple((rule, needles(rule.pattern)) for rule in rules())
+def _plan() -> _Plan:
+    """The rules and their needles, in one Aho-Corasick automaton that finds all of them in one pass
+    over the sentence; worked out once per process."""
+    return plan_for(rules())
+
+
+def plan_for(rule_set: tuple[Rule, ...], prefilter: bool = True) -> _Plan:
+    """The plan for these rules; without `prefilter`, every rule is tried on every sentence."""
+    wanted: dict[int, tuple[str, ...] | None] = {i: needles(r.pattern) if prefilter else None
+                                                 for i, r in enumerate(rule_set)}
+    by_needle: dict[str, set[int]] = {}
+    for i, found in wanted.items():
+        for n in found or ():
+            by_needle.setdefault(n, set()).add(i)
+    automaton = None
+    if by_needle:
+        automaton = ahocorasick.Automaton()
+        for n, which in by_needle.items():
+            automaton.add_word(n, frozenset(which))
+        automaton.make_automaton()
+    return _Plan(rule_set, frozenset(i for i, found in wanted.items() if found is None), automaton)
 
 
 def needles(pattern: re.Pattern) -> tuple[str, ...] | None:
