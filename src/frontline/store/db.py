@@ -19,7 +19,6 @@ from sqlalchemy.exc import OperationalError
 
 from frontline.models import CleanDocument, Event, EventMention
 from frontline.serialize import event_from_export, event_to_export, mention_from_dict, to_jsonable
-from frontline.store import jsonio
 from frontline.store import schema as t
 
 
@@ -338,7 +337,7 @@ class Store:
         rows = conn.execute(select(t.mentions.c.data)).scalars().all()
         keyed = []
         for raw in rows:
-            m = mention_from_dict(jsonio.loads(raw))
+            m = mention_from_dict(json.loads(raw))
             keyed.append(((m.evidence.document, m.evidence.start, m.evidence.end, m.type, raw), m))
         keyed.sort(key=lambda km: km[0])
         return [m for _k, m in keyed]
@@ -386,7 +385,7 @@ class Store:
             rows = conn.execute(select(t.events.c.data).order_by(
                 t.events.c.date_start.desc(), t.events.c.id)).scalars()
             for r in rows:
-                yield event_from_export(jsonio.loads(r))
+                yield event_from_export(json.loads(r))
 
     # ------------------------------------------------------------ reads
 
@@ -462,7 +461,7 @@ def _migrate(engine: Engine) -> None:
             conn.execute(text("ALTER TABLE events ADD COLUMN admin1 VARCHAR(200)"))
             rows = conn.execute(select(t.events.c.id, t.events.c.data)).all()
             for eid, data in rows:
-                loc = (jsonio.loads(data).get("location") or {}) if data else {}
+                loc = (json.loads(data).get("location") or {}) if data else {}
                 if loc.get("admin1"):
                     conn.execute(update(t.events).where(t.events.c.id == eid).values(admin1=loc["admin1"]))
         if "grp" not in names:  # the merge group (store.merging); NULL until the next rebuild fills it

@@ -25,7 +25,6 @@ from sqlalchemy import bindparam, insert, select, update
 
 from frontline.models import Event, Evidence
 from frontline.serialize import event_to_export
-from frontline.store import jsonio
 from frontline.store import schema as t
 from frontline.store.db import Store, _now
 
@@ -106,7 +105,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
     at = at or _now()
     rows = _registry_rows(conn, scope)
     stored = [_Stored(r["id"], (r["anchor_document"], r["anchor_post"], r["anchor_text"]), r["created_at"],
-                      r["retracted_at"] is not None, jsonio.loads(r["data"])) for r in rows]
+                      r["retracted_at"] is not None, json.loads(r["data"])) for r in rows]
     firsts = _first_seen(conn, events, {s.anchor[0] for s in stored})
     anchors = [_anchor(ev, firsts) for ev in events]
 
@@ -321,7 +320,7 @@ def registry_events(store: Store, ids: list[str] | None = None, document: str | 
     out = {}
     with store.engine.connect() as conn:
         for eid, data, retracted in conn.execute(query):
-            obj = jsonio.loads(data)
+            obj = json.loads(data)
             if retracted is not None:
                 obj["retracted_at"] = retracted.isoformat() + "Z"
             out[eid] = obj

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection, delete, insert, select
 
-from frontline.store import jsonio
 from frontline.store import schema as t
 from frontline.store.db import Store, _now
 
@@ -42,7 +41,7 @@ def load_post_cache(store: Store, doc_id: str) -> dict[str, tuple[str, list]]:
     with store.engine.connect() as conn:
         rows = conn.execute(select(t.post_mentions.c.post_id, t.post_mentions.c.key, t.post_mentions.c.data)
                             .where(t.post_mentions.c.document_id == doc_id)).all()
-    return {pid: (key, jsonio.loads(data)) for pid, key, data in rows}
+    return {pid: (key, json.loads(data)) for pid, key, data in rows}
 
 
 def write_post_cache(conn: Connection, doc_id: str, fresh: dict[str, tuple[str, list]]) -> None:
@@ -122,7 +121,7 @@ def event_changes(store: Store, since: dt.datetime | None = None, after_id: int 
         query = query.where(t.event_changes.c.at >= since)
     with store.engine.connect() as conn:
         return [{"at": iso(r["at"]), "kind": "event", "change": r["change"], "id": r["event_id"],
-                 "fields": jsonio.loads(r["fields"]), "status": r["status"], "type": r["type"],
+                 "fields": json.loads(r["fields"]), "status": r["status"], "type": r["type"],
                  "summary": r["summary"], "_seq": r["id"], "_t": r["at"]}
                 for r in conn.execute(query).mappings()]
 
