@@ -396,7 +396,9 @@ def _shared(submit, jobs: Iterable[_Job], window: int, times: Timings,
 
 
 def warm_up() -> None:
-    """Load what every document needs (spaCy model, actor catalogue, gazetteer) now, once."""
+    """Load what every document needs (spaCy model, actor catalogue, gazetteer, the compiled trigger
+    rules and their prefilter) now, once."""
+    from frontline.events.triggers import find_triggers
     from frontline.language.actors import get_catalogue
     from frontline.language.gazetteer import get_gazetteer
     from frontline.language.nlp import get_nlp
@@ -404,6 +406,7 @@ def warm_up() -> None:
     get_nlp()
     get_catalogue()
     get_gazetteer()
+    find_triggers("")
 
 
 def save_snapshot(store: Store, doc: Document, sha: str, file_name: str | None = None) -> IngestResult:

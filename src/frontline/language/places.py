@@ -42,10 +42,13 @@ from frontline.language.gazetteer import (
     POSTAL,
     Entry,
     get_gazetteer,
-    normalize,
     split_admin_suffix,
 )
+from frontline.language.gazetteer import normalize as _normalize
 from frontline.models import PlaceRef
+
+# The same few thousand names are normalised again and again (each span of each post's context).
+normalize = lru_cache(maxsize=100_000)(_normalize)
 
 # Countries whose places war reporting is about; a tie-breaker only.
 WAR_COUNTRIES = frozenset("UA RU BY PL MD GE IL PS LB SY IQ IR YE".split())
