@@ -716,9 +716,6 @@ class Gazetteer:
         self._lock = threading.Lock()  # one connection shared by the web server's threads
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
         self.entry = lru_cache(maxsize=50_000)(self._entry)
-        # no index on country or admin1_key: each query is a scan of the table, so each key is asked once
-        self.admin1_entry = lru_cache(maxsize=10_000)(self._admin1_entry)
-        self.country_entry = lru_cache(maxsize=1_000)(self._country_entry)
 
     def _lookup(self, norm: str) -> tuple[tuple[Entry, int], ...]:
         """(entry, best name kind) for every entry that has this normalised name."""
@@ -734,17 +731,23 @@ class Gazetteer:
             r = self._con.execute("SELECT * FROM places WHERE pid = ?", (pid,)).fetchone()
         return _row_entry(r) if r else None
 
-    def _admin1_entry(self, admin1_key: str) -> Entry | None:
-        with self._lock:
-            r = self._con.execute(
-                "SELECT * FROM places WHERE admin1_key = ? AND feature = 'admin1' LIMIT 1", (admin1_key,)
-            ).fetchone()
-        return _row_entry(r) if r else None
+    def admin1_entry(self, admin1_key: str) -> Entry | None:
+        return self._first_by("admin1", 6).get(admin1_key)
 
-    def _country_entry(self, iso: str) -> Entry | None:
+    def country_entry(self, iso: str) -> Entry | None:
+        return self._first_by("country", 5).get(iso)
+
+    @lru_cache(maxsize=4)  # noqa: B019 - one Gazetteer per process
+    def _first_by(self, feature: str, column: int) -> dict[str, Entry]:
+        """The entries of one feature type by a column's value, the first in table order when several
+        share it, from one scan of the table (there is no index on country or admin1_key: a query
+        per key cost a scan each)."""
         with self._lock:
-            r = self._con.execute("SELECT * FROM places WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
-        return _row_entry(r) if r else None
+            rows = self._con.execute("SELECT * FROM places WHERE feature = ? ORDER BY pid", (feature,)).fetchall()
+        out: dict[str, Entry] = {}
+        for r in rows:
+            out.setdefault(r[column], _row_entry(r))
+        return out
 
     def capital(self, iso: str) -> Entry | None:
         """A country's capital: where its government speaks from."""
