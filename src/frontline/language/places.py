@@ -552,6 +552,9 @@ def _resolve_spans(spans: list[_Span], tallies: list[tuple[_Tally, float]]
     """Ranked readings for every span; "X, Y" spans are ranked inside Y's best reading."""
     out: list[list[tuple[float, Entry, int]]] = [[] for _ in spans]
     order = sorted(range(len(spans)), key=lambda i: spans[i].constraint is not None)
+    # a text names the same places again and again (a live blog's context: each name ~3 times):
+    # the same name, read the same way, ranks the same, so it is ranked once per call
+    ranked: dict[tuple, list[tuple[float, Entry, int]]] = {}
     for i in order:
         sp = spans[i]
         cands = _candidates(sp.surface, sp.admin)
@@ -560,7 +563,11 @@ def _resolve_spans(spans: list[_Span], tallies: list[tuple[_Tally, float]]
         within = None
         if sp.constraint is not None and out[sp.constraint]:
             within = out[sp.constraint][0][1]
-        out[i] = _rank(cands, normalize(_clean_surface(sp.surface)), tallies, within, prefer_admin=sp.modifier)
+        key = (sp.surface, sp.admin, sp.modifier, within)
+        if key not in ranked:
+            ranked[key] = _rank(cands, normalize(_clean_surface(sp.surface)), tallies, within,
+                                prefer_admin=sp.modifier)
+        out[i] = list(ranked[key])
     return out
 
 
