@@ -75,7 +75,7 @@ def _quick(cls: type) -> type:
 
 
 _ATTRS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}  # columns of _QuickAttributeRules' array
-_KNOWN_ROWS = 500_000  # (LOWER, TAG, DEP, IS_SPACE) combinations whose matches are remembered
+_KNOWN_ROWS = 100_000  # (LOWER, TAG, DEP, IS_SPACE) combinations remembered (23,362 for the Guardian corpus)
 
 
 def _rule_plan(ruler: AttributeRuler) -> tuple | None:
