@@ -13,9 +13,14 @@ SENTENCE_SIMILARITY = 90
 MIN_WORDS = 5
 
 
+_QUOTES = str.maketrans("‘’“”–—", "''\"\"--")
+_NOT_WORD = re.compile(r"[^\w\s']")
+_SPACES = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
-    text = text.lower().translate(str.maketrans("‘’“”–—", "''\"\"--"))
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text)).strip()
+    text = text.lower().translate(_QUOTES)
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
 
 
 # Fuzzy comparison is against the most recent WINDOW distinct texts (exact repeats are found at

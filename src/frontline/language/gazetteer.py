@@ -732,16 +732,22 @@ class Gazetteer:
         return _row_entry(r) if r else None
 
     def admin1_entry(self, admin1_key: str) -> Entry | None:
-        with self._lock:
-            r = self._con.execute(
-                "SELECT * FROM places WHERE admin1_key = ? AND feature = 'admin1' LIMIT 1", (admin1_key,)
-            ).fetchone()
-        return _row_entry(r) if r else None
+        return self._first_by("admin1", 6).get(admin1_key)
 
     def country_entry(self, iso: str) -> Entry | None:
+        return self._first_by("country", 5).get(iso)
+
+    @lru_cache(maxsize=4)  # noqa: B019 - one Gazetteer per process
+    def _first_by(self, feature: str, column: int) -> dict[str, Entry]:
+        """The entries of one feature type by a column's value, the first in table order when several
+        share it, from one scan of the table (there is no index on country or admin1_key: a query
+        per key cost a scan each)."""
         with self._lock:
-            r = self._con.execute("SELECT * FROM places WHERE country = ? AND feature = 'country'", (iso,)).fetchone()
-        return _row_entry(r) if r else None
+            rows = self._con.execute("SELECT * FROM places WHERE feature = ? ORDER BY pid", (feature,)).fetchall()
+        out: dict[str, Entry] = {}
+        for r in rows:
+            out.setdefault(r[column], _row_entry(r))
+        return out
 
     def capital(self, iso: str) -> Entry | None:
         """A country's capital: where its government speaks from."""

@@ -40,7 +40,32 @@ def get_nlp() -> Language:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
             lemmatizer.__class__ = _remembering(type(lemmatizer))
+            _index_lemmas(lemmatizer)
     return nlp
+
+
+class _WordList(list):
+    """A list of words whose `in` is a set lookup: spaCy's rule lemmatizer asks `form in index` of
+    lists of up to 57,528 words (its lemma_index table), a scan per candidate form that cost more than
+    the rest of lemmatizing a fresh word. Same words, same order, same answers; still a list for
+    whatever serialises the table."""
+
+    def __init__(self, words) -> None:
+        super().__init__(words)
+        self._set = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self._set
+
+
+def _index_lemmas(lemmatizer: Lemmatizer) -> None:
+    """Give this pipeline's lemma_index lists a set lookup (its own tables: spacy.load reads them per model)."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, _WordList):
+            table[key] = _WordList(words)
 
 
 @lru_cache(maxsize=4)
@@ -50,6 +75,7 @@ def _quick(cls: type) -> type:
 
 
 _ATTRS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}  # columns of _QuickAttributeRules' array
+_KNOWN_ROWS = 100_000  # (LOWER, TAG, DEP, IS_SPACE) combinations remembered (23,362 for the Guardian corpus)
 
 
 def _rule_plan(ruler: AttributeRuler) -> tuple | None:
@@ -137,20 +163,32 @@ class _QuickAttributeRules:
         by_both, (by_lower, by_tag, by_dep, by_space), general, longer = plan
         strings = doc.vocab.strings
         rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
+        # A word's single-word matches depend on its four values alone: worked out once per
+        # combination ("the"/DT/det, ...), then looked up
+        known: dict[tuple[int, ...], tuple] = self.__dict__.setdefault("_known", {})
+        if len(known) > _KNOWN_ROWS:
+            known.clear()
         found = set()
+        starts = []  # (pattern of several words, position) where the pattern's first word matches
         for i, row in enumerate(rows):
-            low, tag, dep, space = row
-            for entries in (by_both.get((tag, low)), by_tag.get(tag), by_lower.get(low), by_dep.get(dep),
-                            by_space.get(space), general):
-                if entries:
-                    for k, m_id, (checks,) in entries:
-                        if _passes(checks, row, strings):
-                            found.add((k, m_id, i, i + 1))
-        for k, m_id, specs in longer:
+            key = tuple(row)
+            memo = known.get(key)
+            if memo is None:
+                low, tag, dep, space = row
+                memo = known[key] = (
+                    tuple((k, m_id) for entries in (by_both.get((tag, low)), by_tag.get(tag), by_lower.get(low),
+                                                    by_dep.get(dep), by_space.get(space), general) if entries
+                          for k, m_id, (checks,) in entries if _passes(checks, row, strings)),
+                    tuple(n for n, (_k, _m, specs) in enumerate(longer) if _passes(specs[0], row, strings)))
+            for k, m_id in memo[0]:
+                found.add((k, m_id, i, i + 1))
+            for n in memo[1]:
+                starts.append((n, i))
+        for n, i in starts:
+            k, m_id, specs = longer[n]
             size = len(specs)
-            for i in range(len(rows) - size + 1):
-                if all(_passes(checks, rows[i + j], strings) for j, checks in enumerate(specs)):
-                    found.add((k, m_id, i, i + size))
+            if i + size <= len(rows) and all(_passes(specs[j], rows[i + j], strings) for j in range(1, size)):
+                found.add((k, m_id, i, i + size))
         return sorted(found)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -42,10 +42,13 @@ from frontline.language.gazetteer import (
     POSTAL,
     Entry,
     get_gazetteer,
-    normalize,
     split_admin_suffix,
 )
+from frontline.language.gazetteer import normalize as _normalize
 from frontline.models import PlaceRef
+
+# The same few thousand names are normalised again and again (each span of each post's context).
+normalize = lru_cache(maxsize=100_000)(_normalize)
 
 # Countries whose places war reporting is about; a tie-breaker only.
 WAR_COUNTRIES = frozenset("UA RU BY PL MD GE IL PS LB SY IQ IR YE".split())
@@ -120,6 +123,15 @@ class _Span:
     constraint: int | None = None  # index of the span after "X, " that contains X
     partial: bool = False  # only part of a longer capitalised run ("Bailey" in "Lorraine Bailey")
     follower: str = ""  # the run's first word after the match ("Mayor" in "Kyiv Mayor ...")
+
+
+def _copy(sp: _Span, **changes) -> _Span:
+    """`dataclasses.replace(sp, **changes)` without its per-call introspection of the fields: spans
+    are copied by the hundred thousand (every post's context holds the whole document's)."""
+    new = object.__new__(_Span)
+    new.__dict__.update(sp.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 @dataclass
@@ -447,8 +459,8 @@ def _scan_context(ctx: PlaceContext) -> tuple[tuple[_Span, ...], frozenset[str]]
                 ctx.text[own_spans[-1].end:len(ctx.own) + 1 + shared_spans[0].start]))):
         return _scan(ctx.text)
     shift = len(ctx.own) + 1
-    spans = tuple(replace(sp) for sp in own_spans) + tuple(
-        replace(sp, start=sp.start + shift, end=sp.end + shift) for sp in shared_spans)
+    spans = tuple(_copy(sp) for sp in own_spans) + tuple(
+        _copy(sp, start=sp.start + shift, end=sp.end + shift) for sp in shared_spans)
     return spans, own_names | shared_names
 
 
@@ -540,6 +552,9 @@ def _resolve_spans(spans: list[_Span], tallies: list[tuple[_Tally, float]]
     """Ranked readings for every span; "X, Y" spans are ranked inside Y's best reading."""
     out: list[list[tuple[float, Entry, int]]] = [[] for _ in spans]
     order = sorted(range(len(spans)), key=lambda i: spans[i].constraint is not None)
+    # a text names the same places again and again (a live blog's context: each name ~3 times):
+    # the same name, read the same way, ranks the same, so it is ranked once per call
+    ranked: dict[tuple, list[tuple[float, Entry, int]]] = {}
     for i in order:
         sp = spans[i]
         cands = _candidates(sp.surface, sp.admin)
@@ -548,7 +563,11 @@ def _resolve_spans(spans: list[_Span], tallies: list[tuple[_Tally, float]]
         within = None
         if sp.constraint is not None and out[sp.constraint]:
             within = out[sp.constraint][0][1]
-        out[i] = _rank(cands, normalize(_clean_surface(sp.surface)), tallies, within, prefer_admin=sp.modifier)
+        key = (sp.surface, sp.admin, sp.modifier, within)
+        if key not in ranked:
+            ranked[key] = _rank(cands, normalize(_clean_surface(sp.surface)), tallies, within,
+                                prefer_admin=sp.modifier)
+        out[i] = list(ranked[key])
     return out
 
 
@@ -620,7 +639,7 @@ def _context_tally(context: str | PlaceContext) -> _Tally:
     if not context:
         return _Tally()
     all_spans, surnames = _context_scan(context)
-    spans = [replace(sp, constraint=None) for sp in all_spans if _plausible_in_context(context, sp, surnames)]
+    spans = [_copy(sp, constraint=None) for sp in all_spans if _plausible_in_context(context, sp, surnames)]
     _mark_constraints(context.text if isinstance(context, PlaceContext) else context, spans)
     first = _tally(spans)
     return _tally(spans, [(first, 1.0)])
@@ -769,7 +788,7 @@ def find_places(doc: Doc, context: str | PlaceContext = "", *, demonyms: bool = 
     country-precision place unless `demonyms` is False."""
     text = doc.text
     scanned, surnames = _scan(text)
-    spans = [replace(sp, constraint=None) for sp in scanned]
+    spans = [_copy(sp, constraint=None) for sp in scanned]
     _add_ner_spans(doc, spans)
     _mark_settlement_heads(text, spans)
     spans.sort(key=lambda s: s.start)
