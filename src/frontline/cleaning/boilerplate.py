@@ -11,8 +11,6 @@ from importlib import resources
 
 @dataclass(frozen=True)
 class Patterns:
-    # The lists a paragraph or sentence is only asked "any of these?" of are each one alternation:
-    # a live blog's page is cleaned again on every snapshot, one regex pass per line is what it costs.
     drop_paragraph: tuple[re.Pattern, ...]
     appeal_strong: tuple[re.Pattern, ...]
     appeal_signal: tuple[re.Pattern, ...]
@@ -31,15 +29,11 @@ def patterns() -> Patterns:
     def compile_all(key: str) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in raw[key])
 
-    def compile_any(key: str) -> tuple[re.Pattern, ...]:
-        """One pattern that matches where any of the list's does (none uses groups by number)."""
-        return (re.compile("|".join(f"(?:{p})" for p in raw[key]), re.IGNORECASE),) if raw[key] else ()
-
     return Patterns(
-        drop_paragraph=compile_any("drop_paragraph"),
-        appeal_strong=compile_any("appeal_strong"),
-        appeal_signal=compile_all("appeal_signal"),  # counted one by one (_speaks_as_publisher)
-        drop_sentence=compile_any("drop_sentence"),
+        drop_paragraph=compile_all("drop_paragraph"),
+        appeal_strong=compile_all("appeal_strong"),
+        appeal_signal=compile_all("appeal_signal"),
+        drop_sentence=compile_all("drop_sentence"),
         glue=re.compile(raw["glue"]),
         inline_cut=tuple(re.compile(p) for p in raw.get("inline_cut", [])),
         credit=_credit_pattern(raw.get("credit_lead"), raw.get("photo_agencies", [])),
