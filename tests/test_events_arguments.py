@@ -235,3 +235,17 @@ def test_an_attack_on_a_building_is_a_strike_and_a_capital_that_was_hit_is_its_p
     assert [e.type for e in events] == ["strike"]
     hit = events_of("The last time Kyiv was hit was on 28 April, when a Russian missile killed a journalist.")
     assert any(e.type == "strike" and e.location is not None and e.location.name == "Kyiv" for e in hit)
+
+
+def test_the_learned_scorer_never_joins_one_voices_words_to_an_act_others_report() -> None:
+    from frontline.events import merge
+
+    doc = Document(doc_id="voices.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
+        headline="", kind="post", paragraphs=[
+            "Russian missiles struck a fuel depot in Odesa on Tuesday, regional officials said.",
+            "The Red Cross said it had registered hundreds of prisoners of war this week."])])
+    mentions = process(doc)[1]
+    strike = next(m for m in mentions if m.type == "strike")
+    said = next(m for m in mentions if m.type == "statement")
+    assert merge._other_voice(strike, said) and merge._other_voice(said, strike)
+    assert not merge._other_voice(strike, strike)

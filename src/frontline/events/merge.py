@@ -331,7 +331,8 @@ def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -
             # within one document the learned scorer adds what the hand rules miss; their vetoes stay
             if _hard_conflict(x, m):
                 return 0.0
-            learned.append(model.probability(x, m))
+            if not _other_voice(x, m):
+                learned.append(model.probability(x, m))
             best = max(best, 0.0 if _conflict(x, m) else _affinity(x, m))
             continue
         if _conflict(x, m):
@@ -344,6 +345,14 @@ def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -
         if agree >= model.threshold:
             best = max(best, 1.0 + agree)
     return best
+
+
+def _other_voice(a: EventMention, b: EventMention) -> bool:
+    """A named voice's statement and an act others report: the learned scorer does not join them
+    (the hand rules may, within one post or paragraph)."""
+    if (a.type == "statement") == (b.type == "statement") or not a.sources or not b.sources:
+        return False
+    return not ({_party(n) for n, _ in a.sources} & {_party(n) for n, _ in b.sources})
 
 
 def _hard_conflict(a: EventMention, b: EventMention) -> bool:
