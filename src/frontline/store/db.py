@@ -93,7 +93,9 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._create_tables()
-        _migrate(self.engine)
+        if _needs_migration(self.engine):
+            with self.write_transaction() as conn:
+                _migrate(conn)
 
     def _create_tables(self) -> None:
         """Create missing tables under the writer lock: two processes opening a new database at once
@@ -453,21 +455,34 @@ def _bump(conn, key: str) -> None:
         conn.execute(insert(t.store_meta).values(key=key, value=1))
 
 
-def _migrate(engine: Engine) -> None:
-    """Columns added after a database was created: add them and fill them from the stored JSON."""
-    names = {c["name"] for c in inspect(engine).get_columns("events")}
-    with engine.begin() as conn:
-        if "admin1" not in names:
-            conn.execute(text("ALTER TABLE events ADD COLUMN admin1 VARCHAR(200)"))
-            rows = conn.execute(select(t.events.c.id, t.events.c.data)).all()
-            for eid, data in rows:
-                loc = (json.loads(data).get("location") or {}) if data else {}
-                if loc.get("admin1"):
-                    conn.execute(update(t.events).where(t.events.c.id == eid).values(admin1=loc["admin1"]))
-        if "grp" not in names:  # the merge group (store.merging); NULL until the next rebuild fills it
-            conn.execute(text("ALTER TABLE events ADD COLUMN grp VARCHAR(24)"))
-        for column in ("admin1", "country", "place", "date_end", "grp"):  # create_all skips existing tables
-            conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_events_{column} ON events ({column})"))
+MIGRATED_INDEXES = ("admin1", "country", "place", "date_end", "grp")
+
+
+def _needs_migration(engine: Engine) -> bool:
+    """Whether the events table lacks a column or index added after databases were first created.
+    Asked without writing: a process opening a database another one is writing to must not wait
+    for the writer lock (or fail on it) when there is nothing to change."""
+    found = inspect(engine)
+    names = {c["name"] for c in found.get_columns("events")}
+    indexes = {i["name"] for i in found.get_indexes("events")}
+    return not {"admin1", "grp"} <= names or any(f"ix_events_{c}" not in indexes for c in MIGRATED_INDEXES)
+
+
+def _migrate(conn: Connection) -> None:
+    """Columns added after a database was created: add them and fill them from the stored JSON
+    (in the caller's write transaction, under the writer lock)."""
+    names = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "admin1" not in names:
+        conn.execute(text("ALTER TABLE events ADD COLUMN admin1 VARCHAR(200)"))
+        rows = conn.execute(select(t.events.c.id, t.events.c.data)).all()
+        for eid, data in rows:
+            loc = (json.loads(data).get("location") or {}) if data else {}
+            if loc.get("admin1"):
+                conn.execute(update(t.events).where(t.events.c.id == eid).values(admin1=loc["admin1"]))
+    if "grp" not in names:  # the merge group (store.merging); NULL until the next rebuild fills it
+        conn.execute(text("ALTER TABLE events ADD COLUMN grp VARCHAR(24)"))
+    for column in MIGRATED_INDEXES:  # create_all skips existing tables
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_events_{column} ON events ({column})"))
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
