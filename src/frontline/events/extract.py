@@ -279,7 +279,7 @@ class _PostState:
         return None
 
 
-def _refers_back(tok: Token, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+def _refers_back(tok: Token, ann: SentenceAnnotation) -> bool:
     """'The attack', 'the latest fighting', 'this strike' as a subject, with no place, date or number
     of its own (a relative clause about it does not count: 'The attack, which Zelenskiy denounced'):
     a reference to an act the text told already."""
@@ -366,7 +366,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the images from retaken towns": which towns, not a retaking
         if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok) or syntax.about_act(tok)):
             continue
-        if hit.type != "statement" and _refers_back(tok, hit, ann):
+        if hit.type != "statement" and _refers_back(tok, ann):
             continue  # "The attack, which Zelenskiy denounced ...": the act told before, not a new one
         if hit.type != "statement" and _prescribed(tok):
             continue  # "the EU should ban Russian gas": a position (the statement), not an act
