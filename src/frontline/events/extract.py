@@ -22,12 +22,12 @@ from frontline.cleaning.topic import is_war_context, is_war_related
 from frontline.events import summary as summaries
 from frontline.events import syntax
 from frontline.events.quantities import find_quantities
-from frontline.events.similarity import speaker_identity
+from frontline.events.similarity import FULL_NAME, speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, is_media, seat_of_actor
 from frontline.language.attribution import without_day
 from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
-from frontline.language.places import seat_of, town_in
+from frontline.language.places import SITE_HEADS, seat_of, town_in
 from frontline.models import (
     ActorRef,
     CleanDocument,
@@ -231,7 +231,7 @@ class _PostState:
         at = len(self.persons)
         self.subjects.extend((a.name, at) for a in ann.actors if a.kind == "person" and _is_subject(a, ann))
         for x in ann.attributions:  # "He said ..." that the attribution layer followed back to a name
-            known = canonical_actor(x.speaker) if x.speaker and PROPER_NAME.match(x.speaker) else None
+            known = canonical_actor(x.speaker) if x.speaker and FULL_NAME.match(x.speaker) else None
             if known is not None and known.kind == "person":
                 self.subjects.append((known.name, at))
 
@@ -493,7 +493,6 @@ def _is_speaker(name: str) -> bool:
     return _is_party(name) or bool(ROLE_WORDS.search(name))
 
 
-PROPER_NAME = re.compile(r"^(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+$")
 
 
 def _speaker_matches(name: str, voice: tuple[str | None, int | None], ann: SentenceAnnotation) -> bool:
@@ -507,9 +506,9 @@ def _speaker_matches(name: str, voice: tuple[str | None, int | None], ann: Sente
     x, y = canonical_actor(name), canonical_actor(last)
     if x is not None and y is not None:
         return x.name == y.name
-    described = y is None and not PROPER_NAME.match(last)
+    described = y is None and not FULL_NAME.match(last)
     recent = last_at is not None and ann.sentence.index - last_at <= 2
-    return described and recent and bool(PROPER_NAME.match(name))
+    return described and recent and bool(FULL_NAME.match(name))
 
 
 TERRITORY_NOUNS = {
@@ -879,8 +878,8 @@ STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(governor|mayor|authorities|administration|"
                              r"officials|police|council|head)\b", re.I)
-SITE_AFTER = re.compile(r"^\s+(nuclear |steel |power |chemical )?(plant|steelworks|works|factory|refinery|port|"
-                        r"airport|airbase|station|dam)\b", re.I)  # "the Azovstal plant": the site, not its company
+# "the Azovstal plant": the site, not its company
+SITE_AFTER = re.compile(r"^\s+(nuclear |steel |power |chemical )?(" + "|".join(sorted(SITE_HEADS)) + r")\b", re.I)
 HOMETOWN = re.compile(r"(\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?|\b\d+, (both |all )?|\b(both|all|originally|hails) )"
                       r"(of|from) $")
 NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"

@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from frontline.events.pairs import PairModel, pair_model
-from frontline.events.similarity import proper_names, speaker_identity, text_overlap
+from frontline.events.similarity import FULL_NAME, proper_names, speaker_identity, text_overlap
 from frontline.language.actors import canonical_actor, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
@@ -368,7 +368,7 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if a.type == b.type and _stance_conflict(a, b):
         return True
-    if "statement" in (a.type, b.type) and a.type in loose and b.type in loose and _two_people(a, b):
+    if "statement" in (a.type, b.type) and {a.type, b.type} <= loose and _two_people(a, b):
         return True  # two people's words are two statements
     if a.type in PARTICIPANT_TYPES and b.type in PARTICIPANT_TYPES and _participants_differ(a, b):
         return True
@@ -417,7 +417,7 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
     if a.type == "statement" and _speakers_differ(a, b):
         return True
     if "statement" in (a.type, b.type) and {a.type, b.type} <= {"statement", "other"} and _two_people(a, b):
-        return True
+        return True  # two people's words are two statements
     if _rival_claims(a, b):
         return True
     return False
@@ -595,28 +595,24 @@ def _speakers_differ(a: EventMention, b: EventMention) -> bool:
     return not same_post and fuzz.token_set_ratio(a.evidence.text, b.evidence.text) < SIMILAR_TEXT
 
 
-PERSON_NAME = re.compile(r"^(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+$")
-
-
 def _two_people(a: EventMention, b: EventMention) -> bool:
-    """Two speakers each named by a person's full name, with no name in common ('Richard Moore' and
-    'Linda Thomas-Greenfield'): told apart whatever else the sentences share."""
+    """Two voices told apart whatever else the sentences share: two people each named in full with
+    no name in common ('Richard Moore' and 'Linda Thomas-Greenfield'), or catalogued actors of two
+    countries ('Petro Andryushchenko' and 'Russia's defence ministry')."""
     if not a.sources or not b.sources or _same_voice(a, b):
         return False
     na, nb = a.sources[0][0], b.sources[0][0]
-    if not (PERSON_NAME.match(na) or canonical_actor(na)) or not (PERSON_NAME.match(nb) or canonical_actor(nb)):
-        return False
-    def person(m: EventMention, name: str) -> bool:
-        known = canonical_actor(name)
-        return known.kind == "person" if known is not None else \
-            any(x.kind == "person" and name in (x.name, x.text) for x in m.actors)
-
-    if PERSON_NAME.match(na) and PERSON_NAME.match(nb) and person(a, na) and person(b, nb):
+    if FULL_NAME.match(na) and FULL_NAME.match(nb) and _a_person(a, na) and _a_person(b, nb):
         return not set(na.split()) & set(nb.split())
-    # a named person and a body of another side ("Petro Andryushchenko" and "Russia's defence ministry")
     ka, kb = canonical_actor(na), canonical_actor(nb)
     return ka is not None and kb is not None and ka.name != kb.name and bool(ka.country) and \
         bool(kb.country) and ka.country != kb.country
+
+
+def _a_person(m: EventMention, name: str) -> bool:
+    known = canonical_actor(name)
+    return known.kind == "person" if known is not None else \
+        any(x.kind == "person" and name in (x.name, x.text) for x in m.actors)
 
 
 def _persons(m: EventMention) -> set[str]:

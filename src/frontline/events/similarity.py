@@ -34,6 +34,8 @@ def text_overlap(x: str, y: str) -> float:
     return len(a & b) / small
 
 
+# A name written out in full: two to four capitalised words ("Richard Moore", "Linda Thomas-Greenfield").
+FULL_NAME = re.compile(r"^(?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+$")
 CALENDAR = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
                       r"may|june|july|august|september|october|november|december)$", re.I)
 TITLES = re.compile(r"^(mr|mrs|ms|dr|capt|gen|col|maj|lt|sir|president|minister|governor|mayor)\.?$", re.I)
