@@ -249,3 +249,33 @@ def test_the_learned_scorer_never_joins_one_voices_words_to_an_act_others_report
     said = next(m for m in mentions if m.type == "statement")
     assert merge._other_voice(strike, said) and merge._other_voice(said, strike)
     assert not merge._other_voice(strike, strike)
+
+
+def test_seized_assets_are_no_territory_and_a_captured_paramedic_is_a_prisoner() -> None:
+    events = events_of("Canada will be able to seize and dispose of assets sanctioned as a result of Russia's "
+                       "invasion of Ukraine. The government will then use the funds from seized assets to support "
+                       "Ukraine.")
+    assert "territory.capture" not in {e.type for e in events}
+    freed = events_of("The captured paramedic was freed from Russian captivity on Friday, Ukraine said.")
+    assert "territory.capture" not in {e.type for e in freed}
+
+
+def test_a_convention_or_a_capitals_point_of_view_is_no_place() -> None:
+    events = events_of("The Kremlin said on Monday that the two captured volunteers are not covered by the Geneva "
+                       "conventions.",
+                       "Milley said from Moscow's perspective, Finland joining Nato would be very problematic.")
+    places = {e.location.name for e in events if e.location is not None}
+    assert "Geneva" not in places and "Moscow's" not in places
+    assert not any(e.location is not None and e.location.name == "Moscow" and "Milley" in str(e.sources)
+                   for e in events)
+
+
+def test_a_digest_story_that_only_shares_generic_words_with_the_war_yields_no_event() -> None:
+    doc = Document(doc_id="digest.txt", title="First Thing: Russia strikes Kyiv", published=DCT, blocks=[
+        Block(headline="Russia strikes Kyiv during UN visit", kind="post",
+              paragraphs=["Russian missiles struck Kyiv on Thursday, the mayor said."]),
+        Block(headline="Capitol attack panel to issue letters to Republicans", kind="post",
+              paragraphs=["The House committee investigating the Capitol attack is expected to issue letters to "
+                          "key Republicans, a senator said on Thursday."])])
+    events = merge_mentions(process(doc)[1])
+    assert events and all("Capitol" not in " ".join(x.text for x in e.evidence) for e in events)

@@ -35,3 +35,16 @@ HARM_WORDS = ("killed", "wounded", "dead", "casualt", "death toll", "civilian", 
 def is_war_context(text: str) -> bool:
     """Like is_war_related, but harm alone ('two people were killed') does not make a war."""
     return any(not m.group(0).lower().startswith(HARM_WORDS) for m in _lexicon().finditer(text))
+
+
+# Lexicon words that other news uses as often ("the Capitol attack", "a climate summit", "a sexual
+# assault"): a story with only these is about the war only if it is set in the war's countries.
+GENERIC_TERMS = re.compile(
+    r"(attack|strike|struck|shell|bomb|blast|explosion|killed|wounded|dead|death toll|civilian|talks|summit|"
+    r"peace|negotiat|draft|armed|forces|battle|assault|arms|tank|patriot|refugee|humanitarian|evacuat|"
+    r"captured|hostage|weapon|nuclear)", re.IGNORECASE)
+
+
+def has_specific_war_term(text: str) -> bool:
+    """Whether the text uses a war word that other news rarely does (troops, Kremlin, artillery, Nato...)."""
+    return any(not GENERIC_TERMS.fullmatch(m.group(0)) for m in _lexicon().finditer(text))

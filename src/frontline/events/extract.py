@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from frontline.cleaning.topic import is_war_context, is_war_related
+from frontline.cleaning.topic import has_specific_war_term, is_war_context, is_war_related
 from frontline.events import summary as summaries
 from frontline.events import syntax
 from frontline.events.quantities import find_quantities
@@ -79,11 +79,12 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     theatre = frozenset(c for c, n in towns.items() if n >= THEATRE_MENTIONS) | title_countries(
         clean.document.title)
     paragraph = 0
+    elsewhere = _stories_elsewhere(clean, annotations)
     for ann in annotations:
         post = posts[ann.sentence.post_id]
         st = state.setdefault(post.post_id, _PostState(theatre))
         st.observe(ann, clean.document.published)
-        if post.kind == "teaser" or post.off_topic or ann.doc is None:
+        if post.kind == "teaser" or post.off_topic or ann.doc is None or post.post_id in elsewhere:
             thread.reset()
             continue
         text = ann.sentence.text.strip()
@@ -111,6 +112,20 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         thread.advance(ann, post, founding, key if founding else thread.key, new_paragraph,
                        joined=bool(mentions) and founding is None)
     return out
+
+
+# The belligerents' countries: a story set there is war news even in generic words ("blasts in Lviv").
+BELLIGERENTS = frozenset({"UA", "RU", "BY"})
+
+
+def _stories_elsewhere(clean: CleanDocument, annotations: list[SentenceAnnotation]) -> set[str]:
+    """Headed stories of a digest that only share generic words with the war ("Capitol attack panel to
+    issue letters"): no specific war word and no place in the belligerents' countries."""
+    theatre_posts = {ann.sentence.post_id for ann in annotations
+                     if any(p.country in BELLIGERENTS for p in ann.places)}
+    return {post.post_id for post in clean.posts
+            if post.headline and post.post_id not in theatre_posts
+            and not has_specific_war_term(f"{post.headline}\n{post.text}")}
 
 
 OPEN_QUOTES = "“\""
@@ -528,15 +543,24 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
     if hit.type != "territory.capture" or not re.match(r"(re)?captur|seiz|liberat", hit.text, re.I):
         return hit
     verb = tok if tok.pos_ in ("VERB", "AUX") else None
-    if verb is None:
+    if tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
+        objs = [tok.head]  # "the funds from seized assets", "the captured paramedic"
+    elif verb is None:
         return hit
-    subj = syntax.subject_of(verb)
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if subj is not None and subj.dep_ == "nsubjpass":
-        objs.append(subj)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
-        objs.append(verb.head)  # "Ukrainian fighters captured in Mariupol"
+    else:
+        subj = syntax.subject_of(verb)
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if subj is not None and subj.dep_ == "nsubjpass":
+            objs.append(subj)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+            objs.append(verb.head)  # "Ukrainian fighters captured in Mariupol"
+        if not objs:
+            # "seize and dispose of assets": coordinated verbs share their object
+            for conj in (c for c in verb.children if c.dep_ == "conj"):
+                objs.extend(c for c in conj.children if c.dep_ == "dobj")
+                objs.extend(g for c in conj.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj")
     for o in objs:
         if places and any(p.start <= o.idx < p.end for p in places):
             return hit  # "captured Enerhodar": a place, whatever the tagger thought

@@ -899,6 +899,8 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
             return False
     if re.search(r"\b(pro|anti)-$", text[max(0, sp.start - 5):sp.start], re.I):
         return False  # "pro-Moscow separatists": a side, not a place
+    if _names_a_text_or_view(doc, span):
+        return False
     if sp.words == 1 and norm in _STOP_WORDS and ABBR not in kinds:
         return False  # "Much", "Most", "Will" at the start of a sentence
     if sp.words == 1 and not sp.ner_place:
@@ -922,6 +924,23 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
         if re.search(r"\b" + re.escape(cleaned.lower()) + r"\b", text) and cleaned.lower() != cleaned:
             return False
     return True
+
+
+# "the Geneva conventions", "the Minsk agreements": a text named after where it was signed
+TEXT_NOUNS = frozenset("convention conventions accord accords agreement agreements protocol protocols format "
+                       "declaration memorandum communique".split())
+# "from Moscow's perspective": the capital stands for its government's view
+VIEW_NOUNS = frozenset("perspective perspectives view views viewpoint standpoint stance position".split())
+
+
+def _names_a_text_or_view(doc: Doc, span: Span) -> bool:
+    """A place name that only qualifies a text or a point of view says nothing about where an event is."""
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if nxt.lower_ in TEXT_NOUNS:
+        return True
+    return nxt.lower_ in ("'s", "’s") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in VIEW_NOUNS
 
 
 def _strong_for_person(cands: tuple[tuple[Entry, int], ...], word: str, surnames: frozenset[str]) -> bool:
