@@ -279,3 +279,16 @@ def test_a_digest_story_that_only_shares_generic_words_with_the_war_yields_no_ev
                           "key Republicans, a senator said on Thursday."])])
     events = merge_mentions(process(doc)[1])
     assert events and all("Capitol" not in " ".join(x.text for x in e.evidence) for e in events)
+
+
+def test_a_town_destroyed_or_fled_is_the_place_and_a_remote_party_speaks_from_its_seat() -> None:
+    events = events_of("Until now, Russia has been firing about 20,000 shells a day, slowly destroying "
+                       "Sievierodonetsk and other towns in its path.")
+    assert any(e.type == "strike" and e.location is not None and e.location.name == "Sievierodonetsk"
+               for e in events)
+    doc = Document(doc_id="seat.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
+        headline="", kind="post", paragraphs=[
+            "Russian missiles hit a shopping centre in Kremenchuk on Monday, killing 18 people. The US president, "
+            "Joe Biden, said the west must prepare for a long war."])])
+    said = next(m for m in process(doc)[1] if m.type == "statement")
+    assert said.location is not None and said.location.name == "Washington"

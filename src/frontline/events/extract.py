@@ -946,12 +946,19 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
 
 
 def _passive_subject(p: PlaceRef, ann: SentenceAnnotation) -> bool:
-    """'Kyiv was hit', 'Kharkiv was shelled': what is done to a town names the town, not a side."""
+    """'Kyiv was hit', 'Kharkiv was shelled', 'destroying Sievierodonetsk', 'civilians flee Kherson':
+    what is done to a town, or left, names the town, not a side."""
     span = ann.doc.char_span(p.start, p.end, alignment_mode="expand") if ann.doc is not None else None
-    return span is not None and len(span) > 0 and span.root.dep_ == "nsubjpass" and \
-        span.root.head.lemma_.lower() in HARM_VERBS
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    verb = root.head.lemma_.lower()
+    if root.dep_ == "nsubjpass":
+        return verb in HARM_VERBS
+    return root.dep_ == "dobj" and p.precision != "country" and (verb in HARM_VERBS or verb in LEAVE_VERBS)
 
 
+LEAVE_VERBS = {"flee", "leave", "evacuate", "abandon"}
 HARM_VERBS = {"hit", "strike", "shell", "attack", "bomb", "bombard", "target", "damage", "destroy", "pound", "rock",
               "besiege", "encircle", "storm", "capture", "seize", "liberate", "occupy"}
 
@@ -1003,6 +1010,7 @@ def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
     return replace(ref, text="", start=0, end=0) if ref is not None else None
 
 
+FRONT_COUNTRIES = frozenset({"UA"})  # where the fighting is: its towns are what statements speak of
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
 
 
@@ -1051,7 +1059,11 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             if town is not None:
                 return town
         # the sentence before, else the speaker's seat, else a little further back
-        return st.nearby_place(within=1) or _seat(speaker, ann) or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
+        # the sentence before, unless it told of the front: a party speaks about the fighting from its seat
+        before = st.nearby_place(within=1)
+        if before is not None and before.country not in FRONT_COUNTRIES:
+            return before
+        return _seat(speaker, ann) or before or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
     if places:
