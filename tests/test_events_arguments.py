@@ -292,3 +292,9 @@ def test_a_town_destroyed_or_fled_is_the_place_and_a_remote_party_speaks_from_it
             "Joe Biden, said the west must prepare for a long war."])])
     said = next(m for m in process(doc)[1] if m.type == "statement")
     assert said.location is not None and said.location.name == "Washington"
+
+
+def test_a_date_inside_what_was_said_is_not_when_it_was_said() -> None:
+    events = events_of("Sergei Lavrov also denied that Russia would attempt to claim victory in Ukraine by 9 May.")
+    said = next(e for e in events if e.type == "statement")
+    assert said.date is not None and said.date.start == DCT.date()

@@ -1117,8 +1117,9 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
             # "currently", "now": the state at report time, weaker than a date the event happened on
             return best, 1 if PRESENT_WORDS.match(best.text) else 3
         # a report date ("the ministry said on Sunday that ...") stands in for the event's
+        # ("attempt to claim victory by 9 May": a reporting word inside what was said reports nothing)
         reported = [d for d in dates if (v := _date_verb(d, ann)) is not None and (
-            v.dep_ == "ROOT" or v.lemma_ in syntax.REPORTING_LEMMAS)]
+            v.dep_ == "ROOT" or (v.lemma_ in syntax.REPORTING_LEMMAS and v.dep_ not in ("xcomp", "ccomp")))]
         if reported:
             return min(reported, key=lambda d: abs(d.char_start - hit.start)), 2
     inherited = st.recent_date(dates)
