@@ -60,6 +60,8 @@ def said(nlp: Language, text: str, previous: str | None = None) -> list[tuple[st
      [("Reuters", "asserts", False), ("two local officials", "asserts", False)]),
     ("“The truth and the lies,” wrote Anton Gerashenko, an adviser to the interior ministry.",
      [("Anton Gerashenko", "asserts", False)]),
+    ("The US-based Institute for the Study of War said Russian forces were pausing.",
+     [("US-based Institute for the Study of War", "asserts", False)]),
     ("The governor wrote a letter to the president.", []),
     ("The town has been destroyed by shelling.", []),
     ("The decision was reported over the weekend.", []),

@@ -298,3 +298,11 @@ def test_a_date_inside_what_was_said_is_not_when_it_was_said() -> None:
     events = events_of("Sergei Lavrov also denied that Russia would attempt to claim victory in Ukraine by 9 May.")
     said = next(e for e in events if e.type == "statement")
     assert said.date is not None and said.date.start == DCT.date()
+
+
+def test_an_outlet_passing_on_a_leaders_words_is_not_a_second_voice() -> None:
+    events = events_of("Hungary's prime minister Viktor Orban on Saturday called for US-Russian peace talks to end "
+                       "the war.",
+                       "Agence France-Presse reports: In a speech in Romania, the 59-year-old leader also defended "
+                       "his vision of Europe.")
+    assert [e.type for e in events] == ["statement"]

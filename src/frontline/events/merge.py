@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from frontline.events.pairs import PairModel, pair_model
 from frontline.events.similarity import FULL_NAME, proper_names, speaker_identity, text_overlap
-from frontline.language.actors import canonical_actor, state_of
+from frontline.language.actors import canonical_actor, is_media, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
 GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
@@ -588,7 +588,9 @@ def _speakers_differ(a: EventMention, b: EventMention) -> bool:
     sa, sb = _speaker(a), _speaker(b)
     if sa == sb or _same_voice(a, b):
         return False
-    known = [bool(m.sources) and canonical_actor(m.sources[0][0]) is not None for m in (a, b)]
+    # an outlet ("Agence France-Presse reports: ...") passes on someone's words: not a known voice
+    known = [bool(m.sources) and (k := canonical_actor(m.sources[0][0])) is not None and not is_media(k.actor_id)
+             for m in (a, b)]
     if all(known):
         return True
     same_post = a.evidence.document == b.evidence.document and a.evidence.post == b.evidence.post
@@ -605,6 +607,8 @@ def _two_people(a: EventMention, b: EventMention) -> bool:
     if FULL_NAME.match(na) and FULL_NAME.match(nb) and _a_person(a, na) and _a_person(b, nb):
         return not set(na.split()) & set(nb.split())
     ka, kb = canonical_actor(na), canonical_actor(nb)
+    if ka is not None and kb is not None and (is_media(ka.actor_id) or is_media(kb.actor_id)):
+        return False  # an outlet passes on others' words: it is not a voice of its own
     return ka is not None and kb is not None and ka.name != kb.name and bool(ka.country) and \
         bool(kb.country) and ka.country != kb.country
 

@@ -438,8 +438,14 @@ def _np_text(tok: Token) -> str:
 
     walk(tok)
     lo = hi = tok.i
-    while lo - 1 in keep:
-        lo -= 1
+    while True:
+        if lo - 1 in keep:
+            lo -= 1
+        elif lo >= 2 and tok.doc[lo - 1].text == "-" and not tok.doc[lo - 1].whitespace_ and \
+                not tok.doc[lo - 2].whitespace_:
+            lo -= 2  # "US-based", "Agence France-Presse": the whole hyphenated word, not its last half
+        else:
+            break
     while hi + 1 in keep:
         hi += 1
     span = _trim(tok.doc[lo:hi + 1])
