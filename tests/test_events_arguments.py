@@ -306,3 +306,23 @@ def test_an_outlet_passing_on_a_leaders_words_is_not_a_second_voice() -> None:
                        "Agence France-Presse reports: In a speech in Romania, the 59-year-old leader also defended "
                        "his vision of Europe.")
     assert [e.type for e in events] == ["statement"]
+
+
+def test_a_river_a_hometown_and_a_prisoner_swap_put_no_event_in_the_wrong_town() -> None:
+    events = events_of("The explosion hit a warehouse close to a key railway line and a dam on the Dnipro River.")
+    assert not any(e.location is not None and e.location.name == "Dnipro" for e in events)
+    hill = events_of("Andrew Hill, 35, a father of four from Plymouth, was also captured during fighting in "
+                     "southern Ukraine.")
+    assert hill and not any(e.location is not None and e.location.name == "Plymouth" for e in hill)
+    swap = events_of("Russian shelling hit Borodianka on Monday. Ukraine received 17 border guards released during "
+                     "a prisoner exchange on 29 June.")
+    assert not any(e.type == "prisoners" and e.location is not None and e.location.name == "Borodianka"
+                   for e in swap)
+
+
+def test_arms_a_strike_destroyed_are_no_aid_and_backing_proposed_talks_is_no_meeting() -> None:
+    events = events_of("Russia's defence ministry said on Sunday its missiles had destroyed a naval vessel and arms "
+                       "delivered by Washington.")
+    assert "aid" not in {e.type for e in events}
+    talks = events_of("The UK strongly supports President Biden's proposed talks with China, a spokesman said.")
+    assert "meeting" not in {e.type for e in talks}

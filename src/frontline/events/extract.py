@@ -385,6 +385,10 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "The attack, which Zelenskiy denounced ...": the act told before, not a new one
         if hit.type != "statement" and _prescribed(tok):
             continue  # "the EU should ban Russian gas": a position (the statement), not an act
+        if hit.type in PARTICIPANT_KINDS and _position_on_a_plan(tok):
+            continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
+        if hit.type == "aid" and _hit_target(tok):
+            continue  # "destroyed a depot of weapons delivered by the west": what was hit, not aid
         hit = retype_hit(hit, tok, ann.places)
         if hit is None:
             continue
@@ -904,8 +908,8 @@ OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(gove
                              r"officials|police|council|head)\b", re.I)
 # "the Azovstal plant": the site, not its company
 SITE_AFTER = re.compile(r"^\s+(nuclear |steel |power |chemical )?(" + "|".join(sorted(SITE_HEADS)) + r")\b", re.I)
-HOMETOWN = re.compile(r"(\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?|\b\d+, (both |all )?|\b(both|all|originally|hails) )"
-                      r"(of|from) $")
+HOMETOWN = re.compile(r"(\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?|\b\d+, (both |all )?|\b(both|all|originally|hails) |"
+                      r"\b(father|mother|parent) of (two|three|four|five|six|\d+) )(of|from) $")
 NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
                         r"news|agency|airlines?|university|club|fc|sea)\b", re.I)
 NEAR_CHARS = 80
@@ -922,7 +926,7 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         before = text[max(0, p.start - 12):p.start]
         if p.precision == "place" and p.country not in theatre and not STRONG_LOCATIVE.search(before):
             continue  # "New Start", "Meta", "McDonald's": a town abroad only when something happens in it
-        if p.precision == "place" and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
+        if p.precision in ("place", "admin1") and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
             continue  # "Andrew Hill of Plymouth": where a person is from, not where it happened
         office = p.precision != "country" and (OFFICE_OF_PLACE.match(text[p.end:p.end + 40]) or
                                                SITE_AFTER.match(text[p.end:p.end + 30]))
@@ -943,6 +947,26 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
                 continue
         out.append(p)
     return out
+
+
+STANCE_VERBS = {"support", "back", "welcome", "endorse", "oppose", "reject", "dismiss", "criticise", "criticize",
+                "condemn", "praise", "hail", "favour", "favor", "urge", "push"}
+
+
+def _position_on_a_plan(tok: Token) -> bool:
+    """A gathering or deal only proposed or planned, named as what someone supports or rejects."""
+    planned = any(c.dep_ == "amod" and c.lower_ in syntax.PLANNED_MODIFIERS for c in tok.children)
+    return planned and tok.dep_ in ("dobj", "pobj") and syntax.governing_verb(tok).lemma_.lower() in STANCE_VERBS
+
+
+def _hit_target(tok: Token) -> bool:
+    """Whether the words are what a strike hit or destroyed ('destroyed a vessel and arms delivered
+    by Washington', 'weapons supplied by the west were destroyed')."""
+    cur = tok
+    while cur.dep_ in ("conj", "appos", "compound", "amod", "acl", "pobj", "prep") and cur.head.i != cur.i and \
+            cur.head.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+    return cur.dep_ in ("dobj", "nsubjpass") and cur.head.lemma_.lower() in HARM_VERBS
 
 
 def _passive_subject(p: PlaceRef, ann: SentenceAnnotation) -> bool:
@@ -1010,6 +1034,7 @@ def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
     return replace(ref, text="", start=0, end=0) if ref is not None else None
 
 
+EXCHANGE = re.compile(r"exchang|swap|releas|freed|free\b|handed over|hand over", re.I)
 FRONT_COUNTRIES = frozenset({"UA"})  # where the fighting is: its towns are what statements speak of
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
 
@@ -1081,6 +1106,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             if town is not None and town.country == best.country:
                 return town
         return best
+    if hit.type == "prisoners" and EXCHANGE.search(hit.text):
+        return None  # swaps and releases happen where the text says, not where its last fighting was
     if hit.type in PLACE_INHERITING and (town_ref or area_ref):
         return st.place(places, want="place" if town_ref else "area")
     if hit.type in PLACE_INHERITING | {"other"}:

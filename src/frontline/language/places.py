@@ -929,16 +929,19 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
 # "the Geneva conventions", "the Minsk agreements": a text named after where it was signed
 TEXT_NOUNS = frozenset("convention conventions accord accords agreement agreements protocol protocols format "
                        "declaration memorandum communique".split())
+# "the Dnipro river": the river, not the city it names
+WATER_NOUNS = frozenset("river rivers estuary reservoir lake".split())
 # "from Moscow's perspective": the capital stands for its government's view
 VIEW_NOUNS = frozenset("perspective perspectives view views viewpoint standpoint stance position".split())
 
 
 def _names_a_text_or_view(doc: Doc, span: Span) -> bool:
-    """A place name that only qualifies a text or a point of view says nothing about where an event is."""
+    """A place name that only qualifies a text, a river or a point of view says nothing about where
+    an event is."""
     if span.end >= len(doc):
         return False
     nxt = doc[span.end]
-    if nxt.lower_ in TEXT_NOUNS:
+    if nxt.lower_ in TEXT_NOUNS or nxt.lower_ in WATER_NOUNS:
         return True
     return nxt.lower_ in ("'s", "’s") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in VIEW_NOUNS
 
