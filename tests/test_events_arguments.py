@@ -326,3 +326,9 @@ def test_arms_a_strike_destroyed_are_no_aid_and_backing_proposed_talks_is_no_mee
     assert "aid" not in {e.type for e in events}
     talks = events_of("The UK strongly supports President Biden's proposed talks with China, a spokesman said.")
     assert "meeting" not in {e.type for e in talks}
+
+
+def test_forces_destroying_depots_is_a_strike() -> None:
+    events = events_of("Russia's armed forces destroyed eight Ukrainian missile and artillery arms depots in the "
+                       "southern Mykolaiv region, the Russian defence ministry said on Tuesday.")
+    assert "strike" in {e.type for e in events}
