@@ -332,3 +332,14 @@ def test_forces_destroying_depots_is_a_strike() -> None:
     events = events_of("Russia's armed forces destroyed eight Ukrainian missile and artillery arms depots in the "
                        "southern Mykolaiv region, the Russian defence ministry said on Tuesday.")
     assert "strike" in {e.type for e in events}
+
+
+def test_a_surname_already_named_in_full_is_no_town_and_the_north_sea_is_no_hamlet() -> None:
+    events = events_of("Ukraine aims to strike a deal with the International Monetary Fund, the central bank "
+                       "governor, Kyrylo Shevchenko, told Reuters. Shevchenko, 49, also said he hoped to agree on a "
+                       "swap line with the Bank of England within weeks.")
+    assert not any(e.location is not None and e.location.name == "Shevchenko" for e in events)
+    from frontline.language.places import resolve_toponym
+
+    sea = resolve_toponym("North Sea")
+    assert sea is None or sea.country != "US"

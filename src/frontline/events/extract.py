@@ -228,6 +228,7 @@ class _PostState:
         self.statement_at: int | None = None  # sentence index of that statement
         self.dates: list[DateRef] = []
         self.persons: list[ActorRef] = []
+        self.surnames: frozenset[str] = frozenset()  # of the persons named in full so far
         # persons named as a subject or speaker (with how many persons had been named by then): whom
         # "he said" follows
         self.subjects: list[tuple[str, int]] = []
@@ -240,9 +241,10 @@ class _PostState:
         self.recent_text = (self.recent_text + [ann.sentence.text])[-4:]
         anchor = ann.sentence.published or dct
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
-        self.places_by_sentence.append(_eligible_places(ann, self.theatre))
-        self.dates.extend(ann.dates)
         self.persons.extend(a for a in ann.actors if a.kind == "person")
+        self.surnames |= {a.name.split()[-1] for a in ann.actors if a.kind == "person" and " " in a.name}
+        self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
+        self.dates.extend(ann.dates)
         at = len(self.persons)
         self.subjects.extend((a.name, at) for a in ann.actors if a.kind == "person" and _is_subject(a, ann))
         for x in ann.attributions:  # "He said ..." that the attribution layer followed back to a name
@@ -915,12 +917,15 @@ NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|
 NEAR_CHARS = 80
 
 
-def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozenset()) -> list[PlaceRef]:
+def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozenset(),
+                     surnames: frozenset[str] = frozenset()) -> list[PlaceRef]:
     """Places where something can happen: a country counts only after a locative preposition
     ('in Ukraine'), not as a possessor or modifier ('Ukraine's general staff')."""
     text = ann.sentence.text
     out = []
     for p in ann.places:
+        if p.precision == "place" and p.text in surnames:
+            continue  # "Shevchenko, 49, said" after "Kyrylo Shevchenko": the man, not the town
         if NAMED_UNIT.match(text[p.end:p.end + 20]):
             continue  # "the Azov regiment", "the Kyiv Independent": a name, not a place
         before = text[max(0, p.start - 12):p.start]
@@ -1068,7 +1073,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         host = _meeting_seat(hit, ann)
         if host is not None:
             return host
-    places = _eligible_places(ann, st.theatre)
+    places = _eligible_places(ann, st.theatre, st.surnames)
     if hit.type == "statement":
         # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), else the
         # place the statement is about, else where the sentences before it were
