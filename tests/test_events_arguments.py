@@ -343,3 +343,10 @@ def test_a_surname_already_named_in_full_is_no_town_and_the_north_sea_is_no_haml
 
     sea = resolve_toponym("North Sea")
     assert sea is None or sea.country != "US"
+
+
+def test_words_said_when_something_happened_are_dated_then() -> None:
+    events = events_of("When Johnson survived a confidence vote in April, Zelenskiy said he was very happy that "
+                       "Ukraine had not lost an important ally.")
+    said = next(e for e in events if e.type == "statement")
+    assert said.date is not None and said.date.start.month == 4

@@ -1144,6 +1144,11 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     if dates and tok is not None:
         verb = syntax.governing_verb(tok)
         attached = [d for d in dates if _date_verb(d, ann) is not None and _date_verb(d, ann).i == verb.i]
+        if not attached:
+            # "When Johnson survived a confidence vote in April, Zelenskiy said ...": then
+            attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "advcl" and
+                        v.head.i == verb.i and any(c.dep_ == "advmod" and c.lower_ == "when" for c in v.children)
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
         if attached:
             best = min(attached, key=lambda d: abs(d.char_start - hit.start))
             # "currently", "now": the state at report time, weaker than a date the event happened on
