@@ -350,3 +350,16 @@ def test_words_said_when_something_happened_are_dated_then() -> None:
                        "Ukraine had not lost an important ally.")
     said = next(e for e in events if e.type == "statement")
     assert said.date is not None and said.date.start.month == 4
+
+
+def test_words_reported_without_a_date_are_not_dated_by_an_old_story_and_a_mayor_of_a_town_is_there() -> None:
+    doc = Document(doc_id="old.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
+        headline="", kind="post", paragraphs=[
+            "Russia struck the oil refinery in Kremenchuk on 2 April, officials said.",
+            "Fuel queues grew across the country this week.",
+            "The economy minister, Yulia Svyrydenko, said the shortages would be eliminated within a week."])])
+    said = next(m for m in process(doc)[1] if m.type == "statement")
+    assert said.date is not None and said.date.start == DCT.date()
+    mayor = events_of("Meanwhile, the mayor of Mariupol said corpses were rotting in the streets of the southern "
+                      "city decimated by Russian bombardment.")
+    assert any(e.location is not None and e.location.name == "Mariupol" for e in mayor)

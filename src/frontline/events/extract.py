@@ -51,6 +51,7 @@ HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppos
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
 DATE_INHERIT_DAYS = 60
+STATEMENT_INHERIT_DAYS = 7
 RELCL_HISTORY_DAYS = 30  # a relative clause dated this long before its report describes, it does not tell
 HISTORY_DAYS = 5 * 365  # an event dated explicitly years before its report is history told as background
 # Where the story is: countries whose towns a document names again and again. A bare town name
@@ -227,6 +228,8 @@ class _PostState:
         self.statement_speaker: str | None = None
         self.statement_at: int | None = None  # sentence index of that statement
         self.dates: list[DateRef] = []
+        self.current_dates: list[DateRef] = []  # of the sentence observed last
+        self.previous_dates: list[DateRef] = []  # of the sentence before it
         self.persons: list[ActorRef] = []
         self.surnames: frozenset[str] = frozenset()  # of the persons named in full so far
         # persons named as a subject or speaker (with how many persons had been named by then): whom
@@ -244,6 +247,7 @@ class _PostState:
         self.persons.extend(a for a in ann.actors if a.kind == "person")
         self.surnames |= {a.name.split()[-1] for a in ann.actors if a.kind == "person" and " " in a.name}
         self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
+        self.previous_dates, self.current_dates = self.current_dates, list(ann.dates)
         self.dates.extend(ann.dates)
         at = len(self.persons)
         self.subjects.extend((a.name, at) for a in ann.actors if a.kind == "person" and _is_subject(a, ann))
@@ -1160,6 +1164,11 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
         if reported:
             return min(reported, key=lambda d: abs(d.char_start - hit.start)), 2
     inherited = st.recent_date(dates)
+    if inherited is not None and hit.type == "statement" and st.anchor is not None and \
+            (st.anchor - inherited.start).days > STATEMENT_INHERIT_DAYS and inherited not in st.previous_dates:
+        # words reported without a date are recent, not of a month-old story told a while before
+        # ("On Sunday, 16 February, X spoke to Y. Y claimed ...": the sentence just before dates them)
+        inherited = None
     if inherited is not None and hit.type not in ("call",):
         return DateRef(inherited.start, inherited.end, inherited.precision, inherited.basis, inherited.text), 1
     if st.anchor is None:

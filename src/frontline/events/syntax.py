@@ -119,7 +119,8 @@ def is_background(tok: Token) -> bool:
         return True  # "the Kherson region, which Russian troops seized early in the invasion"
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "decimated by continuous shelling": a condition, not one event
-    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("earlier", "previous", "prior") for c in tok.children):
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("earlier", "previous", "prior")
+                                  for c in tok.children):
         return True  # "responded to an earlier Ukrainian strike on X by shelling Y": the act told before
     if any(c.lower_ == "previously" for c in governing_verb(tok).children):
         return True  # "Spain had previously sent only ammunition": the past, recalled

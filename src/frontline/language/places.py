@@ -890,8 +890,9 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
     first = span[0]
     if first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in TITLES:
         return False
-    if not sp.ner_place and span.end < len(doc) and doc[span.end].lemma_ in SPEECH_VERBS:
-        return False  # "Meredith said": a person
+    if not sp.ner_place and span.end < len(doc) and doc[span.end].lemma_ in SPEECH_VERBS and not (
+            first.i > 0 and doc[first.i - 1].pos_ == "ADP"):
+        return False  # "Meredith said": a person ("the mayor of Mariupol said" is a town)
     strong_kinds = kinds & {NAME, ALIAS, DEMONYM}
     if not strong_kinds and not sp.admin and not sp.ner_place:
         # only an alternate name or a bare region core: needs NER's support or a big place
