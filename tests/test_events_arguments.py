@@ -363,3 +363,13 @@ def test_words_reported_without_a_date_are_not_dated_by_an_old_story_and_a_mayor
     mayor = events_of("Meanwhile, the mayor of Mariupol said corpses were rotting in the streets of the southern "
                       "city decimated by Russian bombardment.")
     assert any(e.location is not None and e.location.name == "Mariupol" for e in mayor)
+
+
+def test_an_office_the_catalogue_resolves_is_its_holder_and_an_earlier_act_is_not_news() -> None:
+    events = events_of("The Russian foreign minister, Sergei Lavrov, has said the US has not offered to resume talks "
+                       "on the New Start treaty.")
+    said = next(e for e in events if e.type == "statement")
+    assert names(said.sources) == ["Sergei Lavrov"]
+    shelled = events_of("Russia has reportedly responded to an earlier Ukrainian strike on the town of Nova Kakhovka "
+                        "by shelling the eastern town of Bakhmut overnight.")
+    assert [e.location.name for e in shelled if e.type == "strike" and e.location is not None] == ["Bakhmut"]

@@ -706,6 +706,7 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         sources.append((quoted, "asserts"))
     if hit.type == "statement":
         speaker = _statement_speaker(tok, ann, st)
+        speaker = _source_name(speaker, st, ann) if speaker else speaker  # the office's holder, as above
         if speaker and (_names_an_act(speaker) or not _is_speaker(speaker)):
             # "Recent strikes suggest ...", "The statements suggest ...": evidence, not a speaker
             # (the reporting verb's speaker, if any, stands)
@@ -840,8 +841,11 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
         holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
         if holder is not None:
             return holder.name  # "the Turkish president" in 2025 is Recep Tayyip Erdogan
-    if any(a.text == speaker and a.kind == "person" for a in ann.actors):
-        return speaker
+    holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
+    if holder is not None:
+        # "the Russian foreign minister" that the catalogue resolved is Sergei Lavrov; a name stays as written
+        office = any(w.isalpha() and w.islower() for w in speaker.split())
+        return holder.name if office and FULL_NAME.match(holder.name) else speaker
     text = ann.sentence.text
     at = text.find(speaker)
     if at >= 0:
