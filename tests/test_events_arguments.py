@@ -373,3 +373,12 @@ def test_an_office_the_catalogue_resolves_is_its_holder_and_an_earlier_act_is_no
     shelled = events_of("Russia has reportedly responded to an earlier Ukrainian strike on the town of Nova Kakhovka "
                         "by shelling the eastern town of Bakhmut overnight.")
     assert [e.location.name for e in shelled if e.type == "strike" and e.location is not None] == ["Bakhmut"]
+
+
+def test_who_is_accused_is_not_who_speaks() -> None:
+    events = events_of("Nicola Sturgeon, Scotland's first minister, has been accused of glorifying war after she "
+                       "retweeted a Ukrainian tweet listing Russia's war dead.")
+    assert not any("Sturgeon" in n for e in events if e.type == "statement" for n in names(e.sources))
+    backed = events_of("But Baerbock's criticism of Russia was backed by Arif Husain, the chief economist at the UN "
+                       "World Food Programme, who said it was not sanctions that caused the crisis.")
+    assert any(names(e.sources)[:1] == ["Arif Husain"] for e in backed if e.type == "statement")

@@ -868,6 +868,12 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     subj = syntax.subject_of(tok)
     if subj is None:
         return None
+    if subj.dep_ == "nsubjpass":
+        # "X has been accused of glorifying war": X is who the words are about; the speaker, if any,
+        # is the agent ("by Y")
+        agent = next((g for c in subj.head.children if c.dep_ == "agent" for g in c.children
+                      if g.dep_ == "pobj"), None)
+        return _named(agent, ann) if agent is not None and agent.pos_ != "PRON" else None
     # "Donald Trump says he sympathises", "Zelensky has said Ukraine will never recognise":
     # the position is the reporting speaker's
     rep = syntax.reporting_head(tok)
