@@ -382,3 +382,10 @@ def test_who_is_accused_is_not_who_speaks() -> None:
     backed = events_of("But Baerbock's criticism of Russia was backed by Arif Husain, the chief economist at the UN "
                        "World Food Programme, who said it was not sanctions that caused the crisis.")
     assert any(names(e.sources)[:1] == ["Arif Husain"] for e in backed if e.type == "statement")
+
+
+def test_announcing_the_supply_of_weapons_is_aid_but_hoping_for_it_is_not() -> None:
+    events = events_of("Joe Biden announced the supply of advanced rocket systems, called Himars, to Ukraine.")
+    assert "aid" in {e.type for e in events}
+    hoped = events_of("Ukraine will win thanks to the increase in the supply of modern weapons, Zelenskiy said.")
+    assert "aid" not in {e.type for e in hoped}
