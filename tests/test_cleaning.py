@@ -142,3 +142,10 @@ def test_post_ids_are_stable_and_unique(blog, tmp_path: Path):
     assert blog["edited_headline"] in shared  # an edited post keeps its id
     assert all(ids1[k] == ids2[k] for k in shared)
     assert v1.posts[0].post_id == v2.posts[0].post_id  # the lead summary is one slot
+
+
+def test_a_sign_off_is_boilerplate_but_a_quote_that_starts_alike_is_kept():
+    from frontline.cleaning.boilerplate import is_boilerplate
+
+    assert is_boilerplate("We’ll be back shortly with more updates.")
+    assert not is_boilerplate("We will return thanks to our tactics and the supply of modern weapons.")
