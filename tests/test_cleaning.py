@@ -149,3 +149,19 @@ def test_a_sign_off_is_boilerplate_but_a_quote_that_starts_alike_is_kept():
 
     assert is_boilerplate("We’ll be back shortly with more updates.")
     assert not is_boilerplate("We will return thanks to our tactics and the supply of modern weapons.")
+
+
+def test_a_byline_list_and_a_sign_off_glued_to_a_summary_are_cut():
+    from frontline.cleaning.boilerplate import is_boilerplate
+
+    assert is_boilerplate("– Jennifer Doe, Harry Roe, Maanvi Poe, Rob Loe")
+    assert not is_boilerplate("– Zelenskiy said the war would end")
+    doc = Document(doc_id="signoff.txt", title="Russia-Ukraine war live", blocks=[Block(
+        headline="Summary", kind="post", paragraphs=[
+            "Thank you for joining us for today’s live coverage of the war in Ukraine. It’s 2am in Kyiv and we will "
+            "be pausing our live reporting overnight and returning in the morning. Ukraine’s defence ministry on "
+            "Saturday urged citizens in Enerhodar to reveal where Russian troops were living."])],
+        published=dt.datetime(2022, 7, 23))
+    text = clean_document(doc).text
+    assert "pausing our live reporting" not in text and "Thank you for joining" not in text
+    assert "Enerhodar" in text
