@@ -1053,7 +1053,8 @@ def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
     return replace(ref, text="", start=0, end=0) if ref is not None else None
 
 
-EXCHANGE = re.compile(r"exchang|swap|releas|freed|free\b|handed over|hand over", re.I)
+EXCHANGE = re.compile(r"exchang|swap|releas|freed|free\b|handed over|hand over|arrest|detain|jail|sentenc|convict",
+                      re.I)
 FRONT_COUNTRIES = frozenset({"UA"})  # where the fighting is: its towns are what statements speak of
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
 
@@ -1126,7 +1127,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
                 return town
         return best
     if hit.type == "prisoners" and EXCHANGE.search(hit.text):
-        return None  # swaps and releases happen where the text says, not where its last fighting was
+        return None  # swaps, releases and arrests happen where the text says, not where its last fighting was
     if hit.type in PLACE_INHERITING and (town_ref or area_ref):
         return st.place(places, want="place" if town_ref else "area")
     if hit.type in PLACE_INHERITING | {"other"}:
