@@ -389,3 +389,14 @@ def test_announcing_the_supply_of_weapons_is_aid_but_hoping_for_it_is_not() -> N
     assert "aid" in {e.type for e in events}
     hoped = events_of("Ukraine will win thanks to the increase in the supply of modern weapons, Zelenskiy said.")
     assert "aid" not in {e.type for e in hoped}
+
+
+def test_a_speaker_visiting_a_town_speaks_there_but_not_for_another_clauses_visit() -> None:
+    events = events_of("The US senators Lindsey Graham and Richard Blumenthal, while visiting Kyiv on Thursday, said "
+                       "the US should quickly supply Ukraine with more weaponry.")
+    said = next(e for e in events if e.type == "statement")
+    assert said.location is not None and said.location.name == "Kyiv"
+    other = events_of("In a video address late on Monday, Ukraine's president, Volodymyr Zelenskiy, said the second "
+                      "phase of the invasion had begun, a statement Sergei Lavrov confirmed during a visit to India.")
+    assert not any(e.location is not None and e.location.name == "India" and "Zelensk" in str(e.sources)
+                   for e in other)

@@ -1029,6 +1029,8 @@ def _is_capital(p: PlaceRef) -> bool:
 
 VISIT = re.compile(r"\b(visit(s|ed|ing)?|trip to|travel(l)?ed to|tour(s|ed)?|arriv(ed|es) in|landed in|(was|were) in)"
                    r"\s+(the\s+)?([\w’'-]+\s+){0,2}$", re.I)
+VISITING = re.compile(r"\b((while|when|after) visiting|(on|during|after) (a|an|his|her|their)( \w+)? (visit|trip) to)"
+                      r"\s+(the\s+)?$", re.I)
 TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)(['’]s)?\b", re.I)
 AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
@@ -1096,6 +1098,11 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             next((p for p in ann.places if p.precision != "place" and _spoken_at(p, ann, at_event=True)), None)
         if spoken is not None:
             return spoken
+        # "the senators, while visiting Kyiv on Thursday, said ...": where the speaker was
+        visiting = next((p for p in ann.places if p.precision in ("place", "admin1", "country") and
+                         VISITING.search(text[max(0, p.start - 40):p.start]) and _of_the_verb(p, hit, ann)), None)
+        if visiting is not None:
+            return visiting
         specific = [p for p in places if p.precision in ("place", "admin1")]
         if specific:
             return min(specific, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
@@ -1139,6 +1146,17 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # decision is taken where it sits
         return _seat(speaker or _agent_name(hit, ann), ann)
     return None
+
+
+def _of_the_verb(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """Whether a place phrase belongs to the trigger's own clause ("X, while visiting Kyiv, said"),
+    not to another clause of the sentence ("a statement Lavrov confirmed during a visit to India")."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if tok is None or span is None or len(span) == 0:
+        return False
+    verb, own = syntax.governing_verb(span.root), syntax.governing_verb(tok)
+    return verb.i == own.i or (verb.dep_ == "advcl" and verb.head.i == own.i)
 
 
 def _agent_name(hit: TriggerHit, ann: SentenceAnnotation) -> str | None:
