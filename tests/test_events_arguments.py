@@ -400,3 +400,14 @@ def test_a_speaker_visiting_a_town_speaks_there_but_not_for_another_clauses_visi
                       "phase of the invasion had begun, a statement Sergei Lavrov confirmed during a visit to India.")
     assert not any(e.location is not None and e.location.name == "India" and "Zelensk" in str(e.sources)
                    for e in other)
+
+
+def test_a_firm_that_later_said_is_no_town_and_a_reaction_is_not_set_where_the_other_party_sits() -> None:
+    meta = events_of("Meta later said the laxer rules would only apply to people posting from inside Ukraine.")
+    assert not any(e.location is not None and e.location.country == "IT" for e in meta)
+    doc = Document(doc_id="eu.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
+        headline="", kind="post", paragraphs=[
+            "EU leaders meeting in Brussels agreed to grant Ukraine candidate status. Russia has condemned the "
+            "European Union's decision to accept Ukraine and Moldova as membership candidates."])])
+    said = next(m for m in process(doc)[1] if m.type == "statement" and m.sources[0][0] == "Russia")
+    assert said.location is not None and said.location.name == "Moscow"

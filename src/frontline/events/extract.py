@@ -1113,6 +1113,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # the sentence before, else the speaker's seat, else a little further back
         # the sentence before, unless it told of the front: a party speaks about the fighting from its seat
         before = st.nearby_place(within=1)
+        if before is not None and _seat_of_another(before, speaker, ann):
+            before = None  # "Russia has condemned the EU's decision" after a sentence set in Brussels
         if before is not None and before.country not in FRONT_COUNTRIES:
             return before
         return _seat(speaker, ann) or before or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
@@ -1146,6 +1148,18 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # decision is taken where it sits
         return _seat(speaker or _agent_name(hit, ann), ann)
     return None
+
+
+def _seat_of_another(p: PlaceRef, speaker: str | None, ann: SentenceAnnotation) -> bool:
+    """Whether the place is where another party of the sentence sits (the EU's Brussels in "Russia
+    condemned the EU's decision"): that party's place, not the speaker's."""
+    for a in ann.actors:
+        if a.text == speaker or a.name == speaker or a.kind not in ("org", "state"):
+            continue
+        seat = _seat(a.name, ann)
+        if seat is not None and seat.gazetteer_id == p.gazetteer_id:
+            return True
+    return False
 
 
 def _of_the_verb(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:

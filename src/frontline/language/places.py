@@ -890,9 +890,10 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
     first = span[0]
     if first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in TITLES:
         return False
-    if not sp.ner_place and span.end < len(doc) and doc[span.end].lemma_ in SPEECH_VERBS and not (
+    after = span.end + 1 if span.end + 1 < len(doc) and doc[span.end].pos_ == "ADV" else span.end
+    if not sp.ner_place and after < len(doc) and doc[after].lemma_ in SPEECH_VERBS and not (
             first.i > 0 and doc[first.i - 1].pos_ == "ADP"):
-        return False  # "Meredith said": a person ("the mayor of Mariupol said" is a town)
+        return False  # "Meredith said", "Meta later said": a person or a firm ("the mayor of Mariupol said" is a town)
     strong_kinds = kinds & {NAME, ALIAS, DEMONYM}
     if not strong_kinds and not sp.admin and not sp.ner_place:
         # only an alternate name or a bare region core: needs NER's support or a big place
