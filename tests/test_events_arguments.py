@@ -411,3 +411,12 @@ def test_a_firm_that_later_said_is_no_town_and_a_reaction_is_not_set_where_the_o
             "European Union's decision to accept Ukraine and Moldova as membership candidates."])])
     said = next(m for m in process(doc)[1] if m.type == "statement" and m.sources[0][0] == "Russia")
     assert said.location is not None and said.location.name == "Moscow"
+
+
+def test_what_a_purpose_is_about_is_no_act_but_a_trip_to_hold_talks_is_a_plan() -> None:
+    events = events_of("The US-led western powers have pumped defensive weapons into the country to hurt Russia and "
+                       "slow its advance.")
+    assert "offensive" not in {e.type for e in events}
+    trip = events_of("Kremlin spokesperson Dmitry Peskov told reporters on Tuesday that Putin would travel to "
+                     "Tehran next week to hold talks with the leaders of Iran and Turkey.")
+    assert "meeting" in {e.type for e in trip}

@@ -387,6 +387,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the images from retaken towns": which towns, not a retaking
         if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok) or syntax.about_act(tok)):
             continue
+        if hit.type not in PARTICIPANT_KINDS | {"statement"} and syntax.in_purpose_clause(tok):
+            continue  # "to slow its advance": a purpose ("travel to Tehran to hold talks" is a plan, kept)
         if hit.type != "statement" and _refers_back(tok, ann):
             continue  # "The attack, which Zelenskiy denounced ...": the act told before, not a new one
         if hit.type != "statement" and _prescribed(tok):

@@ -160,6 +160,24 @@ def is_background(tok: Token) -> bool:
     return False
 
 
+def in_purpose_clause(tok: Token) -> bool:
+    """A noun the purpose of an act is about ("pumped in weapons to slow its advance", "bombed rail
+    lines to disrupt arms supplies"): what someone means to do something to, not an act told."""
+    if tok.pos_ != "NOUN":
+        return False
+    cur = tok.head
+    for _ in range(20):
+        if cur.pos_ == "VERB":
+            while cur.dep_ == "conj" and cur.head.pos_ == "VERB":
+                cur = cur.head  # "to hurt Russia and slow its advance"
+            return cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def governing_verb(tok: Token) -> Token:
     """The verb whose clause the trigger belongs to (the trigger itself if it is a verb)."""
     cur = tok
