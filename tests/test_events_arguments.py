@@ -420,3 +420,14 @@ def test_what_a_purpose_is_about_is_no_act_but_a_trip_to_hold_talks_is_a_plan() 
     trip = events_of("Kremlin spokesperson Dmitry Peskov told reporters on Tuesday that Putin would travel to "
                      "Tehran next week to hold talks with the leaders of Iran and Turkey.")
     assert "meeting" in {e.type for e in trip}
+
+
+def test_mobilization_is_of_people_and_advanced_weapons_are_no_advance() -> None:
+    for text in ("Russia has deployed mobile propaganda vans with large-screen televisions in Mariupol.",
+                 "Raw recruits at first were only able to hit targets with rifle fire half of the time.",
+                 "The European Union council will now formally adopt the draft rules on Russian gas."):
+        assert "mobilization" not in {e.type for e in events_of(text)}, text
+    assert "mobilization" in {e.type for e in events_of(
+        "Half of Moscow's air force is also deployed in the region, the ministry said.")}
+    sent = events_of("The Biden administration announced it was sending advanced rocket systems to Kyiv.")
+    assert "offensive" not in {e.type for e in sent}

@@ -395,6 +395,10 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the EU should ban Russian gas": a position (the statement), not an act
         if hit.type in PARTICIPANT_KINDS and _position_on_a_plan(tok):
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
+        if hit.type in GROUND and tok.lower_ == "advanced" and tok.dep_ == "amod":
+            continue  # "an advanced German artillery system": a quality, not an advance
+        if hit.type == "mobilization" and not _mobilizes_people(tok):
+            continue  # "deployed propaganda vans", "raw recruits were able to hit targets", "the draft rules"
         if hit.type == "aid" and _hit_target(tok):
             continue  # "destroyed a depot of weapons delivered by the west": what was hit, not aid
         hit = retype_hit(hit, tok, ann.places)
@@ -978,6 +982,35 @@ def _position_on_a_plan(tok: Token) -> bool:
     """A gathering or deal only proposed or planned, named as what someone supports or rejects."""
     planned = any(c.dep_ == "amod" and c.lower_ in syntax.PLANNED_MODIFIERS for c in tok.children)
     return planned and tok.dep_ in ("dobj", "pobj") and syntax.governing_verb(tok).lemma_.lower() in STANCE_VERBS
+
+
+MOBILIZED_PEOPLE = {"recruit", "recruits", "reservist", "reservists", "conscript", "conscripts", "draftee",
+                    "draftees", "reinforcement", "reinforcements"}
+CALL_UP_VERBS = {"call", "summon", "mobilise", "mobilize", "draft", "send", "deploy", "conscript", "enlist", "rush",
+                 "move", "bring", "recruit", "muster"}
+TROOP_WORDS = {"troops", "forces", "force", "soldiers", "army", "units", "unit", "battalions", "brigades", "men",
+               "servicemen", "personnel", "reservists", "conscripts", "recruits", "fighters", "mercenaries", "division",
+               "divisions", "regiment", "regiments", "marines", "paratroopers", "volunteers", "reinforcements",
+               "people", "contingent", "soldier", "infantry", "fleet", "navy", "aircraft", "jets", "warships"}
+
+
+def _mobilizes_people(tok: Token) -> bool:
+    """A mobilization is of people: troops deployed, reservists called up. Deployed missiles or vans,
+    recruits being trained and a draft text are something else."""
+    word = tok.lower_
+    if word in MOBILIZED_PEOPLE and tok.pos_ in ("NOUN", "PROPN"):
+        # people named, not the act: only when someone calls them up, sends or deploys them
+        return tok.dep_ in ("dobj", "nsubjpass", "pobj") and syntax.governing_verb(tok).lemma_.lower() in CALL_UP_VERBS
+    if tok.dep_ == "compound" or (tok.pos_ == "ADJ" and word == "draft"):
+        return False  # "a deployment location", "the draft rules"
+    if tok.lemma_.lower() == "deploy" and tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "half of Moscow's air force is deployed": the part's whole
+        objs = [next((g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj"), o) for o in objs]
+        if objs and all(o.pos_ == "NOUN" and o.lower_ not in TROOP_WORDS for o in objs):
+            return False  # "deployed its Kinzhal missiles", "the vans were deployed"
+    return True
 
 
 def _hit_target(tok: Token) -> bool:
