@@ -431,3 +431,14 @@ def test_mobilization_is_of_people_and_advanced_weapons_are_no_advance() -> None
         "Half of Moscow's air force is also deployed in the region, the ministry said.")}
     sent = events_of("The Biden administration announced it was sending advanced rocket systems to Kyiv.")
     assert "offensive" not in {e.type for e in sent}
+
+
+def test_capabilities_are_no_strikes_weapon_systems_sent_are_aid_and_arson_is_a_strike() -> None:
+    sent = events_of("The UK will send a handful of tracked M270 multiple launch rocket systems, which can hit "
+                     "targets up to 50 miles away, government sources said.")
+    assert "aid" in {e.type for e in sent} and "strike" not in {e.type for e in sent}
+    fire = events_of("Russian forces set fire to grain fields near Zaporizhzhia on Monday, the regional governor said.")
+    assert "strike" in {e.type for e in fire}
+    serbia = events_of("Serbia's president appeared on Friday to reject calls from the German chancellor for Serbia "
+                       "to join the European sanctions against Russia.")
+    assert "sanctions" not in {e.type for e in serbia}

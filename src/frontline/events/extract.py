@@ -395,6 +395,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the EU should ban Russian gas": a position (the statement), not an act
         if hit.type in PARTICIPANT_KINDS and _position_on_a_plan(tok):
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
+        if hit.type in MILITARY and _capability(tok):
+            continue  # "rocket systems, which can hit targets up to 50 miles away": what they can do
         if hit.type in GROUND and tok.lower_ == "advanced" and tok.dep_ == "amod":
             continue  # "an advanced German artillery system": a quality, not an advance
         if hit.type == "mobilization" and not _mobilizes_people(tok):
@@ -992,6 +994,13 @@ TROOP_WORDS = {"troops", "forces", "force", "soldiers", "army", "units", "unit",
                "servicemen", "personnel", "reservists", "conscripts", "recruits", "fighters", "mercenaries", "division",
                "divisions", "regiment", "regiments", "marines", "paratroopers", "volunteers", "reinforcements",
                "people", "contingent", "soldier", "infantry", "fleet", "navy", "aircraft", "jets", "warships"}
+
+
+def _capability(tok: Token) -> bool:
+    """A relative clause saying what something can do ("systems which can hit targets 80km away"):
+    a description, not an act."""
+    verb = syntax.governing_verb(tok)
+    return verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children)
 
 
 def _mobilizes_people(tok: Token) -> bool:

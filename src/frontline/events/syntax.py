@@ -42,7 +42,8 @@ BACKGROUND_NOUNS = {"invasion"}
 LAUNCH_VERBS = {"launch", "begin", "start", "order", "announce", "stage", "mount", "unleash", "prepare", "plan"}
 # "invited leaders to visit", "failed to capture", "efforts to reach an agreement": intentions, not acts.
 INTENT_VERBS = {"invite", "urge", "ask", "want", "hope", "wish", "seek", "try", "attempt", "fail", "refuse",
-                "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend"}
+                "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend",
+                "reject", "decline", "oppose"}
 INTENT_NOUNS = {"effort", "attempt", "bid", "plan", "push", "proposal", "hope", "call", "demand", "offer", "ability",
                 "capacity", "readiness", "willingness", "intention", "plea", "appeal", "request", "right", "need",
                 "chance", "opportunity", "failure", "refusal", "desire", "ambition", "goal", "aim",
