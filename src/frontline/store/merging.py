@@ -235,10 +235,9 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
             if (doc, pos) in wanted_keys:
                 plan.old_groups.add(grp)
     members = []
-    for s, grp in _load_group_stories(conn, sorted(plan.old_groups)):
-        if s.document not in changed:
-            members.append(s)
-            plan.stored_groups[s.key] = grp
+    for s, grp in _load_group_stories(conn, sorted(plan.old_groups), skip=changed):
+        members.append(s)
+        plan.stored_groups[s.key] = grp
     ids: list[str] = []
     for chunk in _chunks(sorted(plan.old_groups)):
         ids.extend(conn.execute(select(t.events.c.id).where(t.events.c.grp.in_(chunk))).scalars())
@@ -363,11 +362,14 @@ def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
             for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp))]
 
 
-def _load_group_stories(conn: Connection, grps: list[str]) -> list[tuple[Story, str]]:
+def _load_group_stories(conn: Connection, grps: list[str], skip: set[str] = frozenset()) -> list[tuple[Story, str]]:
+    """The stored stories of groups `grps` but those of documents `skip` (re-clustered: their old
+    stories are replaced, so they are not even parsed)."""
     ms = t.merge_stories
     out = []
     for chunk in _chunks(grps):
         for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp)
                                                 .where(ms.c.grp.in_(chunk))):
-            out.append((_story(doc, pos, data), grp))
+            if doc not in skip:
+                out.append((_story(doc, pos, data), grp))
     return out
