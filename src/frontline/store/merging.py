@@ -34,7 +34,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from frontline.events import linking, merge, pairs, similarity
 from frontline.events.linking import Story
 from frontline.models import Event, EventMention
-from frontline.serialize import mention_from_dict
+from frontline.serialize import loads, mention_from_dict
 from frontline.store import identity
 from frontline.store import schema as t
 from frontline.store.db import MERGE_VERSION_KEY, STALE_KEY, Store, _bump, event_row, events_version
@@ -106,7 +106,7 @@ def prepare(store: Store, conn: Connection | None = None, *, full: bool = False)
     earlier = _doc_progress(conn, [d for d in docs if cached.get(d) is not None])
     for doc in docs:
         raws = raws_by_doc.get(doc, [])
-        mentions = [mention_from_dict(json.loads(r)) for r in raws]
+        mentions = [mention_from_dict(loads(r)) for r in raws]
         keyed = sorted(zip(mentions, raws, strict=True), key=lambda mr: (
             mr[0].evidence.document, mr[0].evidence.start, mr[0].evidence.end, mr[0].type, mr[1]))
         key = stories_key([r for _m, r in keyed])
@@ -214,7 +214,7 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     for i in range(0, len(ids), CHUNK):
         for doc, pos, data in conn.execute(select(sb.c.document_id, sb.c.position, sb.c.data)
                                            .where(sb.c.id.in_(ids[i:i + CHUNK]))):
-            nearby[(doc, pos)].append(mention_from_dict(json.loads(data)))
+            nearby[(doc, pos)].append(mention_from_dict(loads(data)))
 
     def links_new(key: tuple[str, int], x: EventMention) -> bool:
         """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?"""
@@ -335,7 +335,7 @@ def _doc_progress(conn: Connection, docs: list[str]) -> dict[str, merge.Progress
     for chunk in _chunks(docs):
         for doc, data in conn.execute(select(t.doc_progress.c.document_id, t.doc_progress.c.data)
                                       .where(t.doc_progress.c.document_id.in_(chunk))):
-            record = json.loads(data)
+            record = loads(data)
             if record.get("version") == merge_version():
                 out[doc] = merge.Progress.from_json(record["progress"])
     return out
@@ -352,7 +352,7 @@ def _doc_mentions(conn: Connection, docs: list[str] | None) -> dict[str, list[st
 
 
 def _story(doc: str, pos: int, data: str) -> Story:
-    return Story(doc, pos, [mention_from_dict(item) for item in json.loads(data)])
+    return Story(doc, pos, [mention_from_dict(item) for item in loads(data)])
 
 
 def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
