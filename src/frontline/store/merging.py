@@ -189,12 +189,17 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
             if (key := linking.block_keys(m)) is not None:
                 wanted[(key[0], linking.region(m))].update(d for _f, d in linking.neighbours(key))
     by_block: dict[tuple[str, int], list[tuple[Story, EventMention]]] = defaultdict(list)
+    probes: dict[tuple[str, int], list[_Probe]] = defaultdict(list)  # the same, worked out for could_link
     for n in new:
         for m in n.mentions:
             if (key := linking.block_keys(m)) is not None:
                 by_block[key].append((n, m))
+                probes[key].append(_Probe(n.document, linking.region(m), linking.place_id(m),
+                                          similarity._stems(m.evidence.text), id(m)))
+    near_probes = {key: [p for block in linking.neighbours(key) for p in probes.get(block, ())] for key in probes}
     sb = t.story_blocks
     promising: set[int] = set()  # stored mentions that pass linking.could_link with a new one
+    tried: set[int] = set()  # a row read again (an unplaced one, for another region) is not tried again
     for (fam, reg), days in sorted(wanted.items()):
         days_sorted = sorted(days)
         for i in range(0, len(days_sorted), CHUNK):
@@ -203,11 +208,12 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
             if reg:
                 query = query.where(sb.c.region.in_([reg, ""]))
             for row_id, doc, day, region, place, words in conn.execute(query):
-                if doc in changed or row_id in promising:
+                if doc in changed or row_id in tried:
                     continue
-                if any(n.document != doc and linking.regions_compatible(region, linking.region(m))
-                       and linking.could_link(words, place, m)
-                       for block in linking.neighbours((fam, day)) for n, m in by_block.get(block, ())):
+                tried.add(row_id)
+                candidates = [p for p in _near(probes, near_probes, fam, day)
+                              if p.document != doc and (not region or not p.region or region == p.region)]
+                if candidates and _could_link_any(similarity._stems(words), place, candidates):
                     promising.add(row_id)
     nearby: dict[tuple[str, int], list] = defaultdict(list)
     ids = sorted(promising)
@@ -217,11 +223,14 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
             nearby[(doc, pos)].append(mention_from_dict(loads(data)))
 
     def links_new(key: tuple[str, int], x: EventMention) -> bool:
-        """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?"""
+        """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?
+        Only those `x` could link with are asked (linking.pair_links implies linking.could_link)."""
         rx = linking.region(x)
+        near = {p.mention for p in _near(probes, near_probes, *linking.block_keys(x))
+                if _could_link_any(similarity._stems(x.evidence.text), linking.place_id(x), [p])}
         for block in linking.neighbours(linking.block_keys(x)):
             for n, m in by_block.get(block, ()):
-                if n.document != key[0] and linking.regions_compatible(rx, linking.region(m)) and \
+                if id(m) in near and n.document != key[0] and linking.regions_compatible(rx, linking.region(m)) and \
                         (linking.pair_links(x, m) if key < n.key else linking.pair_links(m, x)):
                     return True
         return False
@@ -243,6 +252,39 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
         ids.extend(conn.execute(select(t.events.c.id).where(t.events.c.grp.in_(chunk))).scalars())
     plan.old_event_ids = sorted(ids)
     return members
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """A new mention as stored rows are tried against it: what `linking.could_link` reads of it."""
+
+    document: str
+    region: str
+    place: str
+    stems: frozenset[str]
+    mention: int  # id() of the mention
+
+
+def _near(probes: dict, near_probes: dict, fam: str, day: int) -> list[_Probe]:
+    """The probes of the blocks neighbouring (fam, day) (remembered in `near_probes`)."""
+    hit = near_probes.get((fam, day))
+    if hit is None:
+        hit = near_probes[(fam, day)] = [p for block in linking.neighbours((fam, day)) for p in probes.get(block, ())]
+    return hit
+
+
+def _could_link_any(stems: frozenset[str], place: str, probes: list[_Probe]) -> bool:
+    """Whether `linking.could_link(text, place, m)` holds for a mention m of `probes` (`stems` those
+    of the text): the same place, or a share of at least LINK_OVERLAP of the shorter text's stems
+    (`similarity.text_overlap`), with each text's stems worked out once, not once per pair.
+    tests/test_incremental_merge.py checks that it answers as could_link does."""
+    for p in probes:
+        if place and place == p.place:
+            return True
+        small = min(len(stems), len(p.stems))
+        if small >= 3 and len(stems & p.stems) / small >= linking.LINK_OVERLAP:
+            return True
+    return False
 
 
 def _link(plan: Plan, stories: list[Story]) -> None:
