@@ -255,5 +255,8 @@ def test_the_row_scan_asks_could_link_as_linking_does():
                                similarity._stems(m.evidence.text), id(m))
         expected = linking.could_link(text, place, m)
         assert merging._could_link_any(similarity._stems(text), place, [probe]) == expected, (text, place, m)
+        # as rows store the text: its stems (and, in databases written before, the text itself)
+        assert merging._could_link_any(merging._row_stems(merging._stored_stems(text)), place, [probe]) == expected
+        assert merging._could_link_any(merging._row_stems(text), place, [probe]) == expected
         answers.add(expected)
     assert answers == {True, False}

@@ -213,7 +213,7 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                 tried.add(row_id)
                 candidates = [p for p in _near(probes, near_probes, fam, day)
                               if p.document != doc and (not region or not p.region or region == p.region)]
-                if candidates and _could_link_any(similarity._stems(words), place, candidates):
+                if candidates and _could_link_any(_row_stems(words), place, candidates):
                     promising.add(row_id)
     nearby: dict[tuple[str, int], list] = defaultdict(list)
     ids = sorted(promising)
@@ -235,14 +235,21 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                     return True
         return False
 
-    linked_keys = sorted(key for key, ms in nearby.items() if any(links_new(key, x) for x in ms))
-    for chunk in _chunks(linked_keys):
+    # The group of each nearby story first: what this stage finds is the groups touched, so a story
+    # of a group already touched (an event many documents told) is not asked again.
+    keys = sorted(nearby)
+    group_of: dict[tuple[str, int], str] = {}
+    for chunk in _chunks(keys):
         docs = sorted({d for d, _p in chunk})
         wanted_keys = set(chunk)
         for doc, pos, grp in conn.execute(select(t.merge_stories.c.document_id, t.merge_stories.c.position,
                                                  t.merge_stories.c.grp).where(t.merge_stories.c.document_id.in_(docs))):
             if (doc, pos) in wanted_keys:
-                plan.old_groups.add(grp)
+                group_of[(doc, pos)] = grp
+    for key in keys:
+        grp = group_of.get(key)
+        if grp is not None and grp not in plan.old_groups and any(links_new(key, x) for x in nearby[key]):
+            plan.old_groups.add(grp)
     members = []
     for s, grp in _load_group_stories(conn, sorted(plan.old_groups), skip=changed):
         members.append(s)
@@ -271,6 +278,24 @@ def _near(probes: dict, near_probes: dict, fam: str, day: int) -> list[_Probe]:
     if hit is None:
         hit = near_probes[(fam, day)] = [p for block in linking.neighbours((fam, day)) for p in probes.get(block, ())]
     return hit
+
+
+STEMS_MARK = "\x1f"  # `story_blocks.words` holding the text's stems, not the text (databases before it)
+
+
+def _stored_stems(text: str) -> str:
+    """What `story_blocks.words` keeps of a mention's text: its stems (`similarity._stems`), worked out
+    once when the story is stored rather than by every later rebuild that reads the row. Stems are
+    runs of letters, apostrophes and hyphens, so a space joins them. A change of `similarity` changes
+    `merge_version`, and the full rebuild that follows stores every row again."""
+    return STEMS_MARK + " ".join(sorted(similarity._stems(text)))
+
+
+def _row_stems(words: str) -> frozenset[str]:
+    """The stems of a `story_blocks` row: stored, or (a row written before they were) worked out."""
+    if words.startswith(STEMS_MARK):
+        return frozenset(words[1:].split())
+    return similarity._stems(words)
 
 
 def _could_link_any(stems: frozenset[str], place: str, probes: list[_Probe]) -> bool:
@@ -337,7 +362,7 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
         data = "[" + ",".join(plan.raws[id(m)] for m in s.mentions) + "]"
         story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data))
         block_rows.extend(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
-                               position=s.position, place=linking.place_id(m), words=m.evidence.text,
+                               position=s.position, place=linking.place_id(m), words=_stored_stems(m.evidence.text),
                                data=plan.raws[id(m)])
                           for m in s.mentions if (key := linking.block_keys(m)) is not None)
     if story_rows:

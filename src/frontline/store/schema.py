@@ -279,7 +279,9 @@ story_blocks = Table(
     Column("document_id", String(DOC_ID_LEN), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("place", String(200), nullable=False, default=""),  # gazetteer id: with `words`, what
-    Column("words", Text, nullable=False, default=""),  # linking.could_link tries before reading `data`
+    # linking.could_link tries before reading `data`: the text's stems ("\x1f" and the stems joined by
+    # spaces, store.merging._stored_stems; in databases written before, the text itself)
+    Column("words", Text, nullable=False, default=""),
     Column("data", Text, nullable=False),  # JSON of the mention
     Index("ix_story_blocks_block", "family", "day", "region"),
 )
