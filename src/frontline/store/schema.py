@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    literal_column,
 )
 
 metadata = MetaData()
@@ -40,6 +41,13 @@ documents = Table(
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
 )
+# A snapshot saved under another name is found by its title and publisher (Store.find_document): without
+# an index, every new document scanned the table (each row holding a document's text). On the title's
+# first TITLE_KEY_CHARS characters, as an expression, so a hostile title of any length can be indexed
+# (PostgreSQL refuses b-tree entries over ~2.7 kB).
+TITLE_KEY_CHARS = 200
+TITLE_KEY_SQL = f"substr(title, 1, {TITLE_KEY_CHARS})"
+Index("ix_documents_source_title", documents.c.source, literal_column(TITLE_KEY_SQL))
 
 snapshots = Table(
     "snapshots", metadata,
