@@ -183,11 +183,14 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     new = [s for ss in plan.stories.values() for s in ss]
     # The stored mentions in the new stories' neighbouring blocks and compatible regions, by story:
     # all a link can rest on.
-    wanted: dict[tuple[str, str], set[int]] = defaultdict(set)
+    # By type family: the days, and the regions ('' for an unplaced mention, which may link with any).
+    wanted: dict[str, tuple[set[int], set[str]]] = defaultdict(lambda: (set(), set()))
     for s in new:
         for m in s.mentions:
             if (key := linking.block_keys(m)) is not None:
-                wanted[(key[0], linking.region(m))].update(d for _f, d in linking.neighbours(key))
+                days, regions = wanted[key[0]]
+                days.update(d for _f, d in linking.neighbours(key))
+                regions.add(linking.region(m))
     by_block: dict[tuple[str, int], list[tuple[Story, EventMention]]] = defaultdict(list)
     probes: dict[tuple[str, int], list[_Probe]] = defaultdict(list)  # the same, worked out for could_link
     for n in new:
@@ -200,13 +203,14 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     sb = t.story_blocks
     promising: set[int] = set()  # stored mentions that pass linking.could_link with a new one
     tried: set[int] = set()  # a row read again (an unplaced one, for another region) is not tried again
-    for (fam, reg), days in sorted(wanted.items()):
+    # One query per family (a row of a day or region no new mention is near finds no probe below)
+    for fam, (days, regions) in sorted(wanted.items()):
         days_sorted = sorted(days)
         for i in range(0, len(days_sorted), CHUNK):
             query = select(sb.c.id, sb.c.document_id, sb.c.day, sb.c.region, sb.c.place, sb.c.words).where(
                 sb.c.family == fam, sb.c.day.in_(days_sorted[i:i + CHUNK]))
-            if reg:
-                query = query.where(sb.c.region.in_([reg, ""]))
+            if "" not in regions:
+                query = query.where(sb.c.region.in_(sorted(regions | {""})))
             for row_id, doc, day, region, place, words in conn.execute(query):
                 if doc in changed or row_id in tried:
                     continue
