@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from frontline.events import linking, merge, pairs, similarity
 from frontline.events.linking import Story
@@ -219,12 +219,20 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                               if p.document != doc and (not region or not p.region or region == p.region)]
                 if candidates and _could_link_any(_row_stems(words), place, candidates):
                     promising.add(row_id)
-    nearby: dict[tuple[str, int], list] = defaultdict(list)
+    # The promising rows, by story, with the story's group: the groups touched are what this stage
+    # finds, so a story of a group already touched (an event many documents told) is neither parsed
+    # nor asked again.
+    ms = t.merge_stories
+    nearby: dict[tuple[str, int], list[str]] = defaultdict(list)
+    group_of: dict[tuple[str, int], str] = {}
     ids = sorted(promising)
     for i in range(0, len(ids), CHUNK):
-        for doc, pos, data in conn.execute(select(sb.c.document_id, sb.c.position, sb.c.data)
-                                           .where(sb.c.id.in_(ids[i:i + CHUNK]))):
-            nearby[(doc, pos)].append(mention_from_dict(loads(data)))
+        query = select(sb.c.document_id, sb.c.position, sb.c.data, ms.c.grp).select_from(
+            sb.join(ms, and_(ms.c.document_id == sb.c.document_id, ms.c.position == sb.c.position))
+        ).where(sb.c.id.in_(ids[i:i + CHUNK]))
+        for doc, pos, data, grp in conn.execute(query):
+            nearby[(doc, pos)].append(data)
+            group_of[(doc, pos)] = grp
 
     def links_new(key: tuple[str, int], x: EventMention) -> bool:
         """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?
@@ -239,20 +247,9 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                     return True
         return False
 
-    # The group of each nearby story first: what this stage finds is the groups touched, so a story
-    # of a group already touched (an event many documents told) is not asked again.
-    keys = sorted(nearby)
-    group_of: dict[tuple[str, int], str] = {}
-    for chunk in _chunks(keys):
-        docs = sorted({d for d, _p in chunk})
-        wanted_keys = set(chunk)
-        for doc, pos, grp in conn.execute(select(t.merge_stories.c.document_id, t.merge_stories.c.position,
-                                                 t.merge_stories.c.grp).where(t.merge_stories.c.document_id.in_(docs))):
-            if (doc, pos) in wanted_keys:
-                group_of[(doc, pos)] = grp
-    for key in keys:
-        grp = group_of.get(key)
-        if grp is not None and grp not in plan.old_groups and any(links_new(key, x) for x in nearby[key]):
+    for key in sorted(nearby):
+        grp = group_of[key]
+        if grp not in plan.old_groups and any(links_new(key, mention_from_dict(loads(data))) for data in nearby[key]):
             plan.old_groups.add(grp)
     members = []
     for s, grp in _load_group_stories(conn, sorted(plan.old_groups), skip=changed):
