@@ -111,3 +111,19 @@ def _novo(c) -> tuple[str, str]:
     item = next(x for x in c.get("/api/control", params={"date": "2025-06-10"}).json()["items"]
                 if x["place"]["name"] == "Novoselivka")
     return item["controller"], item["status"]
+
+
+def test_start_up_waits_for_the_control_warm_up(tmp_path):
+    """`settle` (what `frontline serve` runs once the app is built) freezes what start-up made out of the
+    collector's sight; the control cache's warm-up thread is part of start-up, so it is finished
+    first: otherwise it competes with the first requests and what it builds (the actor catalogue,
+    every territorial change) is rescanned by each full collection (the API's p95 spikes)."""
+    from frontline.web import control_api
+
+    store = Store(str(tmp_path / "w.db"))
+    store.replace_events(control_events())
+    app = create_app(store=store)
+    control_api.finish_warm_up()
+    cache = app.state.control_cache
+    assert cache.events_key is not None and cache.changes  # warm before any request
+    assert not control_api._WARMING

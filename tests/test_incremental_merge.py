@@ -235,3 +235,28 @@ def test_postgres_one_by_one_backwards_equals_all_at_once(pg_url, reference):  #
     assert exported(store) == reference
     rebuild_events(store, full=True)
     assert exported(store) == reference
+
+
+def test_the_row_scan_asks_could_link_as_linking_does():
+    """`store.merging` tries stored rows against new mentions with each text's stems worked out once
+    (`_could_link_any`): it must answer as `linking.could_link` does, pair by pair, or a rebuild would
+    skip stories a full merge links."""
+    from frontline.events import linking, similarity
+    from frontline.store import merging
+
+    mentions = [m for doc_id, (day, names) in DOCS.items() for m in document(doc_id, day, names)[1]]
+    texts = [m.evidence.text for m in mentions] + [
+        "Missiles hit.", "Depot fuel junction Marin railway overnight destroyed missiles beside.",
+        "Drones struck a bridge near Brody and a fuel depot at Marin railway junction overnight.", ""]
+    places = ["", "gz:marin", "gz:brody"]
+    answers = set()
+    for text, place, m in itertools.product(texts, places, mentions):
+        probe = merging._Probe("other", linking.region(m), linking.place_id(m),
+                               similarity._stems(m.evidence.text), id(m))
+        expected = linking.could_link(text, place, m)
+        assert merging._could_link_any(similarity._stems(text), place, [probe]) == expected, (text, place, m)
+        # as rows store the text: its stems (and, in databases written before, the text itself)
+        assert merging._could_link_any(merging._row_stems(merging._stored_stems(text)), place, [probe]) == expected
+        assert merging._could_link_any(merging._row_stems(text), place, [probe]) == expected
+        answers.add(expected)
+    assert answers == {True, False}

@@ -124,3 +124,60 @@ def test_resumed_stories_equal_stories_from_scratch_whatever_was_added(tmp_path,
                                      [m for m in mentions if m.supporting]]) is not None
         assert shape(clusters) == shape(full)
         assert again.rows == full_record.rows and again.joined == full_record.joined
+
+
+def test_an_update_that_edits_an_old_post_and_adds_one_ends_as_a_fresh_ingest(tmp_path, monkeypatch):
+    """A post far down the page is edited (a sentence added to it) and a new one goes on top: the
+    events are those of ingesting the final page into an empty database (only the two posts are
+    parsed again; the other posts' cleaning, kept in the process, and their mentions are reused)."""
+    from frontline import incremental
+
+    posts = real_posts(82)
+    stamps = [DCT - dt.timedelta(minutes=5 * i) for i in range(len(posts))]
+    old = posts[1:]
+    edited = list(old)
+    k = 40
+    headline, body = edited[k]
+    edited[k] = (headline, body + "\n\nOfficials said the strike on the depot near the front line killed two soldiers.")
+    path = tmp_path / "live.html"
+    store = Store(str(tmp_path / "live.db"))
+    parsed: list[int] = []
+    real = incremental.process
+
+    def counting(*args, **kwargs):
+        out = real(*args, **kwargs)
+        parsed.append(out.parsed_posts)
+        return out
+
+    monkeypatch.setattr(incremental, "process", counting)
+    for html in (page(old, stamps[1:]), page([posts[0], *edited], stamps)):
+        path.write_text(html, encoding="utf-8")
+        [outcome] = ingest_paths(store, [path])
+        assert not outcome.error
+    assert parsed == [len(old), 2]  # then only the edited post and the new one
+    fresh = Store(str(tmp_path / "fresh.db"))
+    ingest_paths(fresh, [path])
+    assert exported(store, ids=False) == exported(fresh, ids=False)
+    assert any("killed two soldiers" in x["text"] for e in exported(store) for x in e["evidence"])
+
+
+def test_cleaning_a_page_again_in_the_process_gives_what_cleaning_it_afresh_gives(snapshots, tmp_path):
+    """Cleaning remembers what it made of each post (and reading, of each update's body) in the process:
+    a page cleaned with those memories equals the page cleaned with them emptied."""
+    from frontline.cleaning import dedupe, pipeline
+    from frontline.readers import html, read_path
+    from frontline.serialize import to_jsonable
+
+    path = tmp_path / "live.html"
+    path.write_text(snapshots[-1], encoding="utf-8")
+
+    def cleaned() -> list:
+        clean = pipeline.clean_document(read_path(path)[0])
+        return [to_jsonable(clean.document.blocks), clean.text, to_jsonable(clean.posts)]
+
+    cleaned()  # the memories filled
+    warm = cleaned()
+    for memo in (pipeline._clean_paragraphs, pipeline._strip_block, html._body_paragraphs, dedupe.normalise,
+                 dedupe._counts):
+        memo.cache_clear()
+    assert cleaned() == warm

@@ -30,6 +30,37 @@ def test_same_title_and_publisher_under_another_file_name_is_the_same_document(d
     assert store.table_counts() == counts
 
 
+def test_a_document_is_found_by_title_and_publisher_through_an_index(db_path):
+    """Finding a snapshot's document by title and publisher reads an index, not every stored document
+    (a database made before the index gets it when opened), and two long titles that differ only
+    after the indexed prefix stay two documents."""
+    import datetime as dt
+
+    from sqlalchemy import insert
+
+    from frontline.store import schema as t
+
+    store = Store(db_path)
+    long_a, long_b = "War live: " + "x" * 300 + " day one", "War live: " + "x" * 300 + " day two"
+    now = dt.datetime(2026, 1, 1)
+    with store.write_transaction() as conn:
+        for doc_id, title in (("a.html", long_a), ("b.html", long_b), ("c.html", "Short title")):
+            conn.execute(insert(t.documents).values(id=doc_id, title=title, source="The Daily", format="html",
+                                                    created_at=now, updated_at=now))
+    assert [store.find_document("new.html", title, "The Daily") for title in (long_a, long_b, "Short title")] == \
+        ["a.html", "b.html", "c.html"]
+    assert store.find_document("new.html", long_a, "Another Daily") is None
+    assert store.find_document("new.html", long_a[:-1], "The Daily") is None
+    with sqlite3.connect(db_path) as conn:
+        plan = conn.execute("EXPLAIN QUERY PLAN SELECT id, title FROM documents WHERE source = ? AND "
+                            f"{t.TITLE_KEY_SQL} = substr(?, 1, {t.TITLE_KEY_CHARS})", ("x", "y")).fetchall()
+        assert "ix_documents_source_title" in str(plan) and "SCAN" not in str(plan)
+        conn.execute("DROP INDEX ix_documents_source_title")  # a database from before the index
+    Store(db_path)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_documents_source_title'").fetchone()
+
+
 def test_same_title_from_another_publisher_is_another_document(db_path, tmp_path, blog, save_text):
     store = Store(db_path)
     save_text(store, tmp_path, "a.txt", blog["v1"], source=blog["source"])

@@ -90,11 +90,10 @@ def process(doc: Document, cache: dict[str, tuple[str, list]] | None = None,
         sub_posts = [dataclasses.replace(p, sentences=[dataclasses.replace(s, duplicate_of=None)
                                                        for s in p.sentences]) for p in todo]
         sub = view(CleanDocument(document=doc, text=clean.text, posts=sub_posts))
-        by_post = {p.post_id: p for p in sub_posts}
         found: dict[str, list[CachedMention]] = {p.post_id: [] for p in todo}
+        where = {p.post_id: _Where(p, doc.doc_id) for p in sub_posts}
         for m in extract(sub, annotate(sub)):
-            post = by_post[m.evidence.post]
-            found[post.post_id].append(_relative(m, post, doc.doc_id))
+            found[m.evidence.post].append(_relative(m, where[m.evidence.post]))
         for cached in found.values():
             _rebase_spans(cached)
         for post in todo:
@@ -104,28 +103,39 @@ def process(doc: Document, cache: dict[str, tuple[str, list]] | None = None,
     return Processed(clean, mentions, fresh, len(clean.posts) - len(todo), len(todo))
 
 
-def _relative(m: EventMention, post: Post, doc_id: str) -> CachedMention:
+class _Where:
+    """What `_relative` needs to know of a post, worked out once per post, not per mention."""
+
+    def __init__(self, post: Post, doc_id: str):
+        self.post = post
+        self.ordinals = {s.index: i for i, s in enumerate(post.sentences)}  # sentence number -> ordinal
+        self.by_start: dict[int, int] = {}  # sentence start -> ordinal of the first sentence starting there
+        for i, s in enumerate(post.sentences):
+            self.by_start.setdefault(s.start, i)
+        self.key = re.compile(re.escape(doc_id) + r":(\d+)")
+        self.span = re.compile(re.escape(f"{doc_id}:{post.post_id}:") + r"(\d+)")
+
+
+def _relative(m: EventMention, where: _Where) -> CachedMention:
     """A fresh mention in the cache's form: nothing in it depends on where the post sits.
 
     Besides the evidence offsets, any field holding a sentence key ("doc:index", e.g.
     `sentence_key` or the sentence a continuing mention joins) is kept as the ordinal of that
     sentence in the post, and any "doc:post:N" field (a stretch of the post) relative to the post.
     """
-    ordinals = {s.index: i for i, s in enumerate(post.sentences)}
-    ordinal = next((i for i, s in enumerate(post.sentences) if s.start == m.evidence.start), 0)
+    post, ordinals = where.post, where.ordinals
+    ordinal = where.by_start.get(m.evidence.start, 0)
     data = to_jsonable(m)
     data["evidence"]["start"] -= post.start
     data["evidence"]["end"] -= post.start
     data["evidence"]["document"] = ""
-    key = re.compile(re.escape(doc_id) + r":(\d+)")
-    span = re.compile(re.escape(f"{doc_id}:{post.post_id}:") + r"(\d+)")
     refs, spans = {}, {}
     for name, value in data.items():
         if not isinstance(value, str):
             continue
-        if (hit := key.fullmatch(value)) and int(hit.group(1)) in ordinals:
+        if (hit := where.key.fullmatch(value)) and int(hit.group(1)) in ordinals:
             refs[name], data[name] = ordinals[int(hit.group(1))], ""
-        elif hit := span.fullmatch(value):
+        elif hit := where.span.fullmatch(value):
             spans[name], data[name] = int(hit.group(1)), ""
     return CachedMention(ordinal, m.supporting, data, refs, spans)
 

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
+
+import orjson
 
 from frontline.models import ActorRef, DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
 _PLAIN = (str, int, float, bool, type(None))
 _FIELDS: dict[type, tuple[str, ...] | None] = {}  # a class -> its dataclass fields' names (None: not one)
+
+
+def loads(text: str | bytes) -> Any:
+    """json.loads, faster for what the store wrote (orjson); what orjson refuses but json reads
+    (NaN, a lone surrogate escaped by json.dumps) goes through json.loads: the same values either way."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def to_jsonable(value: Any) -> Any:

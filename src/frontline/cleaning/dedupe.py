@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -18,6 +19,12 @@ _NOT_WORD = re.compile(r"[^\w\s']")
 _SPACES = re.compile(r"\s+")
 
 
+# Texts a live blog's next snapshot repeats are normalised and counted once per process (a `watch`
+# keeps them from one poll to the next), for this many texts.
+MEMO_TEXTS = 16384
+
+
+@lru_cache(maxsize=MEMO_TEXTS)
 def normalise(text: str) -> str:
     text = text.lower().translate(_QUOTES)
     return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
@@ -76,10 +83,14 @@ def link_sentences(sentences: list[Sentence]) -> None:
         exact[norm] = s.index
 
 
+@lru_cache(maxsize=MEMO_TEXTS)
 def _counts(text: str) -> np.ndarray:
     """How often each character occurs, by code point modulo 64: the counts of two texts differ by
-    no more than the edit distance between them (insertions and deletions) that fuzz.ratio rests on."""
-    return np.bincount(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) % 64, minlength=64).astype(np.int32)
+    no more than the edit distance between them (insertions and deletions) that fuzz.ratio rests on.
+    Read-only: the array is shared by every caller with the same text."""
+    out = np.bincount(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) % 64, minlength=64).astype(np.int32)
+    out.flags.writeable = False
+    return out
 
 
 def link_posts(posts: list[Post]) -> None:

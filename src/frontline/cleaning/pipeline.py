@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from functools import lru_cache
 
 import dateparser
 
@@ -21,14 +22,9 @@ def clean_document(doc: Document) -> CleanDocument:
     used_ids: set[str] = set()
     sent_index = 0
     for seg_headline, paras, kind, published, removed in segs:
-        kept_paras: list[str] = []
-        for para in paras:
-            spans = sentences.split_spans(para)
-            sents = [para[a:b] for a, b in spans]
-            keep, cut = boilerplate.strip_sentences(sents)
-            removed.extend(cut)
-            if keep:
-                kept_paras.append(" ".join(keep) if cut else para)
+        kept, cut = _clean_paragraphs(tuple(paras))
+        removed = [*removed, *cut]
+        kept_paras = [para for para, _spans in kept]
         headline = seg_headline.strip()
         if not headline and not kept_paras:
             continue
@@ -51,8 +47,8 @@ def clean_document(doc: Document) -> CleanDocument:
                                            cursor + len(headline), is_headline=True, published=published))
             sent_index += 1
             cursor += len(headline) + 1
-        for para in kept_paras:
-            for a, b in sentences.split_spans(para):
+        for para, spans in kept:
+            for a, b in spans:
                 post.sentences.append(Sentence(doc.doc_id, post_id, sent_index, para[a:b], cursor + a,
                                                cursor + b, published=published))
                 sent_index += 1
@@ -70,6 +66,28 @@ def clean_document(doc: Document) -> CleanDocument:
 
 
 Segment = tuple[str, list[str], str, object, list[str]]
+
+# Cleaning a post's paragraphs depends on their words alone, and a live blog's next snapshot
+# repeats all but a few of its posts: so what cleaning made of each post's paragraphs is
+# remembered in this process (a `watch` keeps it from one poll to the next), for this many posts.
+MEMO_POSTS = 4096
+
+
+@lru_cache(maxsize=MEMO_POSTS)
+def _clean_paragraphs(paras: tuple[str, ...]) -> tuple[tuple[tuple[str, tuple[tuple[int, int], ...]], ...],
+                                                       tuple[str, ...]]:
+    """((kept paragraph, its sentence spans), ...) and the boilerplate sentences cut, in order."""
+    kept: list[tuple[str, tuple[tuple[int, int], ...]]] = []
+    removed: list[str] = []
+    for para in paras:
+        spans = sentences.split_spans(para)
+        sents = [para[a:b] for a, b in spans]
+        keep, cut = boilerplate.strip_sentences(sents)
+        removed.extend(cut)
+        if keep:
+            text = " ".join(keep) if cut else para
+            kept.append((text, tuple(sentences.split_spans(text) if cut else spans)))
+    return tuple(kept), tuple(removed)
 
 
 def _segments(doc: Document) -> list[Segment]:
@@ -108,13 +126,19 @@ def parse_stamp(stamp: str, dct: dt.datetime | None) -> dt.datetime | None:
 
 
 def _structured(block: Block) -> Segment:
-    kept, removed = boilerplate.strip_paragraphs(block.paragraphs)
-    headline = block.headline.strip()
+    headline, kept, removed = _strip_block(block.headline, tuple(block.paragraphs))
+    return (headline, list(kept), block.kind or "post", block.published, list(removed))
+
+
+@lru_cache(maxsize=MEMO_POSTS)
+def _strip_block(headline: str, paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(headline, kept paragraphs, removed) of a reader's block: boilerplate paragraphs and headline out."""
+    kept, removed = boilerplate.strip_paragraphs(list(paragraphs))
+    headline = headline.strip()
     if headline and boilerplate.is_boilerplate(headline):
         removed.insert(0, headline)
         headline = ""
-    kind = block.kind or "post"
-    return (headline, kept, kind, block.published, removed)
+    return headline, tuple(kept), tuple(removed)
 
 
 def _post_id(headline: str, body: str, kind: str, published, used: set[str]) -> str:

@@ -13,6 +13,7 @@ import email.utils
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -194,13 +195,24 @@ def live_blog_blocks(node: dict) -> list[Block]:
     blocks = []
     for update in _updates(node):
         body = update.get("articleBody") or update.get("text") or update.get("description") or ""
-        paragraphs = scrub(html_to_paragraphs(body)) if isinstance(body, str) else []
+        paragraphs = list(_body_paragraphs(body)) if isinstance(body, str) else []
         headline = _squash(_text(update.get("headline")) or _text(update.get("name")))
         if not headline and not paragraphs:
             continue
         when = parse_datetime(update.get("datePublished") or update.get("dateCreated") or update.get("dateModified"))
         blocks.append(Block(headline=headline, paragraphs=paragraphs, published=when, kind="post"))
     return blocks
+
+
+# A live blog's next snapshot repeats all but a few of its updates: the paragraphs of each update's
+# body are remembered in this process (a `watch` keeps them from one poll to the next).
+MEMO_UPDATES = 4096
+
+
+@lru_cache(maxsize=MEMO_UPDATES)
+def _body_paragraphs(body: str) -> tuple[str, ...]:
+    """The paragraphs of one liveBlogUpdate's body, inline furniture scrubbed."""
+    return tuple(scrub(html_to_paragraphs(body)))
 
 
 # ------------------------------------------------------------------ text

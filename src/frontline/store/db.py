@@ -14,7 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import OperationalError
 
 from frontline.models import CleanDocument, Event, EventMention
@@ -211,10 +224,13 @@ class Store:
         if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first():
             return doc_id
         if source:
-            row = conn.execute(select(t.documents.c.id).where(
-                t.documents.c.title == title, t.documents.c.source == source)).first()
-            if row:
-                return row[0]
+            # through ix_documents_source_title (the whole title is compared here: a condition on the
+            # column itself would make SQLite use only the index's first column)
+            for found, found_title in conn.execute(select(t.documents.c.id, t.documents.c.title).where(
+                    t.documents.c.source == source,
+                    literal_column(t.TITLE_KEY_SQL) == func.substr(title, 1, t.TITLE_KEY_CHARS))):
+                if found_title == title:
+                    return found
         return None
 
     def seen_snapshot(self, doc_id: str, title: str, source: str, content_sha: str) -> str | None:
@@ -465,7 +481,18 @@ def _needs_migration(engine: Engine) -> bool:
     found = inspect(engine)
     names = {c["name"] for c in found.get_columns("events")}
     indexes = {i["name"] for i in found.get_indexes("events")}
-    return not {"admin1", "grp"} <= names or any(f"ix_events_{c}" not in indexes for c in MIGRATED_INDEXES)
+    return not {"admin1", "grp"} <= names or any(f"ix_events_{c}" not in indexes for c in MIGRATED_INDEXES) \
+        or not _has_index(engine, "ix_documents_source_title")
+
+
+def _has_index(engine: Engine, name: str) -> bool:
+    """Whether an index exists (an expression index too, which SQLAlchemy's reflection skips on SQLite)."""
+    if engine.dialect.name == "sqlite":
+        query = text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :name")
+    else:
+        query = text("SELECT 1 FROM pg_indexes WHERE indexname = :name AND schemaname = current_schema()")
+    with engine.connect() as conn:
+        return conn.execute(query, {"name": name}).first() is not None
 
 
 def _migrate(conn: Connection) -> None:
@@ -483,6 +510,7 @@ def _migrate(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE events ADD COLUMN grp VARCHAR(24)"))
     for column in MIGRATED_INDEXES:  # create_all skips existing tables
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_events_{column} ON events ({column})"))
+    conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_documents_source_title ON documents (source, {t.TITLE_KEY_SQL})"))
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

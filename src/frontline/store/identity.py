@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, insert, select, update
 
 from frontline.models import Event, Evidence
-from frontline.serialize import event_to_export
+from frontline.serialize import event_to_export, loads
 from frontline.store import schema as t
 from frontline.store.db import Store, _now
 
@@ -105,7 +105,7 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
     at = at or _now()
     rows = _registry_rows(conn, scope)
     stored = [_Stored(r["id"], (r["anchor_document"], r["anchor_post"], r["anchor_text"]), r["created_at"],
-                      r["retracted_at"] is not None, json.loads(r["data"])) for r in rows]
+                      r["retracted_at"] is not None, loads(r["data"])) for r in rows]
     firsts = _first_seen(conn, events, {s.anchor[0] for s in stored})
     anchors = [_anchor(ev, firsts) for ev in events]
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection, delete, insert, select
 
+from frontline.serialize import loads
 from frontline.store import schema as t
 from frontline.store.db import Store, _now
 
@@ -41,7 +42,7 @@ def load_post_cache(store: Store, doc_id: str) -> dict[str, tuple[str, list]]:
     with store.engine.connect() as conn:
         rows = conn.execute(select(t.post_mentions.c.post_id, t.post_mentions.c.key, t.post_mentions.c.data)
                             .where(t.post_mentions.c.document_id == doc_id)).all()
-    return {pid: (key, json.loads(data)) for pid, key, data in rows}
+    return {pid: (key, loads(data)) for pid, key, data in rows}
 
 
 def write_post_cache(conn: Connection, doc_id: str, fresh: dict[str, tuple[str, list]]) -> None:

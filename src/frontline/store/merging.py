@@ -29,12 +29,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from frontline.events import linking, merge, pairs, similarity
 from frontline.events.linking import Story
 from frontline.models import Event, EventMention
-from frontline.serialize import mention_from_dict
+from frontline.serialize import loads, mention_from_dict
 from frontline.store import identity
 from frontline.store import schema as t
 from frontline.store.db import MERGE_VERSION_KEY, STALE_KEY, Store, _bump, event_row, events_version
@@ -106,7 +106,7 @@ def prepare(store: Store, conn: Connection | None = None, *, full: bool = False)
     earlier = _doc_progress(conn, [d for d in docs if cached.get(d) is not None])
     for doc in docs:
         raws = raws_by_doc.get(doc, [])
-        mentions = [mention_from_dict(json.loads(r)) for r in raws]
+        mentions = [mention_from_dict(loads(r)) for r in raws]
         keyed = sorted(zip(mentions, raws, strict=True), key=lambda mr: (
             mr[0].evidence.document, mr[0].evidence.start, mr[0].evidence.end, mr[0].type, mr[1]))
         key = stories_key([r for _m, r in keyed])
@@ -183,67 +183,134 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     new = [s for ss in plan.stories.values() for s in ss]
     # The stored mentions in the new stories' neighbouring blocks and compatible regions, by story:
     # all a link can rest on.
-    wanted: dict[tuple[str, str], set[int]] = defaultdict(set)
+    # By type family: the days, and the regions ('' for an unplaced mention, which may link with any).
+    wanted: dict[str, tuple[set[int], set[str]]] = defaultdict(lambda: (set(), set()))
     for s in new:
         for m in s.mentions:
             if (key := linking.block_keys(m)) is not None:
-                wanted[(key[0], linking.region(m))].update(d for _f, d in linking.neighbours(key))
+                days, regions = wanted[key[0]]
+                days.update(d for _f, d in linking.neighbours(key))
+                regions.add(linking.region(m))
     by_block: dict[tuple[str, int], list[tuple[Story, EventMention]]] = defaultdict(list)
+    probes: dict[tuple[str, int], list[_Probe]] = defaultdict(list)  # the same, worked out for could_link
     for n in new:
         for m in n.mentions:
             if (key := linking.block_keys(m)) is not None:
                 by_block[key].append((n, m))
+                probes[key].append(_Probe(n.document, linking.region(m), linking.place_id(m),
+                                          similarity._stems(m.evidence.text), id(m)))
+    near_probes = {key: [p for block in linking.neighbours(key) for p in probes.get(block, ())] for key in probes}
     sb = t.story_blocks
     promising: set[int] = set()  # stored mentions that pass linking.could_link with a new one
-    for (fam, reg), days in sorted(wanted.items()):
+    tried: set[int] = set()  # a row read again (an unplaced one, for another region) is not tried again
+    # One query per family (a row of a day or region no new mention is near finds no probe below)
+    for fam, (days, regions) in sorted(wanted.items()):
         days_sorted = sorted(days)
         for i in range(0, len(days_sorted), CHUNK):
             query = select(sb.c.id, sb.c.document_id, sb.c.day, sb.c.region, sb.c.place, sb.c.words).where(
                 sb.c.family == fam, sb.c.day.in_(days_sorted[i:i + CHUNK]))
-            if reg:
-                query = query.where(sb.c.region.in_([reg, ""]))
+            if "" not in regions:
+                query = query.where(sb.c.region.in_(sorted(regions | {""})))
             for row_id, doc, day, region, place, words in conn.execute(query):
-                if doc in changed or row_id in promising:
+                if doc in changed or row_id in tried:
                     continue
-                if any(n.document != doc and linking.regions_compatible(region, linking.region(m))
-                       and linking.could_link(words, place, m)
-                       for block in linking.neighbours((fam, day)) for n, m in by_block.get(block, ())):
+                tried.add(row_id)
+                candidates = [p for p in _near(probes, near_probes, fam, day)
+                              if p.document != doc and (not region or not p.region or region == p.region)]
+                if candidates and _could_link_any(_row_stems(words), place, candidates):
                     promising.add(row_id)
-    nearby: dict[tuple[str, int], list] = defaultdict(list)
+    # The promising rows, by story, with the story's group: the groups touched are what this stage
+    # finds, so a story of a group already touched (an event many documents told) is neither parsed
+    # nor asked again.
+    ms = t.merge_stories
+    nearby: dict[tuple[str, int], list[str]] = defaultdict(list)
+    group_of: dict[tuple[str, int], str] = {}
     ids = sorted(promising)
     for i in range(0, len(ids), CHUNK):
-        for doc, pos, data in conn.execute(select(sb.c.document_id, sb.c.position, sb.c.data)
-                                           .where(sb.c.id.in_(ids[i:i + CHUNK]))):
-            nearby[(doc, pos)].append(mention_from_dict(json.loads(data)))
+        query = select(sb.c.document_id, sb.c.position, sb.c.data, ms.c.grp).select_from(
+            sb.join(ms, and_(ms.c.document_id == sb.c.document_id, ms.c.position == sb.c.position))
+        ).where(sb.c.id.in_(ids[i:i + CHUNK]))
+        for doc, pos, data, grp in conn.execute(query):
+            nearby[(doc, pos)].append(data)
+            group_of[(doc, pos)] = grp
 
     def links_new(key: tuple[str, int], x: EventMention) -> bool:
-        """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?"""
+        """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?
+        Only those `x` could link with are asked (linking.pair_links implies linking.could_link)."""
         rx = linking.region(x)
+        near = {p.mention for p in _near(probes, near_probes, *linking.block_keys(x))
+                if _could_link_any(similarity._stems(x.evidence.text), linking.place_id(x), [p])}
         for block in linking.neighbours(linking.block_keys(x)):
             for n, m in by_block.get(block, ()):
-                if n.document != key[0] and linking.regions_compatible(rx, linking.region(m)) and \
+                if id(m) in near and n.document != key[0] and linking.regions_compatible(rx, linking.region(m)) and \
                         (linking.pair_links(x, m) if key < n.key else linking.pair_links(m, x)):
                     return True
         return False
 
-    linked_keys = sorted(key for key, ms in nearby.items() if any(links_new(key, x) for x in ms))
-    for chunk in _chunks(linked_keys):
-        docs = sorted({d for d, _p in chunk})
-        wanted_keys = set(chunk)
-        for doc, pos, grp in conn.execute(select(t.merge_stories.c.document_id, t.merge_stories.c.position,
-                                                 t.merge_stories.c.grp).where(t.merge_stories.c.document_id.in_(docs))):
-            if (doc, pos) in wanted_keys:
-                plan.old_groups.add(grp)
+    for key in sorted(nearby):
+        grp = group_of[key]
+        if grp not in plan.old_groups and any(links_new(key, mention_from_dict(loads(data))) for data in nearby[key]):
+            plan.old_groups.add(grp)
     members = []
-    for s, grp in _load_group_stories(conn, sorted(plan.old_groups)):
-        if s.document not in changed:
-            members.append(s)
-            plan.stored_groups[s.key] = grp
+    for s, grp in _load_group_stories(conn, sorted(plan.old_groups), skip=changed):
+        members.append(s)
+        plan.stored_groups[s.key] = grp
     ids: list[str] = []
     for chunk in _chunks(sorted(plan.old_groups)):
         ids.extend(conn.execute(select(t.events.c.id).where(t.events.c.grp.in_(chunk))).scalars())
     plan.old_event_ids = sorted(ids)
     return members
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """A new mention as stored rows are tried against it: what `linking.could_link` reads of it."""
+
+    document: str
+    region: str
+    place: str
+    stems: frozenset[str]
+    mention: int  # id() of the mention
+
+
+def _near(probes: dict, near_probes: dict, fam: str, day: int) -> list[_Probe]:
+    """The probes of the blocks neighbouring (fam, day) (remembered in `near_probes`)."""
+    hit = near_probes.get((fam, day))
+    if hit is None:
+        hit = near_probes[(fam, day)] = [p for block in linking.neighbours((fam, day)) for p in probes.get(block, ())]
+    return hit
+
+
+STEMS_MARK = "\x1f"  # `story_blocks.words` holding the text's stems, not the text (databases before it)
+
+
+def _stored_stems(text: str) -> str:
+    """What `story_blocks.words` keeps of a mention's text: its stems (`similarity._stems`), worked out
+    once when the story is stored rather than by every later rebuild that reads the row. Stems are
+    runs of letters, apostrophes and hyphens, so a space joins them. A change of `similarity` changes
+    `merge_version`, and the full rebuild that follows stores every row again."""
+    return STEMS_MARK + " ".join(sorted(similarity._stems(text)))
+
+
+def _row_stems(words: str) -> frozenset[str]:
+    """The stems of a `story_blocks` row: stored, or (a row written before they were) worked out."""
+    if words.startswith(STEMS_MARK):
+        return frozenset(words[1:].split())
+    return similarity._stems(words)
+
+
+def _could_link_any(stems: frozenset[str], place: str, probes: list[_Probe]) -> bool:
+    """Whether `linking.could_link(text, place, m)` holds for a mention m of `probes` (`stems` those
+    of the text): the same place, or a share of at least LINK_OVERLAP of the shorter text's stems
+    (`similarity.text_overlap`), with each text's stems worked out once, not once per pair.
+    tests/test_incremental_merge.py checks that it answers as could_link does."""
+    for p in probes:
+        if place and place == p.place:
+            return True
+        small = min(len(stems), len(p.stems))
+        if small >= 3 and len(stems & p.stems) / small >= linking.LINK_OVERLAP:
+            return True
+    return False
 
 
 def _link(plan: Plan, stories: list[Story]) -> None:
@@ -296,7 +363,7 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
         data = "[" + ",".join(plan.raws[id(m)] for m in s.mentions) + "]"
         story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data))
         block_rows.extend(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
-                               position=s.position, place=linking.place_id(m), words=m.evidence.text,
+                               position=s.position, place=linking.place_id(m), words=_stored_stems(m.evidence.text),
                                data=plan.raws[id(m)])
                           for m in s.mentions if (key := linking.block_keys(m)) is not None)
     if story_rows:
@@ -336,7 +403,7 @@ def _doc_progress(conn: Connection, docs: list[str]) -> dict[str, merge.Progress
     for chunk in _chunks(docs):
         for doc, data in conn.execute(select(t.doc_progress.c.document_id, t.doc_progress.c.data)
                                       .where(t.doc_progress.c.document_id.in_(chunk))):
-            record = json.loads(data)
+            record = loads(data)
             if record.get("version") == merge_version():
                 out[doc] = merge.Progress.from_json(record["progress"])
     return out
@@ -353,7 +420,7 @@ def _doc_mentions(conn: Connection, docs: list[str] | None) -> dict[str, list[st
 
 
 def _story(doc: str, pos: int, data: str) -> Story:
-    return Story(doc, pos, [mention_from_dict(item) for item in json.loads(data)])
+    return Story(doc, pos, [mention_from_dict(item) for item in loads(data)])
 
 
 def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
@@ -363,11 +430,14 @@ def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
             for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp))]
 
 
-def _load_group_stories(conn: Connection, grps: list[str]) -> list[tuple[Story, str]]:
+def _load_group_stories(conn: Connection, grps: list[str], skip: set[str] = frozenset()) -> list[tuple[Story, str]]:
+    """The stored stories of groups `grps` but those of documents `skip` (re-clustered: their old
+    stories are replaced, so they are not even parsed)."""
     ms = t.merge_stories
     out = []
     for chunk in _chunks(grps):
         for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp)
                                                 .where(ms.c.grp.in_(chunk))):
-            out.append((_story(doc, pos, data), grp))
+            if doc not in skip:
+                out.append((_story(doc, pos, data), grp))
     return out

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    literal_column,
 )
 
 metadata = MetaData()
@@ -40,6 +41,13 @@ documents = Table(
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
 )
+# A snapshot saved under another name is found by its title and publisher (Store.find_document): without
+# an index, every new document scanned the table (each row holding a document's text). On the title's
+# first TITLE_KEY_CHARS characters, as an expression, so a hostile title of any length can be indexed
+# (PostgreSQL refuses b-tree entries over ~2.7 kB).
+TITLE_KEY_CHARS = 200
+TITLE_KEY_SQL = f"substr(title, 1, {TITLE_KEY_CHARS})"
+Index("ix_documents_source_title", documents.c.source, literal_column(TITLE_KEY_SQL))
 
 snapshots = Table(
     "snapshots", metadata,
@@ -279,7 +287,9 @@ story_blocks = Table(
     Column("document_id", String(DOC_ID_LEN), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("place", String(200), nullable=False, default=""),  # gazetteer id: with `words`, what
-    Column("words", Text, nullable=False, default=""),  # linking.could_link tries before reading `data`
+    # linking.could_link tries before reading `data`: the text's stems ("\x1f" and the stems joined by
+    # spaces, store.merging._stored_stems; in databases written before, the text itself)
+    Column("words", Text, nullable=False, default=""),
     Column("data", Text, nullable=False),  # JSON of the mention
     Index("ix_story_blocks_block", "family", "day", "region"),
 )

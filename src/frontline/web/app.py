@@ -466,7 +466,10 @@ def _clip(value: str, limit: int = 80) -> str:
 def settle() -> None:
     """Move everything built at start-up out of the garbage collector's sight: otherwise every
     full collection rescans it, and a map load (2,000 events, ~30,000 objects) that triggers one
-    took 60-70 ms instead of 20 (the p95 of `bench/api_latency.py`)."""
+    took 60-70 ms instead of 20 (the p95 of `bench/api_latency.py`). Start-up includes the control
+    cache's warm-up thread, waited for first: frozen before it ended, what it built stayed in sight
+    (full collections of 150 ms; the p95 of 155-415 ms of map loads, bbox and first page)."""
+    control_api.finish_warm_up()
     gc.collect()
     gc.freeze()
 

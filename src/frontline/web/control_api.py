@@ -139,6 +139,18 @@ class _Cache:
         return ref, verdicts
 
 
+_WARMING: list[threading.Thread] = []  # warm-up threads started by `register`, until `finish_warm_up`
+
+
+def finish_warm_up(timeout: float = 120.0) -> None:
+    """Wait for the warm-up threads to finish (`web.app.settle` does before freezing what start-up
+    built): a warm-up still running then competes with the first requests for the interpreter, and
+    what it builds afterwards (the actor catalogue, every territorial change: ~240,000 objects at
+    100k events) is rescanned by every full collection, 150 ms each."""
+    while _WARMING:
+        _WARMING.pop().join(timeout)
+
+
 def register(app: FastAPI, store: Store) -> None:
     """Add the control, reference and check endpoints (call before the /api catch-all route)."""
     cache = _Cache(store)
@@ -151,7 +163,9 @@ def register(app: FastAPI, store: Store) -> None:
         except Exception:  # noqa: BLE001 - a cold cache is only slower; the request will report errors
             pass
 
-    threading.Thread(target=warm, name="frontline-control-warm", daemon=True).start()
+    thread = threading.Thread(target=warm, name="frontline-control-warm", daemon=True)
+    thread.start()
+    _WARMING.append(thread)
 
     @app.get("/api/basemap/labels", tags=["map"])
     def basemap_labels(
