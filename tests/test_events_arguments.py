@@ -442,3 +442,12 @@ def test_capabilities_are_no_strikes_weapon_systems_sent_are_aid_and_arson_is_a_
     serbia = events_of("Serbia's president appeared on Friday to reject calls from the German chancellor for Serbia "
                        "to join the European sanctions against Russia.")
     assert "sanctions" not in {e.type for e in serbia}
+
+
+def test_a_minister_of_a_state_named_beside_them_speaks_from_its_capital() -> None:
+    doc = Document(doc_id="minister.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
+        headline="", kind="post", paragraphs=[
+            "Russian missiles hit the port of Mykolaiv overnight. Oleksandr Kubrakov, Ukraine's infrastructure "
+            "minister, said he plans to ensure ports can handle more than 100 vessels per month."])])
+    said = next(m for m in process(doc)[1] if m.type == "statement")
+    assert said.location is not None and said.location.name == "Kyiv"

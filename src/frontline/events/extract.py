@@ -1091,6 +1091,8 @@ def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
     if actor is None or actor.kind not in ("state", "person", "org", "force") or is_media(actor.actor_id):
         return None  # an outlet's newsroom is not where the news happened
     seat = seat_of_actor(actor.actor_id) if actor.actor_id else (None, actor.country) if actor.country else None
+    if seat is None and (state := _office_state(actor, ann)) is not None:
+        seat = (None, state)  # "Oleksandr Kubrakov, Ukraine's infrastructure minister": Kyiv
     if seat is None:
         return None
     town, country = seat
@@ -1102,6 +1104,27 @@ def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
 EXCHANGE = re.compile(r"exchang|swap|releas|freed|free\b|handed over|hand over|arrest|detain|jail|sentenc|convict",
                       re.I)
 FRONT_COUNTRIES = frozenset({"UA"})  # where the fighting is: its towns are what statements speak of
+OFFICE_WORDS = re.compile(r"\b(minister|ministry|president|prime minister|spokes(man|woman|person)|ambassador|"
+                          r"envoy|chancellor|secretary|adviser|advisor|official|governor|general|commander|chief)\b",
+                          re.I)
+
+
+def _office_state(actor: ActorRef, ann: SentenceAnnotation) -> str | None:
+    """The state a person serves when the text says so beside their name ("X, Ukraine's
+    infrastructure minister," or "Ukraine's infrastructure minister, X"): its country code."""
+    text = ann.sentence.text
+    for state in (a for a in ann.actors if a.kind == "state" and a.country):
+        if text[state.end:state.end + 2] not in ("'s", "’s"):
+            continue
+        after = text[actor.end:state.start]
+        before = text[state.end:actor.start]
+        beside = (0 <= state.start - actor.end <= 3 and after.strip() in (",", "")) or \
+            (0 <= actor.start - state.end <= 40 and before.count(",") <= 1 and OFFICE_WORDS.search(before))
+        if beside and OFFICE_WORDS.search(text[state.end:state.end + 40]):
+            return state.country
+    return None
+
+
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
 
 
