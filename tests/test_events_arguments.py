@@ -451,3 +451,12 @@ def test_a_minister_of_a_state_named_beside_them_speaks_from_its_capital() -> No
             "minister, said he plans to ensure ports can handle more than 100 vessels per month."])])
     said = next(m for m in process(doc)[1] if m.type == "statement")
     assert said.location is not None and said.location.name == "Kyiv"
+
+
+def test_other_news_is_not_placed_where_the_sentences_before_it_were() -> None:
+    doc = Document(doc_id="other.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
+        headline="", kind="post", paragraphs=[
+            "Russian missiles hit the port of Odesa on Saturday, the regional governor said. Worries over insurance "
+            "are the biggest obstacle to grain ships leaving Ukraine's Black Sea ports this week, exporters say."])])
+    grain = [m for m in process(doc)[1] if m.type == "other"]
+    assert grain and all(m.location is None or m.location.name != "Odesa" for m in grain)

@@ -1206,7 +1206,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         return None  # swaps, releases and arrests happen where the text says, not where its last fighting was
     if hit.type in PLACE_INHERITING and (town_ref or area_ref):
         return st.place(places, want="place" if town_ref else "area")
-    if hit.type in PLACE_INHERITING | {"other"}:
+    if hit.type in PLACE_INHERITING:
         near = st.nearby_place(within=2)  # the story goes on where the sentences before it were
         if near is not None:
             return near
