@@ -460,3 +460,8 @@ def test_other_news_is_not_placed_where_the_sentences_before_it_were() -> None:
             "are the biggest obstacle to grain ships leaving Ukraine's Black Sea ports this week, exporters say."])])
     grain = [m for m in process(doc)[1] if m.type == "other"]
     assert grain and all(m.location is None or m.location.name != "Odesa" for m in grain)
+
+
+def test_a_comparative_correlative_is_a_rule_not_an_act() -> None:
+    events = events_of("“The more the West sends powerful weapons, the more the war drags on,” Orban said on Saturday.")
+    assert "aid" not in {e.type for e in events}

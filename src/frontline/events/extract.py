@@ -47,6 +47,9 @@ PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "who", "wh
                 "men", "woman", "women", "civilian", "civilians", "son", "daughter", "journalist", "fighters",
                 "servicemen", "people", "prisoner", "prisoners", "marines", "officer", "pilot", "citizen"}
 PRESENT_WORDS = re.compile(r"^(currently|now|at present|at the moment|presently|right now|still)$", re.I)
+# "The more ..., the more ...": a comparative correlative states a general rule
+CORRELATIVE = re.compile(r"\b[Tt]he (more|less|longer|further|greater|sooner)\b[^,;.]{3,160}, the "
+                         r"(more|less|longer|greater|sooner|better|worse)\b[^;.]{0,200}")
 HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppose|Imagine|What if)\b")
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
@@ -374,7 +377,10 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     candidates: list[_Candidate] = []
     about_war = is_war_related(text)
     war_context = is_war_context(text) or st.war_story(post, clean)
+    generic = [m.span() for m in CORRELATIVE.finditer(text)]
     for hit in find_triggers(text):
+        if hit.type != "statement" and any(lo <= hit.start < hi for lo, hi in generic):
+            continue  # "the more the West sends weapons, the more the war drags on": a rule, not an act
         if (hit.type in TOPIC_SENSITIVE and not about_war) or (hit.topical and not war_context):
             continue  # "the union called for...", "the captain announced her retirement"
         if any(a.kind == "org" and a.actor_id and a.start <= hit.start and hit.end <= a.end for a in ann.actors):
