@@ -465,3 +465,11 @@ def test_other_news_is_not_placed_where_the_sentences_before_it_were() -> None:
 def test_a_comparative_correlative_is_a_rule_not_an_act() -> None:
     events = events_of("“The more the West sends powerful weapons, the more the war drags on,” Orban said on Saturday.")
     assert "aid" not in {e.type for e in events}
+
+
+def test_a_militarys_report_of_destroying_facilities_is_a_claimed_strike_not_aid() -> None:
+    events = events_of("Russia's defence ministry said it had destroyed six railway facilities used to supply "
+                       "Ukrainian forces with foreign weapons.")
+    types = {e.type for e in events}
+    assert "aid" not in types and "strike" in types
+    assert next(e for e in events if e.type == "strike").status == "claimed"

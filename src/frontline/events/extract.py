@@ -1032,10 +1032,14 @@ def _hit_target(tok: Token) -> bool:
     """Whether the words are what a strike hit or destroyed ('destroyed a vessel and arms delivered
     by Washington', 'weapons supplied by the west were destroyed')."""
     cur = tok
-    while cur.dep_ in ("conj", "appos", "compound", "amod", "acl", "pobj", "prep") and cur.head.i != cur.i and \
-            cur.head.pos_ not in ("VERB", "AUX"):
+    for _ in range(12):
+        if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubjpass") and \
+                cur.head.lemma_.lower() in HARM_VERBS:
+            return True  # ("railway facilities used to supply forces with weapons" that a strike destroyed)
+        if cur.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "parataxis") or cur.head.i == cur.i:
+            return False
         cur = cur.head
-    return cur.dep_ in ("dobj", "nsubjpass") and cur.head.lemma_.lower() in HARM_VERBS
+    return False
 
 
 def _passive_subject(p: PlaceRef, ann: SentenceAnnotation) -> bool:
