@@ -473,3 +473,9 @@ def test_a_militarys_report_of_destroying_facilities_is_a_claimed_strike_not_aid
     types = {e.type for e in events}
     assert "aid" not in types and "strike" in types
     assert next(e for e in events if e.type == "strike").status == "claimed"
+
+
+def test_sanctions_as_a_cause_are_no_sanctions_event() -> None:
+    events = events_of("Gazprom blamed problems with turbines, which it said had been made worse by sanctions imposed "
+                       "by the west because of the invasion of Ukraine.")
+    assert "sanctions" not in {e.type for e in events}
