@@ -479,3 +479,10 @@ def test_sanctions_as_a_cause_are_no_sanctions_event() -> None:
     events = events_of("Gazprom blamed problems with turbines, which it said had been made worse by sanctions imposed "
                        "by the west because of the invasion of Ukraine.")
     assert "sanctions" not in {e.type for e in events}
+
+
+def test_a_letters_page_discusses_the_news_and_reports_no_event() -> None:
+    assert events_of("Russian forces invaded Ukraine and the west imposed new sanctions on Moscow on Monday.",
+                     title="Sanctions against Russia are not backfiring | Letters") == []
+    assert events_of("Russian forces invaded Ukraine and the west imposed new sanctions on Moscow on Monday.",
+                     title="Russia-Ukraine war live: the latest")

@@ -47,6 +47,8 @@ PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "who", "wh
                 "men", "woman", "women", "civilian", "civilians", "son", "daughter", "journalist", "fighters",
                 "servicemen", "people", "prisoner", "prisoners", "marines", "officer", "pilot", "citizen"}
 PRESENT_WORDS = re.compile(r"^(currently|now|at present|at the moment|presently|right now|still)$", re.I)
+# A newspaper's letters page ("... | Letters", "Letters: ...")
+READERS_LETTERS = re.compile(r"([|–—]\s*letters?\s*$|^letters?\s*:)", re.I)
 # "The more ..., the more ...": a comparative correlative states a general rule
 CORRELATIVE = re.compile(r"\b[Tt]he (more|less|longer|further|greater|sooner)\b[^,;.]{3,160}, the "
                          r"(more|less|longer|greater|sooner|better|worse)\b[^;.]{0,200}")
@@ -74,6 +76,8 @@ class _Candidate:
 
 def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]) -> list[EventMention]:
     """All event mentions of a document, in reading order."""
+    if READERS_LETTERS.search(clean.document.title or ""):
+        return []  # readers' letters to the editor discuss the news; they do not report it
     posts = {p.post_id: p for p in clean.posts}
     headlines = {s.index for p in clean.posts for s in p.sentences if s.is_headline}
     out: list[EventMention] = []
