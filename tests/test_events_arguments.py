@@ -486,3 +486,9 @@ def test_a_letters_page_discusses_the_news_and_reports_no_event() -> None:
                      title="Sanctions against Russia are not backfiring | Letters") == []
     assert events_of("Russian forces invaded Ukraine and the west imposed new sanctions on Moscow on Monday.",
                      title="Russia-Ukraine war live: the latest")
+
+
+def test_the_invasion_recalled_in_the_past_perfect_is_background() -> None:
+    events = events_of("Russia, Josep Borrell said, had invaded a breadbasket of the world and turned the shipping "
+                       "lanes of the Black Sea into a war zone.")
+    assert "offensive" not in {e.type for e in events}

@@ -136,8 +136,9 @@ def is_background(tok: Token) -> bool:
         return True  # "since Russia's invasion", "due to the invasion": the war itself, as background
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "to" and tok.head.head.lower_ in NEAR_MISS:
         return True  # "came close to capturing him": it did not happen
-    if tok.lemma_.lower() == "invade" and tok.dep_ in ("acl", "xcomp", "pcomp", "advcl", "relcl"):
-        return True  # "Putin's decision to invade", "since Russia invaded"
+    if tok.lemma_.lower() == "invade" and (tok.dep_ in ("acl", "xcomp", "pcomp", "advcl", "relcl") or any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)):
+        return True  # "Putin's decision to invade", "since Russia invaded", "Russia had invaded a breadbasket"
     cur = tok
     for _ in range(40):
         if cur.dep_ in ("pobj", "pcomp") and (cur.head.pos_ in ("ADP", "SCONJ") or cur.head.dep_ == "prep"):
