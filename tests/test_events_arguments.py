@@ -492,3 +492,11 @@ def test_the_invasion_recalled_in_the_past_perfect_is_background() -> None:
     events = events_of("Russia, Josep Borrell said, had invaded a breadbasket of the world and turned the shipping "
                        "lanes of the Black Sea into a war zone.")
     assert "offensive" not in {e.type for e in events}
+
+
+def test_an_offensive_expected_and_one_under_way_are_two_events() -> None:
+    events = events_of("In eastern Ukraine, small-scale offensives on Thursday centred on the Donetsk cities of "
+                       "Sloviansk and Bakhmut, the Institute for the Study of War said.",
+                       "The ISW also assessed that Russia will likely launch a larger-scale and more determined "
+                       "offensive along the Sloviansk-Siversk-Bakhmut line soon.")
+    assert sorted(e.status for e in events if e.type == "offensive") == ["expected", "reported"]

@@ -420,6 +420,9 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True  # two people's words are two statements
     if _rival_claims(a, b):
         return True
+    if a.type in MILITARY and b.type in MILITARY and (a.status == "expected") != (b.status == "expected") \
+            and text_overlap(a.evidence.text, b.evidence.text) < STORY_OVERLAP:
+        return True  # "small-scale offensives on Thursday" and "will likely launch a larger offensive soon"
     return False
 
 
