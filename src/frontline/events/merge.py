@@ -38,6 +38,7 @@ SIMILAR_TEXT = 60
 WINDOW = 400
 CONSOLIDATE = 1.8  # a document's two stories of one kind become one on evidence this strong
 STORY_OVERLAP = 0.2  # share of content words that ties two sentences of one post to one story
+SAME_WORDS = 0.6  # share of content words of a sentence repeated (a summary line and its post)
 LINK_MENTIONS = 12  # mentions of each side compared when linking stories across documents
 _VERIFY_RESUME = False  # tests: check every score a resumed clustering reuses against a fresh one
 
@@ -421,8 +422,10 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
     if _rival_claims(a, b):
         return True
     if a.type in MILITARY and b.type in MILITARY and (a.status == "expected") != (b.status == "expected") \
-            and text_overlap(a.evidence.text, b.evidence.text) < STORY_OVERLAP:
-        return True  # "small-scale offensives on Thursday" and "will likely launch a larger offensive soon"
+            and text_overlap(a.evidence.text, b.evidence.text) < SAME_WORDS:
+        # "small-scale offensives on Thursday" and "will likely launch a larger offensive soon" (one sentence
+        # repeated in a summary stays one event)
+        return True
     return False
 
 
