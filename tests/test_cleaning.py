@@ -165,3 +165,15 @@ def test_a_byline_list_and_a_sign_off_glued_to_a_summary_are_cut():
     text = clean_document(doc).text
     assert "pausing our live reporting" not in text and "Thank you for joining" not in text
     assert "Enerhodar" in text
+
+
+def test_a_summarys_lead_in_is_cut_but_a_quote_that_starts_alike_is_kept():
+    from frontline.cleaning.boilerplate import scrub_inline
+
+    text, removed = scrub_inline("It’s 1am in Kyiv. Here’s where things stand: Russia has launched strikes on Kyiv.")
+    assert text.strip() == "Russia has launched strikes on Kyiv." and removed
+    text, _ = scrub_inline("It’s midnight in Kyiv, and time to take stock of today’s main developments in the "
+                           "Ukraine conflict: Russia is considering a prisoner swap.")
+    assert text.strip() == "Russia is considering a prisoner swap."
+    quote = "“It’s 1am in Kyiv: we are still here,” he said."
+    assert scrub_inline(quote)[0] == quote
