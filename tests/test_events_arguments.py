@@ -514,3 +514,12 @@ def test_an_offensive_expected_and_one_under_way_are_two_events() -> None:
     expected = dataclasses.replace(expected, sentence_key="")
     assert merge._conflict(under_way, expected) and merge._conflict(expected, under_way)
     assert not merge._conflict(expected, expected)
+
+
+def test_a_date_after_since_is_not_taken_by_the_sentences_that_follow() -> None:
+    doc = Document(doc_id="since.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
+        headline="", kind="post", paragraphs=[
+            "Kyiv has come under attack for the first time since 5 April, with Russian missiles striking residential "
+            "buildings. Another civilian was killed in a missile attack on Cherkasy south-east of the capital."])])
+    cherkasy = next(m for m in process(doc)[1] if "Cherkasy" in m.evidence.text)
+    assert cherkasy.date is not None and cherkasy.date.start != dt.date(2022, 4, 5)

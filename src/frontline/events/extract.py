@@ -255,7 +255,8 @@ class _PostState:
         self.surnames |= {a.name.split()[-1] for a in ann.actors if a.kind == "person" and " " in a.name}
         self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
         self.previous_dates, self.current_dates = self.current_dates, list(ann.dates)
-        self.dates.extend(ann.dates)
+        # "the first attack since 5 June": a span's start is no date a later sentence can take
+        self.dates.extend(d for d in ann.dates if ann.doc is None or not _since_date(d, ann))
         at = len(self.persons)
         self.subjects.extend((a.name, at) for a in ann.actors if a.kind == "person" and _is_subject(a, ann))
         for x in ann.attributions:  # "He said ..." that the attribution layer followed back to a name
