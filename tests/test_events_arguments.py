@@ -523,3 +523,10 @@ def test_a_date_after_since_is_not_taken_by_the_sentences_that_follow() -> None:
             "buildings. Another civilian was killed in a missile attack on Cherkasy south-east of the capital."])])
     cherkasy = next(m for m in process(doc)[1] if "Cherkasy" in m.evidence.text)
     assert cherkasy.date is not None and cherkasy.date.start != dt.date(2022, 4, 5)
+
+
+def test_a_town_a_distance_is_measured_from_is_not_where_it_happened() -> None:
+    events = events_of("An apartment block in Serhiivka, 50km south of Odesa, was hit by Russian missiles on 1 May, "
+                       "killing 21 people.")
+    hit = [e for e in events if e.type in ("strike", "casualties")]
+    assert hit and all(e.location is not None and e.location.name != "Odesa" for e in hit)

@@ -976,6 +976,9 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
             continue  # "Kyiv's counter-offensive", "in Moscow's supply lines": a government, not a place
         if NOT_LOCATIVE.search(before):
             continue  # "due to Russia", "according to Ukraine": a cause or a voice, not a place
+        if p.precision != "country" and DISTANCE_FROM.search(text[max(0, p.start - 60):p.start]) and any(
+                q.precision == "place" and q.end <= p.start for q in ann.places if q is not p):
+            continue  # "in Serhiivka, 50km south of Odesa": Odesa is how far, not where
         if p.precision == "country":
             if _is_demonym(p.text):
                 continue  # "retaken from Russian forces": whose forces, not where
@@ -1065,6 +1068,9 @@ HARM_VERBS = {"hit", "strike", "shell", "attack", "bomb", "bombard", "target", "
               "besiege", "encircle", "storm", "capture", "seize", "liberate", "occupy"}
 
 
+DISTANCE_FROM = re.compile(r"\b\d[\d,.]*\s?(km|kilometres|kilometers|miles|mi)\b( \([^)]{1,20}\))?"
+                           r"( (north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|"
+                           r"southeast|southwest))? (of|from) (the )?$", re.I)
 NOT_LOCATIVE = re.compile(r"\b(due|according|thanks|owing|next|similar|compared|relative|prior|contrary|close) to\s+"
                           r"(the\s+)?$", re.I)
 
