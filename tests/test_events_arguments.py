@@ -530,3 +530,9 @@ def test_a_town_a_distance_is_measured_from_is_not_where_it_happened() -> None:
                        "killing 21 people.")
     hit = [e for e in events if e.type in ("strike", "casualties")]
     assert hit and all(e.location is not None and e.location.name != "Odesa" for e in hit)
+
+
+def test_goods_banned_under_sanctions_describe_the_frame_not_a_new_measure() -> None:
+    events = events_of("Goods banned under EU sanctions introduced following Russia's invasion of Ukraine include "
+                       "coal, metals and advanced technology.")
+    assert "sanctions" not in {e.type for e in events}

@@ -406,6 +406,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the EU should ban Russian gas": a position (the statement), not an act
         if hit.type in PARTICIPANT_KINDS and _position_on_a_plan(tok):
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
+        if hit.type in ("sanctions", "agreement") and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "within"):
+            continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
         if hit.type in MILITARY and _capability(tok):
             continue  # "rocket systems, which can hit targets up to 50 miles away": what they can do
         if hit.type in GROUND and tok.lower_ == "advanced" and tok.dep_ == "amod":
