@@ -536,3 +536,15 @@ def test_goods_banned_under_sanctions_describe_the_frame_not_a_new_measure() -> 
     events = events_of("Goods banned under EU sanctions introduced following Russia's invasion of Ukraine include "
                        "coal, metals and advanced technology.")
     assert "sanctions" not in {e.type for e in events}
+
+
+def test_a_foreign_town_the_words_are_about_is_not_where_they_were_said() -> None:
+    doc = Document(doc_id="milley.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
+        headline="", kind="post", paragraphs=[
+            "The US general Mark Milley said Finland and Sweden joining Nato would be very problematic for Russia "
+            "and its exclave of Kaliningrad. Lavrov claimed he had come to Bali to get an impression of the west."])])
+    mentions = [m for m in process(doc)[1] if m.type == "statement"]
+    milley = next(m for m in mentions if "Milley" in m.sources[0][0])
+    assert milley.location is not None and milley.location.name == "Washington"
+    lavrov = next(m for m in mentions if "Lavrov" in m.sources[0][0])
+    assert lavrov.location is not None and lavrov.location.name == "Bali"

@@ -1195,7 +1195,16 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return visiting
         specific = [p for p in places if p.precision in ("place", "admin1")]
         if specific:
-            return min(specific, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
+            topic = min(specific, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
+            went = VISIT.search(text[max(0, topic.start - 30):topic.start]) or re.search(
+                r"\b(come|came|travel\w*|flew|arrived) (to|in) (the )?$", text[max(0, topic.start - 30):topic.start])
+            if topic.country not in FRONT_COUNTRIES and not went and not _of_the_verb(topic, hit, ann):
+                # "Milley said Finland joining Nato would encircle Kaliningrad": a foreign town the words
+                # are about, far from the war, is not where they were said
+                seat = _seat(speaker, ann)
+                if seat is not None and seat.country != topic.country:
+                    return seat
+            return topic
         if TOWN_ANAPHOR.search(text):
             town = st.place(places, want="place")  # "the city's mayor said ..."
             if town is not None:
