@@ -548,3 +548,10 @@ def test_a_foreign_town_the_words_are_about_is_not_where_they_were_said() -> Non
     assert milley.location is not None and milley.location.name == "Washington"
     lavrov = next(m for m in mentions if "Lavrov" in m.sources[0][0])
     assert lavrov.location is not None and lavrov.location.name == "Bali"
+
+
+def test_sanctions_are_placed_where_the_sanctioning_power_sits_not_where_their_targets_are() -> None:
+    events = events_of("The new UK sanctions list includes Vitaliy Khotsenko, the Russian-imposed prime minister of "
+                       "the self-proclaimed republic in Donetsk.")
+    sanctions = [e for e in events if e.type == "sanctions"]
+    assert sanctions and all(e.location is not None and e.location.name == "London" for e in sanctions)

@@ -1181,6 +1181,16 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         if host is not None:
             return host
     places = _eligible_places(ann, st.theatre, st.surnames)
+    if hit.type == "sanctions" and not any(_spoken_at(p, ann) for p in places):
+        # "the new UK sanctions list includes ... the head of the Donetsk republic": sanctions are decided
+        # where the sanctioning power sits, not where their targets are
+        agent = _agent_name(hit, ann)  # "Switzerland has decided to adopt EU sanctions": Switzerland's
+        before = [a for a in ann.actors if a.kind in ("state", "org") and a.end <= hit.start]
+        imposer = next((a for a in ann.actors if agent and a.kind in ("state", "org") and a.text in agent), None) or \
+            (before[0] if len(before) == 1 and hit.start - before[0].end <= 12 else None)  # "the new UK sanctions"
+        seat = _seat(imposer.name, ann) if imposer is not None else None
+        if seat is not None:
+            return seat
     if hit.type == "statement":
         # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), else the
         # place the statement is about, else where the sentences before it were
