@@ -61,6 +61,33 @@ def test_a_document_is_found_by_title_and_publisher_through_an_index(db_path):
         assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_documents_source_title'").fetchone()
 
 
+def test_an_older_database_loses_the_unused_index_of_event_changes_and_keeps_its_rows(db_path):
+    """`event_changes` is read by id and time, never by event: databases made before lose the index on
+    its event ids when opened (each new event wrote a random page of it), and keep every change."""
+    import datetime as dt
+
+    from sqlalchemy import insert
+
+    from frontline.store import live
+    from frontline.store import schema as t
+
+    store = Store(db_path)
+    with store.write_transaction() as conn:
+        conn.execute(insert(t.event_changes), [dict(at=dt.datetime(2026, 1, 1), event_id=f"evt_{i}", change="new",
+                                                    fields="[]", status="reported", type="strike", summary=f"s{i}")
+                                               for i in range(3)])
+    changes = live.event_changes(store)
+    assert [c["id"] for c in changes] == ["evt_0", "evt_1", "evt_2"]
+    store.engine.dispose()
+    with sqlite3.connect(db_path) as conn:
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_event_changes_event_id'").fetchone()
+        conn.execute("CREATE INDEX ix_event_changes_event_id ON event_changes (event_id)")  # as made before
+    reopened = Store(db_path)
+    with sqlite3.connect(db_path) as conn:
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_event_changes_event_id'").fetchone()
+    assert live.event_changes(reopened) == changes
+
+
 def test_same_title_from_another_publisher_is_another_document(db_path, tmp_path, blog, save_text):
     store = Store(db_path)
     save_text(store, tmp_path, "a.txt", blog["v1"], source=blog["source"])

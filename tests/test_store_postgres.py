@@ -115,3 +115,29 @@ def test_postgres_keeps_long_document_urls(pg_url):
         assert [p["document_id"] for p in store.iter_posts()] == [url]
     finally:
         store.engine.dispose()
+
+
+def test_postgres_older_database_loses_the_unused_index_of_event_changes(pg_url):
+    """As on SQLite (test_store.py): the index on `event_changes.event_id` that databases made before
+    have is dropped when opened (in the database's own schema), and the changes stay."""
+    import datetime as dt
+
+    from sqlalchemy import insert, text
+
+    from frontline.store import Store, live
+    from frontline.store import schema as t
+    from frontline.store.db import _has_index
+
+    store = Store(pg_url)
+    with store.write_transaction() as conn:
+        conn.execute(insert(t.event_changes).values(at=dt.datetime(2026, 1, 1), event_id="evt_1", change="new",
+                                                    fields="[]", status="reported", type="strike", summary="s"))
+        conn.execute(text("CREATE INDEX ix_event_changes_event_id ON event_changes (event_id)"))  # as made before
+    assert _has_index(store.engine, "ix_event_changes_event_id")
+    store.engine.dispose()
+    reopened = Store(pg_url)
+    try:
+        assert not _has_index(reopened.engine, "ix_event_changes_event_id")
+        assert [c["id"] for c in live.event_changes(reopened)] == ["evt_1"]
+    finally:
+        reopened.engine.dispose()

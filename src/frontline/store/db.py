@@ -472,6 +472,7 @@ def _bump(conn, key: str) -> None:
 
 
 MIGRATED_INDEXES = ("admin1", "country", "place", "date_end", "grp")
+DROPPED_INDEXES = ("ix_event_changes_event_id",)  # indexes no query uses, dropped from older databases
 
 
 def _needs_migration(engine: Engine) -> bool:
@@ -482,7 +483,7 @@ def _needs_migration(engine: Engine) -> bool:
     names = {c["name"] for c in found.get_columns("events")}
     indexes = {i["name"] for i in found.get_indexes("events")}
     return not {"admin1", "grp"} <= names or any(f"ix_events_{c}" not in indexes for c in MIGRATED_INDEXES) \
-        or not _has_index(engine, "ix_documents_source_title")
+        or not _has_index(engine, "ix_documents_source_title") or any(_has_index(engine, i) for i in DROPPED_INDEXES)
 
 
 def _has_index(engine: Engine, name: str) -> bool:
@@ -511,6 +512,8 @@ def _migrate(conn: Connection) -> None:
     for column in MIGRATED_INDEXES:  # create_all skips existing tables
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_events_{column} ON events ({column})"))
     conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_documents_source_title ON documents (source, {t.TITLE_KEY_SQL})"))
+    for name in DROPPED_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -231,7 +231,9 @@ event_changes = Table(
     "event_changes", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at", DateTime, nullable=False, index=True),
-    Column("event_id", String(EVENT_ID_LEN), nullable=False, index=True),
+    # Not indexed: read by id (`live.event_changes`) and time, never by event; an index on this hash
+    # would cost every new or changed event a write to a random page of a large B-tree.
+    Column("event_id", String(EVENT_ID_LEN), nullable=False),
     Column("change", String(10), nullable=False),  # new | updated | retracted
     Column("fields", Text, nullable=False, default="[]"),  # JSON list of changed field names
     Column("status", String(20), nullable=False),
