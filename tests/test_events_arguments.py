@@ -16,10 +16,15 @@ from frontline.models import Block, Document
 DCT = dt.datetime(2022, 5, 4, 12, 0)
 
 
-def events_of(*paragraphs: str, title: str = "Russia-Ukraine war live"):
+def mentions_of(*paragraphs: str, title: str = "Russia-Ukraine war live"):
+    """The mentions of one live-blog post, before merging (to see what one sentence yields)."""
     doc = Document(doc_id="arguments.txt", title=title,
                    blocks=[Block(headline="", paragraphs=list(paragraphs), kind="post")], published=DCT)
-    return merge_mentions(process(doc)[1])
+    return process(doc)[1]
+
+
+def events_of(*paragraphs: str, title: str = "Russia-Ukraine war live"):
+    return merge_mentions(mentions_of(*paragraphs, title=title))
 
 
 def names(items: list[dict]) -> list[str]:
@@ -240,11 +245,9 @@ def test_an_attack_on_a_building_is_a_strike_and_a_capital_that_was_hit_is_its_p
 def test_the_learned_scorer_never_joins_one_voices_words_to_an_act_others_report() -> None:
     from frontline.events import merge
 
-    doc = Document(doc_id="voices.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
-        headline="", kind="post", paragraphs=[
-            "Russian missiles struck a fuel depot in Odesa on Tuesday, regional officials said.",
-            "The Red Cross said it had registered hundreds of prisoners of war this week."])])
-    mentions = process(doc)[1]
+    mentions = mentions_of(
+        "Russian missiles struck a fuel depot in Odesa on Tuesday, regional officials said.",
+        "The Red Cross said it had registered hundreds of prisoners of war this week.")
     strike = next(m for m in mentions if m.type == "strike")
     said = next(m for m in mentions if m.type == "statement")
     assert merge._other_voice(strike, said) and merge._other_voice(said, strike)
@@ -286,11 +289,10 @@ def test_a_town_destroyed_or_fled_is_the_place_and_a_remote_party_speaks_from_it
                        "Sievierodonetsk and other towns in its path.")
     assert any(e.type == "strike" and e.location is not None and e.location.name == "Sievierodonetsk"
                for e in events)
-    doc = Document(doc_id="seat.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
-        headline="", kind="post", paragraphs=[
-            "Russian missiles hit a shopping centre in Kremenchuk on Monday, killing 18 people. The US president, "
-            "Joe Biden, said the west must prepare for a long war."])])
-    said = next(m for m in process(doc)[1] if m.type == "statement")
+    mentions = mentions_of(
+        "Russian missiles hit a shopping centre in Kremenchuk on Monday, killing 18 people. The US president, "
+        "Joe Biden, said the west must prepare for a long war.")
+    said = next(m for m in mentions if m.type == "statement")
     assert said.location is not None and said.location.name == "Washington"
 
 
@@ -353,12 +355,11 @@ def test_words_said_when_something_happened_are_dated_then() -> None:
 
 
 def test_words_reported_without_a_date_are_not_dated_by_an_old_story_and_a_mayor_of_a_town_is_there() -> None:
-    doc = Document(doc_id="old.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
-        headline="", kind="post", paragraphs=[
-            "Russia struck the oil refinery in Kremenchuk on 2 April, officials said.",
-            "Fuel queues grew across the country this week.",
-            "The economy minister, Yulia Svyrydenko, said the shortages would be eliminated within a week."])])
-    said = next(m for m in process(doc)[1] if m.type == "statement")
+    mentions = mentions_of(
+        "Russia struck the oil refinery in Kremenchuk on 2 April, officials said.",
+        "Fuel queues grew across the country this week.",
+        "The economy minister, Yulia Svyrydenko, said the shortages would be eliminated within a week.")
+    said = next(m for m in mentions if m.type == "statement")
     assert said.date is not None and said.date.start == DCT.date()
     mayor = events_of("Meanwhile, the mayor of Mariupol said corpses were rotting in the streets of the southern "
                       "city decimated by Russian bombardment.")
@@ -405,11 +406,10 @@ def test_a_speaker_visiting_a_town_speaks_there_but_not_for_another_clauses_visi
 def test_a_firm_that_later_said_is_no_town_and_a_reaction_is_not_set_where_the_other_party_sits() -> None:
     meta = events_of("Meta later said the laxer rules would only apply to people posting from inside Ukraine.")
     assert not any(e.location is not None and e.location.country == "IT" for e in meta)
-    doc = Document(doc_id="eu.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
-        headline="", kind="post", paragraphs=[
-            "EU leaders meeting in Brussels agreed to grant Ukraine candidate status. Russia has condemned the "
-            "European Union's decision to accept Ukraine and Moldova as membership candidates."])])
-    said = next(m for m in process(doc)[1] if m.type == "statement" and m.sources[0][0] == "Russia")
+    mentions = mentions_of(
+        "EU leaders meeting in Brussels agreed to grant Ukraine candidate status. Russia has condemned the "
+        "European Union's decision to accept Ukraine and Moldova as membership candidates.")
+    said = next(m for m in mentions if m.type == "statement" and m.sources[0][0] == "Russia")
     assert said.location is not None and said.location.name == "Moscow"
 
 
@@ -445,20 +445,18 @@ def test_capabilities_are_no_strikes_weapon_systems_sent_are_aid_and_arson_is_a_
 
 
 def test_a_minister_of_a_state_named_beside_them_speaks_from_its_capital() -> None:
-    doc = Document(doc_id="minister.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
-        headline="", kind="post", paragraphs=[
-            "Russian missiles hit the port of Mykolaiv overnight. Oleksandr Kubrakov, Ukraine's infrastructure "
-            "minister, said he plans to ensure ports can handle more than 100 vessels per month."])])
-    said = next(m for m in process(doc)[1] if m.type == "statement")
+    mentions = mentions_of(
+        "Russian missiles hit the port of Mykolaiv overnight. Oleksandr Kubrakov, Ukraine's infrastructure "
+        "minister, said he plans to ensure ports can handle more than 100 vessels per month.")
+    said = next(m for m in mentions if m.type == "statement")
     assert said.location is not None and said.location.name == "Kyiv"
 
 
 def test_other_news_is_not_placed_where_the_sentences_before_it_were() -> None:
-    doc = Document(doc_id="other.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
-        headline="", kind="post", paragraphs=[
-            "Russian missiles hit the port of Odesa on Saturday, the regional governor said. Worries over insurance "
-            "are the biggest obstacle to grain ships leaving Ukraine's Black Sea ports this week, exporters say."])])
-    grain = [m for m in process(doc)[1] if m.type == "other"]
+    mentions = mentions_of(
+        "Russian missiles hit the port of Odesa on Saturday, the regional governor said. Worries over insurance "
+        "are the biggest obstacle to grain ships leaving Ukraine's Black Sea ports this week, exporters say.")
+    grain = [m for m in mentions if m.type == "other"]
     assert grain and all(m.location is None or m.location.name != "Odesa" for m in grain)
 
 
@@ -497,13 +495,12 @@ def test_the_invasion_recalled_in_the_past_perfect_is_background() -> None:
 def test_an_offensive_expected_and_one_under_way_are_two_events() -> None:
     from frontline.events import merge
 
-    doc = Document(doc_id="isw.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
-        headline="", kind="post", paragraphs=[
-            "In eastern Ukraine, small-scale offensives on Thursday centred on the Donetsk cities of Sloviansk and "
-            "Bakhmut, the Institute for the Study of War said.",
-            "The ISW also assessed that Russia will likely launch a larger-scale and more determined offensive along "
-            "the Sloviansk-Siversk-Bakhmut line soon."])])
-    offensives = [m for m in process(doc)[1] if m.type == "offensive"]
+    mentions = mentions_of(
+        "In eastern Ukraine, small-scale offensives on Thursday centred on the Donetsk cities of Sloviansk and "
+        "Bakhmut, the Institute for the Study of War said.",
+        "The ISW also assessed that Russia will likely launch a larger-scale and more determined offensive along "
+        "the Sloviansk-Siversk-Bakhmut line soon.")
+    offensives = [m for m in mentions if m.type == "offensive"]
     under_way = next(m for m in offensives if m.status != "expected")
     expected = next(m for m in offensives if m.status == "expected")
     # the same place, date and voice: only the one being expected and the other under way tells them apart
@@ -517,11 +514,10 @@ def test_an_offensive_expected_and_one_under_way_are_two_events() -> None:
 
 
 def test_a_date_after_since_is_not_taken_by_the_sentences_that_follow() -> None:
-    doc = Document(doc_id="since.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
-        headline="", kind="post", paragraphs=[
-            "Kyiv has come under attack for the first time since 5 April, with Russian missiles striking residential "
-            "buildings. Another civilian was killed in a missile attack on Cherkasy south-east of the capital."])])
-    cherkasy = next(m for m in process(doc)[1] if "Cherkasy" in m.evidence.text)
+    mentions = mentions_of(
+        "Kyiv has come under attack for the first time since 5 April, with Russian missiles striking residential "
+        "buildings. Another civilian was killed in a missile attack on Cherkasy south-east of the capital.")
+    cherkasy = next(m for m in mentions if "Cherkasy" in m.evidence.text)
     assert cherkasy.date is not None and cherkasy.date.start != dt.date(2022, 4, 5)
 
 
@@ -539,11 +535,10 @@ def test_goods_banned_under_sanctions_describe_the_frame_not_a_new_measure() -> 
 
 
 def test_a_foreign_town_the_words_are_about_is_not_where_they_were_said() -> None:
-    doc = Document(doc_id="milley.txt", title="Russia-Ukraine war live", published=DCT, blocks=[Block(
-        headline="", kind="post", paragraphs=[
-            "The US general Mark Milley said Finland and Sweden joining Nato would be very problematic for Russia "
-            "and its exclave of Kaliningrad. Lavrov claimed he had come to Bali to get an impression of the west."])])
-    mentions = [m for m in process(doc)[1] if m.type == "statement"]
+    mentions = mentions_of(
+        "The US general Mark Milley said Finland and Sweden joining Nato would be very problematic for Russia "
+        "and its exclave of Kaliningrad. Lavrov claimed he had come to Bali to get an impression of the west.")
+    mentions = [m for m in mentions if m.type == "statement"]
     milley = next(m for m in mentions if "Milley" in m.sources[0][0])
     assert milley.location is not None and milley.location.name == "Washington"
     lavrov = next(m for m in mentions if "Lavrov" in m.sources[0][0])
