@@ -192,3 +192,34 @@ def test_a_rebuild_never_writes_a_merge_older_than_the_mentions(tmp_path, monkey
     assert not store.events_stale()
     assert {x.document for e in store.iter_events() for x in e.evidence} == {"a.txt", "b.txt"}
     assert n == store.count_events()
+
+
+
+def test_connections_switching_a_new_sqlite_file_to_wal_at_once_all_succeed(tmp_path):
+    """SQLite refuses a second journal-mode switch at once, without waiting: opening must retry.
+    (Two `frontline ingest` runs started together on a new database once failed this way in CI.)"""
+    import sqlite3
+    import threading
+
+    from frontline.store.db import _sqlite_pragmas
+
+    failures: list[str] = []
+
+    def open_together(path: Path, barrier: threading.Barrier) -> None:
+        conn = sqlite3.connect(path, timeout=0.001)
+        barrier.wait()
+        try:
+            _sqlite_pragmas(conn, None)
+        except sqlite3.OperationalError as exc:
+            failures.append(str(exc))
+        finally:
+            conn.close()
+
+    for n in range(30):
+        barrier = threading.Barrier(4)
+        threads = [threading.Thread(target=open_together, args=(tmp_path / f"new{n}.db", barrier)) for _ in range(4)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+    assert failures == []

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -516,9 +517,29 @@ def _migrate(conn: Connection) -> None:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
 
 
+def _switch_to_wal(cur) -> None:
+    """Put the file in WAL mode, retrying while another process does the same.
+
+    SQLite answers "database is locked" at once, without calling the busy handler, when two
+    connections switch a new file's journal mode together; so two ingests started at the same
+    moment on a new database would make one fail. Retry with a short back-off instead.
+    """
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout=10000")  # first: switching to WAL waits for a lock, too
-    cur.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cur)
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
