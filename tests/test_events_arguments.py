@@ -550,3 +550,52 @@ def test_sanctions_are_placed_where_the_sanctioning_power_sits_not_where_their_t
                        "the self-proclaimed republic in Donetsk.")
     sanctions = [e for e in events if e.type == "sanctions"]
     assert sanctions and all(e.location is not None and e.location.name == "London" for e in sanctions)
+
+
+def test_a_town_described_as_in_ukraine_is_the_ukrainian_namesake() -> None:
+    events = events_of("Russian missiles destroyed a fuel storage depot in Novomoskovsk, a town in eastern Ukraine, "
+                       "on Saturday.")
+    hit = [e for e in events if e.type == "strike"]
+    assert hit and all(e.location is not None and e.location.country == "UA" for e in hit)
+
+
+def test_a_regional_governor_names_the_region_not_its_capital() -> None:
+    events = events_of("Four Russian rockets hit a military object in Yaroviv, the Lviv regional governor, "
+                       "Maksym Kozytskyy, said.")
+    hit = [e for e in events if e.type == "strike"]
+    assert hit and all(e.location is not None and e.location.precision == "admin1" for e in hit)
+
+
+def test_volunteering_to_fight_is_not_a_battle() -> None:
+    events = events_of("Several Americans have volunteered to fight alongside Ukrainian forces despite warnings.")
+    assert "clash" not in {e.type for e in events}
+
+
+def test_who_stands_accused_does_not_speak() -> None:
+    mentions = mentions_of("Russia has stepped up attempts to encircle defending forces in the east and stood "
+                           "accused of shelling a humanitarian corridor out of Mariupol.")
+    assert all("Russia" not in [s[0] for s in m.sources] for m in mentions if m.type == "statement")
+
+
+def test_what_someone_is_told_to_stop_doing_is_not_an_act() -> None:
+    mentions = mentions_of("Russia told the US to stop sending arms to Ukraine.")
+    assert all(m.trigger != "arms" for m in mentions if m.type == "aid")
+
+
+def test_a_generic_you_and_a_monitors_object_are_not_events() -> None:
+    assert not [m for m in mentions_of("Unfortunately, it is impossible to do otherwise when you are protecting "
+                                       "your home from a terrorist assault.") if m.type != "statement"]
+    assert "clash" not in {m.type for m in mentions_of(
+        "The research group, which closely monitors the fighting, said that Russia may still be able to capture "
+        "Sievierodonetsk.")}
+
+
+def test_a_statement_is_placed_at_the_town_it_is_about_not_the_one_in_the_speakers_title() -> None:
+    mentions = mentions_of("Serhiy Haidai, Ukraine's governor of Luhansk, has called on civilians to evacuate "
+                           "Lysychansk, saying that the situation is very difficult.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Lysychansk"
+    mentions = mentions_of("The mayor of Sloviansk has called on its remaining residents to evacuate as the Russian "
+                           "invaders stepped up their shelling of the city after the capture of Lysychansk.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Sloviansk"

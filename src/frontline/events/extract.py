@@ -408,6 +408,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
         if hit.type in ("sanctions", "agreement") and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "within"):
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
+        if hit.type != "statement" and syntax.generic_subject(tok):
+            continue  # "when you are protecting your home from an assault": anyone, no act in particular
         if hit.type in MILITARY and _capability(tok):
             continue  # "rocket systems, which can hit targets up to 50 miles away": what they can do
         if hit.type in GROUND and tok.lower_ == "advanced" and tok.dep_ == "amod":
@@ -1204,6 +1206,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         if visiting is not None:
             return visiting
         specific = [p for p in places if p.precision in ("place", "admin1")]
+        # "Haidai, the governor of Luhansk, called on civilians to evacuate Lysychansk": the town the
+        # words are about, not the one in the speaker's title
+        if any(_in_subject(p, hit, ann) for p in specific):
+            specific = [p for p in specific if p.precision == "place" and _in_complement(p, hit, ann)] or specific
         if specific:
             topic = min(specific, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
             went = VISIT.search(text[max(0, topic.start - 30):topic.start]) or re.search(
@@ -1257,6 +1263,33 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # decision is taken where it sits
         return _seat(speaker or _agent_name(hit, ann), ann)
     return None
+
+
+def _in_subject(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """Whether a place is named inside the subject of the trigger's verb (the speaker's title)."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    subj = syntax.subject_of(syntax.governing_verb(tok)) if tok is not None else None
+    if subj is None:
+        return False
+    words = list(subj.subtree)
+    return words[0].idx <= p.start and p.end <= words[-1].idx + len(words[-1].text)
+
+
+def _in_complement(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """Whether a place is named in what the trigger's verb says or asks (its object or complement
+    clause), not in a clause of circumstance ("as Russia shelled X") or in its subject."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if tok is None or span is None or len(span) == 0:
+        return False
+    verb, cur = syntax.governing_verb(tok), span.root
+    for _ in range(40):
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("ccomp", "xcomp", "dobj", "prep")
+        if cur.dep_ in ("advcl", "relcl", "acl", "parataxis") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _seat_of_another(p: PlaceRef, speaker: str | None, ann: SentenceAnnotation) -> bool:

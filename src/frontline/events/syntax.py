@@ -43,7 +43,8 @@ LAUNCH_VERBS = {"launch", "begin", "start", "order", "announce", "stage", "mount
 # "invited leaders to visit", "failed to capture", "efforts to reach an agreement": intentions, not acts.
 INTENT_VERBS = {"invite", "urge", "ask", "want", "hope", "wish", "seek", "try", "attempt", "fail", "refuse",
                 "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend",
-                "reject", "decline", "oppose"}
+                "reject", "decline", "oppose", "volunteer", "enlist", "train", "sign", "tell"}
+STOP_VERBS = {"stop", "cease", "halt", "quit"}  # "stop sending arms": what is to end, not an act told
 INTENT_NOUNS = {"effort", "attempt", "bid", "plan", "push", "proposal", "hope", "call", "demand", "offer", "ability",
                 "capacity", "readiness", "willingness", "intention", "plea", "appeal", "request", "right", "need",
                 "chance", "opportunity", "failure", "refusal", "desire", "ambition", "goal", "aim",
@@ -56,7 +57,8 @@ HABITUAL = {"continuous", "constant", "relentless", "ongoing", "persistent", "da
 # about; the event is the words (a statement).
 STANCE_OBJECT_VERBS = {"condemn", "denounce", "describe", "welcome", "criticise", "criticize", "decry",
                        "deplore", "praise", "applaud", "discuss", "investigate", "blame", "mourn", "commemorate",
-                       "mark", "remember", "recall", "document", "study", "analyse", "analyze", "film", "photograph"}
+                       "mark", "remember", "recall", "document", "study", "analyse", "analyze", "film", "photograph",
+                       "monitor", "track"}
 
 
 def about_act(tok: Token) -> bool:
@@ -152,6 +154,8 @@ def is_background(tok: Token) -> bool:
                 c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) and (
                 cur.head.lemma_.lower() in INTENT_VERBS or cur.head.lemma_.lower() in INTENT_NOUNS):
             return True
+        if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in STOP_VERBS:
+            return True
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children):
             return True
         if cur.dep_ in CLAUSE_DEPS and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT"):
@@ -178,6 +182,13 @@ def in_purpose_clause(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def generic_subject(tok: Token) -> bool:
+    """The clause of the trigger is about "you" in general ("it is impossible to do otherwise when
+    you are protecting your home from an assault"), not a party that acted."""
+    verb = governing_verb(tok)
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
 
 
 def governing_verb(tok: Token) -> Token:

@@ -244,6 +244,8 @@ def _subject(verb: Token) -> Token | None:
         return None  # "it was reported that", "Russia was accused of"
     if verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head)  # "... but said"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return None  # "stood accused of", "Asked about it, X said": a passive participle, spoken to or of
     if verb.dep_ == "advcl" and verb.head is not verb:
         head = verb.head  # "..., adding that": the subject of the clause the participle hangs on
         while head.dep_ in {"ccomp", "xcomp", "conj"} and head.head is not head:

@@ -496,12 +496,27 @@ def _mark_regions(text: str, spans: list[_Span]) -> None:
                 k -= 1
         elif low in SETTLEMENT_WORDS and re.match(r"\s+of\s", text[we:we + 4]):
             sp.admin = sp.modifier = True
+        elif low == "regional" and _candidates(sp.surface, True):
+            sp.admin = True  # "the Lviv regional governor": the region, not its capital
+
+
+# ", a town in eastern", ", a village in the": an apposition that says which country or region
+# the name before it lies in
+_APPOSED_IN = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?:small|large|big|major|key|strategic|industrial|frontline|front-line|"
+    r"southern|northern|eastern|western|coastal|port|border)\s+)*(?:town|city|village|settlement|port|"
+    r"hamlet|suburb)\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-east|north-west|"
+    r"south-east|south-west|northern|southern|eastern|western|north-eastern|north-western|south-eastern|"
+    r"south-western)\s+)?(?:part\s+of\s+(?:the\s+)?)?")
 
 
 def _mark_constraints(text: str, spans: list[_Span]) -> None:
     """"Palm Beach, Florida": the span after the comma must contain the one before it."""
     for idx in range(len(spans) - 1):
         a, b = spans[idx], spans[idx + 1]
+        if _APPOSED_IN.fullmatch(text[a.end:b.start]):
+            a.constraint = idx + 1  # "Novomoskovsk, a town in eastern Ukraine": inside what follows
+            continue
         if re.fullmatch(r",\s*", text[a.end:b.start]):
             best = _rank(_candidates(b.surface, b.admin), normalize(_clean_surface(b.surface)), [])
             own = _rank(_candidates(a.surface, a.admin), normalize(_clean_surface(a.surface)), [])
