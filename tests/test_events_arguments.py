@@ -599,3 +599,17 @@ def test_a_statement_is_placed_at_the_town_it_is_about_not_the_one_in_the_speake
                            "invaders stepped up their shelling of the city after the capture of Lysychansk.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Sloviansk"
+
+
+def test_a_place_something_is_likened_to_is_not_where_it_happened() -> None:
+    mentions = mentions_of("Haidai also said civilians were sheltering in bomb shelters under a chemical plant in the "
+                           "city, although he said it was not likely to become the site of a prolonged siege similar "
+                           "to that of the Azovstal steel factory in Mariupol.")
+    assert mentions and all(m.location is None or m.location.name != "Mariupol" for m in mentions)
+
+
+def test_words_said_in_a_town_where_a_body_sits_are_placed_there_not_where_their_subject_is() -> None:
+    mentions = mentions_of("The move by the government in Vilnius was described as unprecedented in Moscow, where "
+                           "the Russian foreign office said they reserved the right to respond.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Moscow"

@@ -980,6 +980,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
             continue  # "Kyiv's counter-offensive", "in Moscow's supply lines": a government, not a place
         if NOT_LOCATIVE.search(before):
             continue  # "due to Russia", "according to Ukraine": a cause or a voice, not a place
+        if COMPARED_WITH.search(text[max(0, p.start - 70):p.start]):
+            continue  # "a siege similar to that of the steelworks in Mariupol": what it is likened to
         if p.precision != "country" and DISTANCE_FROM.search(text[max(0, p.start - 60):p.start]) and any(
                 q.precision == "place" and q.end <= p.start for q in ann.places if q is not p):
             continue  # "in Serhiivka, 50km south of Odesa": Odesa is how far, not where
@@ -1075,6 +1077,8 @@ HARM_VERBS = {"hit", "strike", "shell", "attack", "bomb", "bombard", "target", "
 DISTANCE_FROM = re.compile(r"\b\d[\d,.]*\s?(km|kilometres|kilometers|miles|mi)\b( \([^)]{1,20}\))?"
                            r"( (north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|"
                            r"southeast|southwest))? (of|from) (the )?$", re.I)
+COMPARED_WITH = re.compile(r"\b(similar to|reminiscent of|compared (to|with)|akin to|in comparison with)\b"
+                           r"[^,;.]{0,60}$", re.I)
 NOT_LOCATIVE = re.compile(r"\b(due|according|thanks|owing|next|similar|compared|relative|prior|contrary|close) to\s+"
                           r"(the\s+)?$", re.I)
 
@@ -1367,6 +1371,9 @@ def _spoken_at(p: PlaceRef, ann: SentenceAnnotation, at_event: bool = False) -> 
     span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in syntax.REPORTING_LEMMAS and
+           any(g.lower_ == "where" for g in c.children) for c in span.root.children):
+        return True  # "in Moscow, where the foreign office said ..."
     prep = span.root.head
     if prep.lower_ not in ("in", "at"):
         return False
@@ -1375,10 +1382,12 @@ def _spoken_at(p: PlaceRef, ann: SentenceAnnotation, at_event: bool = False) -> 
     if at_event:
         return False
     verb = syntax.governing_verb(span.root)
-    return verb.lemma_.lower() in syntax.REPORTING_LEMMAS | {"speak", "address", "tell"}
+    # "the government in Vilnius was described as ...": where the government is, not the words
+    return prep.head.i == verb.i and verb.lemma_.lower() in syntax.REPORTING_LEMMAS | {"speak", "address", "tell"}
 
 
-SPEECH_NOUNS = {"speech", "address", "conference", "briefing", "remarks", "rally", "appearance", "visit"}
+SPEECH_NOUNS = {"speech", "address", "conference", "briefing", "remarks", "rally", "appearance", "visit", "meeting",
+                "summit", "forum", "interview", "session", "ceremony"}
 
 
 def _since_date(d: DateRef, ann: SentenceAnnotation) -> bool:
