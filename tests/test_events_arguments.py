@@ -613,3 +613,12 @@ def test_words_said_in_a_town_where_a_body_sits_are_placed_there_not_where_their
                            "the Russian foreign office said they reserved the right to respond.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Moscow"
+
+
+def test_a_speaker_named_anew_does_not_carry_on_the_last_story() -> None:
+    # "The governor said" carries the story on; "The governor of the city of Kharkiv said" names someone new
+    mentions = mentions_of("Russia's defence ministry has confirmed an attack on an airfield near Odesa. It said its "
+                           "forces had destroyed a runway there. The governor of the eastern city of Kharkiv has urged "
+                           "people to stay in shelters on Sunday.")
+    kharkiv = [m for m in mentions if "Kharkiv has urged" in m.evidence.text]
+    assert kharkiv and all(not m.joins for m in kharkiv)

@@ -189,7 +189,9 @@ class _Thread:
         # ('"And somewhere along the line Biden said, ..."' after 'Mr Trump said' is Trump's)
         quoted = self.in_quote or (text[:1] in OPEN_QUOTES and (same_voice or (
             not outer and last.type == "statement" and bool(speaker))))
-        pronoun = bool(CONTINUING_SUBJECT.match(text)) and not new_paragraph
+        subject = CONTINUING_SUBJECT.match(text)
+        # "The president said" carries on; "The president of Belarus ... said" names someone anew
+        pronoun = bool(subject) and not new_paragraph and not re.match(r"\s+(of|and|in)\b", text[subject.end():])
         fresh = bool(NEW_POINT.search(text[:40]))
         own = [m for m in mentions if m.type != "statement"]
         if own:
