@@ -622,3 +622,21 @@ def test_a_speaker_named_anew_does_not_carry_on_the_last_story() -> None:
                            "people to stay in shelters on Sunday.")
     kharkiv = [m for m in mentions if "Kharkiv has urged" in m.evidence.text]
     assert kharkiv and all(not m.joins for m in kharkiv)
+
+
+def test_an_act_a_side_says_it_had_nothing_to_do_with_is_denied_by_it() -> None:
+    mentions = mentions_of("Akar said the Russians told Turkey that they had absolutely nothing to do with this "
+                           "missile attack on Odesa port.")
+    attack = [m for m in mentions if m.type != "statement"]
+    assert attack and all(m.status == "denied" for m in attack)
+
+
+def test_what_a_deal_or_an_order_is_meant_to_prevent_has_not_happened() -> None:
+    assert "clash" not in {m.type for m in mentions_of(
+        "UN officials emphasised that the deal to prevent attacks only included specific areas of the ports.")}
+    assert "clash" not in {m.type for m in mentions_of(
+        "The last Ukrainian forces in Sievierodonetsk have been ordered to withdraw in order to avoid being "
+        "encircled.")}
+    # a finite "prevented the attack": the attack was tried, and repelled
+    assert "clash" in {m.type for m in mentions_of(
+        "Russia's defence ministry said it prevented the Ukrainian attack on Snake Island.")}

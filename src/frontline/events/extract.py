@@ -762,6 +762,9 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
             name = _named(subj, ann)
             if name and (name, "asserts") not in sources:
                 sources.insert(0, (name, "asserts"))
+    if sources and DISOWNED.search(ann.sentence.text[:hit.start]):
+        # "the Russians told us they had absolutely nothing to do with this attack": a denial
+        sources = [(name, "denies") for name, _stance in sources]
     deniers = [s for s in sources if s[1] == "denies"]
     asserters = [s for s in sources if s[1] == "asserts"]
     if deniers and asserters:
@@ -773,6 +776,12 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
     if asserters and hit.type in MILITARY and any(_is_party(name) and not _is_outlet(name) for name, _ in asserters):
         return "claimed", sources, False
     return "reported", sources, False
+
+
+# the act right after these words is one the speaker disowns
+DISOWNED = re.compile(r"\b(nothing to do with|no (part|role|involvement) in|(was|were|is|are|had been) not "
+                      r"(involved in|responsible for|behind))\s+((the|this|that|these|those|an?|any)\s+)?"
+                      r"([\w’'-]+\s+){0,2}$", re.I)
 
 
 def _quoted_attribution(a, ann: SentenceAnnotation) -> bool:

@@ -45,6 +45,7 @@ INTENT_VERBS = {"invite", "urge", "ask", "want", "hope", "wish", "seek", "try", 
                 "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend",
                 "reject", "decline", "oppose", "volunteer", "enlist", "train", "sign", "tell"}
 STOP_VERBS = {"stop", "cease", "halt", "quit"}  # "stop sending arms": what is to end, not an act told
+PREVENT_VERBS = {"prevent", "avoid", "avert", "deter", "forestall", "preclude"}  # "a deal to prevent attacks"
 INTENT_NOUNS = {"effort", "attempt", "bid", "plan", "push", "proposal", "hope", "call", "demand", "offer", "ability",
                 "capacity", "readiness", "willingness", "intention", "plea", "appeal", "request", "right", "need",
                 "chance", "opportunity", "failure", "refusal", "desire", "ambition", "goal", "aim",
@@ -156,6 +157,10 @@ def is_background(tok: Token) -> bool:
             return True
         if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in STOP_VERBS:
             return True
+        if cur.dep_ in ("dobj", "xcomp") and cur.head.lemma_.lower() in PREVENT_VERBS and (
+                cur.head.lemma_.lower() != "prevent" or any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                             for c in cur.head.children)):
+            return True  # what is to be prevented has not happened ("it prevented the attack": it was tried)
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children):
             return True
         if cur.dep_ in CLAUSE_DEPS and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT"):
