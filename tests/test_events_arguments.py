@@ -640,3 +640,10 @@ def test_what_a_deal_or_an_order_is_meant_to_prevent_has_not_happened() -> None:
     # a finite "prevented the attack": the attack was tried, and repelled
     assert "clash" in {m.type for m in mentions_of(
         "Russia's defence ministry said it prevented the Ukrainian attack on Snake Island.")}
+
+
+def test_words_about_forces_moving_towards_a_town_are_about_that_town() -> None:
+    mentions = mentions_of("Rodion Miroshnik, the ambassador to Russia of the self-proclaimed republic in Luhansk, "
+                           "said its forces were moving from the south towards Lysychansk.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Lysychansk"

@@ -950,6 +950,7 @@ def _span_text(tok: Token) -> str:
 
 LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|over|on|at|of|outside|around)\s+(the\s+)?$",
                       re.I)
+TOWARDS = re.compile(r"\btowards?\s+(the\s+)?$", re.I)
 # Prepositions that put something somewhere ("in", "near"), not those that only relate ("of", "on").
 STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|at|outside|around|(town|city|village|"
                              r"port|region|settlement|district|capital|province|oblast) of)\s+(the\s+)?$", re.I)
@@ -966,9 +967,10 @@ NEAR_CHARS = 80
 
 
 def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozenset(),
-                     surnames: frozenset[str] = frozenset()) -> list[PlaceRef]:
+                     surnames: frozenset[str] = frozenset(), about: bool = False) -> list[PlaceRef]:
     """Places where something can happen: a country counts only after a locative preposition
-    ('in Ukraine'), not as a possessor or modifier ('Ukraine's general staff')."""
+    ('in Ukraine'), not as a possessor or modifier ('Ukraine's general staff'). With `about` (words
+    said), also a town something moves towards: what the words are about."""
     text = ann.sentence.text
     out = []
     for p in ann.places:
@@ -984,7 +986,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         office = p.precision != "country" and (OFFICE_OF_PLACE.match(text[p.end:p.end + 40]) or
                                                SITE_AFTER.match(text[p.end:p.end + 30]))
         if not office and any(a.start < p.end and p.start < a.end for a in ann.actors) and not LOCATIVE.search(
-                text[max(0, p.start - 12):p.start]) and not _passive_subject(p, ann):
+                text[max(0, p.start - 12):p.start]) and not _passive_subject(p, ann) and not (
+                about and TOWARDS.search(text[max(0, p.start - 12):p.start])):
             continue  # "Kyiv denies", "Moscow's forces": a side speaking, not a place ("Kyiv was hit" is one)
         if not office and text[p.end:p.end + 2] in ("'s", "’s") and _is_capital(p) and (
                 GOVERNMENT_THINGS.match(text[p.end + 2:p.end + 40]) or not LOCATIVE.search(before)):
@@ -1197,7 +1200,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         host = _meeting_seat(hit, ann)
         if host is not None:
             return host
-    places = _eligible_places(ann, st.theatre, st.surnames)
+    places = _eligible_places(ann, st.theatre, st.surnames, about=hit.type == "statement")
     if hit.type == "sanctions" and not any(_spoken_at(p, ann) for p in places):
         # "the new UK sanctions list includes ... the head of the Donetsk republic": sanctions are decided
         # where the sanctioning power sits, not where their targets are
