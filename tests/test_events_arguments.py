@@ -643,7 +643,7 @@ def test_what_a_deal_or_an_order_is_meant_to_prevent_has_not_happened() -> None:
 
 
 def test_words_about_forces_moving_towards_a_town_are_about_that_town() -> None:
-    mentions = mentions_of("Rodion Miroshnik, the ambassador to Russia of the self-proclaimed republic in Luhansk, "
-                           "said its forces were moving from the south towards Lysychansk.")
+    mentions = mentions_of("Rodion Miroshnik, the envoy to Russia of the self-proclaimed republic in Luhansk, said "
+                           "its units were “moving from the south towards Lysychansk” and predicted a quick victory.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Lysychansk"
