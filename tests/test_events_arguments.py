@@ -647,3 +647,24 @@ def test_words_about_forces_moving_towards_a_town_are_about_that_town() -> None:
                            "its units were “moving from the south towards Lysychansk” and predicted a quick victory.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Lysychansk"
+
+
+def test_he_said_after_a_bodys_words_is_the_person_named_since() -> None:
+    mentions = mentions_of(
+        "The world's chemical weapons watchdog says it is keeping a close eye on Ukraine.",
+        "Russia has demolished 1,000 buildings in Mariupol without removing the dead, according to Vadym Boichenko, "
+        "the city's mayor. He said disease could kill thousands of people in the city.")
+    he = [m for m in mentions if m.type == "statement" and m.evidence.text.startswith("He said")]
+    assert he and [s[0] for s in he[0].sources] == ["Vadym Boichenko"]
+    watchdog = [m for m in mentions if "watchdog" in m.evidence.text and m.type == "statement"]
+    # a body the text only describes is named as the catalogue names it; a trigger word in a
+    # body's name ("Chemical Weapons") does not make it an act that cannot speak
+    assert watchdog and watchdog[0].sources[0][0] == "Organisation for the Prohibition of Chemical Weapons"
+
+
+def test_treaties_arms_control_and_market_falls_are_not_acts_of_war() -> None:
+    mentions = mentions_of(
+        "He said the chemical weapons convention and the nuclear non-proliferation treaty remain vital. "
+        "He added that current structures will not deliver a modern arms control system. "
+        "The OECD forecasts a 10% contraction this year and a fall of more than 4% next year.")
+    assert not {m.type for m in mentions} & {"strike", "aid", "territory.capture"}

@@ -533,6 +533,9 @@ COMMENTATORS = re.compile(r"\b(analysts?|think ?tanks?|professor|lecturer|resear
 
 def _names_an_act(name: str) -> bool:
     """'Recent strikes', 'The explosions': what happened, which can be evidence but never speaks."""
+    known = canonical_actor(name)
+    if known is not None and known.name.lower() == name.lower():
+        return False  # "Organisation for the Prohibition of Chemical Weapons": a body's name
     return any(t.type != "statement" for t in find_triggers(name))
 
 
@@ -875,6 +878,11 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
         holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
         if holder is not None:
             return holder.name  # "the Turkish president" in 2025 is Recep Tayyip Erdogan
+        body = next((a for a in ann.actors if a.kind == "org" and a.actor_id and
+                     not any(w[:1].isupper() for w in re.sub(r"^the ", "", speaker, flags=re.I).split()) and
+                     re.sub(r"^the ", "", speaker, flags=re.I) == a.text), None)
+        if body is not None:
+            return body.name  # "the world's chemical weapons watchdog": the OPCW, as the catalogue names it
     holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
     if holder is not None:
         # "the Russian foreign minister" that the catalogue resolved is Sergei Lavrov; a name stays as written
@@ -915,12 +923,19 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     if rep_subj is not None and rep_subj.pos_ != "PRON":
         return _named(rep_subj, ann)
     if subj.pos_ == "PRON":
-        if st.statement_speaker:
+        personal = subj.lower_ in ("he", "she", "i")
+        if st.statement_speaker and not (personal and st.persons and _a_body(st.statement_speaker)):
             return st.statement_speaker
-        if subj.lower_ in ("he", "she", "i") and st.persons:
-            return st.he()
+        if personal and st.persons:
+            return st.he()  # "he said" after a watchdog's words and a mayor named since: the mayor
         return None
     return _named(subj, ann)
+
+
+def _a_body(name: str) -> bool:
+    """A speaker the catalogue knows as an organisation or a state, not a person ('he' is not it)."""
+    known = canonical_actor(name)
+    return known is not None and known.kind != "person"
 
 
 def _named(subj: Token, ann: SentenceAnnotation) -> str:
