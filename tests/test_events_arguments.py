@@ -668,3 +668,18 @@ def test_treaties_arms_control_and_market_falls_are_not_acts_of_war() -> None:
         "He added that current structures will not deliver a modern arms control system. "
         "The OECD forecasts a 10% contraction this year and a fall of more than 4% next year.")
     assert not {m.type for m in mentions} & {"strike", "aid", "territory.capture"}
+
+
+def test_whose_side_someone_fights_on_and_drills_are_not_battles() -> None:
+    for text in ("The two American volunteers had been fighting as part of the Ukrainian army.",
+                 "He spent two months fighting alongside Russian-backed separatists in Ukraine.",
+                 "Taiwanese troops have practised fighting off an invasion by Chinese forces."):
+        assert "clash" not in {m.type for m in mentions_of(text)}, text
+    assert "clash" in {m.type for m in mentions_of(
+        "Fierce fighting between Russian and Ukrainian forces raged in Sievierodonetsk on Sunday.")}
+
+
+def test_a_death_sentence_is_not_a_death_toll() -> None:
+    mentions = mentions_of("The threat of the death penalty against the two men follows the sentencing to death of "
+                           "three foreign fighters who surrendered in Mariupol.")
+    assert "casualties" not in {m.type for m in mentions}

@@ -410,6 +410,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
         if hit.type in ("sanctions", "agreement") and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "within"):
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
+        if hit.type == "clash" and syntax.fights_as_a_member(tok):
+            continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
         if hit.type != "statement" and syntax.generic_subject(tok):
             continue  # "when you are protecting your home from an assault": anyone, no act in particular
         if hit.type in MILITARY and _capability(tok):

@@ -45,6 +45,7 @@ INTENT_VERBS = {"invite", "urge", "ask", "want", "hope", "wish", "seek", "try", 
                 "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend",
                 "reject", "decline", "oppose", "volunteer", "enlist", "train", "sign", "tell"}
 STOP_VERBS = {"stop", "cease", "halt", "quit"}  # "stop sending arms": what is to end, not an act told
+DRILL_VERBS = {"practise", "practice", "rehearse", "simulate"}  # "troops practised fighting off an invasion"
 PREVENT_VERBS = {"prevent", "avoid", "avert", "deter", "forestall", "preclude"}  # "a deal to prevent attacks"
 INTENT_NOUNS = {"effort", "attempt", "bid", "plan", "push", "proposal", "hope", "call", "demand", "offer", "ability",
                 "capacity", "readiness", "willingness", "intention", "plea", "appeal", "request", "right", "need",
@@ -155,7 +156,7 @@ def is_background(tok: Token) -> bool:
                 c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) and (
                 cur.head.lemma_.lower() in INTENT_VERBS or cur.head.lemma_.lower() in INTENT_NOUNS):
             return True
-        if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in STOP_VERBS:
+        if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in STOP_VERBS | DRILL_VERBS:
             return True
         if cur.dep_ in ("dobj", "xcomp") and cur.head.lemma_.lower() in PREVENT_VERBS and (
                 cur.head.lemma_.lower() != "prevent" or any(c.dep_ == "aux" and c.tag_ == "TO"
@@ -186,6 +187,29 @@ def in_purpose_clause(tok: Token) -> bool:
         if cur.head.i == cur.i:
             return False
         cur = cur.head
+    return False
+
+
+# "fighting as part of the Ukrainian army", "fighting alongside separatists", "soldiers fighting in the
+# Ukrainian military": whose side someone is on, not a battle
+MEMBER_WORDS = {"army", "military", "forces", "force", "legion", "militia", "unit", "units", "brigade", "battalion",
+                "ranks", "separatists", "troops", "regiment"}
+
+
+def fights_as_a_member(tok: Token) -> bool:
+    """A fight word that says whom someone fights with or for, not where or whom they fought."""
+    if tok.lemma_.lower() not in ("fight", "fighting"):
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        word = prep.lower_
+        if word in ("as", "alongside"):
+            return True
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if word in ("with", "in", "for") and any(o.lemma_.lower() in MEMBER_WORDS or o.lower_ in MEMBER_WORDS
+                                                   for o in objs):
+            return True
     return False
 
 
