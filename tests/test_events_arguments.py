@@ -683,3 +683,30 @@ def test_a_death_sentence_is_not_a_death_toll() -> None:
     mentions = mentions_of("The threat of the death penalty against the two men follows the sentencing to death of "
                            "three foreign fighters who surrendered in Mariupol.")
     assert "casualties" not in {m.type for m in mentions}
+
+
+def test_captured_people_are_prisoners_however_the_sentence_runs() -> None:
+    for text in ("Two US volunteer soldiers captured in fighting north of Kharkiv a fortnight ago have been filmed "
+                 "by Russian television.",
+                 "The two men were taken into detention by Russian-backed separatists in Donetsk after being "
+                 "captured last week.",
+                 "Thirteen were captured and are in Russian captivity, Zelenskiy said."):
+        types = {m.type for m in mentions_of(text)}
+        assert "territory.capture" not in types and "prisoners" in types, (text, types)
+
+
+def test_rescues_business_exits_and_deportations_are_not_moves_of_the_front() -> None:
+    for text in ("Nine people have been pulled out alive from the building hit by Russian missiles.",
+                 "Around 1,000 major businesses have been pulling out of Russia since the invasion.",
+                 "Ukraine says people have been taken over the border into Russia against their will."):
+        types = {m.type for m in mentions_of(text)}
+        assert not types & {"territory.capture", "territory.withdrawal"}, (text, types)
+
+
+def test_a_town_described_as_once_captured_is_background() -> None:
+    mentions = mentions_of("He then moved to Luhansk, which had been captured by Russian-backed separatists.")
+    assert "territory.capture" not in {m.type for m in mentions}
+    # what someone is said to have done is not a description
+    mentions = mentions_of("Haidai said he did not agree with western assessments that Russia had paused its "
+                           "offensive in Donbas.")
+    assert "offensive" in {m.type for m in mentions}

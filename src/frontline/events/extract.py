@@ -45,7 +45,9 @@ MILITARY = GROUND | {"strike", "casualties", "prisoners"}
 PLACE_INHERITING = MILITARY
 PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "i", "we", "who", "whom", "soldier", "soldiers", "man",
                 "men", "woman", "women", "civilian", "civilians", "son", "daughter", "journalist", "fighters",
-                "servicemen", "people", "prisoner", "prisoners", "marines", "officer", "pilot", "citizen"}
+                "servicemen", "people", "prisoner", "prisoners", "marines", "officer", "pilot", "citizen",
+                "volunteers", "volunteer", "troops", "defenders", "mercenaries", "fighter", "commander", "commanders",
+                "crew", "sailors", "nationals", "citizens", "paramedic", "medics", "children", "residents"}
 PRESENT_WORDS = re.compile(r"^(currently|now|at present|at the moment|presently|right now|still)$", re.I)
 # A newspaper's letters page ("... | Letters", "Letters: ...")
 READERS_LETTERS = re.compile(r"([|–—]\s*letters?\s*$|^letters?\s*:)", re.I)
@@ -310,6 +312,15 @@ class _PostState:
         return None
 
 
+def _past_perfect_description(tok: Token) -> bool:
+    """A relative clause in the past perfect describing a place or people ('Luhansk, which had been
+    captured by separatists'): background to the sentence, not an act it reports."""
+    verb = syntax.governing_verb(tok)
+    return verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and \
+        any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("which", "who", "whom", "that")
+            for c in verb.children)  # not "assessments that Russia had paused its offensive": what is said
+
+
 def _refers_back(tok: Token, ann: SentenceAnnotation) -> bool:
     """'The attack', 'the latest fighting', 'this strike' as a subject, with no place, date or number
     of its own (a relative clause about it does not count: 'The attack, which Zelenskiy denounced'):
@@ -410,6 +421,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
         if hit.type in ("sanctions", "agreement") and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "within"):
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
+        if hit.type in GROUND and _past_perfect_description(tok):
+            continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
         if hit.type != "statement" and syntax.generic_subject(tok):
@@ -595,6 +608,13 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
             objs.append(verb.head)  # "Ukrainian fighters captured in Mariupol"
+        if subj is not None and subj.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children) and \
+                subj.lower_ in PERSON_WORDS:
+            objs.append(subj)  # "Two volunteer soldiers captured in fighting ... have been filmed" (a parse slip)
+        if verb.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+            main = syntax.subject_of(syntax.governing_verb(verb.head))
+            if main is not None:
+                objs.append(main)  # "the two men were taken into detention after being captured"
         if not objs:
             # "seize and dispose of assets": coordinated verbs share their object
             for conj in (c for c in verb.children if c.dep_ == "conj"):
@@ -607,7 +627,7 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
         if o.pos_ == "NOUN" and o.lower_ not in TERRITORY_NOUNS and o.lower_ not in PERSON_WORDS and \
                 o.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None  # "seized a superyacht", "captured the imagination"
-        if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" or (o.dep_ == "nsubjpass" and o.pos_ == "NUM"):
+        if o.lower_ in PERSON_WORDS or o.ent_type_ in ("PERSON", "NORP") or (o.dep_ == "nsubjpass" and o.like_num):
             if hit.text.lower().startswith("liberat"):
                 return None
             return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength, hit.topical)
