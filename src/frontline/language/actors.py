@@ -52,6 +52,11 @@ AGENTIVE_COMPOUNDS = {
     "supplied", "launched", "run", "appointed", "imposed", "orchestrated", "sponsored",
 }
 NER_KINDS = {"PERSON": "person", "ORG": "org", "NORP": "unknown", "GPE": "state"}
+# offices a person holds: a name set off by one of them is a person's
+PERSON_ROLES = {"secretary", "minister", "spokesperson", "spokesman", "spokeswoman", "president", "governor", "mayor",
+                "adviser", "advisor", "aide", "chief", "commander", "official", "director", "ambassador", "envoy",
+                "senator", "mp", "lawmaker", "analyst", "expert", "researcher", "professor", "chancellor", "premier",
+                "deputy", "leader", "representative", "lawyer", "prosecutor", "judge", "journalist", "correspondent"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 # Pattern kinds, in order of preference when two candidates cover the same tokens.
@@ -520,6 +525,10 @@ def _unknown(ent: Span, blocked: set[int], cat: Catalogue) -> ActorRef | None:
             return None
         if any(c.dep_ == "appos" and c.lower_ in cat.place_nouns for c in root.children):
             return None  # "Kurakhove, a strategic town"
+        if ent.label_ == "ORG" and len(ent) in (2, 3) and any(
+                c.dep_ == "appos" and any(t.lemma_.lower() in PERSON_ROLES for t in list(c.subtree)[:6])
+                for c in root.children):
+            kind = "person"  # "Oleksiy Danilov, the secretary of the security council": a person, whatever NER said
     if all(t.like_num for t in span):
         return None
     if root.dep_ == "compound" and root.head.i >= span.end:
