@@ -731,3 +731,15 @@ def test_a_name_set_off_by_an_office_is_a_person() -> None:
                                               "council, said Russian strikes on civilians were increasing."])])
     actors = annotate_document(clean_document(doc))[0].actors
     assert ("Oleksiy Danilov", "person") in [(a.name, a.kind) for a in actors]
+
+
+def test_sanctions_only_talked_about_are_not_new_sanctions() -> None:
+    for text in ("Continued energy imports are the major gaps in the sanctions imposed on Russia, he said.",
+                 "The economist argues against the use of wide-ranging sanctions on Russia.",
+                 "The ministry said Russia would continue to react harshly to all sanctions imposed by London."):
+        assert "sanctions" not in {m.type for m in mentions_of(text)}, text
+    for text in ("Canada has imposed sanctions on the Russian-born billionaire Alexander Lebedev.",
+                 "The EU is working on sanctions targeting Russian oil, von der Leyen said.",
+                 "Moscow banned dozens of British journalists, media figures and defence figures from entering the "
+                 "country in June."):
+        assert "sanctions" in {m.type for m in mentions_of(text)}, text

@@ -312,6 +312,30 @@ class _PostState:
         return None
 
 
+IMPOSE_VERBS = {"impose", "announce", "introduce", "extend", "adopt", "approve", "unveil", "slap", "expand", "tighten",
+                "agree", "level", "add", "hit", "target", "place", "lift", "ease", "sign", "freeze", "blacklist",
+                "include", "list", "apply", "enforce", "broaden", "widen", "propose", "prepare", "plan", "put",
+                "subject", "outline", "publish", "release", "set", "pass", "launch", "roll",
+                "work", "consider", "discuss", "draw", "finalise", "finalize", "tout", "threaten"}
+NEW_WORDS = {"new", "fresh", "latest", "further", "additional", "more", "tougher", "harsher", "wider", "next"}
+
+
+def _imposed(tok: Token) -> bool:
+    """Sanctions someone imposes, extends, lifts or announces ('imposed sanctions on', 'the new sanctions',
+    'subjected to sanctions'), as against sanctions only talked about."""
+    if any(c.lower_ in NEW_WORDS for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
+        return True
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.lemma_.lower() in IMPOSE_VERBS and head.pos_ in ("VERB", "AUX"):
+            return True
+        if cur.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "conj", "compound", "appos") or head.i == cur.i:
+            return False
+        cur = head
+    return False
+
+
 def _past_perfect_description(tok: Token) -> bool:
     """A relative clause in the past perfect describing a place or people ('Luhansk, which had been
     captured by separatists'): background to the sentence, not an act it reports."""
@@ -423,6 +447,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
         if hit.type in GROUND and _past_perfect_description(tok):
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
+        if hit.type == "sanctions" and tok.lemma_.lower() == "sanction" and tok.pos_ == "NOUN" and not _imposed(tok):
+            continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
         if hit.type != "statement" and syntax.generic_subject(tok):
