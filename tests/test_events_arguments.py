@@ -743,3 +743,9 @@ def test_sanctions_only_talked_about_are_not_new_sanctions() -> None:
                  "Moscow banned dozens of British journalists, media figures and defence figures from entering the "
                  "country in June."):
         assert "sanctions" in {m.type for m in mentions_of(text)}, text
+
+
+def test_targets_to_meet_and_trips_not_made_are_not_meetings() -> None:
+    for text in ("However, without Russian gas, these targets will be hard to meet, the minister said.",
+                 "Several on the Russian government's list wouldn't have been able to make the trip anyway."):
+        assert "meeting" not in {m.type for m in mentions_of(text)}, text
