@@ -122,3 +122,10 @@ def test_the_statement_refers_back_to_its_author(nlp: Language) -> None:
 ])
 def test_modality(nlp: Language, text: str, expected: str | None) -> None:
     assert find_modality(nlp(text)) == expected
+
+
+def test_a_name_set_off_by_an_office_before_a_sentence_final_verb_speaks(nlp: Language) -> None:
+    # the parser joins the name to the town before it and "told" to the first clause's subject
+    text = ("Ukrainian troops had a slight reversal of fortunes after managing to retake half of Sievierodonetsk, "
+            "Serhiy Haidai, the governor of Luhansk province where the city is located, told national television.")
+    assert [s for s, _stance, _c in said(nlp, text)] == ["Serhiy Haidai"]
