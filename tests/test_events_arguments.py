@@ -749,3 +749,12 @@ def test_targets_to_meet_and_trips_not_made_are_not_meetings() -> None:
     for text in ("However, without Russian gas, these targets will be hard to meet, the minister said.",
                  "Several on the Russian government's list wouldn't have been able to make the trip anyway."):
         assert "meeting" not in {m.type for m in mentions_of(text)}, text
+
+
+def test_acts_of_an_earlier_war_are_history() -> None:
+    assert not [m for m in mentions_of("Some 30,000 people died in the Finnish civil war of 1918.",
+                                       "His father fought the Soviet army at Suomussalmi in the winter war.")
+                if m.type != "statement"]
+    # the worst since an earlier war is news of this one
+    assert "strike" in {m.type for m in mentions_of(
+        "Russian missiles struck Kyiv in the heaviest bombardment of a European capital since the second world war.")}

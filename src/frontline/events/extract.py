@@ -336,6 +336,23 @@ def _imposed(tok: Token) -> bool:
     return False
 
 
+PAST_WARS = re.compile(r"\b(civil war|winter war|continuation war|world wars|world war (one|two|i|ii|1|2)|"
+                       r"(first|second) world war|great patriotic war|cold war)\b", re.I)
+
+
+def _past_war(text: str) -> bool:
+    """A sentence about another, earlier war: what happened in it or during it, or it as the subject
+    (not "the worst since the second world war", not "neutral through two world wars")."""
+    for m in PAST_WARS.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if re.search(r"\b(in|during|with|of|after)\s+(the\s+)?([\w-]+\s+){0,2}$", before) and \
+                not re.search(r"\bsince\s+(the\s+)?(end\s+of\s+the\s+)?([\w-]+\s+){0,2}$", before):
+            return True
+        if re.fullmatch(r"\s*(A|The)\s+([\w-]+\s+){0,2}", text[:m.start()]):
+            return True
+    return False
+
+
 def _past_perfect_description(tok: Token) -> bool:
     """A relative clause in the past perfect describing a place or people ('Luhansk, which had been
     captured by separatists'): background to the sentence, not an act it reports."""
@@ -420,7 +437,10 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     about_war = is_war_related(text)
     war_context = is_war_context(text) or st.war_story(post, clean)
     generic = [m.span() for m in CORRELATIVE.finditer(text)]
+    past_war = _past_war(text)
     for hit in find_triggers(text):
+        if past_war and hit.type != "statement":
+            continue  # "30,000 people died in the Finnish civil war", "fought in the winter war": history
         if hit.type != "statement" and any(lo <= hit.start < hi for lo, hi in generic):
             continue  # "the more the West sends weapons, the more the war drags on": a rule, not an act
         if (hit.type in TOPIC_SENSITIVE and not about_war) or (hit.topical and not war_context):
