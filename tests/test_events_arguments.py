@@ -758,3 +758,13 @@ def test_acts_of_an_earlier_war_are_history() -> None:
     # the worst since an earlier war is news of this one
     assert "strike" in {m.type for m in mentions_of(
         "Russian missiles struck Kyiv in the heaviest bombardment of a European capital since the second world war.")}
+
+
+def test_a_foreign_minister_is_not_placed_at_his_capital_a_ministry_is() -> None:
+    # a foreign minister speaks wherever he is (at a summit abroad); a ministry speaks from its capital
+    lavrov = [m for m in mentions_of("Sergei Lavrov accused the west of prolonging the war in Ukraine.")
+              if m.type == "statement"]
+    assert lavrov and lavrov[0].location is None
+    ministry = [m for m in mentions_of("Russia's foreign ministry accused the west of prolonging the war in Ukraine.")
+                if m.type == "statement"]
+    assert ministry and ministry[0].location is not None and ministry[0].location.name == "Moscow"

@@ -24,7 +24,7 @@ from frontline.events import syntax
 from frontline.events.quantities import find_quantities
 from frontline.events.similarity import FULL_NAME, speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
-from frontline.language.actors import canonical_actor, is_media, seat_of_actor
+from frontline.language.actors import canonical_actor, get_catalogue, is_media, seat_of_actor
 from frontline.language.attribution import without_day
 from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
 from frontline.language.places import SITE_HEADS, seat_of, town_in
@@ -673,7 +673,9 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
         if o.pos_ == "NOUN" and o.lower_ not in TERRITORY_NOUNS and o.lower_ not in PERSON_WORDS and \
                 o.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None  # "seized a superyacht", "captured the imagination"
-        if o.lower_ in PERSON_WORDS or o.ent_type_ in ("PERSON", "NORP") or (o.dep_ == "nsubjpass" and o.like_num):
+        people = o.ent_type_ == "NORP" and o.tag_ in ("NNS", "NNPS")  # "captured Britons"
+        if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" or people or \
+                (o.dep_ == "nsubjpass" and o.like_num):  # "Thirteen were captured"
             if hit.text.lower().startswith("liberat"):
                 return None
             return TriggerHit("prisoners", hit.start, hit.end, hit.text, hit.strength, hit.topical)
@@ -1206,6 +1208,20 @@ AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
 
 
+# offices whose holders speak abroad as often as at home (at summits, in other capitals)
+TRAVELLING_ROLES = {"foreign minister", "secretary general", "special envoy", "special envoy for ukraine",
+                    "un ambassador", "nato ambassador", "foreign policy chief", "supreme allied commander"}
+
+
+def _travels(speaker: str | None, when: dt.date | None) -> bool:
+    """A catalogued person whose office (at the time) travels: their words are not placed at their
+    capital unasked."""
+    actor = canonical_actor(speaker) if speaker else None
+    entry = get_catalogue().entries.get(actor.actor_id) if actor is not None and actor.actor_id else None
+    return entry is not None and entry.kind == "person" and any(
+        r.title in TRAVELLING_ROLES and r.active(when) for r in entry.roles)
+
+
 def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
     """Where an official body or a state's officer speaks from when the text does not say: the capital
     of the state they serve ('the Russian foreign ministry said' -> Moscow)."""
@@ -1333,6 +1349,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             before = None  # "Russia has condemned the EU's decision" after a sentence set in Brussels
         if before is not None and before.country not in FRONT_COUNTRIES:
             return before
+        # a person travels (a foreign minister at a summit abroad): only a body speaks from its seat
+        if _travels(speaker, st.anchor):
+            return before if before is not None and before.country not in FRONT_COUNTRIES else None
         return _seat(speaker, ann) or before or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
