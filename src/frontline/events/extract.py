@@ -636,9 +636,19 @@ TERRITORY_NOUNS = {
 }
 
 
+HELD_THINGS = {"ship", "vessel", "cargo", "tanker", "freighter", "yacht", "superyacht", "aircraft", "plane", "jet",
+               "goods", "asset", "shipment", "truck", "lorry", "boat", "consignment", "grain"}
+
+
 def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None) -> TriggerHit | None:
     """Captured people are prisoners, not territory; a seized yacht is not territory either;
     'liberate them' is rhetoric, not a capture."""
+    if hit.type == "prisoners" and tok.pos_ == "VERB":
+        held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if held and all(o.lemma_.lower() in HELD_THINGS for o in held):
+            # "customs have detained a Russian cargo ship": a ship held, not prisoners taken
+            return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
+        return hit
     if hit.type != "territory.capture" or not re.match(r"(re)?captur|seiz|liberat", hit.text, re.I):
         return hit
     verb = tok if tok.pos_ in ("VERB", "AUX") else None
