@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select
 
 from frontline.events import linking, merge, pairs, similarity
 from frontline.events.linking import Story
@@ -37,6 +37,7 @@ from frontline.models import Event, EventMention
 from frontline.serialize import loads, mention_from_dict
 from frontline.store import identity
 from frontline.store import schema as t
+from frontline.store import statements as sql
 from frontline.store.db import MERGE_VERSION_KEY, STALE_KEY, Store, _bump, event_row, events_version
 
 CHUNK = 500  # ids per IN (...) clause
@@ -162,8 +163,7 @@ def apply(store: Store, plan: Plan, conn: Connection) -> int:
     for (doc, pos), grp in sorted(plan.regrouped.items()):
         old = plan.stored_groups.get((doc, pos))
         if old is not None and old != grp:
-            conn.execute(update(t.merge_stories).where(t.merge_stories.c.document_id == doc,
-                                                       t.merge_stories.c.position == pos).values(grp=grp))
+            conn.execute(sql.REGROUP_STORY, {"grp": grp, "doc": doc, "pos": pos})
     _insert_stories(conn, plan)
     store._set_state(conn, MERGE_VERSION_KEY, merge_version())
     store._set_state(conn, STALE_KEY, "0")
@@ -222,15 +222,10 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     # The promising rows, by story, with the story's group: the groups touched are what this stage
     # finds, so a story of a group already touched (an event many documents told) is neither parsed
     # nor asked again.
-    ms = t.merge_stories
     nearby: dict[tuple[str, int], list[str]] = defaultdict(list)
     group_of: dict[tuple[str, int], str] = {}
-    ids = sorted(promising)
-    for i in range(0, len(ids), CHUNK):
-        query = select(sb.c.document_id, sb.c.position, sb.c.data, ms.c.grp).select_from(
-            sb.join(ms, and_(ms.c.document_id == sb.c.document_id, ms.c.position == sb.c.position))
-        ).where(sb.c.id.in_(ids[i:i + CHUNK]))
-        for doc, pos, data, grp in conn.execute(query):
+    for chunk in _chunks(sorted(promising)):
+        for doc, pos, data, grp in conn.execute(sql.PROMISING_STORIES, {"ids": chunk}):
             nearby[(doc, pos)].append(data)
             group_of[(doc, pos)] = grp
 
@@ -257,7 +252,7 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
         plan.stored_groups[s.key] = grp
     ids: list[str] = []
     for chunk in _chunks(sorted(plan.old_groups)):
-        ids.extend(conn.execute(select(t.events.c.id).where(t.events.c.grp.in_(chunk))).scalars())
+        ids.extend(conn.execute(sql.GROUP_EVENT_IDS, {"grps": chunk}).scalars())
     plan.old_event_ids = sorted(ids)
     return members
 
@@ -334,8 +329,7 @@ def _write_events(store: Store, plan: Plan, conn: Connection) -> int:
     """Insert new events, update changed ones, delete those gone: nothing else is written."""
     old: dict[str, tuple[str, str | None]] = {}
     for chunk in _chunks(plan.old_event_ids):
-        for eid, data, grp in conn.execute(select(t.events.c.id, t.events.c.data, t.events.c.grp)
-                                           .where(t.events.c.id.in_(chunk))):
+        for eid, data, grp in conn.execute(sql.EVENT_ROWS, {"ids": chunk}):
             old[eid] = (data, grp)
     new_ids = {e.id for e in plan.events}
     gone = sorted(set(old) - new_ids)
@@ -350,8 +344,8 @@ def _write_events(store: Store, plan: Plan, conn: Connection) -> int:
         rewrite.append(e)
         groups[e.id] = g
     for chunk in _chunks(gone):
-        conn.execute(delete(t.event_evidence).where(t.event_evidence.c.event_id.in_(chunk)))
-        conn.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
+        conn.execute(sql.DELETE_EVIDENCE, {"ids": chunk})
+        conn.execute(sql.DELETE_EVENTS, {"ids": chunk})
     store.insert_events(conn, rewrite, groups)
     return len(set(gone) | {e.id for e in rewrite})
 
@@ -433,11 +427,9 @@ def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
 def _load_group_stories(conn: Connection, grps: list[str], skip: set[str] = frozenset()) -> list[tuple[Story, str]]:
     """The stored stories of groups `grps` but those of documents `skip` (re-clustered: their old
     stories are replaced, so they are not even parsed)."""
-    ms = t.merge_stories
     out = []
     for chunk in _chunks(grps):
-        for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp)
-                                                .where(ms.c.grp.in_(chunk))):
+        for doc, pos, data, grp in conn.execute(sql.GROUP_STORIES, {"grps": chunk}):
             if doc not in skip:
                 out.append((_story(doc, pos, data), grp))
     return out
