@@ -260,3 +260,29 @@ def test_the_row_scan_asks_could_link_as_linking_does():
         assert merging._could_link_any(merging._row_stems(text), place, [probe]) == expected
         answers.add(expected)
     assert answers == {True, False}
+
+
+def test_the_indexed_row_scan_answers_as_trying_every_probe():
+    """The scan of stored rows looks probes up by place and stem (`_NearIndex`) rather than trying
+    each: for every row (text, place, document, region) it must answer as `_could_link_any` over the
+    probes of other documents in compatible regions does."""
+    from frontline.events import linking, similarity
+    from frontline.store import merging
+
+    mentions = [m for doc_id, (day, names) in DOCS.items() for m in document(doc_id, day, names)[1]]
+    probes = [merging._Probe(m.evidence.document, linking.region(m), linking.place_id(m),
+                             similarity._stems(m.evidence.text), id(m)) for m in mentions]
+    probes.append(merging._Probe("elsewhere", "RU", "gz:marin", similarity._stems("Missiles hit Marin."), 0))
+    texts = [m.evidence.text for m in mentions] + [
+        "Missiles hit.", "Depot fuel junction Marin railway overnight destroyed missiles beside.", ""]
+    places = ["", "gz:marin", "gz:brody"] + sorted({p.place for p in probes if p.place})
+    documents = sorted({p.document for p in probes}) + ["new"]
+    answers = set()
+    for subset in (probes, probes[::2], probes[-3:]):
+        index = merging._NearIndex(subset)
+        for text, place, doc, region in itertools.product(texts, places, documents, ["", "UA", "RU"]):
+            others = [p for p in subset if p.document != doc and linking.regions_compatible(region, p.region)]
+            expected = merging._could_link_any(similarity._stems(text), place, others)
+            assert index.could_link(similarity._stems(text), place, doc, region) == expected, (text, place, doc)
+            answers.add(expected)
+    assert answers == {True, False}

@@ -274,10 +274,10 @@ class _Firsts:
 def _first_seen(conn, events: list[Event], more_docs: set[str] = frozenset()) -> _Firsts:
     docs = {e.document for ev in events for e in ev.evidence}
     posts: dict[tuple[str, str], tuple] = {}
-    for doc in docs:
-        for r in conn.execute(select(t.posts.c.post_id, t.posts.c.first_snapshot, t.posts.c.published,
-                                     t.posts.c.position).where(t.posts.c.document_id == doc)):
-            posts[(doc, r[0])] = (r[1], r[2] or dt.datetime.max, -r[3])
+    cited = sorted(docs)
+    for i in range(0, len(cited), 500):  # the posts of every cited document at once, not one query each
+        for doc, post, first, published, position in conn.execute(sql.POSTS_SEEN, {"docs": cited[i:i + 500]}):
+            posts[(doc, post)] = (first, published or dt.datetime.max, -position)
     ranks: dict[str, tuple] = {}
     wanted = sorted(docs | set(more_docs))
     for i in range(0, len(wanted), 500):

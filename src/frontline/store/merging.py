@@ -82,6 +82,7 @@ class Plan:
     reclustered: list[str] = field(default_factory=list)
     old_groups: set[str] = field(default_factory=set)
     old_event_ids: list[str] = field(default_factory=list)
+    old_rows: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # old event -> (data, grp)
     regrouped: dict[tuple[str, int], str] = field(default_factory=dict)  # story -> its (new) group
     stored_groups: dict[tuple[str, int], str] = field(default_factory=dict)  # stored story -> its old group
     events: list[Event] = field(default_factory=list)
@@ -200,6 +201,7 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                 probes[key].append(_Probe(n.document, linking.region(m), linking.place_id(m),
                                           similarity._stems(m.evidence.text), id(m)))
     near_probes = {key: [p for block in linking.neighbours(key) for p in probes.get(block, ())] for key in probes}
+    near_index: dict[tuple[str, int], _NearIndex] = {}
     sb = t.story_blocks
     promising: set[int] = set()  # stored mentions that pass linking.could_link with a new one
     tried: set[int] = set()  # a row read again (an unplaced one, for another region) is not tried again
@@ -215,9 +217,10 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                 if doc in changed or row_id in tried:
                     continue
                 tried.add(row_id)
-                candidates = [p for p in _near(probes, near_probes, fam, day)
-                              if p.document != doc and (not region or not p.region or region == p.region)]
-                if candidates and _could_link_any(_row_stems(words), place, candidates):
+                index = near_index.get((fam, day))
+                if index is None:
+                    index = near_index[(fam, day)] = _NearIndex(_near(probes, near_probes, fam, day))
+                if index.could_link(_row_stems(words), place, doc, region):
                     promising.add(row_id)
     # The promising rows, by story, with the story's group: the groups touched are what this stage
     # finds, so a story of a group already touched (an event many documents told) is neither parsed
@@ -250,10 +253,10 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     for s, grp in _load_group_stories(conn, sorted(plan.old_groups), skip=changed):
         members.append(s)
         plan.stored_groups[s.key] = grp
-    ids: list[str] = []
-    for chunk in _chunks(sorted(plan.old_groups)):
-        ids.extend(conn.execute(sql.GROUP_EVENT_IDS, {"grps": chunk}).scalars())
-    plan.old_event_ids = sorted(ids)
+    for chunk in _chunks(sorted(plan.old_groups)):  # their events, with the rows `_write_events` compares
+        for eid, data, grp in conn.execute(sql.GROUP_EVENTS, {"grps": chunk}):
+            plan.old_rows[eid] = (data, grp)
+    plan.old_event_ids = sorted(plan.old_rows)
     return members
 
 
@@ -274,6 +277,42 @@ def _near(probes: dict, near_probes: dict, fam: str, day: int) -> list[_Probe]:
     if hit is None:
         hit = near_probes[(fam, day)] = [p for block in linking.neighbours((fam, day)) for p in probes.get(block, ())]
     return hit
+
+
+class _NearIndex:
+    """The probes near one block, indexed by place and by stem, so that a stored row is tried
+    against the few probes sharing its place or two of its stems, not against every one: what
+    `_could_link_any` answers for the probes of another document and a compatible region
+    (the overlap rule needs two shared stems at least: LINK_OVERLAP of three or more)."""
+
+    def __init__(self, probes: list[_Probe]):
+        self.probes = probes
+        self.by_place: dict[str, list[_Probe]] = defaultdict(list)
+        self.by_stem: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(probes):
+            if p.place:
+                self.by_place[p.place].append(p)
+            for stem in p.stems:
+                self.by_stem[stem].append(i)
+
+    def could_link(self, stems: frozenset[str], place: str, document: str, region: str) -> bool:
+        def other(p: _Probe) -> bool:
+            return p.document != document and (not region or not p.region or region == p.region)
+
+        if place and any(other(p) for p in self.by_place.get(place, ())):
+            return True
+        if len(stems) < 3:
+            return False
+        shared: dict[int, int] = defaultdict(int)
+        for stem in stems:
+            for i in self.by_stem.get(stem, ()):
+                shared[i] += 1
+        for i, n in shared.items():
+            p = self.probes[i]
+            small = min(len(stems), len(p.stems))
+            if small >= 3 and n / small >= linking.LINK_OVERLAP and other(p):
+                return True
+        return False
 
 
 STEMS_MARK = "\x1f"  # `story_blocks.words` holding the text's stems, not the text (databases before it)
@@ -326,11 +365,9 @@ def _link(plan: Plan, stories: list[Story]) -> None:
 
 
 def _write_events(store: Store, plan: Plan, conn: Connection) -> int:
-    """Insert new events, update changed ones, delete those gone: nothing else is written."""
-    old: dict[str, tuple[str, str | None]] = {}
-    for chunk in _chunks(plan.old_event_ids):
-        for eid, data, grp in conn.execute(sql.EVENT_ROWS, {"ids": chunk}):
-            old[eid] = (data, grp)
+    """Insert new events, update changed ones, delete those gone: nothing else is written. The old
+    rows were read with the plan (`_touched`), which `current` checked is still the state."""
+    old = plan.old_rows
     new_ids = {e.id for e in plan.events}
     gone = sorted(set(old) - new_ids)
     rewrite: list[Event] = []

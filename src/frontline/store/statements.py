@@ -28,8 +28,7 @@ PROMISING_STORIES = _in("SELECT sb.document_id, sb.position, sb.data, ms.grp FRO
                         "JOIN merge_stories ms ON ms.document_id = sb.document_id AND ms.position = sb.position "
                         "WHERE sb.id IN :ids", "ids")
 GROUP_STORIES = _in("SELECT document_id, position, data, grp FROM merge_stories WHERE grp IN :grps", "grps")
-GROUP_EVENT_IDS = _in("SELECT id FROM events WHERE grp IN :grps", "grps")
-EVENT_ROWS = _in("SELECT id, data, grp FROM events WHERE id IN :ids", "ids")
+GROUP_EVENTS = _in("SELECT id, data, grp FROM events WHERE grp IN :grps", "grps")
 DELETE_EVIDENCE = _in("DELETE FROM event_evidence WHERE event_id IN :ids", "ids")
 DELETE_EVENTS = _in("DELETE FROM events WHERE id IN :ids", "ids")
 REGROUP_STORY = text("UPDATE merge_stories SET grp = :grp WHERE document_id = :doc AND position = :pos")
@@ -39,6 +38,8 @@ _REG = t.event_registry
 REGISTRY_ROWS = _in("SELECT id, anchor_document, anchor_post, anchor_text, created_at, updated_at, retracted_at, "
                     "data FROM event_registry WHERE id IN :ids", "ids").columns(
     created_at=_REG.c.created_at.type, updated_at=_REG.c.updated_at.type, retracted_at=_REG.c.retracted_at.type)
+POSTS_SEEN = _in("SELECT document_id, post_id, first_snapshot, published, position FROM posts "
+                 "WHERE document_id IN :docs", "docs").columns(published=t.posts.c.published.type)
 RETRACT = text("UPDATE event_registry SET retracted_at = :at, updated_at = :at WHERE id = :id").bindparams(
     bindparam("at", type_=_REG.c.retracted_at.type))
 
