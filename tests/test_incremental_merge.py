@@ -286,3 +286,36 @@ def test_the_indexed_row_scan_answers_as_trying_every_probe():
             assert index.could_link(similarity._stems(text), place, doc, region) == expected, (text, place, doc)
             answers.add(expected)
     assert answers == {True, False}
+
+
+def test_the_recorded_event_count_is_the_number_of_event_rows(tmp_path):
+    """A rebuild records how many events there are (COUNT(*) would read a whole index of a large
+    database for every document ingested): after each rebuild, as documents join and split events
+    and after a full rebuild, it is what COUNT(*) says; when events changed without it being
+    recorded (another writer), they are counted again."""
+    from sqlalchemy import delete, func, select
+
+    from frontline.store import schema as t
+    from frontline.store.db import _bump
+
+    store = Store(str(tmp_path / "count.db"))
+
+    def rows() -> int:
+        with store.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.events)).scalar()
+
+    counts = []
+    steps = [(d, *DOCS[d]) for d in ["outlet-a", "outlet-c", "outlet-e", "outlet-d", "outlet-b"]]
+    steps += [("outlet-b", 1, ["bridge"]), ("outlet-b", 1, ["depot", "bridge"])]  # edited: splits, joins
+    for doc_id, day, names in steps:
+        save(store, doc_id, day, names)
+        counts.append(rebuild_events(store))
+        assert counts[-1] == store.count_events() == rows(), (doc_id, names)
+    assert any(b < a for a, b in itertools.pairwise(counts)), counts  # joining events lowered it
+    assert rebuild_events(store, full=True) == store.count_events() == rows()
+    with store.write_transaction() as conn:  # another writer, which does not record the count
+        gone = conn.execute(select(t.events.c.id)).scalars().first()
+        conn.execute(delete(t.event_evidence).where(t.event_evidence.c.event_id == gone))
+        conn.execute(delete(t.events).where(t.events.c.id == gone))
+        _bump(conn, "events_version")
+    assert store.count_events() == rows() == counts[-1] - 1

@@ -38,7 +38,16 @@ from frontline.serialize import loads, mention_from_dict
 from frontline.store import identity
 from frontline.store import schema as t
 from frontline.store import statements as sql
-from frontline.store.db import MERGE_VERSION_KEY, STALE_KEY, Store, _bump, event_row, events_version
+from frontline.store.db import (
+    MERGE_VERSION_KEY,
+    STALE_KEY,
+    Store,
+    _bump,
+    event_row,
+    events_version,
+    record_events_count,
+    stored_events_count,
+)
 
 CHUNK = 500  # ids per IN (...) clause
 
@@ -144,13 +153,18 @@ def apply(store: Store, plan: Plan, conn: Connection) -> int:
     """Write the plan in the caller's write transaction: stable ids, changed events, merge state.
     Returns how many event rows were written or deleted."""
     if plan.full:
+        count = len(plan.events)
         identity.assign(store, plan.events, conn=conn)
         store.replace_events(plan.events, conn, {e.id: g for e, g in zip(plan.events, plan.event_groups,
                                                                           strict=True)})
         written = len(plan.events) + len(plan.old_event_ids)
     else:
+        count = stored_events_count(conn)
         scope = identity.Scope(plan.old_event_ids, {(x.document, x.post) for e in plan.events for x in e.evidence})
         identity.assign(store, plan.events, conn=conn, scope=scope)
+        if count is not None:  # the events of the groups re-merged are replaced (by ids named just now)
+            before, after = set(plan.old_rows), {e.id for e in plan.events}
+            count += len(after - before) - len(before - after)
         written = _write_events(store, plan, conn)
     if plan.full:  # every document was merged (one stored without mentions too)
         conn.execute(delete(t.dirty_documents))
@@ -169,6 +183,7 @@ def apply(store: Store, plan: Plan, conn: Connection) -> int:
     store._set_state(conn, MERGE_VERSION_KEY, merge_version())
     store._set_state(conn, STALE_KEY, "0")
     _bump(conn, "events_version")
+    record_events_count(conn, count)
     return written
 
 

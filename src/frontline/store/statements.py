@@ -44,6 +44,13 @@ RETRACT = text("UPDATE event_registry SET retracted_at = :at, updated_at = :at W
     bindparam("at", type_=_REG.c.retracted_at.type))
 
 
+# store.db: the number of event rows, kept with the events_version it was counted at.
+EVENTS_COUNT = text("SELECT \"key\", value FROM store_meta "
+                    "WHERE \"key\" IN ('events_version', 'events_count', 'events_counted')")
+SET_META = text("UPDATE store_meta SET value = :value WHERE \"key\" = :key")
+ADD_META = text("INSERT INTO store_meta (\"key\", value) VALUES (:key, :value)")
+
+
 @lru_cache(maxsize=64)
 def update_registry(names: tuple[str, ...]) -> TextClause:
     """UPDATE of the registry columns `names` of the row `:_id`, each value bound as `:v_<name>`."""
