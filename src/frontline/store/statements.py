@@ -1,12 +1,13 @@
-"""The statements a rebuild runs only when stored stories lie near a new document's, as SQL text.
+"""Statements of a rebuild written as SQL text, for what a new process pays to compile them.
 
 Every new process (each `frontline ingest`) compiles each SQLAlchemy Core statement the first time
-it runs it: 0.1-0.3 ms apiece, which one more document into an empty database never pays for these
-(there is nothing near it to read, regroup or rewrite). A `text()` statement, its IN lists
-expanding parameters, compiles in microseconds, so one more document into a large database costs
-about what it costs into an empty one (`bench/incremental_merge.py`). Plain SQL that SQLite and
-PostgreSQL both read; the column names are those of `store.schema` (none needs quoting) and
-DateTime values are bound and read through SQLAlchemy's type, as Core would.
+it runs it: 0.1-0.3 ms apiece. Most here run only when stored stories lie near a new document's
+(reading the neighbours, their groups and events, rewriting changed events and registry rows),
+which one more document into an empty database never pays for; a `text()` statement, its IN
+lists expanding parameters, compiles in a fraction of that (15-90 µs), so one more document into a
+large database costs closer to what it costs into an empty one (`bench/incremental_merge.py`).
+Plain SQL that SQLite and PostgreSQL both read; the column names are those of `store.schema`
+("key" quoted) and DateTime values are bound and read through SQLAlchemy's types, as Core would.
 """
 
 from __future__ import annotations
