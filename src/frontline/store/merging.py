@@ -294,11 +294,15 @@ def _near(probes: dict, near_probes: dict, fam: str, day: int) -> list[_Probe]:
     return hit
 
 
+# The fewest stems two texts share when the overlap rule holds: a share of at least LINK_OVERLAP of
+# the shorter text's three stems or more (k / 3 >= LINK_OVERLAP, and more stems only ask for more).
+_LEAST_SHARED = next((k for k in range(1, 4) if k / 3 >= linking.LINK_OVERLAP), 4)
+
+
 class _NearIndex:
     """The probes near one block, indexed by place and by stem, so that a stored row is tried
-    against the few probes sharing its place or two of its stems, not against every one: what
-    `_could_link_any` answers for the probes of another document and a compatible region
-    (the overlap rule needs two shared stems at least: LINK_OVERLAP of three or more)."""
+    against the few probes sharing its place or `_LEAST_SHARED` of its stems, not against every
+    one: what `_could_link_any` answers for the probes of another document and a compatible region."""
 
     def __init__(self, probes: list[_Probe]):
         self.probes = probes
@@ -309,6 +313,7 @@ class _NearIndex:
                 self.by_place[p.place].append(p)
             for stem in p.stems:
                 self.by_stem[stem].append(i)
+        self.stems = frozenset(self.by_stem)  # every probe's: most rows share fewer than two of them
 
     def could_link(self, stems: frozenset[str], place: str, document: str, region: str) -> bool:
         def other(p: _Probe) -> bool:
@@ -318,9 +323,12 @@ class _NearIndex:
             return True
         if len(stems) < 3:
             return False
+        common = stems & self.stems
+        if len(common) < _LEAST_SHARED:
+            return False
         shared: dict[int, int] = defaultdict(int)
-        for stem in stems:
-            for i in self.by_stem.get(stem, ()):
+        for stem in common:
+            for i in self.by_stem[stem]:
                 shared[i] += 1
         for i, n in shared.items():
             p = self.probes[i]
