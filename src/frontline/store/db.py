@@ -476,16 +476,19 @@ def stored_events_count(conn) -> int | None:
     return None
 
 
-def record_events_count(conn, count: int | None) -> None:
+def record_events_count(conn, count: int | None) -> int:
     """Record the number of event rows after the caller's write of events (and its `_bump` of
     events_version), in its transaction. COUNT(*) reads a whole index: a rebuild that changed a few
     events of a large database would spend more on counting them than on merging (`count` None:
     counted here, once)."""
     if count is None:
         count = conn.execute(select(func.count()).select_from(t.events)).scalar()
-    for key, value in (("events_count", count), ("events_counted", events_version(conn))):
-        if conn.execute(sql.SET_META, {"key": key, "value": value}).rowcount == 0:
-            conn.execute(sql.ADD_META, {"key": key, "value": value})
+    version = events_version(conn)
+    if conn.execute(sql.SET_EVENTS_COUNT, {"count": count, "version": version}).rowcount < 2:  # not kept yet
+        for key, value in (("events_count", count), ("events_counted", version)):
+            if conn.execute(sql.SET_META, {"key": key, "value": value}).rowcount == 0:
+                conn.execute(sql.ADD_META, {"key": key, "value": value})
+    return count
 
 
 def _bump(conn, key: str) -> None:

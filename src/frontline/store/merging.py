@@ -96,6 +96,7 @@ class Plan:
     stored_groups: dict[tuple[str, int], str] = field(default_factory=dict)  # stored story -> its old group
     events: list[Event] = field(default_factory=list)
     event_groups: list[str] = field(default_factory=list)  # group of each event, in `events` order
+    events_count: int | None = None  # how many events there are once `apply` wrote the plan
 
 
 def prepare(store: Store, conn: Connection | None = None, *, full: bool = False) -> Plan:
@@ -183,7 +184,7 @@ def apply(store: Store, plan: Plan, conn: Connection) -> int:
     store._set_state(conn, MERGE_VERSION_KEY, merge_version())
     store._set_state(conn, STALE_KEY, "0")
     _bump(conn, "events_version")
-    record_events_count(conn, count)
+    plan.events_count = record_events_count(conn, count)
     return written
 
 

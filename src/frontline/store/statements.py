@@ -48,6 +48,8 @@ RETRACT = text("UPDATE event_registry SET retracted_at = :at, updated_at = :at W
 # store.db: the number of event rows, kept with the events_version it was counted at.
 EVENTS_COUNT = text("SELECT \"key\", value FROM store_meta "
                     "WHERE \"key\" IN ('events_version', 'events_count', 'events_counted')")
+SET_EVENTS_COUNT = text("UPDATE store_meta SET value = CASE \"key\" WHEN 'events_count' THEN :count ELSE :version END "
+                        "WHERE \"key\" IN ('events_count', 'events_counted')")
 SET_META = text("UPDATE store_meta SET value = :value WHERE \"key\" = :key")
 ADD_META = text("INSERT INTO store_meta (\"key\", value) VALUES (:key, :value)")
 
