@@ -260,3 +260,62 @@ def test_the_row_scan_asks_could_link_as_linking_does():
         assert merging._could_link_any(merging._row_stems(text), place, [probe]) == expected
         answers.add(expected)
     assert answers == {True, False}
+
+
+def test_the_indexed_row_scan_answers_as_trying_every_probe():
+    """The scan of stored rows looks probes up by place and stem (`_NearIndex`) rather than trying
+    each: for every row (text, place, document, region) it must answer as `_could_link_any` over the
+    probes of other documents in compatible regions does."""
+    from frontline.events import linking, similarity
+    from frontline.store import merging
+
+    mentions = [m for doc_id, (day, names) in DOCS.items() for m in document(doc_id, day, names)[1]]
+    probes = [merging._Probe(m.evidence.document, linking.region(m), linking.place_id(m),
+                             similarity._stems(m.evidence.text), id(m)) for m in mentions]
+    probes.append(merging._Probe("elsewhere", "RU", "gz:marin", similarity._stems("Missiles hit Marin."), 0))
+    texts = [m.evidence.text for m in mentions] + [
+        "Missiles hit.", "Depot fuel junction Marin railway overnight destroyed missiles beside.", ""]
+    places = ["", "gz:marin", "gz:brody"] + sorted({p.place for p in probes if p.place})
+    documents = sorted({p.document for p in probes}) + ["new"]
+    answers = set()
+    for subset in (probes, probes[::2], probes[-3:]):
+        index = merging._NearIndex(subset)
+        for text, place, doc, region in itertools.product(texts, places, documents, ["", "UA", "RU"]):
+            others = [p for p in subset if p.document != doc and linking.regions_compatible(region, p.region)]
+            expected = merging._could_link_any(similarity._stems(text), place, others)
+            assert index.could_link(similarity._stems(text), place, doc, region) == expected, (text, place, doc)
+            answers.add(expected)
+    assert answers == {True, False}
+
+
+def test_the_recorded_event_count_is_the_number_of_event_rows(tmp_path):
+    """A rebuild records how many events there are (COUNT(*) would read a whole index of a large
+    database for every document ingested): after each rebuild, as documents join and split events
+    and after a full rebuild, it is what COUNT(*) says; when events changed without it being
+    recorded (another writer), they are counted again."""
+    from sqlalchemy import delete, func, select
+
+    from frontline.store import schema as t
+    from frontline.store.db import _bump
+
+    store = Store(str(tmp_path / "count.db"))
+
+    def rows() -> int:
+        with store.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.events)).scalar()
+
+    counts = []
+    steps = [(d, *DOCS[d]) for d in ["outlet-a", "outlet-c", "outlet-e", "outlet-d", "outlet-b"]]
+    steps += [("outlet-b", 1, ["bridge"]), ("outlet-b", 1, ["depot", "bridge"])]  # edited: splits, joins
+    for doc_id, day, names in steps:
+        save(store, doc_id, day, names)
+        counts.append(rebuild_events(store))
+        assert counts[-1] == store.count_events() == rows(), (doc_id, names)
+    assert any(b < a for a, b in itertools.pairwise(counts)), counts  # joining events lowered it
+    assert rebuild_events(store, full=True) == store.count_events() == rows()
+    with store.write_transaction() as conn:  # another writer, which does not record the count
+        gone = conn.execute(select(t.events.c.id)).scalars().first()
+        conn.execute(delete(t.event_evidence).where(t.event_evidence.c.event_id == gone))
+        conn.execute(delete(t.events).where(t.events.c.id == gone))
+        _bump(conn, "events_version")
+    assert store.count_events() == rows() == counts[-1] - 1

@@ -495,7 +495,7 @@ def rebuild_events(store: Store, *, only_if_stale: bool = False, full: bool = Fa
             # ... unless mentions or events changed meanwhile: then merge what is there now, inside the lock.
             plan = prepare_merge(store, conn, full=full)
         merging.apply(store, plan, conn)
-        n = store.count_events(conn)
+        n = plan.events_count if plan.events_count is not None else store.count_events(conn)
         _test_pause()
     return n
 

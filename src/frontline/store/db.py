@@ -34,6 +34,7 @@ from sqlalchemy.exc import OperationalError
 from frontline.models import CleanDocument, Event, EventMention
 from frontline.serialize import event_from_export, event_to_export, mention_from_dict, to_jsonable
 from frontline.store import schema as t
+from frontline.store import statements as sql
 
 
 def resolve_db_url(db: str | None = None, *, create: bool = True) -> str:
@@ -375,6 +376,7 @@ class Store:
                 conn.execute(delete(t.state).where(t.state.c.key == MERGE_VERSION_KEY))
             self._set_state(conn, STALE_KEY, "0")
             _bump(conn, "events_version")
+            record_events_count(conn, len(events))
 
     def insert_events(self, conn: Connection, events: list[Event], groups: dict[str, str]) -> None:
         """Insert event rows and their evidence (the caller has deleted any old rows of these ids)."""
@@ -389,10 +391,12 @@ class Store:
             conn.execute(insert(t.event_evidence), evid_rows)
 
     def count_events(self, conn: Connection | None = None) -> int:
+        """How many events there are: as the last rebuild recorded it (`record_events_count`), else counted."""
         if conn is None:
             with self.engine.connect() as own:
                 return self.count_events(own)
-        return conn.execute(select(func.count()).select_from(t.events)).scalar()
+        stored = stored_events_count(conn)
+        return stored if stored is not None else conn.execute(select(func.count()).select_from(t.events)).scalar()
 
     def events_version(self) -> int:
         """A number that changes whenever the events are rebuilt (caches of counts key on it)."""
@@ -461,6 +465,30 @@ def event_row(e: Event, group: str | None = None) -> dict:
 
 def events_version(conn) -> int:
     return conn.execute(select(t.store_meta.c.value).where(t.store_meta.c.key == "events_version")).scalar() or 0
+
+
+def stored_events_count(conn) -> int | None:
+    """The number of event rows recorded by the last write of events, None when the events changed
+    since without it being recorded (another writer; a database from before it was kept)."""
+    meta = dict(conn.execute(sql.EVENTS_COUNT).all())
+    if "events_count" in meta and meta.get("events_counted") == meta.get("events_version", 0):
+        return meta["events_count"]
+    return None
+
+
+def record_events_count(conn, count: int | None) -> int:
+    """Record the number of event rows after the caller's write of events (and its `_bump` of
+    events_version), in its transaction. COUNT(*) reads a whole index: a rebuild that changed a few
+    events of a large database would spend more on counting them than on merging (`count` None:
+    counted here, once)."""
+    if count is None:
+        count = conn.execute(select(func.count()).select_from(t.events)).scalar()
+    version = events_version(conn)
+    if conn.execute(sql.SET_EVENTS_COUNT, {"count": count, "version": version}).rowcount < 2:  # not kept yet
+        for key, value in (("events_count", count), ("events_counted", version)):
+            if conn.execute(sql.SET_META, {"key": key, "value": value}).rowcount == 0:
+                conn.execute(sql.ADD_META, {"key": key, "value": value})
+    return count
 
 
 def _bump(conn, key: str) -> None:

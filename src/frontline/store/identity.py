@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import insert, select
 
 from frontline.models import Event, Evidence
 from frontline.serialize import event_to_export, loads
 from frontline.store import schema as t
+from frontline.store import statements as sql
 from frontline.store.db import Store, _now
 
 EDIT_SIMILARITY = 70  # a sentence this close to the vanished anchor, in the same post, is its edit
@@ -203,18 +204,15 @@ def assign(store: Store, events: list[Event], at: dt.datetime | None = None, con
             values["data"] = json.dumps(data, ensure_ascii=False)
             updates.setdefault(tuple(sorted(values)), []).append(
                 {"_id": ev.id, **{"v_" + k: v for k, v in values.items()}})
-    reg = t.event_registry
     for names, params in sorted(updates.items()):
-        stmt = update(reg).where(reg.c.id == bindparam("_id")).values(
-            {name: bindparam("v_" + name) for name in names})
+        stmt = sql.update_registry(names)
         for i in range(0, len(params), 1000):
             conn.execute(stmt, params[i:i + 1000])
     for i in range(0, len(new_rows), 1000):
         conn.execute(insert(t.event_registry), new_rows[i:i + 1000])
     for s in stored:
         if s.id not in taken and not s.retracted:
-            conn.execute(update(t.event_registry).where(t.event_registry.c.id == s.id).values(
-                retracted_at=at, updated_at=at))
+            conn.execute(sql.RETRACT, {"at": at, "id": s.id})
             changes.append(Change(s.id, "retracted", [], s.data.get("status", ""), s.data.get("type", ""),
                                   s.data.get("summary", "")))
     if changes:
@@ -230,7 +228,7 @@ def _registry_rows(conn, scope: Scope | None) -> list:
         return list(conn.execute(select(reg).order_by(reg.c.created_at, reg.c.id)).mappings())
     rows = {}
     for i in range(0, len(scope.live_ids), 500):
-        for r in conn.execute(select(reg).where(reg.c.id.in_(scope.live_ids[i:i + 500]))).mappings():
+        for r in conn.execute(sql.REGISTRY_ROWS, {"ids": scope.live_ids[i:i + 500]}).mappings():
             rows[r["id"]] = r
     by_doc: dict[str, set[str]] = {}
     for doc, post in scope.posts:
@@ -276,10 +274,10 @@ class _Firsts:
 def _first_seen(conn, events: list[Event], more_docs: set[str] = frozenset()) -> _Firsts:
     docs = {e.document for ev in events for e in ev.evidence}
     posts: dict[tuple[str, str], tuple] = {}
-    for doc in docs:
-        for r in conn.execute(select(t.posts.c.post_id, t.posts.c.first_snapshot, t.posts.c.published,
-                                     t.posts.c.position).where(t.posts.c.document_id == doc)):
-            posts[(doc, r[0])] = (r[1], r[2] or dt.datetime.max, -r[3])
+    cited = sorted(docs)
+    for i in range(0, len(cited), 500):  # the posts of every cited document at once, not one query each
+        for doc, post, first, published, position in conn.execute(sql.POSTS_SEEN, {"docs": cited[i:i + 500]}):
+            posts[(doc, post)] = (first, published or dt.datetime.max, -position)
     ranks: dict[str, tuple] = {}
     wanted = sorted(docs | set(more_docs))
     for i in range(0, len(wanted), 500):

@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select
 
 from frontline.events import linking, merge, pairs, similarity
 from frontline.events.linking import Story
@@ -37,7 +37,17 @@ from frontline.models import Event, EventMention
 from frontline.serialize import loads, mention_from_dict
 from frontline.store import identity
 from frontline.store import schema as t
-from frontline.store.db import MERGE_VERSION_KEY, STALE_KEY, Store, _bump, event_row, events_version
+from frontline.store import statements as sql
+from frontline.store.db import (
+    MERGE_VERSION_KEY,
+    STALE_KEY,
+    Store,
+    _bump,
+    event_row,
+    events_version,
+    record_events_count,
+    stored_events_count,
+)
 
 CHUNK = 500  # ids per IN (...) clause
 
@@ -81,10 +91,12 @@ class Plan:
     reclustered: list[str] = field(default_factory=list)
     old_groups: set[str] = field(default_factory=set)
     old_event_ids: list[str] = field(default_factory=list)
+    old_rows: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # old event -> (data, grp)
     regrouped: dict[tuple[str, int], str] = field(default_factory=dict)  # story -> its (new) group
     stored_groups: dict[tuple[str, int], str] = field(default_factory=dict)  # stored story -> its old group
     events: list[Event] = field(default_factory=list)
     event_groups: list[str] = field(default_factory=list)  # group of each event, in `events` order
+    events_count: int | None = None  # how many events there are once `apply` wrote the plan
 
 
 def prepare(store: Store, conn: Connection | None = None, *, full: bool = False) -> Plan:
@@ -142,13 +154,18 @@ def apply(store: Store, plan: Plan, conn: Connection) -> int:
     """Write the plan in the caller's write transaction: stable ids, changed events, merge state.
     Returns how many event rows were written or deleted."""
     if plan.full:
+        count = len(plan.events)
         identity.assign(store, plan.events, conn=conn)
         store.replace_events(plan.events, conn, {e.id: g for e, g in zip(plan.events, plan.event_groups,
                                                                           strict=True)})
         written = len(plan.events) + len(plan.old_event_ids)
     else:
+        count = stored_events_count(conn)
         scope = identity.Scope(plan.old_event_ids, {(x.document, x.post) for e in plan.events for x in e.evidence})
         identity.assign(store, plan.events, conn=conn, scope=scope)
+        if count is not None:  # the events of the groups re-merged are replaced (by ids named just now)
+            before, after = set(plan.old_rows), {e.id for e in plan.events}
+            count += len(after - before) - len(before - after)
         written = _write_events(store, plan, conn)
     if plan.full:  # every document was merged (one stored without mentions too)
         conn.execute(delete(t.dirty_documents))
@@ -162,12 +179,12 @@ def apply(store: Store, plan: Plan, conn: Connection) -> int:
     for (doc, pos), grp in sorted(plan.regrouped.items()):
         old = plan.stored_groups.get((doc, pos))
         if old is not None and old != grp:
-            conn.execute(update(t.merge_stories).where(t.merge_stories.c.document_id == doc,
-                                                       t.merge_stories.c.position == pos).values(grp=grp))
+            conn.execute(sql.REGROUP_STORY, {"grp": grp, "doc": doc, "pos": pos})
     _insert_stories(conn, plan)
     store._set_state(conn, MERGE_VERSION_KEY, merge_version())
     store._set_state(conn, STALE_KEY, "0")
     _bump(conn, "events_version")
+    plan.events_count = record_events_count(conn, count)
     return written
 
 
@@ -200,6 +217,7 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                 probes[key].append(_Probe(n.document, linking.region(m), linking.place_id(m),
                                           similarity._stems(m.evidence.text), id(m)))
     near_probes = {key: [p for block in linking.neighbours(key) for p in probes.get(block, ())] for key in probes}
+    near_index: dict[tuple[str, int], _NearIndex] = {}
     sb = t.story_blocks
     promising: set[int] = set()  # stored mentions that pass linking.could_link with a new one
     tried: set[int] = set()  # a row read again (an unplaced one, for another region) is not tried again
@@ -215,22 +233,18 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                 if doc in changed or row_id in tried:
                     continue
                 tried.add(row_id)
-                candidates = [p for p in _near(probes, near_probes, fam, day)
-                              if p.document != doc and (not region or not p.region or region == p.region)]
-                if candidates and _could_link_any(_row_stems(words), place, candidates):
+                index = near_index.get((fam, day))
+                if index is None:
+                    index = near_index[(fam, day)] = _NearIndex(_near(probes, near_probes, fam, day))
+                if index.could_link(_row_stems(words), place, doc, region):
                     promising.add(row_id)
     # The promising rows, by story, with the story's group: the groups touched are what this stage
     # finds, so a story of a group already touched (an event many documents told) is neither parsed
     # nor asked again.
-    ms = t.merge_stories
     nearby: dict[tuple[str, int], list[str]] = defaultdict(list)
     group_of: dict[tuple[str, int], str] = {}
-    ids = sorted(promising)
-    for i in range(0, len(ids), CHUNK):
-        query = select(sb.c.document_id, sb.c.position, sb.c.data, ms.c.grp).select_from(
-            sb.join(ms, and_(ms.c.document_id == sb.c.document_id, ms.c.position == sb.c.position))
-        ).where(sb.c.id.in_(ids[i:i + CHUNK]))
-        for doc, pos, data, grp in conn.execute(query):
+    for chunk in _chunks(sorted(promising)):
+        for doc, pos, data, grp in conn.execute(sql.PROMISING_STORIES, {"ids": chunk}):
             nearby[(doc, pos)].append(data)
             group_of[(doc, pos)] = grp
 
@@ -255,10 +269,10 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     for s, grp in _load_group_stories(conn, sorted(plan.old_groups), skip=changed):
         members.append(s)
         plan.stored_groups[s.key] = grp
-    ids: list[str] = []
-    for chunk in _chunks(sorted(plan.old_groups)):
-        ids.extend(conn.execute(select(t.events.c.id).where(t.events.c.grp.in_(chunk))).scalars())
-    plan.old_event_ids = sorted(ids)
+    for chunk in _chunks(sorted(plan.old_groups)):  # their events, with the rows `_write_events` compares
+        for eid, data, grp in conn.execute(sql.GROUP_EVENTS, {"grps": chunk}):
+            plan.old_rows[eid] = (data, grp)
+    plan.old_event_ids = sorted(plan.old_rows)
     return members
 
 
@@ -279,6 +293,50 @@ def _near(probes: dict, near_probes: dict, fam: str, day: int) -> list[_Probe]:
     if hit is None:
         hit = near_probes[(fam, day)] = [p for block in linking.neighbours((fam, day)) for p in probes.get(block, ())]
     return hit
+
+
+# The fewest stems two texts share when the overlap rule holds: a share of at least LINK_OVERLAP of
+# the shorter text's three stems or more (k / 3 >= LINK_OVERLAP, and more stems only ask for more).
+_LEAST_SHARED = next((k for k in range(1, 4) if k / 3 >= linking.LINK_OVERLAP), 4)
+
+
+class _NearIndex:
+    """The probes near one block, indexed by place and by stem, so that a stored row is tried
+    against the few probes sharing its place or `_LEAST_SHARED` of its stems, not against every
+    one: what `_could_link_any` answers for the probes of another document and a compatible region."""
+
+    def __init__(self, probes: list[_Probe]):
+        self.probes = probes
+        self.by_place: dict[str, list[_Probe]] = defaultdict(list)
+        self.by_stem: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(probes):
+            if p.place:
+                self.by_place[p.place].append(p)
+            for stem in p.stems:
+                self.by_stem[stem].append(i)
+        self.stems = frozenset(self.by_stem)  # every probe's: most rows share fewer than two of them
+
+    def could_link(self, stems: frozenset[str], place: str, document: str, region: str) -> bool:
+        def other(p: _Probe) -> bool:
+            return p.document != document and (not region or not p.region or region == p.region)
+
+        if place and any(other(p) for p in self.by_place.get(place, ())):
+            return True
+        if len(stems) < 3:
+            return False
+        common = stems & self.stems
+        if len(common) < _LEAST_SHARED:
+            return False
+        shared: dict[int, int] = defaultdict(int)
+        for stem in common:
+            for i in self.by_stem[stem]:
+                shared[i] += 1
+        for i, n in shared.items():
+            p = self.probes[i]
+            small = min(len(stems), len(p.stems))
+            if small >= 3 and n / small >= linking.LINK_OVERLAP and other(p):
+                return True
+        return False
 
 
 STEMS_MARK = "\x1f"  # `story_blocks.words` holding the text's stems, not the text (databases before it)
@@ -331,12 +389,9 @@ def _link(plan: Plan, stories: list[Story]) -> None:
 
 
 def _write_events(store: Store, plan: Plan, conn: Connection) -> int:
-    """Insert new events, update changed ones, delete those gone: nothing else is written."""
-    old: dict[str, tuple[str, str | None]] = {}
-    for chunk in _chunks(plan.old_event_ids):
-        for eid, data, grp in conn.execute(select(t.events.c.id, t.events.c.data, t.events.c.grp)
-                                           .where(t.events.c.id.in_(chunk))):
-            old[eid] = (data, grp)
+    """Insert new events, update changed ones, delete those gone: nothing else is written. The old
+    rows were read with the plan (`_touched`), which `current` checked is still the state."""
+    old = plan.old_rows
     new_ids = {e.id for e in plan.events}
     gone = sorted(set(old) - new_ids)
     rewrite: list[Event] = []
@@ -350,8 +405,8 @@ def _write_events(store: Store, plan: Plan, conn: Connection) -> int:
         rewrite.append(e)
         groups[e.id] = g
     for chunk in _chunks(gone):
-        conn.execute(delete(t.event_evidence).where(t.event_evidence.c.event_id.in_(chunk)))
-        conn.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
+        conn.execute(sql.DELETE_EVIDENCE, {"ids": chunk})
+        conn.execute(sql.DELETE_EVENTS, {"ids": chunk})
     store.insert_events(conn, rewrite, groups)
     return len(set(gone) | {e.id for e in rewrite})
 
@@ -433,11 +488,9 @@ def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
 def _load_group_stories(conn: Connection, grps: list[str], skip: set[str] = frozenset()) -> list[tuple[Story, str]]:
     """The stored stories of groups `grps` but those of documents `skip` (re-clustered: their old
     stories are replaced, so they are not even parsed)."""
-    ms = t.merge_stories
     out = []
     for chunk in _chunks(grps):
-        for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp)
-                                                .where(ms.c.grp.in_(chunk))):
+        for doc, pos, data, grp in conn.execute(sql.GROUP_STORIES, {"grps": chunk}):
             if doc not in skip:
                 out.append((_story(doc, pos, data), grp))
     return out
