@@ -18,3 +18,20 @@ def test_a_ship_detained_by_customs_is_not_prisoners() -> None:
     mentions = mentions_of("Georgian customs officers have detained a Russian cargo ship carrying grain that Kyiv "
                            "says was stolen from Ukraine, the Ukrainian envoy said.")
     assert "prisoners" not in {m.type for m in mentions}
+
+
+def test_words_said_far_down_a_post_are_not_glued_to_its_first_story() -> None:
+    from test_events_arguments import events_of
+
+    events = events_of(
+        "Russian shelling hit a market in the town of Toretsk on Monday, killing four people. "
+        "Rescue work was continuing at the site on Tuesday. "
+        "Grain prices in Europe eased slightly on Monday. "
+        "Analysts expect the harvest in France to be smaller than last year. "
+        "Western military experts said the war was likely to drag on for years.")
+    strike = next(e for e in events if any("Toretsk" in x.text for x in e.evidence))
+    assert not any("military experts" in x.text for x in strike.evidence)
+    # words said right after the story are about it
+    events = events_of("Russian shelling hit a market in the town of Toretsk on Monday, killing four people. "
+                       "Western military experts said the attack showed Russia was targeting civilians.")
+    assert len([e for e in events if e.type in ("strike", "statement", "casualties")]) == 1

@@ -442,8 +442,9 @@ def _affinity(a: EventMention, b: EventMention) -> float:
         return 2.8  # one live-blog post (or one paragraph of an article) tells one story
     if _one_harm(a, b) and (_same_voice(a, b) or not a.sources or not b.sources):
         return 2.4
-    if a.block and a.block == b.block and "statement" in (a.type, b.type):
+    if a.block and a.block == b.block and "statement" in (a.type, b.type) and (a.type == "statement" or _close(a, b)):
         # what someone said about the story the post tells; the story itself prefers its own kind
+        # (a few sentences on: a paragraph of a digest tells several stories)
         return 2.6 if b.type == "statement" else 0.0
     same_town = _same_place(a.location, b.location) and a.location.precision == "place"
     same_area = _same_place(a.location, b.location)
@@ -482,6 +483,20 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     if a.type == b.type and same_town and shared_actor and _same_day(a.date, b.date):
         return 1.4
     return 0.0
+
+
+STORY_SENTENCES = 2  # how far after a story's sentence words said in its block are still about it
+
+
+def _sentence_no(m: EventMention) -> int | None:
+    tail = (m.sentence_key or "").rpartition(":")[2]
+    return int(tail) if tail.isdigit() else None
+
+
+def _close(a: EventMention, b: EventMention) -> bool:
+    """Within a few sentences of each other (or not known to be far apart)."""
+    x, y = _sentence_no(a), _sentence_no(b)
+    return x is None or y is None or abs(x - y) <= STORY_SENTENCES
 
 
 def _one_story(a: EventMention, b: EventMention, overlap: float) -> bool:
