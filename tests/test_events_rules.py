@@ -35,3 +35,11 @@ def test_words_said_far_down_a_post_are_not_glued_to_its_first_story() -> None:
     events = events_of("Russian shelling hit a market in the town of Toretsk on Monday, killing four people. "
                        "Western military experts said the attack showed Russia was targeting civilians.")
     assert len([e for e in events if e.type in ("strike", "statement", "casualties")]) == 1
+
+
+def test_who_said_it_in_a_relative_clause_is_its_antecedent() -> None:
+    mentions = mentions_of("Putin said on Thursday that Russia had barely started its campaign in Ukraine. His "
+                           "remarks contradict recent US intelligence that said Russian forces had been badly "
+                           "degraded by four months of fighting.")
+    said = [m for m in mentions if m.type == "statement" and "intelligence" in m.evidence.text]
+    assert said and [s[0] for s in said[0].sources] == ["recent US intelligence"]

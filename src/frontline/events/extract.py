@@ -1002,6 +1002,8 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     rep_subj = syntax.subject_of(rep) if rep is not None else None
     if rep_subj is not None and rep_subj.pos_ != "PRON":
         return _named(rep_subj, ann)
+    if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _named(tok.head, ann)  # "leading Greens in the coalition, who argue it is needed": the Greens
     if subj.pos_ == "PRON":
         personal = subj.lower_ in ("he", "she", "i")
         if st.statement_speaker and not (personal and st.persons and _a_body(st.statement_speaker)):
