@@ -43,3 +43,14 @@ def test_who_said_it_in_a_relative_clause_is_its_antecedent() -> None:
                            "degraded by four months of fighting.")
     said = [m for m in mentions if m.type == "statement" and "intelligence" in m.evidence.text]
     assert said and [s[0] for s in said[0].sources] == ["recent US intelligence"]
+
+
+def test_a_clause_after_an_inverted_speaker_is_not_a_second_speaker() -> None:
+    from frontline.language.actors import find_actors
+    from frontline.language.attribution import find_attributions
+    from frontline.language.nlp import get_nlp
+
+    doc = get_nlp()("A counter-attack “would be popular at home”, said Olena Marchuk, an analyst at a London "
+                    "thinktank, and Kyiv needs to persuade its allies that the army can win with more help.")
+    speakers = [a.speaker for a in find_attributions(doc, find_actors(doc, None), None)]
+    assert speakers == ["Olena Marchuk"]

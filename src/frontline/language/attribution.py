@@ -308,7 +308,7 @@ def _speakers(tok: Token, ctx: _Context) -> list[_Speaker]:
     if first is not None:
         out.append(first)
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"}:  # not a clause the parser hung on the name
             sp = _speaker(c, ctx)
             if sp is not None:
                 out.append(sp)
