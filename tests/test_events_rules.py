@@ -54,3 +54,13 @@ def test_a_clause_after_an_inverted_speaker_is_not_a_second_speaker() -> None:
                     "thinktank, and Kyiv needs to persuade its allies that the army can win with more help.")
     speakers = [a.speaker for a in find_attributions(doc, find_actors(doc, None), None)]
     assert speakers == ["Olena Marchuk"]
+
+
+def test_sanctions_told_twice_stay_where_the_sanctioning_power_sits() -> None:
+    from test_events_arguments import events_of
+
+    events = events_of("The UK government has expanded its sanctions against Russia to include import tariffs on "
+                       "Russian platinum, to raise pressure on Moscow. The third round of sanctions was announced by "
+                       "the trade department hours ahead of the Victory Day parade in Moscow.")
+    sanctions = [e for e in events if e.type == "sanctions"]
+    assert sanctions and all(e.location is not None and e.location.name == "London" for e in sanctions)

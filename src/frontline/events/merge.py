@@ -693,7 +693,7 @@ def _event(c: _Cluster) -> Event:
     eid = "evt_" + hashlib.sha1(f"{first.document}\x1f{first.start}\x1f{etype}".encode()).hexdigest()[:12]
     return Event(
         id=eid, type=etype, status=_status(body, etype), summary=_summary(ms, etype),
-        date=_date(body), location=_location(body) or _location(ms),
+        date=_date(body), location=_location(body, etype) or _location(ms, etype),
         actors=_actors(ms), sources=_sources(ms), quantities=_quantities(ms), evidence=evidence,
     )
 
@@ -747,12 +747,13 @@ def _date(ms: list[EventMention]) -> DateRef | None:
     return best.date
 
 
-def _location(ms: list[EventMention]) -> PlaceRef | None:
+def _location(ms: list[EventMention], etype: str = "") -> PlaceRef | None:
     located = [m.location for m in ms if m.location is not None]
     if not located:
         return None
-    # a place the text names beats one inferred (a speaker's seat carries no words of the text)
-    located = [p for p in located if p.text] or located
+    if etype != "sanctions":  # sanctions are decided where the sanctioning power sits, not where their targets are
+        # a place the text names beats one inferred (a speaker's seat carries no words of the text)
+        located = [p for p in located if p.text] or located
     rank = {"place": 0, "admin1": 1, "country": 2}
     best_rank = min(rank.get(p.precision, 3) for p in located)
     pool = [p for p in located if rank.get(p.precision, 3) == best_rank]
