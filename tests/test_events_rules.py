@@ -64,3 +64,8 @@ def test_sanctions_told_twice_stay_where_the_sanctioning_power_sits() -> None:
                        "the trade department hours ahead of the Victory Day parade in Moscow.")
     sanctions = [e for e in events if e.type == "sanctions"]
     assert sanctions and all(e.location is not None and e.location.name == "London" for e in sanctions)
+
+
+def test_sanctions_widened_are_sanctions() -> None:
+    assert "sanctions" in {m.type for m in mentions_of(
+        "Japan has widened its sanctions against Russia to cover exports of chemical weapons precursors.")}
