@@ -69,3 +69,15 @@ def test_sanctions_told_twice_stay_where_the_sanctioning_power_sits() -> None:
 def test_sanctions_widened_are_sanctions() -> None:
     assert "sanctions" in {m.type for m in mentions_of(
         "Japan has widened its sanctions against Russia to cover exports of chemical weapons precursors.")}
+
+
+def test_the_city_a_governor_speaks_of_is_the_town_told_before_not_his_region() -> None:
+    mentions = mentions_of("Russian troops stormed the town of Kreminna on Monday morning. “They have broken into "
+                           "the city,” Serhiy Haidai, the governor of the Luhansk region, told reporters.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Kreminna"
+
+
+def test_challenges_to_meet_are_not_a_meeting() -> None:
+    assert "meeting" not in {m.type for m in mentions_of(
+        "The vote shows the alliance is ready to meet the challenges of the war in Ukraine, Biden said.")}

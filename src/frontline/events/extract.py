@@ -1338,6 +1338,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # "Haidai, the governor of Luhansk, called on civilians to evacuate Lysychansk": the town the
         # words are about, not the one in the speaker's title
         if any(_in_subject(p, hit, ann) for p in specific):
+            if all(_in_subject(p, hit, ann) and _in_a_title(p, text) for p in specific) and TOWN_ANAPHOR.search(text):
+                town = st.place(places, want="place")  # "the governor of Luhansk said Russians held most of the city"
+                if town is not None and not any(town.gazetteer_id == p.gazetteer_id for p in specific):
+                    return town
             specific = [p for p in specific if p.precision == "place" and _in_complement(p, hit, ann)] or specific
         if specific:
             topic = min(specific, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
@@ -1405,6 +1409,15 @@ def _in_subject(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
         return False
     words = list(subj.subtree)
     return words[0].idx <= p.start and p.end <= words[-1].idx + len(words[-1].text)
+
+
+TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|leader|administration|council)\s+of\s+(the\s+)?$", re.I)
+TITLE_AFTER = re.compile(r"^(['’]s)?\s+(regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.I)
+
+
+def _in_a_title(p: PlaceRef, text: str) -> bool:
+    """A place naming a speaker's office ('the governor of Luhansk', 'Kharkiv's mayor')."""
+    return bool(TITLE_BEFORE.search(text[max(0, p.start - 30):p.start]) or TITLE_AFTER.match(text[p.end:p.end + 30]))
 
 
 def _in_complement(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
