@@ -81,3 +81,9 @@ def test_the_city_a_governor_speaks_of_is_the_town_told_before_not_his_region() 
 def test_challenges_to_meet_are_not_a_meeting() -> None:
     assert "meeting" not in {m.type for m in mentions_of(
         "The vote shows the alliance is ready to meet the challenges of the war in Ukraine, Biden said.")}
+
+
+def test_operations_conducted_to_liberate_areas_are_not_a_capture() -> None:
+    mentions = mentions_of("But she said Kyiv was conducting operations to liberate Russian-occupied areas by "
+                           "hitting Russian military sites inside Ukraine, not in Russia.")
+    assert "territory.capture" not in {m.type for m in mentions}
