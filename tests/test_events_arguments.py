@@ -693,7 +693,7 @@ def test_captured_people_are_prisoners_however_the_sentence_runs() -> None:
                  "shown on Russian television.",
                  "Both men were taken into detention by pro-Russian separatists in the Donetsk region after being "
                  "captured earlier this month.",
-                 "Thirteen of them were captured and are now in Russian captivity, Zelenskiy said."):
+                 "Thirteen were captured and are currently in Russian captivity, Zelenskiy said."):
         types = {m.type for m in mentions_of(text)}
         assert "territory.capture" not in types and "prisoners" in types, (text, types)
 
@@ -739,7 +739,7 @@ def test_a_name_set_off_by_an_office_is_a_person() -> None:
 def test_sanctions_only_talked_about_are_not_new_sanctions() -> None:
     for text in ("Ongoing energy imports remain the biggest gap in the sanctions imposed on Russia, he said.",
                  "The economist argues against using sweeping sanctions on Russia.",
-                 "The ministry said Moscow would keep reacting harshly to any sanctions imposed by London."):
+                 "The ministry said Russia would keep reacting harshly to all sanctions imposed by London."):
         assert "sanctions" not in {m.type for m in mentions_of(text)}, text
     for text in ("Canada has imposed sanctions on Alexander Lebedev, a Russian-born billionaire.",
                  "The EU is working on new sanctions aimed at Russian oil, von der Leyen said.",
