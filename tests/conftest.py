@@ -81,9 +81,9 @@ _HEAD = [
     BLOG_TITLE,
     "Northland says its soldiers left the town after weeks of shelling",
     "Your support helps us to tell the story",
-    "From local elections to distant conflicts, our reporters are on the ground when the story is developing.",
-    "At such a moment we need reporters on the ground. Your donation allows us to keep sending journalists "
-    "to speak to both sides.",
+    "From town halls to faraway wars, our reporters are on the ground while a story unfolds.",
+    "In times like these we need correspondents in the field. Your donation allows us to keep our journalists "
+    "travelling to hear both sides.",
     "Your support makes all the difference.Northland's army says it has withdrawn from the river town of "
     "Velika after weeks of heavy shelling.",
     "Foreign ministers of both countries will meet in Geneva on Tuesday to discuss a ceasefire, officials said.",
@@ -123,7 +123,7 @@ _TAIL = [
     "Village choir wins regional singing contest",
     "A village choir won first prize at the regional singing contest on Saturday, judges announced.",
     "Join our commenting forum",
-    "Join thought-provoking conversations, follow other readers and see their replies",
+    "Join thought-provoking conversations, see replies and follow other readers",
     "Comments",
 ]
 

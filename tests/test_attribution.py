@@ -31,36 +31,36 @@ def said(nlp: Language, text: str, previous: str | None = None) -> list[tuple[st
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Moscow claims that recent advances have left Ukrainian troops with less than 200 square km.",
+    ("Moscow claims that recent gains have left Ukrainian troops holding less than 200 square km.",
      [("Moscow", "asserts", False)]),
-    ("Russia claimed control of the eastern town on Monday.", [("Russia", "asserts", False)]),
+    ("Russia claimed control of the eastern village on Monday.", [("Russia", "asserts", False)]),
     ("Kyiv has denied claims that its troops were surrounded.", [("Kyiv", "denies", False)]),
     ("The Kremlin dismissed the report as propaganda.", [("Kremlin", "denies", False)]),
-    ("Ukraine has confirmed its withdrawal from the town.", [("Ukraine", "asserts", True)]),
+    ("Ukraine has confirmed the withdrawal of its troops from the town.", [("Ukraine", "asserts", True)]),
     ("The army admitted that the situation was difficult.", [("army", "asserts", True)]),
     ("According to the general staff, 20 clashes took place on the front line.",
      [("general staff", "asserts", False)]),
     ("The withdrawal was confirmed by Ukraine's general staff.", [("Ukraine's general staff", "asserts", True)]),
-    ("The Russian defence ministry said on Sunday that Kyiv had launched a counter-attack.",
+    ("The Russian defence ministry said late on Sunday that Kyiv had mounted a counter-attack.",
      [("Russian defence ministry", "asserts", False)]),
     ("The officials did not provide an exact amount, the officials said yesterday.",
      [("officials", "asserts", False)]),
     ("Two senior defence officials said the package would be announced on Thursday.",
      [("Two senior defence officials", "asserts", False)]),
     ("Mr Trump said he would meet the Russian leader soon.", [("Trump", "asserts", False)]),
-    ("Speaking to CNN on Sunday, US envoy Steve Witkoff said the leaders will speak by phone.",
+    ("Speaking to CNN on Monday, US envoy Steve Witkoff said the two leaders would talk by phone.",
      [("Steve Witkoff", "asserts", False)]),
     ("A statement released by the president's office said the talks were useful.",
      [("president's office", "asserts", False)]),
-    ("A statement released by Tayyip Erdogan's office said the talks were useful.",
+    ("A statement released on Monday by Tayyip Erdogan's office said the talks were useful.",
      [("Tayyip Erdogan", "asserts", False)]),
-    ("A map shared by Ukraine's general staff on Sunday confirmed they had retreated.",
+    ("A map posted by Ukraine's general staff this week confirmed they had retreated.",
      [("Ukraine's general staff", "asserts", True)]),
     ("Reuters reported the strike, citing two local officials.",
      [("Reuters", "asserts", False), ("two local officials", "asserts", False)]),
-    ("“The truth and the lies,” wrote Anton Gerashenko, an adviser to the interior ministry.",
+    ("“Truth and lies,” wrote Anton Gerashenko, an adviser at the interior ministry.",
      [("Anton Gerashenko", "asserts", False)]),
-    ("The US-based Institute for the Study of War said Russian forces were pausing.",
+    ("The US-based Institute for the Study of War reported that Russian troops were pausing.",
      [("US-based Institute for the Study of War", "asserts", False)]),
     ("The governor wrote a letter to the president.", []),
     ("The town has been destroyed by shelling.", []),
@@ -82,7 +82,7 @@ def test_pronoun_speaker_resolves_to_previous_sentence(nlp: Language) -> None:
     assert said(nlp, "The strike was coordinated with ground units, it said.", previous) == [
         ("Ukraine's general staff", "asserts", False)]
     previous = "Foreign minister Andrii Sybiha said the visit would be rescheduled."
-    assert said(nlp, "“I am confident that this meeting will take place,” he said.", previous) == [
+    assert said(nlp, "“I am sure this meeting will take place,” he said.", previous) == [
         ("Andrii Sybiha", "asserts", False)]
     # In a subordinate clause the pronoun may point back within the sentence.
     assert said(nlp, "Sunak will give a lecture in which he will say that taxes must fall.") == [
@@ -99,16 +99,16 @@ def test_the_statement_refers_back_to_its_author(nlp: Language) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The administration is set to announce a package of weapons.", "expected"),
-    ("Donald Trump and Vladimir Putin are expected to speak this week.", "expected"),
+    ("Trump and Putin are expected to speak by phone this week.", "expected"),
     ("Trump and Putin to speak this week", "expected"),
     ("Zelensky plans to visit Washington next month.", "expected"),
     ("The defence minister is due to speak at the summit.", "expected"),
     ("The summit is scheduled for Tuesday.", "expected"),
-    ("I expect that there will be a call with both presidents this week, the envoy said.", "expected"),
+    ("I expect there will be a call between both presidents this week, the envoy said.", "expected"),
     ("Officials said the package was expected to be substantial.", "expected"),
-    ("Witkoff said the leaders will speak over the phone.", "expected"),
+    ("Witkoff said the two leaders will talk over the phone.", "expected"),
     ("The trip has been cancelled.", "cancelled"),
-    ("The envoy's visit has been canceled but will be rescheduled, the minister said.", "cancelled"),
+    ("The envoy's visit has been canceled and will be rescheduled later, the minister said.", "cancelled"),
     ("The meeting was called off at the last minute.", "cancelled"),
     ("The vote was postponed until next week.", "cancelled"),
     ("If war broke out, Britons could be conscripted.", "conditional"),
@@ -116,7 +116,7 @@ def test_the_statement_refers_back_to_its_author(nlp: Language) -> None:
     ("The officials did not provide an exact amount.", "negated"),
     ("The town has never been captured.", "negated"),
     ("No new invitation to join the alliance has been offered.", "negated"),
-    ("Russia claimed control of the eastern town on Monday.", None),
+    ("Russia claimed control of the eastern village on Monday.", None),
     ("Kyiv has denied claims that its troops were surrounded.", None),
     ("Ukrainian forces withdrew from the town on Sunday.", None),
 ])
@@ -126,6 +126,6 @@ def test_modality(nlp: Language, text: str, expected: str | None) -> None:
 
 def test_a_name_set_off_by_an_office_before_a_sentence_final_verb_speaks(nlp: Language) -> None:
     # the parser joins the name to the town before it and "told" to the first clause's subject
-    text = ("Ukrainian troops had a slight reversal of fortunes after managing to retake half of Sievierodonetsk, "
-            "Serhiy Haidai, the governor of Luhansk province where the city is located, told national television.")
+    text = ("Ukrainian troops enjoyed a small change of fortune after managing to retake most of Sievierodonetsk, "
+            "Serhiy Haidai, governor of the Luhansk province where the city lies, told national TV.")
     assert [s for s, _stance, _c in said(nlp, text)] == ["Serhiy Haidai"]

@@ -78,7 +78,7 @@ def test_classify_snippets() -> None:
 
 def test_claim_by_a_party_is_claimed_with_its_source() -> None:
     events = events_of(("Russia claims village", [
-        "Russia's defence ministry said its forces had captured the town of Vuhledar on Monday."]))
+        "Russia's defence ministry said that its troops had captured the town of Vuhledar on Monday."]))
     e = one(events, "territory.capture")
     assert e.status == "claimed"
     assert any("defence ministry" in s["name"].lower() and s["stance"] == "asserts" for s in e.sources)

@@ -25,7 +25,7 @@ def events_of(*posts: tuple[str, list[str]]):
 
 
 def test_a_named_officials_plain_said_is_a_statement_with_that_source() -> None:
-    events = events_of(("", ["Ukraine's foreign minister, Dmytro Kuleba, said on Tuesday that Russia "
+    events = events_of(("", ["Ukraine's top diplomat, Dmytro Kuleba, said on Tuesday that Russia "
                              "must pay for the war in Ukraine."]))
     statements = [e for e in events if e.type == "statement"]
     assert len(statements) == 1
@@ -42,27 +42,27 @@ def test_a_quote_that_carries_on_joins_the_statement_before_it() -> None:
 
 
 def test_a_toll_in_war_reporting_is_casualties_without_a_weapon_word() -> None:
-    events = events_of(("", ["Three more civilians were killed in the town of Vuhledar, the governor said."]))
+    events = events_of(("", ["Two further civilians were killed in Vuhledar, the governor said."]))
     assert [e.type for e in events] == ["casualties"]
     assert events[0].location is not None and events[0].location.name == "Vuhledar"
 
 
 def test_history_years_before_the_report_is_not_an_event() -> None:
-    events = events_of(("", ["Kaliningrad was captured by the Red Army in April 1945 and ceded to the "
-                             "Soviet Union at the end of the war."]))
+    events = events_of(("", ["Kaliningrad was captured by Soviet troops in April 1945 and handed to the "
+                             "USSR after the war ended."]))
     assert not [e for e in events if e.type == "territory.capture"]
 
 
 def test_a_treaty_named_after_a_word_is_not_a_town_abroad() -> None:
-    events = events_of(("", ["The Russian foreign minister, Sergei Lavrov, said the US had not offered to "
-                             "resume talks on the New Start nuclear arms treaty."]))
+    events = events_of(("", ["Sergei Lavrov, Russia's foreign minister, said Washington had not offered to "
+                             "restart talks on the New Start nuclear arms treaty."]))
     assert events, "the statement itself is news"
     assert all(e.location is None or e.location.country != "US" for e in events)
 
 
 def test_a_position_and_the_call_it_followed_are_two_events() -> None:
     events = events_of(("Turkey backs talks", [
-        "The Turkish president has backed Donald Trump's steps to end the war in Ukraine after the pair "
+        "Turkey's president has backed Donald Trump's efforts to end the war in Ukraine after the two men "
         "spoke on the phone."]))
     assert {"statement", "call"} <= {e.type for e in events}
 
