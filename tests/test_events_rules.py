@@ -15,8 +15,8 @@ def test_weapons_a_country_is_to_supply_are_aid_not_a_battle() -> None:
 
 
 def test_a_ship_detained_by_customs_is_not_prisoners() -> None:
-    mentions = mentions_of("Georgian customs officers have detained a Russian cargo ship carrying grain that Kyiv "
-                           "says was stolen from Ukraine, the Ukrainian envoy said.")
+    mentions = mentions_of("Customs officers in Georgia have detained a Russian bulk ship loaded with wheat that "
+                           "Kyiv says was taken from occupied Ukraine, the Ukrainian envoy said.")
     assert "prisoners" not in {m.type for m in mentions}
 
 
@@ -38,9 +38,9 @@ def test_words_said_far_down_a_post_are_not_glued_to_its_first_story() -> None:
 
 
 def test_who_said_it_in_a_relative_clause_is_its_antecedent() -> None:
-    mentions = mentions_of("Putin said on Thursday that Russia had barely started its campaign in Ukraine. His "
-                           "remarks contradict recent US intelligence that said Russian forces had been badly "
-                           "degraded by four months of fighting.")
+    mentions = mentions_of("Putin said on Thursday that Moscow had hardly begun its war. His claim runs against "
+                           "recent US intelligence that said the Russian army had been badly worn down by months of "
+                           "combat.")
     said = [m for m in mentions if m.type == "statement" and "intelligence" in m.evidence.text]
     assert said and [s[0] for s in said[0].sources] == ["recent US intelligence"]
 
@@ -59,9 +59,9 @@ def test_a_clause_after_an_inverted_speaker_is_not_a_second_speaker() -> None:
 def test_sanctions_told_twice_stay_where_the_sanctioning_power_sits() -> None:
     from test_events_arguments import events_of
 
-    events = events_of("The UK government has expanded its sanctions against Russia to include import tariffs on "
-                       "Russian platinum, to raise pressure on Moscow. The third round of sanctions was announced by "
-                       "the trade department hours ahead of the Victory Day parade in Moscow.")
+    events = events_of("The British government has widened the sanctions it imposes on Russia so that they cover "
+                       "import duties on Russian platinum, to raise pressure on Moscow. The third round of sanctions "
+                       "was announced by the trade department hours ahead of the Victory Day parade in Moscow.")
     sanctions = [e for e in events if e.type == "sanctions"]
     assert sanctions and all(e.location is not None and e.location.name == "London" for e in sanctions)
 
@@ -72,8 +72,8 @@ def test_sanctions_widened_are_sanctions() -> None:
 
 
 def test_the_city_a_governor_speaks_of_is_the_town_told_before_not_his_region() -> None:
-    mentions = mentions_of("Russian troops stormed the town of Kreminna on Monday morning. “They have broken into "
-                           "the city,” Serhiy Haidai, the governor of the Luhansk region, told reporters.")
+    mentions = mentions_of("Russian troops stormed the town of Kreminna on Monday morning. “They have got into "
+                           "the city,” Serhiy Haidai, who is governor of the Luhansk region, told journalists.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Kreminna"
 
@@ -84,6 +84,6 @@ def test_challenges_to_meet_are_not_a_meeting() -> None:
 
 
 def test_operations_conducted_to_liberate_areas_are_not_a_capture() -> None:
-    mentions = mentions_of("But she said Kyiv was conducting operations to liberate Russian-occupied areas by "
-                           "hitting Russian military sites inside Ukraine, not in Russia.")
+    mentions = mentions_of("She added that Ukraine is conducting operations to liberate land held by Russia by "
+                           "striking Russian bases inside Ukraine, not in Russia.")
     assert "territory.capture" not in {m.type for m in mentions}
