@@ -87,3 +87,10 @@ def test_operations_conducted_to_liberate_areas_are_not_a_capture() -> None:
     mentions = mentions_of("She added that Ukraine is conducting operations to liberate land held by Russia by "
                            "striking Russian bases inside Ukraine, not in Russia.")
     assert "territory.capture" not in {m.type for m in mentions}
+
+
+def test_a_surname_speaks_from_the_seat_of_whoever_held_it_at_the_time() -> None:
+    # in 2022 "Johnson" is the British prime minister, not a later US politician of that name
+    said = [m for m in mentions_of("Johnson has said the allies stand together on Ukraine and must keep sending "
+                                   "weapons for as long as it takes.") if m.type in ("statement", "aid")]
+    assert said and all(m.location is not None and m.location.name == "London" for m in said)

@@ -1234,12 +1234,15 @@ def _travels(speaker: str | None, when: dt.date | None) -> bool:
         r.title in TRAVELLING_ROLES and r.active(when) for r in entry.roles)
 
 
-def _seat(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
+def _seat(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None = None) -> PlaceRef | None:
     """Where an official body or a state's officer speaks from when the text does not say: the capital
     of the state they serve ('the Russian foreign ministry said' -> Moscow)."""
     if not speaker:
         return None
-    actor = canonical_actor(speaker)
+    # "Johnson" in June 2022 is Boris Johnson, not the later US speaker of that name
+    if when is None and ann.sentence.published is not None:
+        when = ann.sentence.published.date()
+    actor = canonical_actor(speaker, when)
     if actor is None:
         actor = next((a for a in ann.actors if a.text == speaker or a.name == speaker), None)
     if actor is None or actor.kind not in ("state", "person", "org", "force") or is_media(actor.actor_id):
@@ -1319,7 +1322,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         before = [a for a in ann.actors if a.kind in ("state", "org") and a.end <= hit.start]
         imposer = next((a for a in ann.actors if agent and a.kind in ("state", "org") and a.text in agent), None) or \
             (before[0] if len(before) == 1 and hit.start - before[0].end <= 12 else None)  # "the new UK sanctions"
-        seat = _seat(imposer.name, ann) if imposer is not None else None
+        seat = _seat(imposer.name, ann, st.anchor) if imposer is not None else None
         if seat is not None:
             return seat
     if hit.type == "statement":
@@ -1350,7 +1353,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             if topic.country not in FRONT_COUNTRIES and not went and not _of_the_verb(topic, hit, ann):
                 # "Milley said Finland joining Nato would encircle Kaliningrad": a foreign town the words
                 # are about, far from the war, is not where they were said
-                seat = _seat(speaker, ann)
+                seat = _seat(speaker, ann, st.anchor)
                 if seat is not None and seat.country != topic.country:
                     return seat
             return topic
@@ -1368,7 +1371,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # a person travels (a foreign minister at a summit abroad): only a body speaks from its seat
         if _travels(speaker, st.anchor):
             return before if before is not None and before.country not in FRONT_COUNTRIES else None
-        return _seat(speaker, ann) or before or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
+        return _seat(speaker, ann, st.anchor) or before or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
     if places:
@@ -1397,7 +1400,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type not in MILITARY:
         # "Russia's supreme court will hear ...", "von der Leyen has said ... sanctions": a body's
         # decision is taken where it sits
-        return _seat(speaker or _agent_name(hit, ann), ann)
+        return _seat(speaker or _agent_name(hit, ann), ann, st.anchor)
     return None
 
 
