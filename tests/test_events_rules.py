@@ -94,3 +94,9 @@ def test_a_surname_speaks_from_the_seat_of_whoever_held_it_at_the_time() -> None
     said = [m for m in mentions_of("Johnson has said the allies stand together on Ukraine and must keep sending "
                                    "weapons for as long as it takes.") if m.type in ("statement", "aid")]
     assert said and all(m.location is not None and m.location.name == "London" for m in said)
+
+
+def test_grain_held_hostage_is_a_figure_of_speech_not_prisoners() -> None:
+    mentions = mentions_of("Washington said Moscow was holding Ukrainian grain hostage to ease the effect of "
+                           "sanctions on its exports.")
+    assert "prisoners" not in {m.type for m in mentions}
