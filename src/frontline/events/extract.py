@@ -1228,7 +1228,7 @@ TRAVELLING_ROLES = {"foreign minister", "secretary general", "special envoy", "s
 def _travels(speaker: str | None, when: dt.date | None) -> bool:
     """A catalogued person whose office (at the time) travels: their words are not placed at their
     capital unasked."""
-    actor = canonical_actor(speaker) if speaker else None
+    actor = canonical_actor(speaker, when) if speaker else None
     entry = get_catalogue().entries.get(actor.actor_id) if actor is not None and actor.actor_id else None
     return entry is not None and entry.kind == "person" and any(
         r.title in TRAVELLING_ROLES and r.active(when) for r in entry.roles)
