@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from frontline.events.pairs import PairModel, pair_model
+from frontline.events.pairs import PairModel, _index, pair_model
 from frontline.events.similarity import FULL_NAME, proper_names, speaker_identity, text_overlap
 from frontline.language.actors import canonical_actor, is_media, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
@@ -488,15 +488,9 @@ def _affinity(a: EventMention, b: EventMention) -> float:
 STORY_SENTENCES = 2  # how far after a story's sentence words said in its block are still about it
 
 
-def _sentence_no(m: EventMention) -> int | None:
-    tail = (m.sentence_key or "").rpartition(":")[2]
-    return int(tail) if tail.isdigit() else None
-
-
 def _close(a: EventMention, b: EventMention) -> bool:
-    """Within a few sentences of each other (or not known to be far apart)."""
-    x, y = _sentence_no(a), _sentence_no(b)
-    return x is None or y is None or abs(x - y) <= STORY_SENTENCES
+    """Within a few sentences of each other (the sentence numbers the pair scorer reads too)."""
+    return abs(_index(a) - _index(b)) <= STORY_SENTENCES
 
 
 def _one_story(a: EventMention, b: EventMention, overlap: float) -> bool:
