@@ -100,3 +100,31 @@ def test_grain_held_hostage_is_a_figure_of_speech_not_prisoners() -> None:
     mentions = mentions_of("Washington said Moscow was holding Ukrainian grain hostage to ease the effect of "
                            "sanctions on its exports.")
     assert "prisoners" not in {m.type for m in mentions}
+
+
+def test_statements_of_voices_named_apart_in_one_digest_paragraph_stay_apart() -> None:
+    from test_events_arguments import events_of
+
+    events = events_of(
+        "The European Commission's top legal official said on Tuesday that the bloc had frozen €9bn worth of "
+        "assets held by sanctioned Russian businessmen. Russia has claimed that foreign volunteers are "
+        "mercenaries who have no rights under the Geneva conventions. The appeals of three captured Canadians "
+        "against their death sentences will be heard within weeks, an official from the self-styled Luhansk "
+        "republic said.")
+    for e in events:
+        texts = " ".join(x.text for x in e.evidence)
+        assert not ("Commission" in texts and "Canadians" in texts), texts
+        assert not ("Commission" in texts and "mercenaries" in texts), texts
+    # a bare role may be the voice named before: still one statement
+    events = events_of("Russia has claimed that its forces destroyed four foreign-supplied howitzers this week. "
+                       "The ministry said the guns had been hit near the border.")
+    assert len([e for e in events if e.type == "statement"]) == 1
+
+
+def test_a_hyphenated_word_inside_a_speakers_description_is_kept_whole() -> None:
+    from test_events_arguments import events_of, names
+
+    events = events_of("The detained men will face a court next month, an official from the self-styled "
+                       "Kherson administration said.")
+    sources = [n for e in events for n in names(e.sources)]
+    assert any("self-styled Kherson administration" in n for n in sources), sources

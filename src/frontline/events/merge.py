@@ -436,7 +436,8 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     same_doc = a.evidence.document == b.evidence.document
     same_post = same_doc and a.evidence.post == b.evidence.post
     overlap = text_overlap(a.evidence.text, b.evidence.text)
-    if (a.supporting or b.supporting) and same_post and a.type == b.type:
+    if (a.supporting or b.supporting) and same_post and a.type == b.type and \
+            not (a.type == "statement" and _two_voices(a, b)):
         return 3.0 if overlap >= 0.3 else 1.0  # a headline joins the event its post tells
     if a.block and a.block == b.block and (a.type == b.type or _same_voice(a, b)) and _one_story(a, b, overlap):
         return 2.8  # one live-blog post (or one paragraph of an article) tells one story
@@ -445,7 +446,9 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     if a.block and a.block == b.block and "statement" in (a.type, b.type) and (a.type == "statement" or _close(a, b)):
         # what someone said about the story the post tells; the story itself prefers its own kind
         # (a few sentences on: a paragraph of a digest tells several stories)
-        return 2.6 if b.type == "statement" else 0.0
+        # (not when the two are voices told apart: a digest paragraph gives each story its own voice)
+        apart = a.type == "statement" and _two_voices(a, b)
+        return 2.6 if b.type == "statement" and not apart else 0.0
     same_town = _same_place(a.location, b.location) and a.location.precision == "place"
     same_area = _same_place(a.location, b.location)
     shared_stance = bool(_parties(a) & _parties(b))
@@ -626,6 +629,39 @@ def _two_people(a: EventMention, b: EventMention) -> bool:
         return False  # an outlet passes on others' words: it is not a voice of its own
     return ka is not None and kb is not None and ka.name != kb.name and bool(ka.country) and \
         bool(kb.country) and ka.country != kb.country
+
+
+# words that name a role, not who holds it: "the official" may be any official named before
+ROLE_WORDS = frozenset("""
+a an the of from for in at on to and his her its their this that country state top senior
+official officials spokesman spokeswoman spokesperson minister ministry president governor mayor
+agency office head chief leader authorities government lawmakers mps sources source statement
+former adviser advisor aide deputy
+""".split())
+
+
+def _voice_words(name: str) -> frozenset[str]:
+    """The words that name this voice and no other: a possessor names someone else ("Putin's
+    former adviser" is not Putin), a role may be anyone's."""
+    name = re.split(r"['’]s\b", name)[-1]
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return frozenset(w for w in words if w not in ROLE_WORDS)
+
+
+def _two_voices(a: EventMention, b: EventMention) -> bool:
+    """Two voices each named by words of their own ("the bloc's top justice official" and
+    "Russia"; a research institute and the US): a paragraph of a digest gives each story its own
+    voice. A bare role ("the official", "the ministry") may be anyone named before; an outlet passes
+    on others' words; two names of one side are one side."""
+    if not a.sources or not b.sources or _same_voice(a, b):
+        return False
+    na, nb = a.sources[0][0], b.sources[0][0]
+    if _party(na) == _party(nb):
+        return False
+    if any(k is not None and is_media(k.actor_id) for k in (canonical_actor(na), canonical_actor(nb))):
+        return False
+    wa, wb = _voice_words(na), _voice_words(nb)
+    return bool(wa) and bool(wb) and not wa & wb
 
 
 def _a_person(m: EventMention, name: str) -> bool:

@@ -462,8 +462,14 @@ def _np_text(tok: Token) -> str:
             lo -= 2  # "US-based", "Agence France-Presse": the whole hyphenated word, not its last half
         else:
             break
-    while hi + 1 in keep:
-        hi += 1
+    while True:
+        if hi + 1 in keep:
+            hi += 1
+        elif hi + 3 in keep and tok.doc[hi + 2].text == "-" and not tok.doc[hi + 1].whitespace_ and \
+                not tok.doc[hi + 2].whitespace_:
+            hi += 3  # "the self-proclaimed republic": the parser hangs "self" apart, the word is whole
+        else:
+            break
     span = _trim(tok.doc[lo:hi + 1])
     words = span.text.replace("\u200b", "").split()
     while len(words) > 1 and words[0].lower() in HONORIFICS | {"however", "meanwhile"}:
