@@ -128,3 +128,18 @@ def test_a_hyphenated_word_inside_a_speakers_description_is_kept_whole() -> None
                        "Kherson administration said.")
     sources = [n for e in events for n in names(e.sources)]
     assert any("self-styled Kherson administration" in n for n in sources), sources
+
+
+def test_a_delivery_someone_did_not_believe_in_is_not_aid() -> None:
+    mentions = mentions_of("“My view is that Moscow did not think the allies would ever send Kyiv the long-range "
+                           "rocket systems it asked for,” a Ukrainian defence official said.")
+    assert "aid" not in {m.type for m in mentions}
+    # the delivery itself stays aid
+    mentions = mentions_of("Norway will send Ukraine long-range rocket systems, its defence minister said.")
+    assert "aid" in {m.type for m in mentions}
+
+
+def test_what_weapons_do_is_not_a_delivery() -> None:
+    mentions = mentions_of("“Western weapons and the courage of our crews give us the upper hand near Izium,” a "
+                           "Ukrainian commander said.")
+    assert "aid" not in {m.type for m in mentions}

@@ -481,6 +481,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "deployed propaganda vans", "raw recruits were able to hit targets", "the draft rules"
         if hit.type == "aid" and _hit_target(tok):
             continue  # "destroyed a depot of weapons delivered by the west": what was hit, not aid
+        if hit.type == "aid" and _weapons_acting(tok):
+            continue  # "western weapons give us an edge": what weapons do, not a delivery
         hit = retype_hit(hit, tok, ann.places)
         if hit is None:
             continue
@@ -1151,6 +1153,17 @@ def _mobilizes_people(tok: Token) -> bool:
         if objs and all(o.pos_ == "NOUN" and o.lower_ not in TROOP_WORDS for o in objs):
             return False  # "deployed its Kinzhal missiles", "the vans were deployed"
     return True
+
+
+WEAPON_NOUNS = {"weapon", "arm", "arms", "ammunition", "weaponry", "munition"}
+ARRIVAL_VERBS = {"arrive", "reach", "land", "come", "flow", "pour", "begin", "start", "continue"}
+
+
+def _weapons_acting(tok: Token) -> bool:
+    """Weapons as the doer of a clause ("western weapons give us a big advantage", "the arms have
+    changed the battle"): what they do, not a delivery, unless they arrive or keep coming."""
+    return tok.lemma_.lower() in WEAPON_NOUNS and tok.dep_ == "nsubj" and \
+        tok.head.lemma_.lower() not in ARRIVAL_VERBS
 
 
 def _hit_target(tok: Token) -> bool:

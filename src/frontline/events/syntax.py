@@ -228,11 +228,29 @@ def governing_verb(tok: Token) -> Token:
     return cur
 
 
+# verbs of belief that do not take their clause as fact: "did not believe the west would send tanks"
+# tells no delivery ("did not know that ..." would: knowing presupposes it)
+BELIEF_VERBS = {"believe", "think", "imagine", "suppose"}
+
+
 def is_negated(tok: Token) -> bool:
     verb = governing_verb(tok)
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if _under_denied_belief(verb):
+        return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _under_denied_belief(verb: Token) -> bool:
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ != "ccomp" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in BELIEF_VERBS and any(c.dep_ == "neg" for c in cur.children):
+            return True
+    return False
 
 
 AWAIT_VERBS = {"expect", "anticipate", "await", "plan", "schedule", "propose"}
