@@ -143,3 +143,11 @@ def test_what_weapons_do_is_not_a_delivery() -> None:
     mentions = mentions_of("“Western weapons and the courage of our crews give us the upper hand near Izium,” a "
                            "Ukrainian commander said.")
     assert "aid" not in {m.type for m in mentions}
+
+
+def test_the_head_of_a_separatist_republic_speaks_from_its_town_not_from_the_capital_told_before() -> None:
+    mentions = mentions_of("Officials in Kyiv said they hoped to bring home more of the captured medics soon. "
+                           "“We will only hand over those who have not committed crimes,” said Denis Pushilin, "
+                           "the leader of the separatist authorities.")
+    said = next(m for m in mentions if "hand over" in m.evidence.text)
+    assert said.location is not None and said.location.name == "Donetsk", said.location
