@@ -151,3 +151,13 @@ def test_the_head_of_a_separatist_republic_speaks_from_its_town_not_from_the_cap
                            "the leader of the separatist authorities.")
     said = next(m for m in mentions if "hand over" in m.evidence.text)
     assert said.location is not None and said.location.name == "Donetsk", said.location
+
+
+def test_the_first_days_of_the_war_recalled_in_a_later_report_are_not_its_news() -> None:
+    mentions = mentions_of("Soon after Russia launched its invasion, its paratroopers stormed the airfield at "
+                           "Hostomel, seizing the runway after a day of fighting.")
+    assert not {m.type for m in mentions} & {"territory.capture", "clash", "offensive"}
+    # a phrase inside a clause below the act dates that clause only: the sentencing is news
+    mentions = mentions_of("A Russian tank commander was sentenced to life in prison on Monday for shooting a "
+                           "civilian in the Sumy region early in the war.")
+    assert mentions and "statement" not in {m.type for m in mentions}

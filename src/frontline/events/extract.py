@@ -340,6 +340,35 @@ PAST_WARS = re.compile(r"\b(civil war|winter war|continuation war|world wars|wor
                        r"(first|second) world war|great patriotic war|cold war)\b", re.I)
 
 
+# "shortly after Russia invaded", "in the early weeks of the war", "at the start of the invasion":
+# the war's first days recalled in a later report
+EARLY_WAR = re.compile(
+    r"\b(shortly|soon|just|days|weeks|immediately) after ([\w’'-]+ ){1,3}(invaded|invasion|launched|began|started)\b|"
+    r"\b(in|during) the (first|opening|early|initial) (days|weeks|months|stages|phases?)( of)?\b|"
+    r"\b(at|since) the (start|beginning|outset) of the (war|invasion|conflict)\b|"
+    r"\b(early|earlier) in the (war|invasion|conflict)\b", re.I)
+
+
+def _early_war(tok: Token, ann: SentenceAnnotation) -> bool:
+    """Whether the trigger's clause, or one it hangs from, is set in the first days of the war ("Shortly
+    after Russia invaded, its troops encircled the city, seizing the airport"): history a later report
+    recalls, not its news. A phrase inside a clause below the trigger dates that clause only ("sentenced
+    for a killing early in the war": the sentence is news)."""
+    own = syntax.governing_verb(tok)
+    for m in EARLY_WAR.finditer(ann.sentence.text):
+        span = ann.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        attach = syntax.governing_verb(root.head if root.pos_ in ("VERB", "AUX") else root)
+        if attach.tag_ in ("VBZ", "VBP") or \
+                any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in attach.children):
+            continue  # "Russia has accelerated its attacks": the present is news (the phrase hangs elsewhere)
+        if attach.i == own.i or any(a.i == attach.i for a in own.ancestors):
+            return True
+    return False
+
+
 def _past_war(text: str) -> bool:
     """A sentence about another, earlier war: what happened in it or during it, or it as the subject
     (not "the worst since the second world war", not "neutral through two world wars")."""
@@ -465,6 +494,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
         if hit.type in ("sanctions", "agreement") and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "within"):
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
+        if hit.type != "statement" and _early_war(tok, ann):
+            continue  # "shortly after Russia invaded, its troops seized the airport": history recalled
         if hit.type in GROUND and _past_perfect_description(tok):
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
         if hit.type == "sanctions" and tok.lemma_.lower() == "sanction" and tok.pos_ == "NOUN" and not _imposed(tok):
