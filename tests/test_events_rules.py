@@ -161,3 +161,12 @@ def test_the_first_days_of_the_war_recalled_in_a_later_report_are_not_its_news()
     mentions = mentions_of("A Russian tank commander was sentenced to life in prison on Monday for shooting a "
                            "civilian in the Sumy region early in the war.")
     assert mentions and "statement" not in {m.type for m in mentions}
+
+
+def test_a_leader_of_an_uninvolved_country_is_not_a_source_of_the_strike_told_before() -> None:
+    from test_events_arguments import events_of, names
+
+    events = events_of("Russia said it struck military targets in Zhytomyr and Rivne on Sunday. Canada's prime "
+                       "minister, Justin Trudeau, said the strikes showed why allied unity mattered.")
+    strike = next(e for e in events if e.type == "strike")
+    assert not any("Trudeau" in n for n in names(strike.sources)), names(strike.sources)

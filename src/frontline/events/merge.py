@@ -447,7 +447,7 @@ def _affinity(a: EventMention, b: EventMention) -> float:
         # what someone said about the story the post tells; the story itself prefers its own kind
         # (a few sentences on: a paragraph of a digest tells several stories)
         # (not when the two are voices told apart: a digest paragraph gives each story its own voice)
-        apart = a.type == "statement" and _two_voices(a, b)
+        apart = _two_voices(a, b) if a.type == "statement" else (_two_people(a, b) and _bystander(a, b))
         return 2.6 if b.type == "statement" and not apart else 0.0
     same_town = _same_place(a.location, b.location) and a.location.precision == "place"
     same_area = _same_place(a.location, b.location)
@@ -662,6 +662,19 @@ def _two_voices(a: EventMention, b: EventMention) -> bool:
         return False
     wa, wb = _voice_words(na), _voice_words(nb)
     return bool(wa) and bool(wb) and not wa & wb
+
+
+def _bystander(story: EventMention, said: EventMention) -> bool:
+    """A person of a country the story does not involve, speaking in its paragraph ("Russia said it hit
+    targets in Chernihiv. Germany's chancellor said the strikes showed the importance of G7 unity")."""
+    k = canonical_actor(said.sources[0][0]) if said.sources else None
+    if k is None or k.kind != "person" or not k.country:
+        return False
+    involved = {a.country for a in story.actors if a.country} | \
+        {c.country for n, _ in story.sources if (c := canonical_actor(n)) is not None and c.country}
+    if story.location is not None:
+        involved.add(story.location.country)
+    return k.country not in involved
 
 
 def _a_person(m: EventMention, name: str) -> bool:
