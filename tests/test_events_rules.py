@@ -4,6 +4,8 @@ tests, not copied from any corpus."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from test_events_arguments import mentions_of
 
 
@@ -170,3 +172,19 @@ def test_a_leader_of_an_uninvolved_country_is_not_a_source_of_the_strike_told_be
                        "minister, Justin Trudeau, said the strikes showed why allied unity mattered.")
     strike = next(e for e in events if e.type == "strike")
     assert not any("Trudeau" in n for n in names(strike.sources)), names(strike.sources)
+
+
+def test_words_said_in_a_later_paragraph_do_not_take_a_days_old_date_of_another_story() -> None:
+    # the report is dated 4 May 2022
+    mentions = mentions_of(
+        "Moscow and Kyiv blamed each other for the blast at the depot in Horlivka, which Russia said happened "
+        "on 28 April.",
+        "Ukraine's foreign minister, Dmytro Kuleba, accused the watchdog of ignoring Russian crimes.")
+    said = next(m for m in mentions if "Kuleba" in m.evidence.text)
+    assert said.date is not None and said.date.start == dt.date(2022, 5, 4), said.date
+    # a paragraph that names the speaker dates what he says next
+    mentions = mentions_of(
+        "On 28 April, Dmytro Kuleba gave an interview to a Polish radio station.",
+        "Asked about the blockade of the ports, Kuleba said the west had to act quickly.")
+    said = next(m for m in mentions if "blockade" in m.evidence.text)
+    assert said.date is not None and said.date.start == dt.date(2022, 4, 28), said.date

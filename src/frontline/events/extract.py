@@ -59,6 +59,7 @@ HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppos
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
 DATE_INHERIT_DAYS = 60
 STATEMENT_INHERIT_DAYS = 7
+RECENT_DAYS = 2  # "yesterday" and the day before: a date that recent may carry on from any paragraph
 RELCL_HISTORY_DAYS = 30  # a relative clause dated this long before its report describes, it does not tell
 HISTORY_DAYS = 5 * 365  # an event dated explicitly years before its report is history told as background
 # Where the story is: countries whose towns a document names again and again. A bare town name
@@ -93,7 +94,8 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     for ann in annotations:
         post = posts[ann.sentence.post_id]
         st = state.setdefault(post.post_id, _PostState(theatre))
-        st.observe(ann, clean.document.published)
+        st.observe(ann, clean.document.published,
+                   new_paragraph="\n" in clean.text[thread.end:ann.sentence.start] or thread.post != post.post_id)
         if post.kind == "teaser" or post.off_topic or ann.doc is None or post.post_id in elsewhere:
             thread.reset()
             continue
@@ -239,6 +241,8 @@ class _PostState:
         self.statement_speaker: str | None = None
         self.statement_at: int | None = None  # sentence index of that statement
         self.dates: list[DateRef] = []
+        self.date_texts: list[str] = []  # the sentence each of `dates` came from
+        self.paragraph_start = 0  # where the dates of the current paragraph begin in `dates`
         self.current_dates: list[DateRef] = []  # of the sentence observed last
         self.previous_dates: list[DateRef] = []  # of the sentence before it
         self.persons: list[ActorRef] = []
@@ -251,7 +255,9 @@ class _PostState:
         self.attacker: ActorRef | None = None  # the side the post's strikes were last told of
         self.last_speaker: tuple[str, int] | None = None  # who spoke in which sentence: a bare quote after it is theirs
 
-    def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None) -> None:
+    def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None, new_paragraph: bool = False) -> None:
+        if new_paragraph:
+            self.paragraph_start = len(self.dates)
         self.recent_text = (self.recent_text + [ann.sentence.text])[-4:]
         anchor = ann.sentence.published or dct
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
@@ -260,7 +266,9 @@ class _PostState:
         self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
         self.previous_dates, self.current_dates = self.current_dates, list(ann.dates)
         # "the first attack since 5 June": a span's start is no date a later sentence can take
-        self.dates.extend(d for d in ann.dates if ann.doc is None or not _since_date(d, ann))
+        kept = [d for d in ann.dates if ann.doc is None or not _since_date(d, ann)]
+        self.dates.extend(kept)
+        self.date_texts.extend(ann.sentence.text for _ in kept)
         at = len(self.persons)
         self.subjects.extend((a.name, at) for a in ann.actors if a.kind == "person" and _is_subject(a, ann))
         for x in ann.attributions:  # "He said ..." that the attribution layer followed back to a name
@@ -304,10 +312,18 @@ class _PostState:
                     return found[0]
         return None
 
-    def recent_date(self, own: list[DateRef]) -> DateRef | None:
-        earlier = self.dates[: len(self.dates) - len(own)] if own else self.dates
-        for d in reversed(earlier):
+    def recent_date(self, own: list[DateRef], speakers: list[str] | None = None) -> DateRef | None:
+        """The latest day-precise date told before. With `speakers` (words said), a date some days old
+        from an earlier paragraph only when its sentence names the speaker ("On Sunday X spoke to the
+        radio. ... X claimed"): a digest's paragraphs are separate stories."""
+        end = len(self.dates) - len(own) if own else len(self.dates)
+        for i in range(end - 1, -1, -1):
+            d = self.dates[i]
             if d.precision == "day" and self.anchor and 0 <= (self.anchor - d.start).days <= DATE_INHERIT_DAYS:
+                if speakers is not None and i < self.paragraph_start and \
+                        (self.anchor - d.start).days > RECENT_DAYS and \
+                        not any(_names(self.date_texts[i], name) for name in speakers):
+                    continue
                 return d
         return None
 
@@ -367,6 +383,12 @@ def _early_war(tok: Token, ann: SentenceAnnotation) -> bool:
         if attach.i == own.i or any(a.i == attach.i for a in own.ancestors):
             return True
     return False
+
+
+def _names(text: str, speaker: str) -> bool:
+    """Whether a sentence names the speaker (by the last word of the name: "Mr Markov", "Markov")."""
+    words = speaker.split()
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
 
 
 def _past_war(text: str) -> bool:
@@ -1540,7 +1562,8 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
             v.dep_ == "ROOT" or (v.lemma_ in syntax.REPORTING_LEMMAS and v.dep_ not in ("xcomp", "ccomp")))]
         if reported:
             return min(reported, key=lambda d: abs(d.char_start - hit.start)), 2
-    inherited = st.recent_date(dates)
+    speakers = [a.speaker for a in ann.attributions if a.speaker] if hit.type == "statement" else None
+    inherited = st.recent_date(dates, speakers)
     if inherited is not None and hit.type == "statement" and st.anchor is not None and \
             (st.anchor - inherited.start).days > STATEMENT_INHERIT_DAYS and inherited not in st.previous_dates:
         # words reported without a date are recent, not of a month-old story told a while before
