@@ -188,3 +188,19 @@ def test_words_said_in_a_later_paragraph_do_not_take_a_days_old_date_of_another_
         "Asked about the war, Kuleba said Russia's blockade of the Black Sea ports had to be broken quickly.")
     said = next(m for m in mentions if "blockade" in m.evidence.text)
     assert said.date is not None and said.date.start == dt.date(2022, 4, 28), said.date
+
+
+def test_an_act_someone_warns_against_is_not_an_act() -> None:
+    mentions = mentions_of("Iran's foreign minister warned Ankara against a new offensive in northern Iraq during "
+                           "talks in Tehran on Tuesday.")
+    assert "offensive" not in {m.type for m in mentions}
+
+
+def test_the_history_behind_a_past_perfect_clause_is_not_news() -> None:
+    mentions = mentions_of("Both countries had restricted arms sales when Ankara began a cross-border military "
+                           "operation against Kurdish fighters in northern Iraq.")
+    assert "offensive" not in {m.type for m in mentions}
+    # in reported speech the past perfect is the news, shifted back
+    mentions = mentions_of("The governor said two teachers had been killed when Russian rockets struck a school "
+                           "in Toretsk.")
+    assert {"strike", "casualties"} & {m.type for m in mentions}

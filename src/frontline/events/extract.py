@@ -413,6 +413,34 @@ def _past_perfect_description(tok: Token) -> bool:
             for c in verb.children)  # not "assessments that Russia had paused its offensive": what is said
 
 
+WARN_VERBS = {"warn", "caution", "advise", "argue", "speak", "lobby", "campaign", "rule"}
+
+
+def _warned_against(tok: Token) -> bool:
+    """An act someone warns or argues against ("warned Erdoğan against a further invasion"): what was
+    said (the statement), not an act that happened."""
+    cur = tok
+    while cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "pobj" or cur.head.lower_ != "against":
+        return False
+    verb = cur.head.head
+    return verb.lemma_.lower() in WARN_VERBS and verb.pos_ in ("VERB", "AUX")
+
+
+def _background_of_past_perfect(tok: Token) -> bool:
+    """An act in a clause that times a past-perfect one ("the two countries had imposed curbs after
+    Turkey launched an operation in Syria"): the history behind something, not news."""
+    verb = syntax.governing_verb(tok)
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "when", "since")
+                                       for c in verb.children):
+        return False
+    main = verb.head
+    if main.dep_ == "ccomp" and main.head.lemma_.lower() in syntax.REPORTING_LEMMAS:
+        return False  # "said three people had died after shells hit": reported speech, shifted back
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in main.children)
+
+
 def _refers_back(tok: Token, ann: SentenceAnnotation) -> bool:
     """'The attack', 'the latest fighting', 'this strike' as a subject, with no place, date or number
     of its own (a relative clause about it does not count: 'The attack, which Zelenskiy denounced'):
@@ -518,6 +546,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
         if hit.type != "statement" and _early_war(tok, ann):
             continue  # "shortly after Russia invaded, its troops seized the airport": history recalled
+        if hit.type != "statement" and (_warned_against(tok) or _background_of_past_perfect(tok)):
+            continue  # "warned X against an invasion"; "had imposed curbs after Turkey launched an operation"
         if hit.type in GROUND and _past_perfect_description(tok):
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
         if hit.type == "sanctions" and tok.lemma_.lower() == "sanction" and tok.pos_ == "NOUN" and not _imposed(tok):
