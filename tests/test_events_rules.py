@@ -204,3 +204,12 @@ def test_the_history_behind_a_past_perfect_clause_is_not_news() -> None:
     mentions = mentions_of("The governor said two teachers had been killed when Russian rockets struck a school "
                            "in Toretsk.")
     assert {"strike", "casualties"} & {m.type for m in mentions}
+
+
+def test_a_prisoner_swap_talked_of_is_not_placed_where_the_sentence_before_was() -> None:
+    mentions = mentions_of("Putin hosted the Turkish president in Sochi on Friday for talks on the war. "
+                           "Moscow says it is open to a prisoner swap with Washington after the jailing of an "
+                           "American athlete.")
+    swap = [m for m in mentions if m.type == "prisoners"]
+    assert swap and all(m.location is None or m.location.name != "Sochi" for m in swap), \
+        [(m.location and m.location.name) for m in swap]

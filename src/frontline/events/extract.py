@@ -1485,7 +1485,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             if town is not None and town.country == best.country:
                 return town
         return best
-    if hit.type == "prisoners" and EXCHANGE.search(hit.text):
+    if hit.type == "prisoners" and (EXCHANGE.search(hit.text) or EXCHANGE.search(text)):
         return None  # swaps, releases and arrests happen where the text says, not where its last fighting was
     if hit.type in PLACE_INHERITING and (town_ref or area_ref):
         return st.place(places, want="place" if town_ref else "area")
