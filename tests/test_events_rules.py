@@ -213,3 +213,12 @@ def test_a_prisoner_swap_talked_of_is_not_placed_where_the_sentence_before_was()
     swap = [m for m in mentions if m.type == "prisoners"]
     assert swap and all(m.location is None or m.location.name != "Sochi" for m in swap), \
         [(m.location and m.location.name) for m in swap]
+
+
+def test_news_of_another_kind_in_a_later_paragraph_does_not_take_a_days_old_date_either() -> None:
+    mentions = mentions_of(
+        "Her brother was last heard from on 27 April, when he called from a basement near the port.",
+        "The Red Cross confirmed the evacuation of 80 civilians from the besieged steelworks.")
+    told = [m for m in mentions if "Red Cross" in m.evidence.text]
+    assert told and all(m.date is not None and m.date.start == dt.date(2022, 5, 4) for m in told), \
+        [m.date for m in told]

@@ -313,7 +313,7 @@ class _PostState:
         return None
 
     def recent_date(self, own: list[DateRef], speakers: list[str] | None = None) -> DateRef | None:
-        """The latest day-precise date told before. With `speakers` (words said), a date some days old
+        """The latest day-precise date told before. With `speakers` (words said, other news), a date some days old
         from an earlier paragraph only when its sentence names the speaker ("On Sunday X spoke to the
         radio. ... X claimed"): a digest's paragraphs are separate stories."""
         end = len(self.dates) - len(own) if own else len(self.dates)
@@ -1592,7 +1592,7 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
             v.dep_ == "ROOT" or (v.lemma_ in syntax.REPORTING_LEMMAS and v.dep_ not in ("xcomp", "ccomp")))]
         if reported:
             return min(reported, key=lambda d: abs(d.char_start - hit.start)), 2
-    speakers = [a.speaker for a in ann.attributions if a.speaker] if hit.type == "statement" else None
+    speakers = [a.speaker for a in ann.attributions if a.speaker] if hit.type in ("statement", "other") else None
     inherited = st.recent_date(dates, speakers)
     if inherited is not None and hit.type == "statement" and st.anchor is not None and \
             (st.anchor - inherited.start).days > STATEMENT_INHERIT_DAYS and inherited not in st.previous_dates:
