@@ -222,3 +222,12 @@ def test_news_of_another_kind_in_a_later_paragraph_does_not_take_a_days_old_date
     told = [m for m in mentions if "Red Cross" in m.evidence.text]
     assert told and all(m.date is not None and m.date.start == dt.date(2022, 5, 4) for m in told), \
         [m.date for m in told]
+
+
+def test_what_a_strategy_or_goal_is_to_do_is_not_an_act() -> None:
+    mentions = mentions_of("Moscow's tactic has been to flatten whole districts with artillery, forcing the "
+                           "defenders to pull back street by street.")
+    assert "territory.withdrawal" not in {m.type for m in mentions}
+    mentions = mentions_of("A Russian general said the aim of the new campaign was to take full control of the "
+                           "Black Sea coast.")
+    assert "territory.capture" not in {m.type for m in mentions}

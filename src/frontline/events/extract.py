@@ -441,6 +441,20 @@ def _background_of_past_perfect(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in main.children)
 
 
+AIM_NOUNS = {"strategy", "tactic", "aim", "goal", "objective", "plan", "intention", "approach", "mission", "purpose"}
+
+
+def _stated_aim(tok: Token) -> bool:
+    """An act inside what a strategy, aim or plan "is to" do ("Russia's strategy has been to destroy
+    buildings, forcing them to retreat"; "the commission's goal was to record war crimes"): a way of
+    fighting or a purpose described, not an act reported."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "xcomp" and anc.head.lemma_ == "be" and \
+                any(c.dep_ == "nsubj" and c.lemma_.lower() in AIM_NOUNS for c in anc.head.children):
+            return True
+    return False
+
+
 def _refers_back(tok: Token, ann: SentenceAnnotation) -> bool:
     """'The attack', 'the latest fighting', 'this strike' as a subject, with no place, date or number
     of its own (a relative clause about it does not count: 'The attack, which Zelenskiy denounced'):
@@ -546,7 +560,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
         if hit.type != "statement" and _early_war(tok, ann):
             continue  # "shortly after Russia invaded, its troops seized the airport": history recalled
-        if hit.type != "statement" and (_warned_against(tok) or _background_of_past_perfect(tok)):
+        if hit.type != "statement" and (_warned_against(tok) or _background_of_past_perfect(tok) or _stated_aim(tok)):
             continue  # "warned X against an invasion"; "had imposed curbs after Turkey launched an operation"
         if hit.type in GROUND and _past_perfect_description(tok):
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
