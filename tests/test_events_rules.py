@@ -231,3 +231,16 @@ def test_what_a_strategy_or_goal_is_to_do_is_not_an_act() -> None:
     mentions = mentions_of("A Russian general said the aim of the new campaign was to take full control of the "
                            "Black Sea coast.")
     assert "territory.capture" not in {m.type for m in mentions}
+
+
+def test_a_place_in_a_since_phrase_is_a_yardstick_not_where_the_toll_was() -> None:
+    mentions = mentions_of("Nine civilians died in the Donetsk region on Monday, its governor said. He said the "
+                           "death toll was the highest for the province since a missile strike on a market in "
+                           "Kostiantynivka last autumn.")
+    assert all(m.location is None or m.location.name != "Kostiantynivka" for m in mentions), \
+        [(m.type, m.location and m.location.name) for m in mentions]
+    # the earlier act the news is measured against is no event of its own
+    mentions = mentions_of("He said it was the region's worst daily toll since a rocket attack on a bus station "
+                           "in Sloviansk in May that killed more than 30 people.")
+    assert all(m.location is None or m.location.name != "Sloviansk" for m in mentions), \
+        [(m.type, m.location and m.location.name) for m in mentions]

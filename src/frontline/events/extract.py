@@ -455,6 +455,21 @@ def _stated_aim(tok: Token) -> bool:
     return False
 
 
+YARDSTICK_ACTS = {"attack", "strike", "shelling", "bombing", "bombardment", "massacre", "explosion", "blast",
+                  "raid", "assault", "airstrike", "killing", "battle"}
+
+
+def _yardstick(tok: Token) -> bool:
+    """An act in a "since ..." phrase ("the worst toll since a rocket attack on a bus station that
+    killed 30"): an earlier event the news is measured against, not the news."""
+    for cur in [tok, *tok.ancestors]:
+        if cur.dep_ == "pobj" and cur.head.lower_ == "since":
+            return cur.lemma_.lower() in YARDSTICK_ACTS
+        if cur.dep_ not in ("relcl", "acl", "prep", "pobj", "nsubj", "dobj", "compound", "amod"):
+            return False
+    return False
+
+
 def _refers_back(tok: Token, ann: SentenceAnnotation) -> bool:
     """'The attack', 'the latest fighting', 'this strike' as a subject, with no place, date or number
     of its own (a relative clause about it does not count: 'The attack, which Zelenskiy denounced'):
@@ -560,7 +575,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
         if hit.type != "statement" and _early_war(tok, ann):
             continue  # "shortly after Russia invaded, its troops seized the airport": history recalled
-        if hit.type != "statement" and (_warned_against(tok) or _background_of_past_perfect(tok) or _stated_aim(tok)):
+        if hit.type != "statement" and (_warned_against(tok) or _background_of_past_perfect(tok) or _stated_aim(tok)
+                                        or _yardstick(tok)):
             continue  # "warned X against an invasion"; "had imposed curbs after Turkey launched an operation"
         if hit.type in GROUND and _past_perfect_description(tok):
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
@@ -1425,6 +1441,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         if host is not None:
             return host
     places = _eligible_places(ann, st.theatre, st.surnames, about=hit.type == "statement")
+    # "the highest toll since an attack on a station in Kramatorsk": a yardstick, not where it happened
+    places = [p for p in places if not _in_since_phrase(p, hit, ann)]
     if hit.type == "sanctions" and not any(_spoken_at(p, ann) for p in places):
         # "the new UK sanctions list includes ... the head of the Donetsk republic": sanctions are decided
         # where the sanctioning power sits, not where their targets are
@@ -1512,6 +1530,18 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # decision is taken where it sits
         return _seat(speaker or _agent_name(hit, ann), ann, st.anchor)
     return None
+
+
+def _in_since_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """Whether the place is told in a "since ..." phrase the trigger is not part of."""
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    since = next((a for a in span.root.ancestors if a.lower_ == "since" and a.dep_ == "prep"), None)
+    if since is None:
+        return False
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    return tok is None or not (tok.i == since.i or any(a.i == since.i for a in tok.ancestors))
 
 
 def _in_subject(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
