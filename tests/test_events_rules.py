@@ -244,3 +244,12 @@ def test_a_place_in_a_since_phrase_is_a_yardstick_not_where_the_toll_was() -> No
                            "in Sloviansk in May that killed more than 30 people.")
     assert all(m.location is None or m.location.name != "Sloviansk" for m in mentions), \
         [(m.type, m.location and m.location.name) for m in mentions]
+
+
+def test_weapons_someone_already_has_are_not_aid() -> None:
+    mentions = mentions_of("Experts told the BBC that the rocket launchers lately supplied by western allies had "
+                           "let Kyiv target storage sites deep behind the lines, so Moscow's units now had to be "
+                           "more sparing with their ammunition.")
+    assert "aid" not in {m.type for m in mentions}
+    mentions = mentions_of("Poland will send its remaining ammunition stocks to Ukraine, the defence minister said.")
+    assert "aid" in {m.type for m in mentions}

@@ -594,6 +594,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "deployed propaganda vans", "raw recruits were able to hit targets", "the draft rules"
         if hit.type == "aid" and _hit_target(tok):
             continue  # "destroyed a depot of weapons delivered by the west": what was hit, not aid
+        if hit.type == "aid" and _own_stock(tok):
+            continue  # "forcing them to be more careful with their ammunition": what they have
         if hit.type == "aid" and _weapons_acting(tok):
             continue  # "western weapons give us an edge": what weapons do, not a delivery
         hit = retype_hit(hit, tok, ann.places)
@@ -1270,6 +1272,20 @@ def _mobilizes_people(tok: Token) -> bool:
 
 WEAPON_NOUNS = {"weapon", "arm", "arms", "ammunition", "weaponry", "munition"}
 ARRIVAL_VERBS = {"arrive", "reach", "land", "come", "flow", "pour", "begin", "start", "continue"}
+
+
+TRANSFER_VERBS = {"send", "supply", "deliver", "give", "provide", "donate", "ship", "transfer", "hand", "pledge",
+                  "promise", "offer", "lend", "sell", "receive", "get", "approve", "announce"}
+
+
+def _own_stock(tok: Token) -> bool:
+    """Weapons someone has ("careful with their ammunition", "its weapons"), not weapons handed over:
+    a weapon word with a possessive pronoun and no verb of giving above it."""
+    if tok.lemma_.lower() not in WEAPON_NOUNS or \
+            not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return False
+    verb = syntax.governing_verb(tok)
+    return verb.lemma_.lower() not in TRANSFER_VERBS
 
 
 def _weapons_acting(tok: Token) -> bool:
