@@ -253,3 +253,19 @@ def test_weapons_someone_already_has_are_not_aid() -> None:
     assert "aid" not in {m.type for m in mentions}
     mentions = mentions_of("Poland will send its remaining ammunition stocks to Ukraine, the defence minister said.")
     assert "aid" in {m.type for m in mentions}
+
+
+def test_where_someone_comes_from_is_not_where_it_happened() -> None:
+    mentions = mentions_of("A volunteer from Colombia has been sentenced to 20 years in prison by a separatist "
+                           "court, Russian state media reported.")
+    assert mentions and all(m.location is None or m.location.name != "Colombia" for m in mentions)
+    # people moved out of a town are moved there
+    mentions = mentions_of("The governor said civilians were still being evacuated from Lysychansk on Friday.")
+    assert any(m.location is not None and m.location.name == "Lysychansk" for m in mentions), \
+        [(m.type, m.location) for m in mentions]
+
+
+def test_what_a_mission_is_to_do_is_not_an_act() -> None:
+    mentions = mentions_of("The Donbas, which Moscow says its army is on a mission to liberate, is Ukraine's "
+                           "industrial heartland.")
+    assert "territory.capture" not in {m.type for m in mentions}

@@ -452,6 +452,9 @@ def _stated_aim(tok: Token) -> bool:
         if anc.dep_ == "xcomp" and anc.head.lemma_ == "be" and \
                 any(c.dep_ == "nsubj" and c.lemma_.lower() in AIM_NOUNS for c in anc.head.children):
             return True
+        if anc.dep_ in ("acl", "relcl") and anc.head.lemma_.lower() in AIM_NOUNS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
+            return True  # "a mission to liberate the region", "its plan to encircle the city"
     return False
 
 
@@ -1457,6 +1460,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         if host is not None:
             return host
     places = _eligible_places(ann, st.theatre, st.surnames, about=hit.type == "statement")
+    # "a captive from Morocco", "refugees from Mariupol": where someone comes from, not where it happened
+    places = [p for p in places if not _origin_of_a_noun(p, ann)]
     # "the highest toll since an attack on a station in Kramatorsk": a yardstick, not where it happened
     places = [p for p in places if not _in_since_phrase(p, hit, ann)]
     if hit.type == "sanctions" and not any(_spoken_at(p, ann) for p in places):
@@ -1558,6 +1563,25 @@ def _in_since_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> b
         return False
     tok = syntax.token_at(ann.doc, hit.start, hit.end)
     return tok is None or not (tok.i == since.i or any(a.i == since.i for a in tok.ancestors))
+
+
+# acts whose "from" is where they happen ("evacuations from Mariupol", "attacks from Izium")
+MOVEMENT_NOUNS = {"evacuation", "export", "withdrawal", "retreat", "departure", "flight", "escape", "exodus",
+                  "attack", "strike", "shelling", "fire", "assault", "advance", "offensive", "push", "news",
+                  "report", "release", "return", "transfer", "deportation"}
+
+
+def _origin_of_a_noun(p: PlaceRef, ann: SentenceAnnotation) -> bool:
+    """A place after "from" that tells where a person or thing comes from ("a captive from Morocco"),
+    not where an act went ("fled from Mariupol", "launched from Belarus" hang on their verb)."""
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    noun = root.head.head
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in MOVEMENT_NOUNS
 
 
 def _in_subject(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
