@@ -269,3 +269,16 @@ def test_what_a_mission_is_to_do_is_not_an_act() -> None:
     mentions = mentions_of("The Donbas, which Moscow says its army is on a mission to liberate, is Ukraine's "
                            "industrial heartland.")
     assert "territory.capture" not in {m.type for m in mentions}
+
+
+def test_a_possessive_date_on_another_noun_does_not_date_the_event() -> None:
+    mentions = mentions_of("At the summit in Madrid hosted by Spain, this year's chair of the alliance, the "
+                           "Russian envoy walked out of the meeting.")
+    meeting = [m for m in mentions if m.type == "meeting"]
+    assert meeting and all(m.date is not None and m.date.precision == "day" for m in meeting), \
+        [m.date for m in meeting]
+    # "last week's strikes" dates the strikes
+    mentions = mentions_of("Last week's strikes on the dam near Kherson killed four workers, officials said.")
+    strikes = [m for m in mentions if m.type == "strike"]
+    assert strikes and all(m.date is not None and m.date.precision == "week" for m in strikes), \
+        [m.date for m in strikes]

@@ -1655,6 +1655,8 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     # "the highest toll since an attack in April", "its 11th swap since the start of the invasion":
     # a date after "since" starts a span of time, it is not when this happened
     dates = [d for d in ann.dates if not _since_date(d, ann)]
+    # "this year's chair of the G20": a date that says which thing, not when ("last week's strikes" dates them)
+    dates = [d for d in dates if not _dates_another_noun(d, tok, ann)]
     after = _after_clause_date(hit, ann.sentence.text, st.anchor)
     if after is not None:
         return after, 3
@@ -1688,6 +1690,17 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     if st.anchor is None:
         return None, 0
     return DateRef(st.anchor, st.anchor, "day", "dct", ""), 0
+
+
+def _dates_another_noun(d: DateRef, tok: Token | None, ann: SentenceAnnotation) -> bool:
+    """A possessive date ("this year's chair") on a noun that is not the trigger."""
+    if ann.sentence.text[d.char_end:d.char_end + 2] not in ("'s", "’s") or ann.doc is None:
+        return False
+    span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    owner = span.root.head
+    return tok is None or owner.i != tok.i
 
 
 def _spoken_at(p: PlaceRef, ann: SentenceAnnotation, at_event: bool = False) -> bool:
