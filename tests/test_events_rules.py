@@ -282,3 +282,9 @@ def test_a_possessive_date_on_another_noun_does_not_date_the_event() -> None:
     strikes = [m for m in mentions if m.type == "strike"]
     assert strikes and all(m.date is not None and m.date.precision == "week" for m in strikes), \
         [m.date for m in strikes]
+
+
+def test_paying_into_a_war_chest_is_not_aid() -> None:
+    mentions = mentions_of("“Three months into the invasion, Italy is still funding the Kremlin's war chest with "
+                           "about €2bn a month in gas payments,” an energy analyst said.")
+    assert "aid" not in {m.type for m in mentions}
