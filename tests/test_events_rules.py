@@ -288,3 +288,9 @@ def test_paying_into_a_war_chest_is_not_aid() -> None:
     mentions = mentions_of("“Three months into the invasion, Italy is still funding the Kremlin's war chest with "
                            "about €2bn a month in gas payments,” an energy analyst said.")
     assert "aid" not in {m.type for m in mentions}
+
+
+def test_what_a_possible_act_would_bring_about_is_a_judgement_not_the_act() -> None:
+    mentions = mentions_of("The Chinese envoy warned Ankara during talks in Beijing, saying “a ground offensive "
+                           "in northern Iraq would only help extremists”.")
+    assert "offensive" not in {m.type for m in mentions}

@@ -597,6 +597,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "deployed propaganda vans", "raw recruits were able to hit targets", "the draft rules"
         if hit.type == "aid" and _hit_target(tok):
             continue  # "destroyed a depot of weapons delivered by the west": what was hit, not aid
+        if hit.type in MILITARY and _consequence_of_an_act(tok):
+            continue  # "a military incursion of Syria will benefit terrorists": what an act would do
         if hit.type == "aid" and _own_stock(tok):
             continue  # "forcing them to be more careful with their ammunition": what they have
         if hit.type == "aid" and _weapons_acting(tok):
@@ -1279,6 +1281,20 @@ ARRIVAL_VERBS = {"arrive", "reach", "land", "come", "flow", "pour", "begin", "st
 
 TRANSFER_VERBS = {"send", "supply", "deliver", "give", "provide", "donate", "ship", "transfer", "hand", "pledge",
                   "promise", "offer", "lend", "sell", "receive", "get", "approve", "announce"}
+
+
+HAPPENING_VERBS = {"begin", "start", "take", "happen", "continue", "resume", "come", "go", "last", "end", "occur",
+                   "be", "get", "intensify", "escalate", "spread", "reach", "hit", "target", "strike", "kill"}
+
+
+def _consequence_of_an_act(tok: Token) -> bool:
+    """An act as the subject of what it would or could bring about ("an incursion will benefit
+    terrorists", "a strike could cause a nuclear catastrophe"): a judgement of a possible act."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() not in HAPPENING_VERBS and \
+        any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "can") for c in verb.children)
 
 
 def _own_stock(tok: Token) -> bool:
