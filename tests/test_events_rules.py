@@ -294,3 +294,9 @@ def test_what_a_possible_act_would_bring_about_is_a_judgement_not_the_act() -> N
     mentions = mentions_of("The Chinese envoy warned Ankara during talks in Beijing, saying “a ground offensive "
                            "in northern Iraq would only help extremists”.")
     assert "offensive" not in {m.type for m in mentions}
+
+
+def test_rockets_that_hit_are_a_strike_however_many_words_part_them() -> None:
+    mentions = mentions_of("On Sunday, a dozen missiles “launched from ships in the Black Sea and from "
+                           "bombers” targeted the port of Izmail, the southern command said.")
+    assert "strike" in {m.type for m in mentions}
