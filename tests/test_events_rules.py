@@ -300,3 +300,12 @@ def test_rockets_that_hit_are_a_strike_however_many_words_part_them() -> None:
     mentions = mentions_of("On Sunday, a dozen missiles “launched from ships in the Black Sea and from "
                            "bombers” targeted the port of Izmail, the southern command said.")
     assert "strike" in {m.type for m in mentions}
+
+
+def test_a_day_gone_told_before_does_not_date_what_is_still_to_come() -> None:
+    # the report is dated Wednesday 4 May 2022
+    mentions = mentions_of("On Sunday the president toured positions near the front.",
+                           "Norway will send a battery of air defence systems to Ukraine.")
+    aid = [m for m in mentions if m.type == "aid"]
+    assert aid and all(m.date is not None and m.date.start == dt.date(2022, 5, 4) for m in aid), \
+        [m.date for m in aid]

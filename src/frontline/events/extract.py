@@ -898,6 +898,10 @@ def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostSta
         return None
     place = _place(hit, ann, st, sources[0][0] if sources else None)
     date, date_weight = _date(hit, tok, ann, st)
+    if status == "expected" and date is not None and st.anchor is not None and date_weight < 2 and \
+            date.start < st.anchor:
+        # a past day taken from the sentences before does not date what is still to come
+        date, date_weight = DateRef(st.anchor, st.anchor, "day", "dct", ""), 0
     if status == "expected" and date is not None and st.anchor is not None and WEEKDAY.fullmatch(date.text.strip()) \
             and date.start < st.anchor:
         # "expected a meeting on Tuesday": the Tuesday to come, not the one gone
