@@ -549,7 +549,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     war_context = is_war_context(text) or st.war_story(post, clean)
     generic = [m.span() for m in CORRELATIVE.finditer(text)]
     past_war = _past_war(text)
-    for hit in [*find_triggers(text), *_weapons_that_hit(ann)]:
+    for hit in find_triggers(text):
         if past_war and hit.type != "statement":
             continue  # "30,000 people died in the Finnish civil war", "fought in the winter war": history
         if hit.type != "statement" and any(lo <= hit.start < hi for lo, hi in generic):
@@ -1299,28 +1299,6 @@ def _consequence_of_an_act(tok: Token) -> bool:
     verb = tok.head
     return verb.lemma_.lower() not in HAPPENING_VERBS and \
         any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "can") for c in verb.children)
-
-
-PROJECTILES = {"rocket", "missile", "shell", "drone", "bomb", "projectile"}
-HIT_VERBS = {"target", "hit", "strike", "destroy", "damage", "slam", "pound", "smash"}
-
-
-def _weapons_that_hit(ann: SentenceAnnotation) -> list[TriggerHit]:
-    """Rockets, missiles or shells as the subject of hitting, however many words part them ("20 rockets
-    'fired from Belarus and from the air' targeted the village"): the word patterns allow only a few."""
-    if ann.doc is None:
-        return []
-    hits = []
-    for tok in ann.doc:
-        if tok.lemma_.lower() not in PROJECTILES or tok.dep_ != "nsubj":
-            continue
-        # "rockets fired from Belarus targeted the village": the hitting verb may be the second of two
-        verb = next((v for v in [tok.head, *(c for c in tok.head.children if c.dep_ == "conj")]
-                     if v.lemma_.lower() in HIT_VERBS), None)
-        if verb is not None and verb.i - tok.i > 5:
-            start, end = tok.idx, verb.idx + len(verb.text)
-            hits.append(TriggerHit("strike", start, end, ann.sentence.text[start:end], 0.8))
-    return hits
 
 
 def _own_stock(tok: Token) -> bool:
