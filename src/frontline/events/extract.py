@@ -391,6 +391,21 @@ def _names(text: str, speaker: str) -> bool:
     return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
 
 
+TIME_WORDS = {"after", "since", "before", "until", "when"}
+
+
+def _invasion_as_a_time(tok: Token) -> bool:
+    """The invasion named to say when something else happened ("after Putin launched his invasion",
+    "since the invasion"): a time, not news of the invasion."""
+    if tok.lemma_.lower() != "invasion":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in TIME_WORDS:
+        return True
+    verb = syntax.governing_verb(tok)
+    return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_WORDS
+                                        for c in verb.children)
+
+
 def _past_war(text: str) -> bool:
     """A sentence about another, earlier war: what happened in it or during it, or it as the subject
     (not "the worst since the second world war", not "neutral through two world wars")."""
@@ -576,6 +591,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
         if hit.type in ("sanctions", "agreement") and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "within"):
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
+        if hit.type in GROUND and _invasion_as_a_time(tok):
+            continue  # "closed its outlets in March after Putin launched his invasion": when, not news
         if hit.type != "statement" and _early_war(tok, ann):
             continue  # "shortly after Russia invaded, its troops seized the airport": history recalled
         if hit.type != "statement" and (_warned_against(tok) or _background_of_past_perfect(tok) or _stated_aim(tok)

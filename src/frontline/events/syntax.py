@@ -239,6 +239,9 @@ def is_negated(tok: Token) -> bool:
         return True
     if _under_denied_belief(verb):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("have", "be") and \
+            any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children):
+        return True  # "one of the few countries that has yet to impose sanctions": not done
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
