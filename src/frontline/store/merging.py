@@ -33,6 +33,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from frontline.events import linking, merge, pairs, similarity
 from frontline.events.linking import Story
+from frontline.language import actors
 from frontline.models import Event, EventMention
 from frontline.serialize import loads, mention_from_dict
 from frontline.store import identity
@@ -55,9 +56,10 @@ CHUNK = 500  # ids per IN (...) clause
 @lru_cache(maxsize=1)
 def merge_version() -> str:
     """A hash of what merging depends on besides mentions: the merge and linking code, the pair
-    model and the actor catalogue. Stored stories and groups made by other code are not reused."""
+    model, the actor catalogue and the code resolving names to it (whose answers the stories'
+    rows keep, `resolved`). Stored stories and groups made by other code are not reused."""
     h = hashlib.sha256()
-    for module in (merge, linking, pairs, similarity):
+    for module in (merge, linking, pairs, similarity, actors):
         h.update(Path(module.__file__).read_bytes())
     model = os.environ.get(pairs.ENV_VAR)
     for path in (Path(model) if model else pairs.packaged_model_path(),
@@ -244,9 +246,10 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     nearby: dict[tuple[str, int], list[str]] = defaultdict(list)
     group_of: dict[tuple[str, int], str] = {}
     for chunk in _chunks(sorted(promising)):
-        for doc, pos, data, grp in conn.execute(sql.PROMISING_STORIES, {"ids": chunk}):
+        for doc, pos, data, grp, resolved in conn.execute(sql.PROMISING_STORIES, {"ids": chunk}):
             nearby[(doc, pos)].append(data)
             group_of[(doc, pos)] = grp
+            _remember(resolved)
 
     def links_new(key: tuple[str, int], x: EventMention) -> bool:
         """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?
@@ -416,11 +419,17 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
     story_rows, block_rows = [], []
     for s in (s for ss in plan.stories.values() for s in ss):
         data = "[" + ",".join(plan.raws[id(m)] for m in s.mentions) + "]"
-        story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data))
-        block_rows.extend(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
-                               position=s.position, place=linking.place_id(m), words=_stored_stems(m.evidence.text),
-                               data=plan.raws[id(m)])
-                          for m in s.mentions if (key := linking.block_keys(m)) is not None)
+        story_names: dict[str, str | None] = {}
+        for m in s.mentions:
+            names = actors.resolved_ids(name for name, _stance in m.sources)
+            story_names.update(names)
+            if (key := linking.block_keys(m)) is not None:
+                block_rows.append(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
+                                       position=s.position, place=linking.place_id(m),
+                                       words=_stored_stems(m.evidence.text), data=plan.raws[id(m)],
+                                       resolved=_resolved(names)))
+        story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data,
+                               resolved=_resolved(story_names)))
     if story_rows:
         conn.execute(insert(t.merge_stories), story_rows)
     if block_rows:
@@ -474,15 +483,35 @@ def _doc_mentions(conn: Connection, docs: list[str] | None) -> dict[str, list[st
     return out
 
 
-def _story(doc: str, pos: int, data: str) -> Story:
+def _story(doc: str, pos: int, data: str, resolved: str | None = None) -> Story:
+    _remember(resolved)
     return Story(doc, pos, [mention_from_dict(item) for item in loads(data)])
+
+
+# Names resolved once, kept with the rows: the merge rules resolve each speaker's name to the actor
+# catalogue (`actors.canonical_actor`, a spaCy pass, ~0.1 ms a name), and a new process (each
+# `frontline ingest`) would otherwise resolve again the names of every stored mention it compares
+# with a new one. A row's `resolved` holds what its mentions' source names resolved to when it was
+# written (`actors.resolved_ids`; the names are resolved by then, as clustering the document asked);
+# a reader hands them to `actors.remember_resolved` before the rules run. NULL (a row written
+# before the column) is read as before: the names are resolved when asked. A change of the code
+# resolving names changes `merge_version`, and the full rebuild that follows writes every row again.
+def _resolved(answers: dict[str, str | None]) -> str:
+    """The `resolved` column of a row whose mentions' source names resolve as `answers` say."""
+    return json.dumps(answers, separators=(",", ":")) if answers else "{}"
+
+
+def _remember(resolved: str | None) -> None:
+    if resolved:
+        actors.remember_resolved(loads(resolved))
 
 
 def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
     """Every stored story with its group (a full rebuild)."""
     ms = t.merge_stories
-    return [(_story(doc, pos, data), grp)
-            for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp))]
+    return [(_story(doc, pos, data, resolved), grp)
+            for doc, pos, data, grp, resolved in conn.execute(
+                select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp, ms.c.resolved))]
 
 
 def _load_group_stories(conn: Connection, grps: list[str], skip: set[str] = frozenset()) -> list[tuple[Story, str]]:
@@ -490,7 +519,7 @@ def _load_group_stories(conn: Connection, grps: list[str], skip: set[str] = froz
     stories are replaced, so they are not even parsed)."""
     out = []
     for chunk in _chunks(grps):
-        for doc, pos, data, grp in conn.execute(sql.GROUP_STORIES, {"grps": chunk}):
+        for doc, pos, data, grp, resolved in conn.execute(sql.GROUP_STORIES, {"grps": chunk}):
             if doc not in skip:
-                out.append((_story(doc, pos, data), grp))
+                out.append((_story(doc, pos, data, resolved), grp))
     return out
