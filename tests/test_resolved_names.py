@@ -1,0 +1,104 @@
+"""Speaker names resolved once and kept with the merge rows (`store.merging`, the `resolved`
+columns): a later process compares a new document with stored mentions without resolving their
+names again, gets the same events, and reads rows written before the column as before.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from frontline.events import merge, similarity
+from frontline.ingest import rebuild_events
+from frontline.language import actors
+from frontline.serialize import loads
+from frontline.store import Store
+from test_incremental_merge import DOCS, document, exported
+
+# Who speaks in each invented outlet: catalogued voices written several ways, and unknown ones.
+VOICES = {
+    "outlet-a": [("the Kremlin", "asserts")],
+    "outlet-b": [("Mr Zelenskiy", "asserts"), ("a local official", "asserts")],
+    "outlet-c": [("Ukraine’s defence ministry", "asserts")],
+    "outlet-d": [("Reuters", "asserts")],
+    "outlet-e": [("Russian president", "denies")],
+    "outlet-f": [("Volodymyr Zelenskyy", "asserts"), ("a regional governor", "asserts")],
+}
+NEW = ("outlet-f", 1, ["depot", "bridge"])  # one more document, near the stored ones
+STORED_ONLY = {"the Kremlin", "Mr Zelenskiy", "a local official", "Ukraine’s defence ministry", "Reuters",
+               "Russian president"}
+
+
+def save(store: Store, doc_id: str, day: int, names: list[str]) -> None:
+    clean, mentions = document(doc_id, day, names)
+    for m in mentions:
+        m.sources = list(VOICES[doc_id])
+    store.save_document(clean, mentions, f"{doc_id}-{day}-{names}")
+
+
+def cold() -> None:
+    """What a new process knows of names: nothing."""
+    for fn in (similarity.speaker_identity, merge._party):
+        fn.cache_clear()
+    actors.clear_canonical_cache()
+
+
+def stored(tmp_path, name: str) -> Store:
+    store = Store(str(tmp_path / name))
+    for doc_id in sorted(DOCS):
+        save(store, doc_id, *DOCS[doc_id])
+        rebuild_events(store)
+    return store
+
+
+def test_remembered_answers_are_the_answers():
+    names = ["the Kremlin", "Mr Zelenskiy", " Mr Sybiha ", "Russian president", "a local official", "", "Reuters"]
+    cold()
+    answers = actors.resolved_ids(names)
+    fresh = [actors.canonical_actor(n) for n in names]
+    assert answers["a local official"] is None and answers["the Kremlin"] == "Q159"
+    cold()
+    actors.remember_resolved(answers)
+    assert [actors.canonical_actor(n) for n in names] == fresh
+    cold()
+    actors.remember_resolved({"the Kremlin": "no-such-entry"})  # stale: resolved again, not trusted
+    assert actors.canonical_actor("the Kremlin") == fresh[0]
+
+
+def test_stored_names_are_not_resolved_again(tmp_path, monkeypatch):
+    store = stored(tmp_path, "kept.db")
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT document_id, resolved FROM story_blocks").all()
+    assert rows and all(loads(r) == actors.resolved_ids(n for n, _s in VOICES[d]) for d, r in rows)
+
+    asked: list[str] = []
+    real = actors._resolve_actor
+    monkeypatch.setattr(actors, "_resolve_actor", lambda text, when, cat: asked.append(text) or real(text, when, cat))
+    cold()
+    save(store, *NEW)
+    rebuild_events(store)
+    events = exported(store)
+    assert sum("outlet-f" in line and '"outlet-b"' in line for line in events.splitlines()) >= 1  # it linked
+    assert asked and not STORED_ONLY & set(asked)  # only the new document's own names
+
+    # the same document merged all at once, and with rows written before the column: the same events
+    every = Store(str(tmp_path / "all.db"))
+    for doc_id in sorted(DOCS):
+        save(every, doc_id, *DOCS[doc_id])
+    save(every, *NEW)
+    rebuild_events(every)
+    assert exported(every) == events
+
+    old = stored(tmp_path, "old.db")
+    old.engine.dispose()
+    with sqlite3.connect(tmp_path / "old.db") as conn:  # a database from before the column
+        conn.execute("ALTER TABLE story_blocks DROP COLUMN resolved")
+        conn.execute("ALTER TABLE merge_stories DROP COLUMN resolved")
+    old = Store(str(tmp_path / "old.db"))  # opening it adds the columns back, NULL in every row
+    with old.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM story_blocks WHERE resolved IS NULL").scalar() > 0
+    asked.clear()
+    cold()
+    save(old, *NEW)
+    rebuild_events(old)
+    assert STORED_ONLY & set(asked)  # resolved when asked, as before
+    assert exported(old) == events
