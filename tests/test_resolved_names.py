@@ -22,6 +22,7 @@ VOICES = {
     "outlet-d": [("Reuters", "asserts")],
     "outlet-e": [("Russian president", "denies")],
     "outlet-f": [("Volodymyr Zelenskyy", "asserts"), ("a regional governor", "asserts")],
+    "outlet-g": [("the Kremlin", "denies")],
 }
 NEW = ("outlet-f", 1, ["depot", "bridge"])  # one more document, near the stored ones
 STORED_ONLY = {"the Kremlin", "Mr Zelenskiy", "a local official", "Ukraine’s defence ministry", "Reuters",
@@ -102,3 +103,33 @@ def test_stored_names_are_not_resolved_again(tmp_path, monkeypatch):
     rebuild_events(old)
     assert STORED_ONLY & set(asked)  # resolved when asked, as before
     assert exported(old) == events
+
+
+def test_answers_of_another_resolver_are_not_trusted(tmp_path, monkeypatch):
+    """Rows written by other code (another `merge_version`: the resolver or the catalogue changed)
+    are merged again from their mentions: their stored answers are not taken, even wrong ones."""
+    from frontline.store import merging
+
+    store = stored(tmp_path, "stale.db")
+    save(store, *NEW)
+    rebuild_events(store)
+    right = exported(store)
+    with store.write_transaction() as conn:  # answers a former resolver gave: every voice Ukraine's
+        for table in ("story_blocks", "merge_stories"):
+            conn.exec_driver_sql(f"UPDATE {table} SET resolved = replace(replace(resolved, 'null', '\"Q212\"'), "
+                                 "'\"Q159\"', '\"Q212\"')")
+    with store.engine.connect() as conn:
+        assert "Q212" in "".join(conn.exec_driver_sql("SELECT resolved FROM story_blocks").scalars())
+    version = merging.merge_version()
+    monkeypatch.setattr(merging, "merge_version", lambda: version + "-next")  # the code changed since
+    cold()
+    save(store, "outlet-g", 2, ["village"])
+    rebuild_events(store)  # another merge version: a full rebuild
+    save(every := Store(str(tmp_path / "every.db")), "outlet-g", 2, ["village"])
+    for doc_id in sorted(DOCS):
+        save(every, doc_id, *DOCS[doc_id])
+    save(every, *NEW)
+    rebuild_events(every)
+    assert exported(store) == exported(every) != right
+    with store.engine.connect() as conn:
+        assert "Q212" not in "".join(conn.exec_driver_sql("SELECT resolved FROM story_blocks").scalars())

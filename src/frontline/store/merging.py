@@ -136,10 +136,9 @@ def prepare(store: Store, conn: Connection | None = None, *, full: bool = False)
         plan.reclustered.append(doc)
     if full:
         members = []
-        for s, grp in _load_stories(conn):
-            if s.document in kept:
-                members.append(s)
-                plan.stored_groups[s.key] = grp
+        for s, grp in _load_stories(conn, kept):
+            members.append(s)
+            plan.stored_groups[s.key] = grp
         plan.old_event_ids = list(conn.execute(select(t.events.c.id)).scalars())
     else:
         members = _touched(conn, plan)
@@ -517,12 +516,15 @@ def _remember(resolved: str | None) -> None:
         actors.remember_resolved(loads(resolved))
 
 
-def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
-    """Every stored story with its group (a full rebuild)."""
+def _load_stories(conn: Connection, documents: set[str]) -> list[tuple[Story, str]]:
+    """The stored stories of `documents` with their groups (a full rebuild: the documents whose
+    stories are reused, stored by this merge version, so their names' answers are current too;
+    the stories of every other document are replaced, and neither parsed nor trusted)."""
     ms = t.merge_stories
     return [(_story(doc, pos, data, resolved), grp)
             for doc, pos, data, grp, resolved in conn.execute(
-                select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp, ms.c.resolved))]
+                select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp, ms.c.resolved))
+            if doc in documents]
 
 
 def _load_group_stories(conn: Connection, grps: list[str], skip: set[str] = frozenset()) -> list[tuple[Story, str]]:
