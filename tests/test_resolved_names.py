@@ -5,7 +5,7 @@ names again, gets the same events, and reads rows written before the column as b
 
 from __future__ import annotations
 
-import sqlite3
+import pytest
 
 from frontline.events import merge, similarity
 from frontline.ingest import rebuild_events
@@ -13,6 +13,7 @@ from frontline.language import actors
 from frontline.serialize import loads
 from frontline.store import Store
 from test_incremental_merge import DOCS, document, exported
+from test_store_postgres import pg_base_url, pg_url  # noqa: F401 - fixtures: a fresh schema per test
 
 # Who speaks in each invented outlet: catalogued voices written several ways, and unknown ones.
 VOICES = {
@@ -43,8 +44,8 @@ def cold() -> None:
     actors.clear_canonical_cache()
 
 
-def stored(tmp_path, name: str) -> Store:
-    store = Store(str(tmp_path / name))
+def stored(where, name: str = "") -> Store:
+    store = Store(str(where / name) if name else where)
     for doc_id in sorted(DOCS):
         save(store, doc_id, *DOCS[doc_id])
         rebuild_events(store)
@@ -81,28 +82,7 @@ def test_stored_names_are_not_resolved_again(tmp_path, monkeypatch):
     assert sum("outlet-f" in line and '"outlet-b"' in line for line in events.splitlines()) >= 1  # it linked
     assert asked and not STORED_ONLY & set(asked)  # only the new document's own names
 
-    # the same document merged all at once, and with rows written before the column: the same events
-    every = Store(str(tmp_path / "all.db"))
-    for doc_id in sorted(DOCS):
-        save(every, doc_id, *DOCS[doc_id])
-    save(every, *NEW)
-    rebuild_events(every)
-    assert exported(every) == events
-
-    old = stored(tmp_path, "old.db")
-    old.engine.dispose()
-    with sqlite3.connect(tmp_path / "old.db") as conn:  # a database from before the column
-        conn.execute("ALTER TABLE story_blocks DROP COLUMN resolved")
-        conn.execute("ALTER TABLE merge_stories DROP COLUMN resolved")
-    old = Store(str(tmp_path / "old.db"))  # opening it adds the columns back, NULL in every row
-    with old.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT count(*) FROM story_blocks WHERE resolved IS NULL").scalar() > 0
-    asked.clear()
-    cold()
-    save(old, *NEW)
-    rebuild_events(old)
-    assert STORED_ONLY & set(asked)  # resolved when asked, as before
-    assert exported(old) == events
+    assert events == _expected(tmp_path)  # the events of merging every document at once
 
 
 def test_answers_of_another_resolver_are_not_trusted(tmp_path, monkeypatch):
@@ -133,3 +113,48 @@ def test_answers_of_another_resolver_are_not_trusted(tmp_path, monkeypatch):
     assert exported(store) == exported(every) != right
     with store.engine.connect() as conn:
         assert "Q212" not in "".join(conn.exec_driver_sql("SELECT resolved FROM story_blocks").scalars())
+
+
+def _old_rows(store: Store) -> Store:
+    """The database as code before the `resolved` columns left it; opened again, as such code's
+    successor opens it (which adds the columns back, NULL in every row)."""
+    url = store.url
+    with store.engine.begin() as conn:
+        for table in ("story_blocks", "merge_stories"):
+            conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN resolved")
+    store.engine.dispose()
+    return Store(url)
+
+
+def _rows_written_before_the_column_read_as_before(store: Store, monkeypatch, expected: str) -> None:
+    old = _old_rows(store)
+    with old.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM story_blocks WHERE resolved IS NULL").scalar() > 0
+    asked: list[str] = []
+    real = actors._resolve_actor
+    monkeypatch.setattr(actors, "_resolve_actor", lambda text, when, cat: asked.append(text) or real(text, when, cat))
+    cold()
+    save(old, *NEW)
+    rebuild_events(old)
+    assert STORED_ONLY & set(asked)  # resolved when asked, as before
+    assert exported(old) == expected
+
+
+def _expected(tmp_path) -> str:
+    every = Store(str(tmp_path / "expected.db"))
+    for doc_id in sorted(DOCS):
+        save(every, doc_id, *DOCS[doc_id])
+    save(every, *NEW)
+    rebuild_events(every)
+    return exported(every)
+
+
+def test_rows_written_before_the_column_read_as_before(tmp_path, monkeypatch):
+    _rows_written_before_the_column_read_as_before(stored(tmp_path, "old.db"), monkeypatch, _expected(tmp_path))
+
+
+@pytest.mark.postgres
+def test_rows_written_before_the_column_read_as_before_on_postgres(tmp_path, pg_url, monkeypatch):  # noqa: F811
+    store = stored(pg_url)
+    assert store.engine.dialect.name == "postgresql"
+    _rows_written_before_the_column_read_as_before(store, monkeypatch, _expected(tmp_path))
