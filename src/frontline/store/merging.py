@@ -310,13 +310,22 @@ class _NearIndex:
     def __init__(self, probes: list[_Probe]):
         self.probes = probes
         self.by_place: dict[str, list[_Probe]] = defaultdict(list)
-        self.by_stem: dict[str, list[int]] = defaultdict(list)
-        for i, p in enumerate(probes):
+        for p in probes:
             if p.place:
                 self.by_place[p.place].append(p)
-            for stem in p.stems:
-                self.by_stem[stem].append(i)
-        self.stems = frozenset(self.by_stem)  # every probe's: most rows share fewer than two of them
+        self.stems = frozenset().union(*(p.stems for p in probes))  # most rows share fewer than two
+        self._by_stem: dict[str, list[int]] | None = None
+
+    @property
+    def by_stem(self) -> dict[str, list[int]]:
+        """Stem -> the probes with it, built when a row first shares enough stems to need it (the
+        rows of most blocks are all turned down on `stems` alone)."""
+        if self._by_stem is None:
+            self._by_stem = defaultdict(list)
+            for i, p in enumerate(self.probes):
+                for stem in p.stems:
+                    self._by_stem[stem].append(i)
+        return self._by_stem
 
     def could_link_row(self, words: str, place: str, document: str, region: str) -> bool:
         """`could_link` of a stored row (its `words` column as read): most of the ~170 rows a document
