@@ -287,6 +287,8 @@ def test_the_indexed_row_scan_answers_as_trying_every_probe():
             # a row as read: its stems as stored (and, in databases written before, the text itself)
             assert index.could_link_row(merging._stored_stems(text), place, doc, region) == expected
             assert index.could_link_row(text, place, doc, region) == expected
+            assert index.linkable(similarity._stems(text), place) == \
+                {p.mention for p in subset if merging._could_link_any(similarity._stems(text), place, [p])}
             answers.add(expected)
     assert answers == {True, False}
 

@@ -253,10 +253,12 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     def links_new(key: tuple[str, int], x: EventMention) -> bool:
         """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?
         Only those `x` could link with are asked (linking.pair_links implies linking.could_link)."""
-        rx = linking.region(x)
-        near = {p.mention for p in _near(probes, near_probes, *linking.block_keys(x))
-                if _could_link_any(similarity._stems(x.evidence.text), linking.place_id(x), [p])}
-        for block in linking.neighbours(linking.block_keys(x)):
+        rx, block_key = linking.region(x), linking.block_keys(x)
+        index = near_index.get(block_key)
+        if index is None:  # (the scan built the index of the row's block: its family and day)
+            index = near_index[block_key] = _NearIndex(_near(probes, near_probes, *block_key))
+        near = index.linkable(similarity._stems(x.evidence.text), linking.place_id(x))
+        for block in linking.neighbours(block_key):
             for n, m in by_block.get(block, ()):
                 if id(m) in near and n.document != key[0] and linking.regions_compatible(rx, linking.region(m)) and \
                         (linking.pair_links(x, m) if key < n.key else linking.pair_links(m, x)):
@@ -337,6 +339,26 @@ class _NearIndex:
         if len(stems) < 3 or len(self.stems.intersection(stems)) < _LEAST_SHARED:
             return False
         return self.could_link(frozenset(stems), place, document, region)
+
+    def linkable(self, stems: frozenset[str], place: str) -> set[int]:
+        """The probes (their mentions' ids) a text of `stems` at `place` could link with, whatever
+        their document and region: those p for which `_could_link_any(stems, place, [p])` holds."""
+        out = {p.mention for p in self.by_place.get(place, ())} if place else set()
+        if len(stems) < 3:
+            return out
+        common = stems & self.stems
+        if len(common) < _LEAST_SHARED:
+            return out
+        shared: dict[int, int] = defaultdict(int)
+        for stem in common:
+            for i in self.by_stem[stem]:
+                shared[i] += 1
+        for i, n in shared.items():
+            p = self.probes[i]
+            small = min(len(stems), len(p.stems))
+            if small >= 3 and n / small >= linking.LINK_OVERLAP:
+                out.add(p.mention)
+        return out
 
     def could_link(self, stems: frozenset[str], place: str, document: str, region: str) -> bool:
         def other(p: _Probe) -> bool:
