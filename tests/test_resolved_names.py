@@ -1,5 +1,5 @@
-"""Speaker names resolved once and kept with the merge rows (`store.merging`, the `resolved`
-columns): a later process compares a new document with stored mentions without resolving their
+"""Speaker names resolved once and kept with the stored stories (`store.merging`,
+`merge_stories.resolved`): a later process compares a new document with stored mentions without resolving their
 names again, gets the same events, and reads rows written before the column as before.
 """
 
@@ -69,7 +69,7 @@ def test_remembered_answers_are_the_answers():
 def test_stored_names_are_not_resolved_again(tmp_path, monkeypatch):
     store = stored(tmp_path, "kept.db")
     with store.engine.connect() as conn:
-        rows = conn.exec_driver_sql("SELECT document_id, resolved FROM story_blocks").all()
+        rows = conn.exec_driver_sql("SELECT document_id, resolved FROM merge_stories").all()
     assert rows and all(loads(r) == actors.resolved_ids(n for n, _s in VOICES[d]) for d, r in rows)
 
     asked: list[str] = []
@@ -95,11 +95,10 @@ def test_answers_of_another_resolver_are_not_trusted(tmp_path, monkeypatch):
     rebuild_events(store)
     right = exported(store)
     with store.write_transaction() as conn:  # answers a former resolver gave: every voice Ukraine's
-        for table in ("story_blocks", "merge_stories"):
-            conn.exec_driver_sql(f"UPDATE {table} SET resolved = replace(replace(resolved, 'null', '\"Q212\"'), "
-                                 "'\"Q159\"', '\"Q212\"')")
+        conn.exec_driver_sql("UPDATE merge_stories SET resolved = replace(replace(resolved, 'null', '\"Q212\"'), "
+                             "'\"Q159\"', '\"Q212\"')")
     with store.engine.connect() as conn:
-        assert "Q212" in "".join(conn.exec_driver_sql("SELECT resolved FROM story_blocks").scalars())
+        assert "Q212" in "".join(conn.exec_driver_sql("SELECT resolved FROM merge_stories").scalars())
     version = merging.merge_version()
     monkeypatch.setattr(merging, "merge_version", lambda: version + "-next")  # the code changed since
     cold()
@@ -112,16 +111,15 @@ def test_answers_of_another_resolver_are_not_trusted(tmp_path, monkeypatch):
     rebuild_events(every)
     assert exported(store) == exported(every) != right
     with store.engine.connect() as conn:
-        assert "Q212" not in "".join(conn.exec_driver_sql("SELECT resolved FROM story_blocks").scalars())
+        assert "Q212" not in "".join(conn.exec_driver_sql("SELECT resolved FROM merge_stories").scalars())
 
 
 def _old_rows(store: Store) -> Store:
-    """The database as code before the `resolved` columns left it; opened again, as such code's
-    successor opens it (which adds the columns back, NULL in every row)."""
+    """The database as code before the `resolved` column left it; opened again, as such code's
+    successor opens it (which adds the column back, NULL in every row)."""
     url = store.url
     with store.engine.begin() as conn:
-        for table in ("story_blocks", "merge_stories"):
-            conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN resolved")
+        conn.exec_driver_sql("ALTER TABLE merge_stories DROP COLUMN resolved")
     store.engine.dispose()
     return Store(url)
 
@@ -129,7 +127,7 @@ def _old_rows(store: Store) -> Store:
 def _rows_written_before_the_column_read_as_before(store: Store, monkeypatch, expected: str) -> None:
     old = _old_rows(store)
     with old.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT count(*) FROM story_blocks WHERE resolved IS NULL").scalar() > 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM merge_stories WHERE resolved IS NULL").scalar() > 0
     asked: list[str] = []
     real = actors._resolve_actor
     monkeypatch.setattr(actors, "_resolve_actor", lambda text, when, cat: asked.append(text) or real(text, when, cat))

@@ -503,7 +503,7 @@ def _bump(conn, key: str) -> None:
 MIGRATED_INDEXES = ("admin1", "country", "place", "date_end", "grp")
 # Columns added to merge state tables after databases were first created: NULL in older rows,
 # which are read as before (store.merging resolves their names again).
-MIGRATED_COLUMNS = (("merge_stories", "resolved", "TEXT"), ("story_blocks", "resolved", "TEXT"))
+MIGRATED_COLUMNS = (("merge_stories", "resolved", "TEXT"),)
 DROPPED_INDEXES = ("ix_event_changes_event_id",)  # indexes no query uses, dropped from older databases
 
 

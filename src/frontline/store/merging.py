@@ -246,9 +246,10 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     group_of: dict[tuple[str, int], str] = {}
     for chunk in _chunks(sorted(promising)):
         for doc, pos, data, grp, resolved in conn.execute(sql.PROMISING_STORIES, {"ids": chunk}):
+            if (doc, pos) not in group_of:
+                _remember(resolved)  # the story's names, once for its rows
             nearby[(doc, pos)].append(data)
             group_of[(doc, pos)] = grp
-            _remember(resolved)
 
     def links_new(key: tuple[str, int], x: EventMention) -> bool:
         """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?
@@ -460,17 +461,12 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
     story_rows, block_rows = [], []
     for s in (s for ss in plan.stories.values() for s in ss):
         data = "[" + ",".join(plan.raws[id(m)] for m in s.mentions) + "]"
-        story_names: dict[str, str | None] = {}
-        for m in s.mentions:
-            names = actors.resolved_ids(name for name, _stance in m.sources)
-            story_names.update(names)
-            if (key := linking.block_keys(m)) is not None:
-                block_rows.append(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
-                                       position=s.position, place=linking.place_id(m),
-                                       words=_stored_stems(m.evidence.text), data=plan.raws[id(m)],
-                                       resolved=_resolved(names)))
         story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data,
-                               resolved=_resolved(story_names)))
+                               resolved=_resolved(s.mentions)))
+        block_rows.extend(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
+                               position=s.position, place=linking.place_id(m), words=_stored_stems(m.evidence.text),
+                               data=plan.raws[id(m)])
+                          for m in s.mentions if (key := linking.block_keys(m)) is not None)
     if story_rows:
         conn.execute(insert(t.merge_stories), story_rows)
     if block_rows:
@@ -532,14 +528,16 @@ def _story(doc: str, pos: int, data: str, resolved: str | None = None) -> Story:
 # Names resolved once, kept with the rows: the merge rules resolve each speaker's name to the actor
 # catalogue (`actors.canonical_actor`, a spaCy pass, ~0.1 ms a name), and a new process (each
 # `frontline ingest`) would otherwise resolve again the names of every stored mention it compares
-# with a new one. A row's `resolved` holds what its mentions' source names resolved to when it was
-# written (`actors.resolved_ids`; the names are resolved by then, as clustering the document asked);
-# a reader hands them to `actors.remember_resolved` before the rules run. NULL (a row written
-# before the column) is read as before: the names are resolved when asked. A change of the code
-# resolving names changes `merge_version`, and the full rebuild that follows writes every row again.
-def _resolved(answers: dict[str, str | None]) -> str:
-    """The `resolved` column of a row whose mentions' source names resolve as `answers` say."""
-    return json.dumps(answers, separators=(",", ":")) if answers else "{}"
+# with a new one. A story's row (`merge_stories.resolved`) holds what its mentions' source names
+# resolved to when it was written (`actors.resolved_ids`; the names are resolved by then, as
+# clustering the document asked); a reader of the story or of its block rows (which come with it)
+# hands them to `actors.remember_resolved` before the rules run. NULL (a row written before the
+# column) is read as before: the names are resolved when asked. A change of the code resolving
+# names changes `merge_version`, and the full rebuild that follows writes every row again.
+def _resolved(mentions: list[EventMention]) -> str:
+    """The `resolved` column of a story of `mentions`: their source names and what they resolve to."""
+    names = [name for m in mentions for name, _stance in m.sources]
+    return json.dumps(actors.resolved_ids(names), separators=(",", ":")) if names else "{}"
 
 
 def _remember(resolved: str | None) -> None:

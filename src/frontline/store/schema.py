@@ -276,7 +276,7 @@ merge_stories = Table(
     Column("position", Integer, primary_key=True),
     Column("grp", String(24), nullable=False, index=True),
     Column("data", Text, nullable=False),  # JSON list of the story's mentions, in story order
-    # JSON {source name: catalogue id or null} of its mentions (store.merging.RESOLVED_COLUMNS)
+    # JSON {source name: catalogue id or null} of its mentions' sources (store.merging._resolved)
     Column("resolved", Text, nullable=True),
 )
 
@@ -295,7 +295,6 @@ story_blocks = Table(
     # spaces, store.merging._stored_stems; in databases written before, the text itself)
     Column("words", Text, nullable=False, default=""),
     Column("data", Text, nullable=False),  # JSON of the mention
-    Column("resolved", Text, nullable=True),  # as merge_stories.resolved, of this mention
     Index("ix_story_blocks_block", "family", "day", "region"),
 )
 

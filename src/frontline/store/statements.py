@@ -25,7 +25,7 @@ def _in(sql: str, *names: str) -> TextClause:
 
 
 # store.merging: the stored stories of the promising rows, with their groups (and names resolved).
-PROMISING_STORIES = _in("SELECT sb.document_id, sb.position, sb.data, ms.grp, sb.resolved FROM story_blocks sb "
+PROMISING_STORIES = _in("SELECT sb.document_id, sb.position, sb.data, ms.grp, ms.resolved FROM story_blocks sb "
                         "JOIN merge_stories ms ON ms.document_id = sb.document_id AND ms.position = sb.position "
                         "WHERE sb.id IN :ids", "ids")
 GROUP_STORIES = _in("SELECT document_id, position, data, grp, resolved FROM merge_stories WHERE grp IN :grps",
