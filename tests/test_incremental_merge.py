@@ -284,6 +284,11 @@ def test_the_indexed_row_scan_answers_as_trying_every_probe():
             others = [p for p in subset if p.document != doc and linking.regions_compatible(region, p.region)]
             expected = merging._could_link_any(similarity._stems(text), place, others)
             assert index.could_link(similarity._stems(text), place, doc, region) == expected, (text, place, doc)
+            # a row as read: its stems as stored (and, in databases written before, the text itself)
+            assert index.could_link_row(merging._stored_stems(text), place, doc, region) == expected
+            assert index.could_link_row(text, place, doc, region) == expected
+            assert index.linkable(similarity._stems(text), place) == \
+                {p.mention for p in subset if merging._could_link_any(similarity._stems(text), place, [p])}
             answers.add(expected)
     assert answers == {True, False}
 

@@ -28,8 +28,9 @@ def check(store: Store) -> None:
         conn.execute(insert(t.events), _events(["evt_a", "evt_b"], "g1") + _events(["evt_c"], "g2"))
         conn.execute(insert(t.event_evidence), [dict(event_id=e, document_id="d1", post_id="p1", start=0, end=4,
                                                      text="text") for e in ("evt_a", "evt_b", "evt_c")])
-        conn.execute(insert(t.merge_stories), [dict(document_id="d1", position=0, grp="g1", data="[1]"),
-                                               dict(document_id="d2", position=0, grp="g2", data="[2]")])
+        conn.execute(insert(t.merge_stories), [dict(document_id="d1", position=0, grp="g1", data="[1]", resolved=None),
+                                               dict(document_id="d2", position=0, grp="g2", data="[2]",
+                                                    resolved='{"Mr Sybiha":"andrii-sybiha"}')])
         conn.execute(insert(t.story_blocks), [dict(family="strike", day=1, region="UA", document_id="d2",
                                                    position=0, place="", words="", data="{}")])
         conn.execute(insert(t.event_registry), [dict(id=i, anchor_document="d1", anchor_post="p1", anchor_text=i,
@@ -42,9 +43,10 @@ def check(store: Store) -> None:
         assert sorted(conn.execute(sql.GROUP_EVENTS, {"grps": ["g1", "g9"]}).all()) == [
             ("evt_a", '{"id": "evt_a"}', "g1"), ("evt_b", '{"id": "evt_b"}', "g1")]
         block = conn.execute(select(t.story_blocks.c.id)).scalar()
-        assert conn.execute(sql.PROMISING_STORIES, {"ids": [block]}).all() == [("d2", 0, "{}", "g2")]
-        assert sorted(conn.execute(sql.GROUP_STORIES, {"grps": ["g1", "g2"]}).all()) == [
-            ("d1", 0, "[1]", "g1"), ("d2", 0, "[2]", "g2")]
+        assert conn.execute(sql.PROMISING_STORIES, {"ids": [block]}).all() == [
+            ("d2", 0, "{}", "g2", '{"Mr Sybiha":"andrii-sybiha"}')]
+        assert sorted(conn.execute(sql.GROUP_STORIES, {"grps": ["g1", "g2"]}).all(), key=str) == [
+            ("d1", 0, "[1]", "g1", None), ("d2", 0, "[2]", "g2", '{"Mr Sybiha":"andrii-sybiha"}')]
         assert conn.execute(sql.POSTS_SEEN, {"docs": ["d1", "d3"]}).all() == [("d1", "p1", 1, AT, 3)]
 
         conn.execute(sql.REGROUP_STORY, {"grp": "g2", "doc": "d1", "pos": 0})

@@ -134,9 +134,12 @@ def groups(stories: Sequence[Story]) -> list[list[Story]]:
 
 
 def group_id(group: Sequence[Story]) -> str:
-    """A name for a group that depends only on its first story (stable whoever computes it)."""
+    """A name for a group that depends only on its first story (stable whoever computes it): a hash
+    of its document, then of the story, so that the groups one document founds sort together in the
+    indexes of group names (a new document's stories and events then write one or two pages of
+    each, not a page of a large index for every story)."""
     doc, pos = min(s.key for s in group)
-    return hashlib.sha1(f"{doc}\x1f{pos}".encode()).hexdigest()[:24]
+    return hashlib.sha1(doc.encode()).hexdigest()[:10] + hashlib.sha1(f"{doc}\x1f{pos}".encode()).hexdigest()[:14]
 
 
 def link_group(group: Sequence[Story]) -> list[merge._Cluster]:

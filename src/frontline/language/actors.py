@@ -21,6 +21,7 @@ import sys
 import tempfile
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -575,6 +576,40 @@ def canonical_actor(name: str, when: dt.date | None = None) -> ActorRef | None:
 def clear_canonical_cache() -> None:
     """Forget the memoised answers of `canonical_actor` (benchmarks that time a cold start)."""
     _CANONICAL.clear()
+
+
+def resolved_ids(names: Iterable[str]) -> dict[str, str | None]:
+    """The catalogue id `canonical_actor(name)` (undated) answers for each name, None for no actor:
+    all it takes to give the same answer again (`remember_resolved`), so that whoever stores a
+    mention can store its names resolved (`store.merging`), and a later process reading the row
+    back does not parse the names with spaCy again."""
+    out: dict[str, str | None] = {}
+    for name in names:
+        if name not in out:
+            ref = canonical_actor(name)
+            out[name] = ref.actor_id if ref is not None else None
+    return out
+
+
+def remember_resolved(answers: Mapping[str, str | None]) -> None:
+    """Take answers of `resolved_ids` (read back from storage) as `canonical_actor`'s memo, as if
+    this process had resolved the names itself. An id the catalogue no longer has is left out
+    (that name is resolved again when asked); a name already memoised is kept as it is."""
+    if not answers:
+        return
+    cat = get_catalogue()
+    if not _CANONICAL_OF or _CANONICAL_OF[0] is not cat:
+        _CANONICAL.clear()
+        _CANONICAL_OF[:] = [cat]
+    for name, eid in answers.items():
+        text = name.strip()
+        key = (text, None)
+        if not text or key in _CANONICAL or len(_CANONICAL) >= CANONICAL_CACHE:
+            continue
+        if eid is None:
+            _CANONICAL[key] = None
+        elif (entry := cat.entries.get(eid)) is not None:  # what _resolve_actor builds from an entry
+            _CANONICAL[key] = ActorRef(entry.name, entry.id, entry.kind, text, 0, len(text), entry.country)
 
 
 def _resolve_actor(text: str, when: dt.date | None, cat: Catalogue) -> ActorRef | None:

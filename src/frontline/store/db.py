@@ -501,6 +501,9 @@ def _bump(conn, key: str) -> None:
 
 
 MIGRATED_INDEXES = ("admin1", "country", "place", "date_end", "grp")
+# Columns added to merge state tables after databases were first created: NULL in older rows,
+# which are read as before (store.merging resolves their names again).
+MIGRATED_COLUMNS = (("merge_stories", "resolved", "TEXT"),)
 DROPPED_INDEXES = ("ix_event_changes_event_id",)  # indexes no query uses, dropped from older databases
 
 
@@ -512,6 +515,7 @@ def _needs_migration(engine: Engine) -> bool:
     names = {c["name"] for c in found.get_columns("events")}
     indexes = {i["name"] for i in found.get_indexes("events")}
     return not {"admin1", "grp"} <= names or any(f"ix_events_{c}" not in indexes for c in MIGRATED_INDEXES) \
+        or any(column not in {c["name"] for c in found.get_columns(table)} for table, column, _ in MIGRATED_COLUMNS) \
         or not _has_index(engine, "ix_documents_source_title") or any(_has_index(engine, i) for i in DROPPED_INDEXES)
 
 
@@ -538,6 +542,9 @@ def _migrate(conn: Connection) -> None:
                 conn.execute(update(t.events).where(t.events.c.id == eid).values(admin1=loc["admin1"]))
     if "grp" not in names:  # the merge group (store.merging); NULL until the next rebuild fills it
         conn.execute(text("ALTER TABLE events ADD COLUMN grp VARCHAR(24)"))
+    for table, column, kind in MIGRATED_COLUMNS:
+        if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
     for column in MIGRATED_INDEXES:  # create_all skips existing tables
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_events_{column} ON events ({column})"))
     conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_documents_source_title ON documents (source, {t.TITLE_KEY_SQL})"))

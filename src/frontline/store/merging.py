@@ -33,6 +33,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from frontline.events import linking, merge, pairs, similarity
 from frontline.events.linking import Story
+from frontline.language import actors
 from frontline.models import Event, EventMention
 from frontline.serialize import loads, mention_from_dict
 from frontline.store import identity
@@ -55,9 +56,10 @@ CHUNK = 500  # ids per IN (...) clause
 @lru_cache(maxsize=1)
 def merge_version() -> str:
     """A hash of what merging depends on besides mentions: the merge and linking code, the pair
-    model and the actor catalogue. Stored stories and groups made by other code are not reused."""
+    model, the actor catalogue and the code resolving names to it (whose answers the stories'
+    rows keep, `resolved`). Stored stories and groups made by other code are not reused."""
     h = hashlib.sha256()
-    for module in (merge, linking, pairs, similarity):
+    for module in (merge, linking, pairs, similarity, actors):
         h.update(Path(module.__file__).read_bytes())
     model = os.environ.get(pairs.ENV_VAR)
     for path in (Path(model) if model else pairs.packaged_model_path(),
@@ -134,10 +136,9 @@ def prepare(store: Store, conn: Connection | None = None, *, full: bool = False)
         plan.reclustered.append(doc)
     if full:
         members = []
-        for s, grp in _load_stories(conn):
-            if s.document in kept:
-                members.append(s)
-                plan.stored_groups[s.key] = grp
+        for s, grp in _load_stories(conn, kept):
+            members.append(s)
+            plan.stored_groups[s.key] = grp
         plan.old_event_ids = list(conn.execute(select(t.events.c.id)).scalars())
     else:
         members = _touched(conn, plan)
@@ -236,7 +237,7 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                 index = near_index.get((fam, day))
                 if index is None:
                     index = near_index[(fam, day)] = _NearIndex(_near(probes, near_probes, fam, day))
-                if index.could_link(_row_stems(words), place, doc, region):
+                if index.could_link_row(words, place, doc, region):
                     promising.add(row_id)
     # The promising rows, by story, with the story's group: the groups touched are what this stage
     # finds, so a story of a group already touched (an event many documents told) is neither parsed
@@ -244,17 +245,21 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
     nearby: dict[tuple[str, int], list[str]] = defaultdict(list)
     group_of: dict[tuple[str, int], str] = {}
     for chunk in _chunks(sorted(promising)):
-        for doc, pos, data, grp in conn.execute(sql.PROMISING_STORIES, {"ids": chunk}):
+        for doc, pos, data, grp, resolved in conn.execute(sql.PROMISING_STORIES, {"ids": chunk}):
+            if (doc, pos) not in group_of:
+                _remember(resolved)  # the story's names, once for its rows
             nearby[(doc, pos)].append(data)
             group_of[(doc, pos)] = grp
 
     def links_new(key: tuple[str, int], x: EventMention) -> bool:
         """Does stored mention `x` (of story `key`) link with a new mention of its neighbouring blocks?
         Only those `x` could link with are asked (linking.pair_links implies linking.could_link)."""
-        rx = linking.region(x)
-        near = {p.mention for p in _near(probes, near_probes, *linking.block_keys(x))
-                if _could_link_any(similarity._stems(x.evidence.text), linking.place_id(x), [p])}
-        for block in linking.neighbours(linking.block_keys(x)):
+        rx, block_key = linking.region(x), linking.block_keys(x)
+        index = near_index.get(block_key)
+        if index is None:  # (the scan built the index of the row's block: its family and day)
+            index = near_index[block_key] = _NearIndex(_near(probes, near_probes, *block_key))
+        near = index.linkable(similarity._stems(x.evidence.text), linking.place_id(x))
+        for block in linking.neighbours(block_key):
             for n, m in by_block.get(block, ()):
                 if id(m) in near and n.document != key[0] and linking.regions_compatible(rx, linking.region(m)) and \
                         (linking.pair_links(x, m) if key < n.key else linking.pair_links(m, x)):
@@ -308,13 +313,53 @@ class _NearIndex:
     def __init__(self, probes: list[_Probe]):
         self.probes = probes
         self.by_place: dict[str, list[_Probe]] = defaultdict(list)
-        self.by_stem: dict[str, list[int]] = defaultdict(list)
-        for i, p in enumerate(probes):
+        for p in probes:
             if p.place:
                 self.by_place[p.place].append(p)
-            for stem in p.stems:
-                self.by_stem[stem].append(i)
-        self.stems = frozenset(self.by_stem)  # every probe's: most rows share fewer than two of them
+        self.stems = frozenset().union(*(p.stems for p in probes))  # most rows share fewer than two
+        self._by_stem: dict[str, list[int]] | None = None
+
+    @property
+    def by_stem(self) -> dict[str, list[int]]:
+        """Stem -> the probes with it, built when a row first shares enough stems to need it (the
+        rows of most blocks are all turned down on `stems` alone)."""
+        if self._by_stem is None:
+            self._by_stem = defaultdict(list)
+            for i, p in enumerate(self.probes):
+                for stem in p.stems:
+                    self._by_stem[stem].append(i)
+        return self._by_stem
+
+    def could_link_row(self, words: str, place: str, document: str, region: str) -> bool:
+        """`could_link` of a stored row (its `words` column as read): most of the ~170 rows a document
+        reads share no place and fewer than `_LEAST_SHARED` stems with the probes, and are turned
+        down here without building the set of their stems (a few µs a row, in a new process too)."""
+        if place and place in self.by_place or not words.startswith(STEMS_MARK):
+            return self.could_link(_row_stems(words), place, document, region)
+        stems = words[1:].split()  # distinct: `_stored_stems` joined a set
+        if len(stems) < 3 or len(self.stems.intersection(stems)) < _LEAST_SHARED:
+            return False
+        return self.could_link(frozenset(stems), place, document, region)
+
+    def linkable(self, stems: frozenset[str], place: str) -> set[int]:
+        """The probes (their mentions' ids) a text of `stems` at `place` could link with, whatever
+        their document and region: those p for which `_could_link_any(stems, place, [p])` holds."""
+        out = {p.mention for p in self.by_place.get(place, ())} if place else set()
+        if len(stems) < 3:
+            return out
+        common = stems & self.stems
+        if len(common) < _LEAST_SHARED:
+            return out
+        shared: dict[int, int] = defaultdict(int)
+        for stem in common:
+            for i in self.by_stem[stem]:
+                shared[i] += 1
+        for i, n in shared.items():
+            p = self.probes[i]
+            small = min(len(stems), len(p.stems))
+            if small >= 3 and n / small >= linking.LINK_OVERLAP:
+                out.add(p.mention)
+        return out
 
     def could_link(self, stems: frozenset[str], place: str, document: str, region: str) -> bool:
         def other(p: _Probe) -> bool:
@@ -416,7 +461,8 @@ def _insert_stories(conn: Connection, plan: Plan) -> None:
     story_rows, block_rows = [], []
     for s in (s for ss in plan.stories.values() for s in ss):
         data = "[" + ",".join(plan.raws[id(m)] for m in s.mentions) + "]"
-        story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data))
+        story_rows.append(dict(document_id=s.document, position=s.position, grp=plan.regrouped[s.key], data=data,
+                               resolved=_resolved(s.mentions)))
         block_rows.extend(dict(family=key[0], day=key[1], region=linking.region(m), document_id=s.document,
                                position=s.position, place=linking.place_id(m), words=_stored_stems(m.evidence.text),
                                data=plan.raws[id(m)])
@@ -474,15 +520,40 @@ def _doc_mentions(conn: Connection, docs: list[str] | None) -> dict[str, list[st
     return out
 
 
-def _story(doc: str, pos: int, data: str) -> Story:
+def _story(doc: str, pos: int, data: str, resolved: str | None = None) -> Story:
+    _remember(resolved)
     return Story(doc, pos, [mention_from_dict(item) for item in loads(data)])
 
 
-def _load_stories(conn: Connection) -> list[tuple[Story, str]]:
-    """Every stored story with its group (a full rebuild)."""
+# Names resolved once, kept with the rows: the merge rules resolve each speaker's name to the actor
+# catalogue (`actors.canonical_actor`, a spaCy pass, ~0.1 ms a name), and a new process (each
+# `frontline ingest`) would otherwise resolve again the names of every stored mention it compares
+# with a new one. A story's row (`merge_stories.resolved`) holds what its mentions' source names
+# resolved to when it was written (`actors.resolved_ids`; the names are resolved by then, as
+# clustering the document asked); a reader of the story or of its block rows (which come with it)
+# hands them to `actors.remember_resolved` before the rules run. NULL (a row written before the
+# column) is read as before: the names are resolved when asked. A change of the code resolving
+# names changes `merge_version`, and the full rebuild that follows writes every row again.
+def _resolved(mentions: list[EventMention]) -> str:
+    """The `resolved` column of a story of `mentions`: their source names and what they resolve to."""
+    names = [name for m in mentions for name, _stance in m.sources]
+    return json.dumps(actors.resolved_ids(names), separators=(",", ":")) if names else "{}"
+
+
+def _remember(resolved: str | None) -> None:
+    if resolved:
+        actors.remember_resolved(loads(resolved))
+
+
+def _load_stories(conn: Connection, documents: set[str]) -> list[tuple[Story, str]]:
+    """The stored stories of `documents` with their groups (a full rebuild: the documents whose
+    stories are reused, stored by this merge version, so their names' answers are current too;
+    the stories of every other document are replaced, and neither parsed nor trusted)."""
     ms = t.merge_stories
-    return [(_story(doc, pos, data), grp)
-            for doc, pos, data, grp in conn.execute(select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp))]
+    return [(_story(doc, pos, data, resolved), grp)
+            for doc, pos, data, grp, resolved in conn.execute(
+                select(ms.c.document_id, ms.c.position, ms.c.data, ms.c.grp, ms.c.resolved))
+            if doc in documents]
 
 
 def _load_group_stories(conn: Connection, grps: list[str], skip: set[str] = frozenset()) -> list[tuple[Story, str]]:
@@ -490,7 +561,7 @@ def _load_group_stories(conn: Connection, grps: list[str], skip: set[str] = froz
     stories are replaced, so they are not even parsed)."""
     out = []
     for chunk in _chunks(grps):
-        for doc, pos, data, grp in conn.execute(sql.GROUP_STORIES, {"grps": chunk}):
+        for doc, pos, data, grp, resolved in conn.execute(sql.GROUP_STORIES, {"grps": chunk}):
             if doc not in skip:
-                out.append((_story(doc, pos, data), grp))
+                out.append((_story(doc, pos, data, resolved), grp))
     return out

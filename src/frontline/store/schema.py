@@ -276,6 +276,8 @@ merge_stories = Table(
     Column("position", Integer, primary_key=True),
     Column("grp", String(24), nullable=False, index=True),
     Column("data", Text, nullable=False),  # JSON list of the story's mentions, in story order
+    # JSON {source name: catalogue id or null} of its mentions' sources (store.merging._resolved)
+    Column("resolved", Text, nullable=True),
 )
 
 # One row per dated mention of a story, in its block: a new story is compared with the mentions of

@@ -24,11 +24,12 @@ def _in(sql: str, *names: str) -> TextClause:
     return text(sql).bindparams(*(bindparam(n, expanding=True) for n in names))
 
 
-# store.merging: the stored stories of the promising rows, with their groups.
-PROMISING_STORIES = _in("SELECT sb.document_id, sb.position, sb.data, ms.grp FROM story_blocks sb "
+# store.merging: the stored stories of the promising rows, with their groups (and names resolved).
+PROMISING_STORIES = _in("SELECT sb.document_id, sb.position, sb.data, ms.grp, ms.resolved FROM story_blocks sb "
                         "JOIN merge_stories ms ON ms.document_id = sb.document_id AND ms.position = sb.position "
                         "WHERE sb.id IN :ids", "ids")
-GROUP_STORIES = _in("SELECT document_id, position, data, grp FROM merge_stories WHERE grp IN :grps", "grps")
+GROUP_STORIES = _in("SELECT document_id, position, data, grp, resolved FROM merge_stories WHERE grp IN :grps",
+                    "grps")
 GROUP_EVENTS = _in("SELECT id, data, grp FROM events WHERE grp IN :grps", "grps")
 DELETE_EVIDENCE = _in("DELETE FROM event_evidence WHERE event_id IN :ids", "ids")
 DELETE_EVENTS = _in("DELETE FROM events WHERE id IN :ids", "ids")
