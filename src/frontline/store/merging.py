@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -345,11 +346,17 @@ class _NearIndex:
         """The probes (their mentions' ids) a text of `stems` at `place` could link with, whatever
         their document and region: those p for which `_could_link_any(stems, place, [p])` holds."""
         out = {p.mention for p in self.by_place.get(place, ())} if place else set()
+        out.update(p.mention for p in self._sharing(stems))
+        return out
+
+    def _sharing(self, stems: frozenset[str]) -> Iterator[_Probe]:
+        """The probes whose words overlap `stems` enough to link (`linking.LINK_OVERLAP` of the
+        smaller set), counted through the stem index rather than probe by probe."""
         if len(stems) < 3:
-            return out
+            return
         common = stems & self.stems
         if len(common) < _LEAST_SHARED:
-            return out
+            return
         shared: dict[int, int] = defaultdict(int)
         for stem in common:
             for i in self.by_stem[stem]:
@@ -358,8 +365,7 @@ class _NearIndex:
             p = self.probes[i]
             small = min(len(stems), len(p.stems))
             if small >= 3 and n / small >= linking.LINK_OVERLAP:
-                out.add(p.mention)
-        return out
+                yield p
 
     def could_link(self, stems: frozenset[str], place: str, document: str, region: str) -> bool:
         def other(p: _Probe) -> bool:
@@ -367,21 +373,7 @@ class _NearIndex:
 
         if place and any(other(p) for p in self.by_place.get(place, ())):
             return True
-        if len(stems) < 3:
-            return False
-        common = stems & self.stems
-        if len(common) < _LEAST_SHARED:
-            return False
-        shared: dict[int, int] = defaultdict(int)
-        for stem in common:
-            for i in self.by_stem[stem]:
-                shared[i] += 1
-        for i, n in shared.items():
-            p = self.probes[i]
-            small = min(len(stems), len(p.stems))
-            if small >= 3 and n / small >= linking.LINK_OVERLAP and other(p):
-                return True
-        return False
+        return any(other(p) for p in self._sharing(stems))
 
 
 STEMS_MARK = "\x1f"  # `story_blocks.words` holding the text's stems, not the text (databases before it)
