@@ -380,7 +380,7 @@ def _early_war(tok: Token, ann: SentenceAnnotation) -> bool:
         if attach.tag_ in ("VBZ", "VBP") or \
                 any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in attach.children):
             continue  # "Russia has accelerated its attacks": the present is news (the phrase hangs elsewhere)
-        if attach.i == own.i or any(a.i == attach.i for a in own.ancestors):
+        if syntax.in_subtree(own, attach):
             return True
     return False
 
@@ -1599,7 +1599,7 @@ def _in_since_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> b
     if since is None:
         return False
     tok = syntax.token_at(ann.doc, hit.start, hit.end)
-    return tok is None or not (tok.i == since.i or any(a.i == since.i for a in tok.ancestors))
+    return tok is None or not syntax.in_subtree(tok, since)
 
 
 # acts whose "from" is where they happen ("evacuations from Mariupol", "attacks from Izium")
