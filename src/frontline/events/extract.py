@@ -59,6 +59,7 @@ HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppos
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
 DATE_INHERIT_DAYS = 60
 STATEMENT_INHERIT_DAYS = 7
+DATES_LOOKED_BACK = 64  # dates told before that a sentence may take one from
 RECENT_DAYS = 2  # "yesterday" and the day before: a date that recent may carry on from any paragraph
 RELCL_HISTORY_DAYS = 30  # a relative clause dated this long before its report describes, it does not tell
 HISTORY_DAYS = 5 * 365  # an event dated explicitly years before its report is history told as background
@@ -317,7 +318,7 @@ class _PostState:
         from an earlier paragraph only when its sentence names the speaker ("On Sunday X spoke to the
         radio. ... X claimed"): a digest's paragraphs are separate stories."""
         end = len(self.dates) - len(own) if own else len(self.dates)
-        for i in range(end - 1, -1, -1):
+        for i in range(end - 1, max(-1, end - 1 - DATES_LOOKED_BACK), -1):  # bounded: a long post stays linear
             d = self.dates[i]
             if d.precision == "day" and self.anchor and 0 <= (self.anchor - d.start).days <= DATE_INHERIT_DAYS:
                 if speakers is not None and i < self.paragraph_start and \
