@@ -609,7 +609,7 @@ def remember_resolved(answers: Mapping[str, str | None]) -> None:
         if eid is None:
             _CANONICAL[key] = None
         elif (entry := cat.entries.get(eid)) is not None:  # what _resolve_actor builds from an entry
-            _CANONICAL[key] = ActorRef(entry.name, entry.id, entry.kind, text, 0, len(text), entry.country)
+            _CANONICAL[key] = _whole_text_ref(entry, text)
 
 
 def _resolve_actor(text: str, when: dt.date | None, cat: Catalogue) -> ActorRef | None:
@@ -617,8 +617,7 @@ def _resolve_actor(text: str, when: dt.date | None, cat: Catalogue) -> ActorRef 
     cands = [c for c in _candidates(doc, when) if c.keep and c.entry is not None]
     if not cands:
         eid = cat.names.get(text.lower())
-        return ActorRef(cat.entries[eid].name, eid, cat.entries[eid].kind, text, 0, len(text),
-                        cat.entries[eid].country) if eid else None
+        return _whole_text_ref(cat.entries[eid], text) if eid else None
     lead = 0
     while lead < len(doc) and (doc[lead].lower_ in DETERMINERS or doc[lead].lower_ in cat.honorifics):
         lead += 1
@@ -626,7 +625,11 @@ def _resolve_actor(text: str, when: dt.date | None, cat: Catalogue) -> ActorRef 
     people = [c for c in cands if c.entry is not None and c.entry.kind == "person"]
     best = whole[0] if whole else (people[-1] if people else max(cands, key=lambda c: c.end - c.start))
     assert best.entry is not None
-    entry = best.entry
+    return _whole_text_ref(best.entry, text)
+
+
+def _whole_text_ref(entry: Entry, text: str) -> ActorRef:
+    """The catalogue entry a whole name resolves to, as an actor spanning that name."""
     return ActorRef(entry.name, entry.id, entry.kind, text, 0, len(text), entry.country)
 
 
