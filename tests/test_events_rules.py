@@ -315,3 +315,13 @@ def test_the_invasion_named_to_say_when_is_not_news_of_it() -> None:
     mentions = mentions_of("The brewer shut all of its Russian breweries in March after Putin began his "
                            "invasion of Ukraine.")
     assert "offensive" not in {m.type for m in mentions}
+
+
+def test_a_speech_verb_inside_the_quotation_is_not_its_speaker() -> None:
+    mentions = mentions_of("The Pentagon spokesman, John Kirby, spoke to reporters on Monday.",
+                           "“Nato could, with the backing of its members, declare the talks over and move on,” "
+                           "he said.")
+    statements = [m for m in mentions if m.type == "statement"]
+    assert statements and all(s[0] != "Nato" for m in statements for s in m.sources), \
+        [m.sources for m in statements]
+    assert any(s[0].endswith("Kirby") for m in statements for s in m.sources), [m.sources for m in statements]

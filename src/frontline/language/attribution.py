@@ -167,30 +167,49 @@ def find_attributions(doc: Doc, actors: list[ActorRef], previous: Doc | None = N
 
 
 def _attribute(ctx: _Context) -> list[tuple[Attribution, _Speaker]]:
-    found: list[tuple[Attribution, _Speaker]] = []
+    found: list[tuple[Attribution, _Speaker, int]] = []
     for tok in ctx.doc:
         if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
             for obj in (c for c in ctx.doc[tok.i + 1].children if c.dep_ == "pobj" and _plausible_speaker(c, ctx)):
                 for sp in _speakers(obj, ctx):
-                    found.append((Attribution(sp.text, "asserts", "according to"), sp))
+                    found.append((Attribution(sp.text, "asserts", "according to"), sp, tok.i))
         elif tok.lower_ == "citing":
             for obj in (c for c in tok.children if c.dep_ == "dobj" and _plausible_speaker(c, ctx)):
                 for sp in _speakers(obj, ctx):
-                    found.append((Attribution(sp.text, "asserts", "citing"), sp))
+                    found.append((Attribution(sp.text, "asserts", "citing"), sp, tok.i))
         elif tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
-            found.extend(_verb_attribution(tok, ctx))
+            found.extend((att, sp, tok.i) for att, sp in _verb_attribution(tok, ctx))
         elif tok.lemma_.lower() in CLAIM_NOUNS and tok.pos_ == "NOUN":
             owner = _claim_owner(tok, ctx)
             if owner is not None:
-                found.append((Attribution(owner.text, "asserts", tok.text), owner))
+                found.append((Attribution(owner.text, "asserts", tok.text), owner, tok.i))
+    quoted = _quoted(ctx.doc)
+    if any(i not in quoted for _, _, i in found):
+        # '"The US could say enough is enough," he said': a cue inside the quotation is what is
+        # said, not who says it, when the sentence names its speaker outside the quotation
+        found = [f for f in found if f[2] not in quoted]
     out: list[tuple[Attribution, _Speaker]] = []
     seen: set[tuple[str, str, bool]] = set()
-    for att, sp in found:
+    for att, sp, _ in found:
         key = (att.speaker.lower(), att.stance, att.confirms)
         if att.speaker and key not in seen:
             seen.add(key)
             out.append((att, sp))
     return out
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks; a sentence may open inside a quotation begun before it."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for tok in doc:
+        t = tok.text
+        if t == "“" or (t == '"' and opened is None):
+            opened = tok.i
+        elif t in ("”", '"'):
+            inside.update(range((opened if opened is not None else -1) + 1, tok.i))
+            opened = None
+    return inside
 
 
 def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Speaker]]:
