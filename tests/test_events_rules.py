@@ -325,3 +325,10 @@ def test_a_speech_verb_inside_the_quotation_is_not_its_speaker() -> None:
     assert statements and all(s[0] != "Nato" for m in statements for s in m.sources), \
         [m.sources for m in statements]
     assert any(s[0].endswith("Kirby") for m in statements for s in m.sources), [m.sources for m in statements]
+
+
+def test_a_denial_inside_an_experts_opinion_is_not_the_denier_speaking() -> None:
+    mentions = mentions_of("Anna Novak, a sanctions scholar at a Warsaw think tank, believes that India has "
+                           "rejected the Kremlin's requests to buy more oil.")
+    assert not [m for m in mentions if m.type == "statement" and any(s[0] == "India" for s in m.sources)], \
+        [(m.type, m.sources) for m in mentions]

@@ -25,7 +25,7 @@ from frontline.events.quantities import find_quantities
 from frontline.events.similarity import FULL_NAME, speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, seat_of_actor
-from frontline.language.attribution import without_day
+from frontline.language.attribution import within_view, without_day
 from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
 from frontline.language.places import SITE_HEADS, seat_of, town_in
 from frontline.models import (
@@ -584,6 +584,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         if hit.type not in PARTICIPANT_KINDS | {"statement"} and syntax.in_purpose_clause(tok):
             continue  # "to slow its advance": a purpose ("travel to Tehran to hold talks" is a plan, kept)
+        if hit.type == "statement" and tok.pos_ == "VERB" and within_view(tok):
+            continue  # "an expert agrees that China has rejected the overtures": the expert's view, not China's word
         if hit.type != "statement" and _refers_back(tok, ann):
             continue  # "The attack, which Zelenskiy denounced ...": the act told before, not a new one
         if hit.type != "statement" and _prescribed(tok):

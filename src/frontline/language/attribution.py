@@ -69,6 +69,8 @@ BODY_NOUNS = {
     "intelligence", "directorate", "headquarters", "navy", "guard", "fleet", "corps",
 }
 RAISING_VERBS = {"appear", "seem"}
+# Verbs of opinion: what they govern is the holder's view, so a cue inside it speaks for nobody.
+VIEW_VERBS = {"agree", "believe", "think", "reckon", "suspect", "feel", "fear", "doubt", "assume", "suppose"}
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 # A bare "the outlet" stands for the medium named before it, not for a speaker of its own.
 MEDIUM_NOUNS = {"outlet", "newspaper", "broadcaster", "paper", "daily", "website"}
@@ -222,6 +224,8 @@ def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Sp
         verb_for_subject = verb
     if any(c.dep_ == "neg" for c in verb.children):
         return []  # "did not confirm" attributes nothing
+    if within_view(verb):
+        return []  # "an expert agrees that China has rejected the overtures": the expert's view
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return []  # a purpose clause: "... to confirm the details"
     inverted = _after_quote(verb)
@@ -241,6 +245,18 @@ def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Sp
         out.append((Attribution(sp.text, stance, cue, confirms=lemma in CONFIRM_VERBS), sp))
         ctx.speakers.append(sp)
     return out
+
+
+def within_view(verb: Token) -> bool:
+    """Is this verb inside the clause an opinion verb governs ("X believes that Y denied ...")?"""
+    tok = verb
+    while (tok.dep_ == "ccomp" or (tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children))) \
+            and tok.head is not tok:  # "..., but Putin argued" has a subject of its own: his word
+        tok = tok.head
+        if tok.lemma_.lower() in VIEW_VERBS and tok.pos_ == "VERB" and tok.i < verb.i and \
+                any(c.dep_ == "nsubj" for c in tok.children):
+            return True
+    return False
 
 
 def _after_quote(verb: Token) -> bool:
