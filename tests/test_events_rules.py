@@ -332,3 +332,12 @@ def test_a_denial_inside_an_experts_opinion_is_not_the_denier_speaking() -> None
                            "rejected the Kremlin's requests to buy more oil.")
     assert not [m for m in mentions if m.type == "statement" and any(s[0] == "India" for s in m.sources)], \
         [(m.type, m.sources) for m in mentions]
+
+
+def test_an_act_whose_subject_is_nobody_did_not_happen() -> None:
+    mentions = mentions_of("The Moldovan president insisted on Friday that no Moldovan soldier was currently "
+                           "fighting near Odesa.")
+    assert "clash" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+    mentions = mentions_of("A drone struck a warehouse in Kharkiv overnight. Luckily no one was injured, the "
+                           "governor said.")
+    assert "casualties" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]

@@ -242,7 +242,15 @@ def is_negated(tok: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_ in ("have", "be") and \
             any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children):
         return True  # "one of the few countries that has yet to impose sanctions": not done
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and _nobody(c) for c in verb.children):
+        return True  # "no Belarusian soldier is fighting", "nobody was hurt"
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _nobody(subj: Token) -> bool:
+    if subj.lower_ in {"nobody", "none"} or (subj.lower_ == "one" and subj.i > 0 and subj.nbor(-1).lower_ == "no"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def _under_denied_belief(verb: Token) -> bool:
