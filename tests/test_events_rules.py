@@ -341,3 +341,10 @@ def test_an_act_whose_subject_is_nobody_did_not_happen() -> None:
     mentions = mentions_of("A drone struck a warehouse in Kharkiv overnight. Luckily no one was injured, the "
                            "governor said.")
     assert "casualties" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_what_a_place_is_vulnerable_to_has_not_happened() -> None:
+    mentions = mentions_of("Romanian officials worry that lifting the nets from the Danube would leave "
+                           "its ports more vulnerable to Russian attacks.")
+    assert "clash" not in {m.type for m in mentions} and "strike" not in {m.type for m in mentions}, \
+        [(m.type, m.trigger) for m in mentions]

@@ -90,6 +90,9 @@ def _set_off(noun: Token) -> bool:
 
 
 NEAR_MISS = {"close", "near", "closer"}  # "came close to capturing him"
+# "vulnerable to attacks", "exposure to shelling": what could happen to someone, not an act
+EXPOSURE_WORDS = {"vulnerability", "vulnerable", "exposure", "exposed", "susceptible", "susceptibility", "prone",
+                  "immune", "immunity", "resilience", "resilient"}
 NEWS_DAYS = {"today", "yesterday", "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday",
              "friday", "saturday", "sunday"}
 
@@ -149,6 +152,8 @@ def is_background(tok: Token) -> bool:
             prep = cur.head
             word = prep.lower_
             if word in BACKGROUND_PREPS and not (word == "of" and prep.head.lower_ in PROGRESSIVE_HEADS):
+                return True
+            if word == "to" and prep.head.lemma_.lower() in EXPOSURE_WORDS:
                 return True
             if word == "after" and cur.dep_ == "pobj" and cur.pos_ == "NOUN":
                 return True  # "after the bombing of the theatre": an earlier event, recalled
