@@ -348,3 +348,9 @@ def test_what_a_place_is_vulnerable_to_has_not_happened() -> None:
                            "its ports more vulnerable to Russian attacks.")
     assert "clash" not in {m.type for m in mentions} and "strike" not in {m.type for m in mentions}, \
         [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_capture_once_hoped_for_in_a_relative_clause_is_not_expected_news() -> None:
+    mentions = mentions_of("An aide said the generals were repeating the blunder made with Odesa, which "
+                           "Moscow reportedly expected to seize within a week.")
+    assert "territory.capture" not in {m.type for m in mentions}, [(m.type, m.status) for m in mentions]

@@ -90,6 +90,7 @@ def _set_off(noun: Token) -> bool:
 
 
 NEAR_MISS = {"close", "near", "closer"}  # "came close to capturing him"
+PAST_HOPES = {"expect", "hope", "plan", "intend", "want", "aim"}
 # "vulnerable to attacks", "exposure to shelling": what could happen to someone, not an act
 EXPOSURE_WORDS = {"vulnerability", "vulnerable", "exposure", "exposed", "susceptible", "susceptibility", "prone",
                   "immune", "immunity", "resilience", "resilient"}
@@ -141,6 +142,9 @@ def is_background(tok: Token) -> bool:
         return True  # "... to meet representatives", "sent to capture the town": a purpose, not an act
     if tok.lemma_.lower() in BACKGROUND_NOUNS and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in LAUNCH_VERBS:
         return True  # "since Russia's invasion", "due to the invasion": the war itself, as background
+    if tok.dep_ == "xcomp" and tok.head.dep_ == "relcl" and tok.head.tag_ == "VBD" and \
+            tok.head.lemma_.lower() in PAST_HOPES:
+        return True  # "Kyiv, which it reportedly expected to capture in 72 hours": a hope recalled
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "to" and tok.head.head.lower_ in NEAR_MISS:
         return True  # "came close to capturing him": it did not happen
     if tok.lemma_.lower() == "invade" and (tok.dep_ in ("acl", "xcomp", "pcomp", "advcl", "relcl") or any(
