@@ -354,3 +354,13 @@ def test_a_capture_once_hoped_for_in_a_relative_clause_is_not_expected_news() ->
     mentions = mentions_of("An aide said the generals were repeating the blunder made with Odesa, which "
                            "Moscow reportedly expected to seize within a week.")
     assert "territory.capture" not in {m.type for m in mentions}, [(m.type, m.status) for m in mentions]
+
+
+def test_days_ideas_and_routes_are_not_actors() -> None:
+    for sentence, bad in [
+        ("Crimea's governor said on Sunday that a drone hit the fleet's headquarters in Sevastopol on Navy Day.",
+         "Navy Day"),
+        ("The minister accused the west of waging a war of Russophobia and shelling Donetsk.", "Russophobia"),
+    ]:
+        names = {a.name for m in mentions_of(sentence) for a in m.actors}
+        assert bad not in names, (sentence, names)

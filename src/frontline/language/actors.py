@@ -520,6 +520,8 @@ def _unknown(ent: Span, blocked: set[int], cat: Catalogue) -> ActorRef | None:
     elif ent.label_ in {"PERSON", "ORG"}:
         if _as_place_person(root):  # the small model calls many towns PERSON or ORG
             return None
+        if any(t.lower_ in ("from", "towards") and t.is_lower for t in span[1:-1]):
+            return None  # "the approach to Kharkiv from Izium": a route between places, not a name
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in cat.place_nouns:
             return None  # "the town of Kurakhove"
         if root.dep_ == "appos" and root.head.lower_ in cat.place_nouns:
@@ -532,6 +534,8 @@ def _unknown(ent: Span, blocked: set[int], cat: Catalogue) -> ActorRef | None:
             kind = "person"  # "Oleksiy Danilov, the secretary of the security council": a person, whatever NER said
     if all(t.like_num for t in span):
         return None
+    if _not_a_name(span):
+        return None
     if root.dep_ == "compound" and root.head.i >= span.end:
         return None  # a modifier: "the Azovstal steelworks", "the Johnson administration"
     if ent.label_ == "NORP" and (root.dep_ in {"amod", "compound"} or root.pos_ == "ADJ"):
@@ -539,6 +543,19 @@ def _unknown(ent: Span, blocked: set[int], cat: Catalogue) -> ActorRef | None:
     name_toks = [t for t in span if t.lower_ not in cat.honorifics] or list(span)
     name = ent.doc[name_toks[0].i:name_toks[-1].i + 1].text
     return ActorRef(name=name, actor_id=None, kind=kind, text=span.text, start=span.start_char, end=span.end_char)
+
+
+IDEA_ENDINGS = ("ism", "phobia", "philia")
+
+
+def _not_a_name(span: Span) -> bool:
+    """Spans NER calls a person or body that are a day, an idea or a clause opening: "Navy Day",
+    "Nazism", "Capturing Sievierodonetsk", "Inside Lysychansk"."""
+    if len(span) > 1 and span[-1].text == "Day":
+        return True
+    if len(span) == 1 and span[0].lower_.endswith(IDEA_ENDINGS):
+        return True
+    return len(span) > 1 and span[0].i == span[0].sent.start and (span[0].tag_ == "VBG" or span[0].pos_ == "ADP")
 
 
 def _as_place_person(tok: Token) -> bool:
