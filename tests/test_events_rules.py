@@ -364,3 +364,9 @@ def test_days_ideas_and_routes_are_not_actors() -> None:
     ]:
         names = {a.name for m in mentions_of(sentence) for a in m.actors}
         assert bad not in names, (sentence, names)
+
+
+def test_what_families_flee_is_no_act_in_particular() -> None:
+    mentions = mentions_of("Many of the evacuees are elderly, some of whom spent weeks in cellars, fleeing "
+                           "air raids and shelling.")
+    assert "strike" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]

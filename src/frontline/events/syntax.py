@@ -90,6 +90,7 @@ def _set_off(noun: Token) -> bool:
 
 
 NEAR_MISS = {"close", "near", "closer"}  # "came close to capturing him"
+FLEE_VERBS = {"flee"}  # "narrowly escaped an attack" tells the attack
 PAST_HOPES = {"expect", "hope", "plan", "intend", "want", "aim"}
 # "vulnerable to attacks", "exposure to shelling": what could happen to someone, not an act
 EXPOSURE_WORDS = {"vulnerability", "vulnerable", "exposure", "exposed", "susceptible", "susceptibility", "prone",
@@ -171,6 +172,11 @@ def is_background(tok: Token) -> bool:
                 cur.head.lemma_.lower() != "prevent" or any(c.dep_ == "aux" and c.tag_ == "TO"
                                                              for c in cur.head.children)):
             return True  # what is to be prevented has not happened ("it prevented the attack": it was tried)
+        obj = cur
+        while obj.dep_ == "conj" and obj.head is not obj:
+            obj = obj.head
+        if obj.dep_ == "dobj" and obj.head.lemma_.lower() in FLEE_VERBS:
+            return True  # "families fleeing bombs and shelling": what people run from, no act in particular
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children):
             return True
         if cur.dep_ in CLAUSE_DEPS and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT"):
