@@ -370,3 +370,9 @@ def test_what_families_flee_is_no_act_in_particular() -> None:
     mentions = mentions_of("Many of the evacuees are elderly, some of whom spent weeks in cellars, fleeing "
                            "air raids and shelling.")
     assert "strike" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_forces_pushed_off_an_island_is_a_capture() -> None:
+    mentions = mentions_of("Ukrainian marines say they drove Russian troops out of the islands at the mouth of "
+                           "the Dnipro.")
+    assert "territory.capture" in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
