@@ -376,3 +376,12 @@ def test_forces_pushed_off_an_island_is_a_capture() -> None:
     mentions = mentions_of("Ukrainian marines say they drove Russian troops out of the islands at the mouth of "
                            "the Dnipro.")
     assert "territory.capture" in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_scene_with_no_one_acting_no_place_and_no_teller_is_not_news() -> None:
+    mentions = mentions_of("The curtain rose, the hall fell silent and the choir struck up the first chords "
+                           "of the anthem.")
+    assert not mentions, [(m.type, m.trigger) for m in mentions]
+    # the same words with a place told are kept
+    mentions = mentions_of("Missiles struck the railway depot in Lviv, the regional governor said.")
+    assert "strike" in {m.type for m in mentions}

@@ -112,6 +112,9 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         _note_speaker(ann, st)
         if not ann.sentence.is_headline:
             mentions = thread.link(ann, post, st, clean, mentions, new_paragraph, voice)
+        # no one acting, no place and no one telling it: a scene or a generality ("the orchestra struck up",
+        # "the withdrawal process has been slow"), not news a reader can put anywhere
+        mentions = [m for m in mentions if m.joins or m.actors or m.location is not None or m.sources]
         paragraph += new_paragraph
         block = f"{clean.document.doc_id}:{post.post_id}"
         if len(post.sentences) > POST_AS_STORY:
