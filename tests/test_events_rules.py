@@ -385,3 +385,11 @@ def test_a_scene_with_no_one_acting_no_place_and_no_teller_is_not_news() -> None
     # the same words with a place told are kept
     mentions = mentions_of("Missiles struck the railway depot in Lviv, the regional governor said.")
     assert "strike" in {m.type for m in mentions}
+
+
+def test_an_article_quoted_with_reads_is_its_outlets_claim() -> None:
+    mentions = mentions_of("“Western experts found the crater was made by a Ukrainian rocket hitting the "
+                           "market,” reads the article from Eastern Herald.")
+    strikes = [m for m in mentions if m.type == "strike"]
+    assert strikes and all(any(s[0] == "Eastern Herald" for s in m.sources) for m in strikes), \
+        [(m.type, m.sources) for m in mentions]

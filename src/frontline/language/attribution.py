@@ -33,7 +33,7 @@ STRONG_VERBS = {
 WEAK_VERBS = {
     "add", "write", "post", "state", "note", "stress", "explain", "reveal", "argue", "suggest",
     "emphasise", "emphasize", "reiterate", "repeat", "comment", "remark", "predict", "estimate",
-    "indicate", "conclude", "signal", "complain", "mention", "observe", "hint", "inform",
+    "indicate", "conclude", "signal", "complain", "mention", "observe", "hint", "inform", "read",
 }
 REPORTING_VERBS = STRONG_VERBS | WEAK_VERBS
 EXPECT_VERBS = {"expect", "predict", "anticipate", "forecast", "project"}
@@ -43,7 +43,7 @@ STATEMENT_NOUNS = {
     "statement", "report", "update", "post", "communique", "communiqué", "readout", "message",
     "announcement", "map", "video", "briefing", "release", "bulletin", "summary", "assessment",
     "note", "letter", "decree", "tweet", "address", "data", "figure", "chart", "channel",
-    "calculation", "estimate", "analysis", "study", "survey", "poll", "research", "account",
+    "calculation", "estimate", "analysis", "study", "survey", "poll", "research", "account", "article", "editorial",
 }
 # Nouns whose owner asserts something ("Russian claims that ...", "Moscow's allegations").
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "report"}
