@@ -393,3 +393,11 @@ def test_an_article_quoted_with_reads_is_its_outlets_claim() -> None:
     strikes = [m for m in mentions if m.type == "strike"]
     assert strikes and all(any(s[0] == "Eastern Herald" for s in m.sources) for m in strikes), \
         [(m.type, m.sources) for m in mentions]
+
+
+def test_talks_about_the_war_in_a_country_are_not_placed_in_it() -> None:
+    mentions = mentions_of("The Hungarian prime minister has met Xi Jinping for talks expected to centre on "
+                           "the war in Ukraine.")
+    meetings = [m for m in mentions if m.type == "meeting"]
+    assert meetings and all(m.location is None or m.location.name != "Ukraine" for m in meetings), \
+        [m.location for m in meetings]

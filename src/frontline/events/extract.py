@@ -1470,6 +1470,7 @@ def _office_state(actor: ActorRef, ann: SentenceAnnotation) -> str | None:
     return None
 
 
+WAR_TOPIC = re.compile(r"\b(war|invasion|conflict|aggression)\s+(in|of|on|against)\s+(the\s+)?$", re.I)
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
 
 
@@ -1507,6 +1508,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     places = [p for p in places if not _origin_of_a_noun(p, ann)]
     # "the highest toll since an attack on a station in Kramatorsk": a yardstick, not where it happened
     places = [p for p in places if not _in_since_phrase(p, hit, ann)]
+    if hit.type in ("meeting", "statement", "agreement"):
+        # "talks expected to focus on Russia's war in Ukraine": what the words are about, not where they met
+        places = [p for p in places if not WAR_TOPIC.search(text[max(0, p.start - 30):p.start])]
     if hit.type == "sanctions" and not any(_spoken_at(p, ann) for p in places):
         # "the new UK sanctions list includes ... the head of the Donetsk republic": sanctions are decided
         # where the sanctioning power sits, not where their targets are
