@@ -401,3 +401,12 @@ def test_talks_about_the_war_in_a_country_are_not_placed_in_it() -> None:
     meetings = [m for m in mentions if m.type == "meeting"]
     assert meetings and all(m.location is None or m.location.name != "Ukraine" for m in meetings), \
         [m.location for m in meetings]
+
+
+def test_a_body_opening_a_new_paragraph_speaks_from_its_seat_not_from_the_story_before() -> None:
+    mentions = mentions_of("The Polish president inspected a tank repair yard in Gdansk on Wednesday, saying "
+                           "Russia's invasion had changed Europe.",
+                           "The European Commission has accused Russia of using gas supplies as a weapon of war.")
+    statements = [m for m in mentions if m.type == "statement" and "Commission" in m.evidence.text]
+    assert statements and all(m.location is not None and m.location.name == "Brussels" for m in statements), \
+        [m.location for m in statements]

@@ -25,7 +25,7 @@ from frontline.events.quantities import find_quantities
 from frontline.events.similarity import FULL_NAME, speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, seat_of_actor
-from frontline.language.attribution import within_view, without_day
+from frontline.language.attribution import PERSON_NOUNS, within_view, without_day
 from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
 from frontline.language.places import SITE_HEADS, seat_of, town_in
 from frontline.models import (
@@ -247,6 +247,7 @@ class _PostState:
         self.dates: list[DateRef] = []
         self.date_texts: list[str] = []  # the sentence each of `dates` came from
         self.paragraph_start = 0  # where the dates of the current paragraph begin in `dates`
+        self.place_paragraph_start = 0  # where the current paragraph begins in `places_by_sentence`
         self.current_dates: list[DateRef] = []  # of the sentence observed last
         self.previous_dates: list[DateRef] = []  # of the sentence before it
         self.persons: list[ActorRef] = []
@@ -262,6 +263,7 @@ class _PostState:
     def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None, new_paragraph: bool = False) -> None:
         if new_paragraph:
             self.paragraph_start = len(self.dates)
+            self.place_paragraph_start = len(self.places_by_sentence)
         self.recent_text = (self.recent_text + [ann.sentence.text])[-4:]
         anchor = ann.sentence.published or dct
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
@@ -1413,6 +1415,15 @@ TRAVELLING_ROLES = {"foreign minister", "secretary general", "special envoy", "s
                     "un ambassador", "nato ambassador", "foreign policy chief", "supreme allied commander"}
 
 
+def _body(speaker: str | None, when: dt.date | None) -> bool:
+    """A catalogued state, body or office (not a person): it speaks from its seat."""
+    actor = canonical_actor(speaker, when) if speaker else None
+    words = re.findall(r"[a-z]+", speaker.lower()) if speaker else []
+    if any(w in PERSON_NOUNS or w.rstrip("s") in PERSON_NOUNS for w in words):
+        return False  # "the veteran Russian diplomat": a person, who travels
+    return actor is not None and actor.kind != "person"
+
+
 def _travels(speaker: str | None, when: dt.date | None) -> bool:
     """A catalogued person whose office (at the time) travels: their words are not placed at their
     capital unasked."""
@@ -1560,6 +1571,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # the sentence before, else the speaker's seat, else a little further back
         # the sentence before, unless it told of the front: a party speaks about the fighting from its seat
         before = st.nearby_place(within=1)
+        if before is not None and st.place_paragraph_start == len(st.places_by_sentence) - 1 and \
+                _body(speaker, st.anchor) and not (len(st.recent_text) > 1 and _names(st.recent_text[-2], speaker)):
+            before = None  # a body opening a new paragraph speaks from its seat, not from the story before
         if before is not None and _seat_of_another(before, speaker, ann):
             before = None  # "Russia has condemned the EU's decision" after a sentence set in Brussels
         if before is not None and before.country not in FRONT_COUNTRIES:
