@@ -410,3 +410,13 @@ def test_a_body_opening_a_new_paragraph_speaks_from_its_seat_not_from_the_story_
     statements = [m for m in mentions if m.type == "statement" and "Commission" in m.evidence.text]
     assert statements and all(m.location is not None and m.location.name == "Brussels" for m in statements), \
         [m.location for m in statements]
+
+
+def test_a_company_named_like_a_foreign_town_does_not_make_its_country_a_theatre() -> None:
+    mentions = mentions_of("A Moscow court on Monday labelled Nokia an extremist organisation, banning its phones "
+                           "in Russia.",
+                           "The activities of the Nokia company are directed against Russia, a prosecutor told "
+                           "the court.",
+                           "Nokia said it would appeal. Nokia shares fell. Analysts said Nokia would survive.")
+    assert all(m.location is None or m.location.name != "Nokia" for m in mentions), \
+        [(m.type, m.location) for m in mentions]

@@ -87,7 +87,10 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     out: list[EventMention] = []
     state: dict[str, _PostState] = {}
     thread = _Thread()
-    towns = Counter(p.country for ann in annotations for p in ann.places if p.precision == "place")
+    # towns named as places, not a company that shares a town's name abroad ("Meta" is a town in Italy)
+    towns = Counter(p.country for ann in annotations for p in ann.places if p.precision == "place" and (
+        p.country in BELLIGERENTS or not any(a.start < p.end and p.start < a.end and a.kind == "org"
+                                             for a in ann.actors)))
     theatre = frozenset(c for c, n in towns.items() if n >= THEATRE_MENTIONS) | title_countries(
         clean.document.title)
     paragraph = 0
