@@ -420,3 +420,11 @@ def test_a_company_named_like_a_foreign_town_does_not_make_its_country_a_theatre
                            "Nokia said it would appeal. Nokia shares fell. Analysts said Nokia would survive.")
     assert all(m.location is None or m.location.name != "Nokia" for m in mentions), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_deliveries_judged_by_a_speaker_are_not_a_new_delivery() -> None:
+    for sentence in ("Belarus's foreign minister said that western deliveries of tanks and shells were "
+                     "prolonging the bloodshed.",
+                     "The Iranian envoy said such arms deliveries were aimed at dragging out the war."):
+        mentions = mentions_of(sentence)
+        assert "aid" not in {m.type for m in mentions}, (sentence, [(m.type, m.trigger) for m in mentions])

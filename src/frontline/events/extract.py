@@ -1309,6 +1309,9 @@ def _mobilizes_people(tok: Token) -> bool:
 
 WEAPON_NOUNS = {"weapon", "arm", "arms", "ammunition", "weaponry", "munition"}
 ARRIVAL_VERBS = {"arrive", "reach", "land", "come", "flow", "pour", "begin", "start", "continue"}
+# "western deliveries of weapons were inflaming the conflict": deliveries judged, not a new one
+DELIVERY_NOUNS = {"delivery", "deliveries", "shipment", "shipments", "supply", "supplies"}
+PURPOSE_PASSIVES = {"aim", "intend", "design", "mean", "blame"}
 
 
 TRANSFER_VERBS = {"send", "supply", "deliver", "give", "provide", "donate", "ship", "transfer", "hand", "pledge",
@@ -1342,8 +1345,13 @@ def _own_stock(tok: Token) -> bool:
 def _weapons_acting(tok: Token) -> bool:
     """Weapons as the doer of a clause ("western weapons give us a big advantage", "the arms have
     changed the battle"): what they do, not a delivery, unless they arrive or keep coming."""
-    return tok.lemma_.lower() in WEAPON_NOUNS and tok.dep_ == "nsubj" and \
-        tok.head.lemma_.lower() not in ARRIVAL_VERBS
+    if tok.dep_ == "compound" and tok.lemma_.lower() in WEAPON_NOUNS and tok.head.lemma_.lower() in DELIVERY_NOUNS:
+        tok = tok.head  # "such arms deliveries were aimed at weakening Russia"
+    if tok.lemma_.lower() not in WEAPON_NOUNS | DELIVERY_NOUNS:
+        return False
+    if tok.dep_ == "nsubjpass":
+        return tok.head.lemma_.lower() in PURPOSE_PASSIVES  # "were aimed at", not "were delivered"
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in ARRIVAL_VERBS
 
 
 def _hit_target(tok: Token) -> bool:
