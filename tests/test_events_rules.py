@@ -428,3 +428,10 @@ def test_deliveries_judged_by_a_speaker_are_not_a_new_delivery() -> None:
                      "The Iranian envoy said such arms deliveries were aimed at dragging out the war."):
         mentions = mentions_of(sentence)
         assert "aid" not in {m.type for m in mentions}, (sentence, [(m.type, m.trigger) for m in mentions])
+
+
+def test_things_that_threaten_do_not_speak() -> None:
+    mentions = mentions_of("Ivanov – whose assets are frozen – is described on the sanctions list as “a blogger "
+                           "who has produced content that supports actions and policies which destabilise Ukraine "
+                           "and threaten the sovereignty of Ukraine”.")
+    assert all(s[0] != "policies" for m in mentions for s in m.sources), [(m.type, m.sources) for m in mentions]

@@ -55,7 +55,7 @@ PERSON_NOUNS = {
     "prosecutor", "mp", "senator", "lawmaker", "journalist", "reporter", "host", "commentator",
     "correspondent", "expert", "soldier", "officer", "diplomat", "aide", "negotiator", "man",
     "woman", "resident", "witness", "veteran", "deputy", "director", "representative", "member",
-    "chairman", "politician", "activist", "monarch", "king", "queen", "pope", "colonel",
+    "chairman", "politician", "activist", "monarch", "king", "queen", "pope", "colonel", "fighter", "volunteer",
 }
 # Head nouns of bodies that issue statements ("the ministry said", "Russian media reported").
 BODY_NOUNS = {
@@ -354,6 +354,8 @@ def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
     low = tok.lower_
     if low in {"who", "which", "that"} and tok.head.dep_ == "relcl":
         tok, low = tok.head.head, tok.head.head.lower_  # "Kyiv, which denied ..."
+        if not _plausible_speaker(tok, ctx) or low in {"who", "which", "that"}:
+            return None  # "actions and policies which threaten ...": things do not speak
     if low in PERSONAL:
         return ctx.resolve(tok)
     if low in SKIP_SUBJECTS and tok.pos_ != "PROPN" or tok.pos_ in {"PRON", "NUM"} and tok.ent_type_ == "":
