@@ -435,3 +435,11 @@ def test_things_that_threaten_do_not_speak() -> None:
                            "who has produced content that supports actions and policies which destabilise Ukraine "
                            "and threaten the sovereignty of Ukraine”.")
     assert all(s[0] != "policies" for m in mentions for s in m.sources), [(m.type, m.sources) for m in mentions]
+
+
+def test_an_act_in_a_where_clause_happened_at_the_place_before_where() -> None:
+    mentions = mentions_of("Ukraine's army said it had lost control of the Enerhodar power plant in the south, "
+                           "where fighting raged after Russian columns crossed the border from Crimea.")
+    clashes = [m for m in mentions if m.type == "clash"]
+    assert clashes and all(m.location is not None and m.location.name == "Enerhodar" for m in clashes), \
+        [m.location for m in clashes]

@@ -1595,6 +1595,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         return _seat(speaker, ann, st.anchor) or before or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
+    where = _where_antecedent(hit, ann, places)
+    if where is not None:
+        return where
     if places:
         # The most specific place close after the trigger ("withdrew from the town of X in the Y region"),
         # else the most specific anywhere in the sentence, nearest first.
@@ -1623,6 +1626,25 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # decision is taken where it sits
         return _seat(speaker or _agent_name(hit, ann), ann, st.anchor)
     return None
+
+
+WHERE_REACH = 40  # characters between a place and the "where" that refers to it
+
+
+def _where_antecedent(hit: TriggerHit, ann: SentenceAnnotation, places: list[PlaceRef]) -> PlaceRef | None:
+    """'the nuclear site at Chornobyl, where fighting raged after troops crossed from Belarus': an act in a
+    where-clause happened at the place its antecedent names."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    if tok is None:
+        return None
+    verb = syntax.governing_verb(tok)
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    where = next(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "where")
+    # the place named just before "where" (the parser often hangs the clause on a nearer noun: "the
+    # Chornobyl site in the north, where ...")
+    before = [p for p in places if p.end <= where.idx and where.idx - p.end <= WHERE_REACH and p.precision != "country"]
+    return before[-1] if before else None
 
 
 def _in_since_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
