@@ -443,3 +443,12 @@ def test_an_act_in_a_where_clause_happened_at_the_place_before_where() -> None:
     clashes = [m for m in mentions if m.type == "clash"]
     assert clashes and all(m.location is not None and m.location.name == "Enerhodar" for m in clashes), \
         [m.location for m in clashes]
+
+
+def test_he_after_a_new_person_is_named_is_that_person_not_the_last_speaker() -> None:
+    mentions = mentions_of("The Finnish president, Sauli Niinistö, said Helsinki would apply to join Nato.",
+                           "Poland's president, Andrzej Duda, toured the frontline near Kharkiv on Sunday.",
+                           "He insisted after the trip that Ukraine would never give up its land to Russia.")
+    insisted = [m for m in mentions if "insisted" in m.evidence.text]
+    assert insisted and all(m.sources and "Duda" in m.sources[0][0] for m in insisted), \
+        [(m.type, m.sources) for m in insisted]

@@ -247,6 +247,9 @@ class _PostState:
         self.places_by_sentence: list[list[PlaceRef]] = []
         self.statement_speaker: str | None = None
         self.statement_at: int | None = None  # sentence index of that statement
+        # the last person named as a subject in a sentence before the current one, with its sentence index
+        self.subject_before: tuple[str, int] | None = None
+        self.subject_here: tuple[str, int] | None = None
         self.dates: list[DateRef] = []
         self.date_texts: list[str] = []  # the sentence each of `dates` came from
         self.paragraph_start = 0  # where the dates of the current paragraph begin in `dates`
@@ -279,11 +282,22 @@ class _PostState:
         self.dates.extend(kept)
         self.date_texts.extend(ann.sentence.text for _ in kept)
         at = len(self.persons)
-        self.subjects.extend((a.name, at) for a in ann.actors if a.kind == "person" and _is_subject(a, ann))
+        named = [a.name for a in ann.actors if a.kind == "person" and _is_subject(a, ann)]
+        self.subjects.extend((name, at) for name in named)
+        if named:
+            self.subject_before, self.subject_here = self.subject_here, (named[-1], ann.sentence.index)
+        elif self.subject_here is not None and self.subject_here[1] != ann.sentence.index:
+            self.subject_before, self.subject_here = self.subject_here, None
         for x in ann.attributions:  # "He said ..." that the attribution layer followed back to a name
             known = canonical_actor(x.speaker) if x.speaker and FULL_NAME.match(x.speaker) else None
             if known is not None and known.kind == "person":
                 self.subjects.append((known.name, at))
+
+    def earlier_subject(self, sentence: int) -> tuple[str, int] | None:
+        """The last person named as a subject before this sentence, with the sentence it was named in."""
+        if self.subject_here is not None and self.subject_here[1] < sentence:
+            return self.subject_here
+        return self.subject_before
 
     def he(self) -> str:
         """Whom 'he' or 'she' stands for: the last person named as a subject or speaker, in the
@@ -1160,6 +1174,10 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
         return _named(tok.head, ann)  # "leading Greens in the coalition, who argue it is needed": the Greens
     if subj.pos_ == "PRON":
         personal = subj.lower_ in ("he", "she", "i")
+        earlier = st.earlier_subject(ann.sentence.index)
+        if personal and st.statement_speaker and earlier is not None and st.statement_at is not None and \
+                earlier[1] > st.statement_at:
+            return earlier[0]  # "Zelenskiy visited Mykolaiv. He insisted ...": the person named since the last words
         if st.statement_speaker and not (personal and st.persons and _a_body(st.statement_speaker)):
             return st.statement_speaker
         if personal and st.persons:
