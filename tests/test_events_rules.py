@@ -452,3 +452,20 @@ def test_he_after_a_new_person_is_named_is_that_person_not_the_last_speaker() ->
     insisted = [m for m in mentions if "insisted" in m.evidence.text]
     assert insisted and all(m.sources and "Duda" in m.sources[0][0] for m in insisted), \
         [(m.type, m.sources) for m in insisted]
+
+
+def test_a_yacht_seized_by_customs_officers_is_not_territory_taken() -> None:
+    from frontline.events.extract import retype_hit
+    from frontline.events.triggers import TriggerHit
+    from frontline.language.nlp import parse
+
+    doc = parse(["One of the first superyachts to be impounded was the 70-metre Sea Breeze, linked to a "
+                 "banker, which was seized by customs officers at a shipyard near Genoa on 5 March."])[0]
+    verb = next(t for t in doc if t.text == "seized")
+    hit = TriggerHit("territory.capture", verb.idx, verb.idx + len(verb.text), verb.text, 0.9)
+    assert retype_hit(hit, verb) is None
+    # troops seizing a town is a capture
+    doc = parse(["Russian troops seized the town of Kreminna on Monday."])[0]
+    verb = next(t for t in doc if t.text == "seized")
+    hit = TriggerHit("territory.capture", verb.idx, verb.idx + len(verb.text), verb.text, 0.9)
+    assert retype_hit(hit, verb) is not None

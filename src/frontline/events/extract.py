@@ -796,12 +796,16 @@ TERRITORY_NOUNS = {
     "center", "capital", "villages", "towns", "cities", "stronghold", "hub", "outpost", "line", "lines", "bank",
     "coast", "road", "highway", "station", "border", "crossing", "mine", "factory", "works", "complex", "it",
     "camp", "camps", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "strongholds", "enclave",
-    "them", "which", "that", "what", "most", "all", "rest", "half", "much", "some", "front", "frontline",
+    "them", "which", "that", "what", "most", "all", "rest", "half", "much", "some", "front", "frontline", "swathe",
+    "swathes", "swath", "chunk", "stretch", "strip",
 }
 
 
 HELD_THINGS = {"ship", "vessel", "cargo", "tanker", "freighter", "yacht", "superyacht", "aircraft", "plane", "jet",
                "goods", "asset", "shipment", "truck", "lorry", "boat", "consignment", "grain"}
+
+
+CIVIL_SEIZERS = {"customs", "police", "prosecutors", "bailiffs", "court", "courts", "treasury", "authorities"}
 
 
 def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None) -> TriggerHit | None:
@@ -825,6 +829,11 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if subj is not None and subj.dep_ == "nsubjpass":
             objs.append(subj)
+        if verb.dep_ == "relcl" and any(o.lower_ in ("which", "that") for o in objs):
+            objs.append(verb.head)  # "the yacht, which was seized by ...": the antecedent was seized
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if any(w.lower_ in CIVIL_SEIZERS for a in agents for w in a.subtree):
+            return None  # "seized by customs officers", "by the police": property held, not ground taken
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
             objs.append(verb.head)  # "Ukrainian fighters captured in Mariupol"
