@@ -469,3 +469,11 @@ def test_a_yacht_seized_by_customs_officers_is_not_territory_taken() -> None:
     verb = next(t for t in doc if t.text == "seized")
     hit = TriggerHit("territory.capture", verb.idx, verb.idx + len(verb.text), verb.text, 0.9)
     assert retype_hit(hit, verb) is not None
+
+
+def test_holding_out_a_prospect_is_an_offer_not_a_defence() -> None:
+    mentions = mentions_of("The Canadian foreign minister, Mélanie Joly, held out such a prospect in April, when she "
+                           "suggested Ottawa could ease sanctions if Russia agreed to a full ceasefire.")
+    assert "clash" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+    mentions = mentions_of("Ukrainian troops are still holding out in the village of Bilohorivka, the governor said.")
+    assert "clash" in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
