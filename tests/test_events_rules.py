@@ -477,3 +477,10 @@ def test_holding_out_a_prospect_is_an_offer_not_a_defence() -> None:
     assert "clash" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
     mentions = mentions_of("Ukrainian troops are still holding out in the village of Bilohorivka, the governor said.")
     assert "clash" in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_threats_a_witness_recounts_are_not_the_threateners_statement() -> None:
+    mentions = mentions_of("A wounded medic who came back from captivity in Donetsk has recounted how Russian "
+                           "guards would threaten Ukrainian prisoners with execution.")
+    assert all(s[0] != "Russian guards" for m in mentions for s in m.sources), \
+        [(m.type, m.sources) for m in mentions]

@@ -70,7 +70,8 @@ BODY_NOUNS = {
 }
 RAISING_VERBS = {"appear", "seem"}
 # Verbs of opinion: what they govern is the holder's view, so a cue inside it speaks for nobody.
-VIEW_VERBS = {"agree", "believe", "think", "reckon", "suspect", "feel", "fear", "doubt", "assume", "suppose"}
+VIEW_VERBS = {"agree", "believe", "think", "reckon", "suspect", "feel", "fear", "doubt", "assume", "suppose",
+              "recount", "recall", "describe"}  # "a soldier recounted how guards would threaten them"
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 # A bare "the outlet" stands for the medium named before it, not for a speaker of its own.
 MEDIUM_NOUNS = {"outlet", "newspaper", "broadcaster", "paper", "daily", "website"}
