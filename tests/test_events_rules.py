@@ -484,3 +484,12 @@ def test_threats_a_witness_recounts_are_not_the_threateners_statement() -> None:
                            "guards would threaten Ukrainian prisoners with execution.")
     assert all(s[0] != "Russian guards" for m in mentions for s in m.sources), \
         [(m.type, m.sources) for m in mentions]
+
+
+def test_he_says_after_a_commentator_is_not_the_earlier_speaker_going_on() -> None:
+    mentions = mentions_of("Last week, Austria's former chancellor Sebastian Kurz defended his gas deals with "
+                           "Moscow. “I acted in good faith,” he said. But Anna Novak, a Russia expert at a Vienna "
+                           "thinktank, says Austria misread Putin for years. He says sanctions, which came too late, "
+                           "are biting and should stay.")
+    continued = [m for m in mentions if "sanctions, which came too late" in m.evidence.text]
+    assert not continued, [(m.type, m.sources, m.joins) for m in continued]

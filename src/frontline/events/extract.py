@@ -174,7 +174,10 @@ class _Thread:
         self.paragraph_sentences = 1 if new_paragraph else self.paragraph_sentences + 1
         if founding is not None:
             self.mention, self.key = founding, key
-        elif not joined and new_paragraph:
+        elif not joined and (new_paragraph or (not self.in_quote and COMMENTATORS.search(ann.sentence.text) and any(
+                not _quoted_attribution(a, ann) for a in ann.attributions))):
+            # a new paragraph, or a commentator speaking, whose words are no event ("But Tim Ash, a Russia
+            # expert, says ..."): a later "he says" is not the earlier voice going on
             self.mention, self.key = None, None
         self.post = post.post_id
         self.end = ann.sentence.end
