@@ -493,3 +493,14 @@ def test_he_says_after_a_commentator_is_not_the_earlier_speaker_going_on() -> No
                            "are biting and should stay.")
     continued = [m for m in mentions if "sanctions, which came too late" in m.evidence.text]
     assert not continued, [(m.type, m.sources, m.joins) for m in continued]
+
+
+def test_a_name_said_three_times_but_never_as_a_place_does_not_make_a_foreign_namesake_a_theatre() -> None:
+    # "Bystre" is a Danube channel in Ukraine and a village in the Czech Republic
+    mentions = mentions_of("Grain exports on the Danube have risen since the reopening of the Bystre canal. "
+                           "Ukraine's deputy infrastructure minister said 16 ships had passed through the Bystre "
+                           "rivermouth in four days. The ministry said the vessels were now waiting to be loaded "
+                           "with Ukrainian grain for export to foreign markets. With the opening of the Bystre, he "
+                           "said Kyiv expected ship traffic to double.")
+    assert all(m.location is None or m.location.country != "CZ" for m in mentions), \
+        [(m.type, m.location) for m in mentions]

@@ -88,11 +88,17 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     state: dict[str, _PostState] = {}
     thread = _Thread()
     # towns named as places, not a company that shares a town's name abroad ("Meta" is a town in Italy)
-    towns = Counter(p.country for ann in annotations for p in ann.places if p.precision == "place" and (
+    named = [(p, ann) for ann in annotations for p in ann.places if p.precision == "place" and (
         p.country in BELLIGERENTS or not any(a.start < p.end and p.start < a.end and a.kind == "org"
-                                             for a in ann.actors)))
-    theatre = frozenset(c for c, n in towns.items() if n >= THEATRE_MENTIONS) | title_countries(
-        clean.document.title)
+                                             for a in ann.actors))]
+    towns = Counter(p.country for p, _ in named)
+    # ...and more than one town, or one said to be where something is ("in Davos"): one name said three
+    # times and never as a place ("the Bystre canal") may be a namesake abroad
+    distinct = Counter(country for country, _ in {(p.country, p.gazetteer_id) for p, _ in named})
+    located = {p.country for p, ann in named
+               if STRONG_LOCATIVE.search(ann.sentence.text[max(0, p.start - 12):p.start])}
+    theatre = frozenset(c for c, n in towns.items() if n >= THEATRE_MENTIONS and (distinct[c] > 1 or c in located)) | \
+        title_countries(clean.document.title)
     paragraph = 0
     elsewhere = _stories_elsewhere(clean, annotations)
     for ann in annotations:
