@@ -504,3 +504,12 @@ def test_a_name_said_three_times_but_never_as_a_place_does_not_make_a_foreign_na
                            "said Kyiv expected ship traffic to double.")
     assert all(m.location is None or m.location.country != "CZ" for m in mentions), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_assurances_from_a_capital_are_its_governments_word_not_a_place() -> None:
+    mentions = mentions_of("Romania said it had received assurances from Moscow that Russian forces were not "
+                           "responsible. Kyiv said two cruise missiles fired from Russian ships hit an area around "
+                           "a grain terminal.")
+    strikes = [m for m in mentions if m.type == "strike"]
+    assert strikes and all(m.location is None or m.location.name != "Moscow" for m in strikes), \
+        [m.location for m in strikes]
