@@ -513,3 +513,12 @@ def test_assurances_from_a_capital_are_its_governments_word_not_a_place() -> Non
     strikes = [m for m in mentions if m.type == "strike"]
     assert strikes and all(m.location is None or m.location.name != "Moscow" for m in strikes), \
         [m.location for m in strikes]
+
+
+def test_the_constituency_an_mp_represents_is_not_where_the_words_were_said() -> None:
+    mentions = mentions_of("Two British volunteers, from Lincoln and Stockport, were captured in Mariupol in April.",
+                           "Sarah Lowe, the MP for Grantham, and Tom Reed, the MP for Stockport, have called for "
+                           "Russian officials to be summoned.")
+    statements = [m for m in mentions if m.type == "statement"]
+    assert statements and all(m.location is None or m.location.name not in ("Grantham", "Stockport")
+                              for m in statements), [m.location for m in statements]

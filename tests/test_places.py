@@ -163,3 +163,11 @@ def test_a_name_keeps_the_reading_the_post_settled_on(nlp: Language) -> None:
 def test_a_town_followed_by_a_weekday_is_still_a_town(nlp: Language) -> None:
     refs = places(nlp, "Explosions were heard in Kharkiv on Monday.")
     assert [r.name for r in refs] == ["Kharkiv"]
+
+
+def test_a_compass_word_before_a_features_noun_names_the_feature_not_a_town(nlp: Language) -> None:
+    # "Ocean" alone is a county in New Jersey; "the Southern Ocean" is no town
+    refs = places(nlp, "The treaty protects the Southern Ocean from overfishing, the commission said.")
+    assert not [r for r in refs if r.text == "Ocean"], refs
+    refs = places(nlp, "Heavy fighting continued in southern Ukraine on Monday.")
+    assert [r.name for r in refs] == ["Ukraine"]

@@ -1248,6 +1248,7 @@ OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(gove
 SITE_AFTER = re.compile(r"^\s+(nuclear |steel |power |chemical )?(" + "|".join(sorted(SITE_HEADS)) + r")\b", re.I)
 HOMETOWN = re.compile(r"(\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?|\b\d+, (both |all )?|\b(both|all|originally|hails) |"
                       r"\b(father|mother|parent) of (two|three|four|five|six|\d+) )(of|from) $")
+CONSTITUENCY = re.compile(r"\b(MPs?|MEPs?|MSPs?|members?|senators?|congress(wo)?man|representatives?) for (the )?$")
 WORD_FROM = re.compile(r"\b(assurances?|messages?|word|orders?|requests?|response|reply|signals?|pressure|"
                        r"letters?|guarantees?|approval|permission|demands?|instructions?|envoys?|delegation|"
                        r"diplomats?|officials|go-ahead|backing|support)\s+from\s+$", re.I)
@@ -1284,6 +1285,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
             continue  # "Kyiv's counter-offensive", "in Moscow's supply lines": a government, not a place
         if NOT_LOCATIVE.search(before):
             continue  # "due to Russia", "according to Ukraine": a cause or a voice, not a place
+        if CONSTITUENCY.search(text[max(0, p.start - 30):p.start]):
+            continue  # "Robert Jenrick, the MP for Newark": whom he represents, not where it happened
         if _is_capital(p) and WORD_FROM.search(text[max(0, p.start - 40):p.start]):
             continue  # "assurances from Moscow", "orders from Kyiv": a government's word, not a place
         if COMPARED_WITH.search(text[max(0, p.start - 70):p.start]):

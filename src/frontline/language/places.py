@@ -358,6 +358,10 @@ def _inside(e: Entry, container: Entry) -> bool:
 # --------------------------------------------------------------------------- scanning text
 
 
+FEATURE_WORDS = frozenset("ocean sea seas gulf bay lake river strait channel coast desert mountains hills islands "
+                          "island peninsula valley plain plains steppe front".split())
+
+
 def _runs(text: str) -> list[list[re.Match]]:
     """Maximal runs of capitalised words (connectors such as "of" allowed inside); any
     punctuation between two words ends a run."""
@@ -423,7 +427,10 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
                 # two places) and connectors aside ("Kyiv on Monday" is Kyiv, then a day)
                 beside = [run[k].group() for k in (i - 1, last + 1) if 0 <= k < len(run)]
                 beside = [w for w in beside if w not in CONNECTORS and not w.endswith(("'s", "’s"))]
-                partial = bool(beside) and not all(r.lower() in REGION_WORDS for r in beside)
+                # "Southern Ocean", "Western Desert": a compass word before a feature's noun names the
+                # feature, not a town called "Ocean" ("southern Ukraine" is Ukraine)
+                partial = bool(beside) and (not all(r.lower() in REGION_WORDS for r in beside) or
+                                            cleaned.lower() in FEATURE_WORDS)
                 follower = run[last + 1].group() if last + 1 < len(run) else ""
                 spans.append(_Span(start, end, text[start:end], length, partial=partial, follower=follower))
                 i = last + 1
@@ -851,6 +858,8 @@ def _add_ner_spans(doc: Doc, spans: list[_Span]) -> None:
         s, e = ent.start_char, ent.end_char
         overlapping = [sp for sp in spans if sp.start < e and s < sp.end]
         for sp in overlapping:
+            if sp.surface.lower() in FEATURE_WORDS and (s < sp.start or sp.end < e):
+                continue  # NER's "Southern Ocean" is the ocean, no support for a town called "Ocean"
             sp.ner_place = sp.ner_place or ent.label_ != "FAC"
         if overlapping or ent.label_ == "FAC":
             continue
