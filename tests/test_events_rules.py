@@ -522,3 +522,12 @@ def test_the_constituency_an_mp_represents_is_not_where_the_words_were_said() ->
     statements = [m for m in mentions if m.type == "statement"]
     assert statements and all(m.location is None or m.location.name not in ("Grantham", "Stockport")
                               for m in statements), [m.location for m in statements]
+
+
+def test_a_country_that_plans_to_donate_is_expected_aid_dated_by_the_day_it_said_so() -> None:
+    # the report is dated Wednesday 4 May 2022
+    mentions = mentions_of("Slovenia plans to donate a number of Soviet-era tanks to Ukraine, its defence ministry "
+                           "said on Monday.")
+    aid = [m for m in mentions if m.type == "aid"]
+    assert aid and aid[0].status == "expected", [(m.type, m.status) for m in mentions]
+    assert aid[0].date is not None and aid[0].date.start == dt.date(2022, 5, 2), aid[0].date

@@ -25,7 +25,7 @@ from frontline.events.quantities import find_quantities
 from frontline.events.similarity import FULL_NAME, speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, seat_of_actor
-from frontline.language.attribution import PERSON_NOUNS, within_view, without_day
+from frontline.language.attribution import PERSON_NOUNS, REPORTING_VERBS, within_view, without_day
 from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
 from frontline.language.places import SITE_HEADS, seat_of, town_in
 from frontline.models import (
@@ -963,7 +963,7 @@ def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostSta
         # a past day taken from the sentences before does not date what is still to come
         date, date_weight = DateRef(st.anchor, st.anchor, "day", "dct", ""), 0
     if status == "expected" and date is not None and st.anchor is not None and WEEKDAY.fullmatch(date.text.strip()) \
-            and date.start < st.anchor:
+            and date.start < st.anchor and not _dates_the_telling(date, ann):
         # "expected a meeting on Tuesday": the Tuesday to come, not the one gone
         ahead = (st.anchor - date.start).days // 7 * 7 + 7
         date = replace(date, start=date.start + dt.timedelta(days=ahead), end=date.end + dt.timedelta(days=ahead))
@@ -1689,6 +1689,19 @@ def _where_antecedent(hit: TriggerHit, ann: SentenceAnnotation, places: list[Pla
     # Chornobyl site in the north, where ...")
     before = [p for p in places if p.end <= where.idx and where.idx - p.end <= WHERE_REACH and p.precision != "country"]
     return before[-1] if before else None
+
+
+def _dates_the_telling(date: DateRef, ann: SentenceAnnotation) -> bool:
+    """'..., its defence ministry said on Friday': the day dates the saying, not what is to come."""
+    if ann.doc is None or date.char_end <= date.char_start:
+        return False
+    span = ann.doc.char_span(date.char_start, date.char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in REPORTING_VERBS
 
 
 def _in_since_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:

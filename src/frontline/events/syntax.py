@@ -164,7 +164,9 @@ def is_background(tok: Token) -> bool:
                 return True  # "after the bombing of the theatre": an earlier event, recalled
         if cur.dep_ in ("xcomp", "acl", "advcl") and cur.pos_ == "VERB" and any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) and (
-                cur.head.lemma_.lower() in INTENT_VERBS or cur.head.lemma_.lower() in INTENT_NOUNS):
+                cur.head.lemma_.lower() in INTENT_VERBS or (cur.head.lemma_.lower() in INTENT_NOUNS and not (
+                    cur.head.pos_ == "VERB" and cur.head.lemma_.lower() == "plan" and not any(
+                        a.lower_ == "had" for a in cur.head.children)))):  # "plans to donate": expected
             return True
         if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in STOP_VERBS | DRILL_VERBS:
             return True
