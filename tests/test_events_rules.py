@@ -531,3 +531,9 @@ def test_a_country_that_plans_to_donate_is_expected_aid_dated_by_the_day_it_said
     aid = [m for m in mentions if m.type == "aid"]
     assert aid and aid[0].status == "expected", [(m.type, m.status) for m in mentions]
     assert aid[0].date is not None and aid[0].date.start == dt.date(2022, 5, 2), aid[0].date
+
+
+def test_what_an_army_would_be_capable_of_is_no_battle_and_a_generals_charges_no_trial() -> None:
+    mentions = mentions_of("“We must build a force capable of fighting beside our allies and defeating Russia in "
+                           "battle,” the new head of the army wrote to his charges on Sunday.")
+    assert not {"clash", "other"} & {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]

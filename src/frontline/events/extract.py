@@ -1329,7 +1329,11 @@ def _capability(tok: Token) -> bool:
     """A relative clause saying what something can do ("systems which can hit targets 80km away"):
     a description, not an act."""
     verb = syntax.governing_verb(tok)
-    return verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children)
+    if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children):
+        return True
+    # "an army capable of fighting alongside allies and defeating Russia in battle": what it could do
+    return any(a.lower_ in ("capable", "able", "ability", "capability", "capabilities", "capacity")
+               for a in [tok, *tok.ancestors][:8])
 
 
 def _mobilizes_people(tok: Token) -> bool:
