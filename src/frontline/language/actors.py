@@ -546,6 +546,7 @@ def _unknown(ent: Span, blocked: set[int], cat: Catalogue) -> ActorRef | None:
 
 
 IDEA_ENDINGS = ("ism", "phobia", "philia")
+PLACE_OPENERS = {"inside", "outside", "near", "across", "around", "beyond", "within", "throughout"}
 
 
 def _not_a_name(span: Span) -> bool:
@@ -555,7 +556,8 @@ def _not_a_name(span: Span) -> bool:
         return True
     if len(span) == 1 and span[0].lower_.endswith(IDEA_ENDINGS):
         return True
-    return len(span) > 1 and span[0].i == span[0].sent.start and (span[0].tag_ == "VBG" or span[0].pos_ == "ADP")
+    return len(span) > 1 and span[0].i == span[0].sent.start and (
+        span[0].tag_ == "VBG" or span[0].pos_ == "ADP" or span[0].lower_ in PLACE_OPENERS)
 
 
 def _as_place_person(tok: Token) -> bool:
