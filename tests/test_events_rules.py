@@ -539,3 +539,10 @@ def test_what_an_army_would_be_capable_of_is_no_battle_and_a_generals_charges_no
     mentions = mentions_of("“We must build a force capable of fighting beside our allies and defeating Russia in "
                            "battle,” the new head of the army wrote to his charges on Sunday.")
     assert not {"clash", "other"} & {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_supplies_turned_off_are_not_aid() -> None:
+    mentions = mentions_of("Emergency plans are being drawn up across Austria, where there are real fears that "
+                           "Moscow may use the chance to weaponise gas against the west in its war with Ukraine and "
+                           "permanently turn off supplies.")
+    assert "aid" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
