@@ -546,3 +546,9 @@ def test_supplies_turned_off_are_not_aid() -> None:
                            "Moscow may use the chance to weaponise gas against the west in its war with Ukraine and "
                            "permanently turn off supplies.")
     assert "aid" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_what_is_well_recognised_by_a_country_is_no_statement_of_it() -> None:
+    mentions = mentions_of("The need to train more artillery crews is well recognised by Moldova and its European "
+                           "partners.")
+    assert "statement" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
