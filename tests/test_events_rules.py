@@ -552,3 +552,11 @@ def test_what_is_well_recognised_by_a_country_is_no_statement_of_it() -> None:
     mentions = mentions_of("The need to train more artillery crews is well recognised by Moldova and its European "
                            "partners.")
     assert "statement" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_visit_to_a_countrys_resort_is_placed_at_the_resort() -> None:
+    mentions = mentions_of("The Hungarian prime minister will make a one-day visit to the Russian resort of "
+                           "Sochi on 12 May, his office announced.")
+    meetings = [m for m in mentions if m.type == "meeting"]
+    assert meetings and all(m.location is not None and m.location.name == "Sochi" for m in meetings), \
+        [m.location for m in meetings]

@@ -1240,7 +1240,8 @@ LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|over|on
 TOWARDS = re.compile(r"\btowards?\s+(the\s+)?$", re.I)
 # Prepositions that put something somewhere ("in", "near"), not those that only relate ("of", "on").
 STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|at|outside|around|(town|city|village|"
-                             r"port|region|settlement|district|capital|province|oblast) of)\s+(the\s+)?$", re.I)
+                             r"port|region|settlement|district|capital|province|oblast|resort|enclave|exclave|suburb|"
+                             r"island) of)\s+(the\s+)?$", re.I)
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(governor|mayor|authorities|administration|"
                              r"officials|police|council|head)\b", re.I)
@@ -1568,6 +1569,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type == "meeting":
         # "set to visit Romania", "the highest-ranking official to visit Ukraine": where they go
         visited = [p for p in ann.places if VISIT.search(text[max(0, p.start - 30):p.start])]
+        # "a visit to the Russian resort of Sochi": the town the country's adjective leads to
+        visited += [q for p in visited for q in ann.places if q.precision == "place" and q.country == p.country
+                    and 0 < q.start - p.end <= 25]
         if visited:
             return min(visited, key=lambda p: (PRECISION_RANK.get(p.precision, 3), p.start))
         host = _meeting_seat(hit, ann)
