@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_events_arguments import mentions_of
+from test_events_arguments import events_of, mentions_of
 
 
 def test_weapons_a_country_is_to_supply_are_aid_not_a_battle() -> None:
@@ -560,3 +560,11 @@ def test_a_visit_to_a_countrys_resort_is_placed_at_the_resort() -> None:
     meetings = [m for m in mentions if m.type == "meeting"]
     assert meetings and all(m.location is not None and m.location.name == "Sochi" for m in meetings), \
         [m.location for m in meetings]
+
+
+def test_a_speaker_called_by_surname_is_whoever_bore_it_at_the_time() -> None:
+    # in May 2022 "Johnson" speaking for Britain is Boris Johnson, not the later US speaker
+    events = events_of("The British prime minister, Boris Johnson, arrived in Kyiv on Saturday.",
+                       "“You cannot be more Ukrainian than the Ukrainians,” Johnson said.")
+    names = {a["name"] for e in events for a in e.actors}
+    assert "Mike Johnson" not in names, names

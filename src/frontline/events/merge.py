@@ -830,8 +830,9 @@ def _actors(ms: list[EventMention]) -> list[dict]:
     for m in ms:
         if m.type != "statement" and not (m.type in PARTICIPANT_TYPES and not out):
             continue
+        when = m.published.date() if isinstance(m.published, dt.datetime) else m.published
         for name, _ in m.sources:
-            actor = canonical_actor(name)
+            actor = canonical_actor(name, when)  # "Johnson" in 2022 is Boris Johnson
             label = actor.name if actor is not None else name
             if all(o["name"] != label for o in out):
                 out.append({"name": label, "role": "agent" if not out else "participant"})
