@@ -568,3 +568,11 @@ def test_a_speaker_called_by_surname_is_whoever_bore_it_at_the_time() -> None:
                        "“You cannot be more Ukrainian than the Ukrainians,” Johnson said.")
     names = {a["name"] for e in events for a in e.actors}
     assert "Mike Johnson" not in names, names
+
+
+def test_a_travelling_ministers_meeting_is_not_placed_at_home() -> None:
+    mentions = mentions_of("The Russian foreign minister left the G20 meeting early after telling his counterparts "
+                           "that the war was not to blame for the food crisis.")
+    meetings = [m for m in mentions if m.type == "meeting"]
+    assert meetings and all(m.location is None or m.location.name != "Moscow" for m in meetings), \
+        [m.location for m in meetings]

@@ -1676,7 +1676,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type not in MILITARY:
         # "Russia's supreme court will hear ...", "von der Leyen has said ... sanctions": a body's
         # decision is taken where it sits
-        return _seat(speaker or _agent_name(hit, ann), ann, st.anchor)
+        who = speaker or _agent_name(hit, ann)
+        if hit.type == "meeting" and _travels(who, st.anchor):
+            return None  # "the Russian foreign minister left the G20 meeting early": not at home
+        return _seat(who, ann, st.anchor)
     return None
 
 
