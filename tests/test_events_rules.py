@@ -576,3 +576,10 @@ def test_a_travelling_ministers_meeting_is_not_placed_at_home() -> None:
     meetings = [m for m in mentions if m.type == "meeting"]
     assert meetings and all(m.location is None or m.location.name != "Moscow" for m in meetings), \
         [m.location for m in meetings]
+
+
+def test_a_withdrawal_a_settlement_is_contingent_on_is_a_condition_not_an_act() -> None:
+    mentions = mentions_of("Moldova has said any peace deal with Moscow would be contingent on a ceasefire and the "
+                           "withdrawal of Russian troops from Transnistria.")
+    assert "territory.withdrawal" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+

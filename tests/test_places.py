@@ -171,3 +171,9 @@ def test_a_compass_word_before_a_features_noun_names_the_feature_not_a_town(nlp:
     assert not [r for r in refs if r.text == "Ocean"], refs
     refs = places(nlp, "Heavy fighting continued in southern Ukraine on Monday.")
     assert [r.name for r in refs] == ["Ukraine"]
+
+
+def test_trials_named_after_a_city_are_not_the_city(nlp: Language) -> None:
+    refs = places(nlp, "The minister said the generals should face justice like the defendants at the Tokyo "
+                       "trials after the second world war.")
+    assert not [r for r in refs if r.text == "Tokyo"], refs

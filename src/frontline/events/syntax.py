@@ -90,6 +90,8 @@ def _set_off(noun: Token) -> bool:
 
 
 NEAR_MISS = {"close", "near", "closer"}  # "came close to capturing him"
+CONDITION_WORDS = {"contingent", "conditional", "dependent", "conditioned", "depend", "hinge", "rest", "premise",
+                   "predicate", "predicated"}
 FLEE_VERBS = {"flee"}  # "narrowly escaped an attack" tells the attack
 PAST_HOPES = {"expect", "hope", "plan", "intend", "want", "aim"}
 # "vulnerable to attacks", "exposure to shelling": what could happen to someone, not an act
@@ -160,6 +162,8 @@ def is_background(tok: Token) -> bool:
                 return True
             if word == "to" and prep.head.lemma_.lower() in EXPOSURE_WORDS:
                 return True
+            if word in ("on", "upon") and prep.head.lemma_.lower() in CONDITION_WORDS:
+                return True  # "a settlement contingent on the withdrawal of Russian troops": a condition
             if word == "after" and cur.dep_ == "pobj" and cur.pos_ == "NOUN":
                 return True  # "after the bombing of the theatre": an earlier event, recalled
         if cur.dep_ in ("xcomp", "acl", "advcl") and cur.pos_ == "VERB" and any(

@@ -954,7 +954,7 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
 
 # "the Geneva conventions", "the Minsk agreements": a text named after where it was signed
 TEXT_NOUNS = frozenset("convention conventions accord accords agreement agreements protocol protocols format "
-                       "declaration memorandum communique".split())
+                       "declaration memorandum communique trials tribunal tribunals doctrine principles".split())
 # "the Dnipro river": the river, not the city it names
 WATER_NOUNS = frozenset("river rivers estuary reservoir lake".split())
 # "from Moscow's perspective": the capital stands for its government's view
