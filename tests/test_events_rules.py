@@ -583,3 +583,12 @@ def test_a_withdrawal_a_settlement_is_contingent_on_is_a_condition_not_an_act() 
                            "withdrawal of Russian troops from Transnistria.")
     assert "territory.withdrawal" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
 
+
+
+def test_a_withdrawal_to_fight_elsewhere_is_no_battle_but_the_first_official_to_visit_is_a_visit() -> None:
+    mentions = mentions_of("Ukraine called its retreat from Rubizhne a “tactical withdrawal” to fight from higher "
+                           "ground in Kreminna on the opposite bank of the river.")
+    assert "clash" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+    mentions = mentions_of("The Canadian prime minister became the most senior western leader to visit Irpin "
+                           "since the Russian retreat.")
+    assert "meeting" in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]

@@ -140,9 +140,9 @@ def is_background(tok: Token) -> bool:
         return True  # "they are prisoners of war": a description, not an act ("there were 35 strikes" is one)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
         return True  # "any such deployment would be a threat": no deployment in particular
-    if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
-            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        return True  # "... to meet representatives", "sent to capture the town": a purpose, not an act
+    if tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not _first_to(tok):
+        return True  # "... to meet representatives", "a withdrawal to fight from higher ground": a purpose
     if tok.lemma_.lower() in BACKGROUND_NOUNS and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in LAUNCH_VERBS:
         return True  # "since Russia's invasion", "due to the invasion": the war itself, as background
     if tok.dep_ == "xcomp" and tok.head.dep_ == "relcl" and tok.head.tag_ == "VBD" and \
@@ -191,6 +191,15 @@ def is_background(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _first_to(verb: Token) -> bool:
+    """'the highest-ranking official to visit Ukraine', 'the first leader to meet him': a deed, not a purpose."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    head = verb.head
+    return any(c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only", "second", "third") or
+               c.lower_.startswith(("highest", "most", "top")) for c in head.subtree if c.i < head.i)
 
 
 def in_purpose_clause(tok: Token) -> bool:
