@@ -592,3 +592,11 @@ def test_a_withdrawal_to_fight_elsewhere_is_no_battle_but_the_first_official_to_
     mentions = mentions_of("The Canadian prime minister became the most senior western leader to visit Irpin "
                            "since the Russian retreat.")
     assert "meeting" in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_he_after_an_unknown_named_speaker_is_that_speaker_not_a_leader_he_quoted() -> None:
+    mentions = mentions_of("Lindqvist, who studied Russian in Moscow and has worked in Russia, described the regime "
+                           "as “Putin and his cronies” and said the firm had cut its ties with Russian investors. "
+                           "But he added: “We cannot undo the past.”")
+    added = [m for m in mentions if "undo the past" in m.evidence.text]
+    assert added and all(s[0] != "Putin" for m in added for s in m.sources), [m.sources for m in added]

@@ -11,7 +11,7 @@ package was expected to be substantial" is expected, not a plain statement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -102,6 +102,7 @@ class _Speaker:
     text: str
     person: bool | None  # None: cannot tell
     plural: bool = False
+    spoke: bool = False  # the speaker or subject of the sentence before, not just a name in it
 
 
 @dataclass
@@ -121,11 +122,11 @@ class _Context:
         if self.previous is not None and self.depth == 0:
             prev_actors = find_actors(self.previous)
             sub = _Context(self.previous, prev_actors, None, self.depth + 1)
-            out.extend(sp for _, sp in reversed(_attribute(sub)))
+            out.extend(replace(sp, spoke=True) for _, sp in reversed(_attribute(sub)))
             root = _main_root(self.previous)
             subj = _subject(root) if root is not None else None
             if subj is not None and subj.lower_ not in PERSONAL:
-                out.extend(_speakers(subj, sub))
+                out.extend(replace(sp, spoke=True) for sp in _speakers(subj, sub))
             out.extend(_Speaker(_strip_honorific(a.text), a.kind == "person") for a in reversed(prev_actors))
         self._prev = out
         return out
@@ -146,8 +147,9 @@ class _Context:
                         and (a.actor_id is not None or a.kind == "person"):
                     here.append(_Speaker(_strip_honorific(a.text), a.kind == "person"))
         for sp in [*here, *self.prior()]:
-            if want is True and sp.person is True:
-                return sp
+            if want is True and (sp.person is True or (sp.person is None and sp.spoke and not sp.plural and
+                                                        sp.text[:1].isupper() and " " not in sp.text.strip())):
+                return sp  # "Hjelm ... said ... But he added": the speaker before, a name the tagger did not know
             if want is False and sp.person is not True and not sp.plural:
                 return sp
             if want is None and (sp.plural or sp.person is not True):
