@@ -120,6 +120,7 @@ def test_claim_check_on_the_event_panel_and_as_a_filter(page, server):
     assert verdict.get_attribute("data-verdict") == "ahead_of_map"
     assert "only from 2025-06-12, 2 days later" in verdict.inner_text()
     history = page.locator(".control-history li")
+    history.nth(3).wait_for(timeout=10000)  # the history arrives in its own request, after the verdict
     assert history.count() == 4  # the contested sample report, the claim, the report, the withdrawal
     assert "Ukraine" in history.nth(3).inner_text()
 
