@@ -600,3 +600,12 @@ def test_he_after_an_unknown_named_speaker_is_that_speaker_not_a_leader_he_quote
                            "But he added: “We cannot undo the past.”")
     added = [m for m in mentions if "undo the past" in m.evidence.text]
     assert added and all(s[0] != "Putin" for m in added for s in m.sources), [m.sources for m in added]
+
+
+def test_he_later_in_a_sentence_is_the_speaker_named_at_its_start() -> None:
+    mentions = mentions_of("The head of the CIA, William Burns, said on Saturday that Russia was running out of steam.",
+                           "Budanov said Russia was short of modern missiles, but he stressed that it still had "
+                           "“a huge stock” of old Soviet rockets.")
+    stressed = [m for m in mentions if "he stressed" in m.evidence.text]
+    assert stressed and all(m.sources and m.sources[0][0] == "Budanov" for m in stressed), \
+        [m.sources for m in stressed]

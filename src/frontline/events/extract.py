@@ -1192,6 +1192,11 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
         return _named(tok.head, ann)  # "leading Greens in the coalition, who argue it is needed": the Greens
     if subj.pos_ == "PRON":
         personal = subj.lower_ in ("he", "she", "i")
+        text = ann.sentence.text
+        here = [a.speaker for a in ann.attributions if a.speaker and a.speaker.lower() not in PERSONAL_WORDS and
+                0 <= text.find(a.speaker) < subj.idx - subj.sent.start_char]
+        if personal and here:
+            return here[0]  # "Skibitsky said ..., but he stressed ...": the speaker named before in the sentence
         earlier = st.earlier_subject(ann.sentence.index)
         if personal and st.statement_speaker and earlier is not None and st.statement_at is not None and \
                 earlier[1] > st.statement_at:
@@ -1202,6 +1207,9 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
             return st.he()  # "he said" after a watchdog's words and a mayor named since: the mayor
         return None
     return _named(subj, ann)
+
+
+PERSONAL_WORDS = {"he", "she", "i", "they", "it", "we", "you"}
 
 
 def _a_body(name: str) -> bool:

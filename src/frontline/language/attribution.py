@@ -147,8 +147,8 @@ class _Context:
                         and (a.actor_id is not None or a.kind == "person"):
                     here.append(_Speaker(_strip_honorific(a.text), a.kind == "person"))
         for sp in [*here, *self.prior()]:
-            if want is True and (sp.person is True or (sp.person is None and sp.spoke and not sp.plural and
-                                                        sp.text[:1].isupper() and " " not in sp.text.strip())):
+            named = sp.person is None and not sp.plural and sp.text[:1].isupper() and " " not in sp.text.strip()
+            if want is True and (sp.person is True or (named and (sp.spoke or any(sp is h for h in here)))):
                 return sp  # "Hjelm ... said ... But he added": the speaker before, a name the tagger did not know
             if want is False and sp.person is not True and not sp.plural:
                 return sp
