@@ -427,15 +427,15 @@ def test_a_company_named_like_a_foreign_town_does_not_make_its_country_a_theatre
 def test_deliveries_judged_by_a_speaker_are_not_a_new_delivery() -> None:
     for sentence in ("Belarus's foreign minister said that western deliveries of tanks and shells were "
                      "prolonging the bloodshed.",
-                     "The Iranian envoy said such arms deliveries were aimed at dragging out the war."):
+                     "The Iranian envoy claimed those weapons deliveries were intended to drag out the war."):
         mentions = mentions_of(sentence)
         assert "aid" not in {m.type for m in mentions}, (sentence, [(m.type, m.trigger) for m in mentions])
 
 
 def test_things_that_threaten_do_not_speak() -> None:
-    mentions = mentions_of("Ivanov – whose assets are frozen – is described on the sanctions list as “a blogger "
-                           "who has produced content that supports actions and policies which destabilise Ukraine "
-                           "and threaten the sovereignty of Ukraine”.")
+    mentions = mentions_of("Ivanov – whose assets are frozen – is described on the sanctions notice as “a "
+                           "blogger who has made content that supports actions and policies which weaken Ukraine "
+                           "and threaten the integrity of Ukraine”.")
     assert all(s[0] != "policies" for m in mentions for s in m.sources), [(m.type, m.sources) for m in mentions]
 
 
@@ -461,8 +461,8 @@ def test_a_yacht_seized_by_customs_officers_is_not_territory_taken() -> None:
     from frontline.events.triggers import TriggerHit
     from frontline.language.nlp import parse
 
-    doc = parse(["One of the first superyachts to be impounded was the 70-metre Sea Breeze, linked to a "
-                 "banker, which was seized by customs officers at a shipyard near Genoa on 5 March."])[0]
+    doc = parse(["Among the earliest superyachts to be frozen was the 70-metre Sea Breeze, linked to a "
+                 "banker, which was seized by Italian customs officers at a boatyard near Genoa on 5 March."])[0]
     verb = next(t for t in doc if t.text == "seized")
     hit = TriggerHit("territory.capture", verb.idx, verb.idx + len(verb.text), verb.text, 0.9)
     assert retype_hit(hit, verb) is None
@@ -501,16 +501,16 @@ def test_a_name_said_three_times_but_never_as_a_place_does_not_make_a_foreign_na
     # "Bystre" is a Danube channel in Ukraine and a village in the Czech Republic
     mentions = mentions_of("Grain exports on the Danube have risen since the reopening of the Bystre canal. "
                            "Ukraine's deputy infrastructure minister said 16 ships had passed through the Bystre "
-                           "rivermouth in four days. The ministry said the vessels were now waiting to be loaded "
-                           "with Ukrainian grain for export to foreign markets. With the opening of the Bystre, he "
-                           "said Kyiv expected ship traffic to double.")
+                           "rivermouth in four days. The ministry said the ships were now queueing to take on "
+                           "Ukrainian wheat for sale abroad. Once the Bystre is fully open, he said, Kyiv expected "
+                           "ship traffic to double.")
     assert all(m.location is None or m.location.country != "CZ" for m in mentions), \
         [(m.type, m.location) for m in mentions]
 
 
 def test_assurances_from_a_capital_are_its_governments_word_not_a_place() -> None:
-    mentions = mentions_of("Romania said it had received assurances from Moscow that Russian forces were not "
-                           "responsible. Kyiv said two cruise missiles fired from Russian ships hit an area around "
+    mentions = mentions_of("Romania said it had been given assurances from Moscow that its troops were not to "
+                           "blame. Kyiv said two cruise missiles fired from Russian ships hit an area around "
                            "a grain terminal.")
     strikes = [m for m in mentions if m.type == "strike"]
     assert strikes and all(m.location is None or m.location.name != "Moscow" for m in strikes), \
@@ -519,8 +519,8 @@ def test_assurances_from_a_capital_are_its_governments_word_not_a_place() -> Non
 
 def test_the_constituency_an_mp_represents_is_not_where_the_words_were_said() -> None:
     mentions = mentions_of("Two British volunteers, from Lincoln and Stockport, were captured in Mariupol in April.",
-                           "Sarah Lowe, the MP for Grantham, and Tom Reed, the MP for Stockport, have called for "
-                           "Russian officials to be summoned.")
+                           "Sarah Lowe, the MP for Grantham, and Tom Reed, the MP for Stockport, have demanded that "
+                           "Russian diplomats be summoned.")
     statements = [m for m in mentions if m.type == "statement"]
     assert statements and all(m.location is None or m.location.name not in ("Grantham", "Stockport")
                               for m in statements), [m.location for m in statements]
@@ -536,15 +536,15 @@ def test_a_country_that_plans_to_donate_is_expected_aid_dated_by_the_day_it_said
 
 
 def test_what_an_army_would_be_capable_of_is_no_battle_and_a_generals_charges_no_trial() -> None:
-    mentions = mentions_of("“We must build a force capable of fighting beside our allies and defeating Russia in "
-                           "battle,” the new head of the army wrote to his charges on Sunday.")
+    mentions = mentions_of("“We must build a force capable of fighting next to our partners and beating Russia on "
+                           "the battlefield,” the new head of the army wrote to his charges on Sunday.")
     assert not {"clash", "other"} & {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
 
 
 def test_supplies_turned_off_are_not_aid() -> None:
     mentions = mentions_of("Emergency plans are being drawn up across Austria, where there are real fears that "
-                           "Moscow may use the chance to weaponise gas against the west in its war with Ukraine and "
-                           "permanently turn off supplies.")
+                           "Moscow may use the chance to weaponise gas against Europe over the war in Ukraine and "
+                           "turn off supplies for good.")
     assert "aid" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
 
 
@@ -555,7 +555,7 @@ def test_what_is_well_recognised_by_a_country_is_no_statement_of_it() -> None:
 
 
 def test_a_visit_to_a_countrys_resort_is_placed_at_the_resort() -> None:
-    mentions = mentions_of("The Hungarian prime minister will make a one-day visit to the Russian resort of "
+    mentions = mentions_of("The Hungarian prime minister will pay a short visit to the Russian holiday resort of "
                            "Sochi on 12 May, his office announced.")
     meetings = [m for m in mentions if m.type == "meeting"]
     assert meetings and all(m.location is not None and m.location.name == "Sochi" for m in meetings), \
@@ -564,30 +564,30 @@ def test_a_visit_to_a_countrys_resort_is_placed_at_the_resort() -> None:
 
 def test_a_speaker_called_by_surname_is_whoever_bore_it_at_the_time() -> None:
     # in May 2022 "Johnson" speaking for Britain is Boris Johnson, not the later US speaker
-    events = events_of("The British prime minister, Boris Johnson, arrived in Kyiv on Saturday.",
-                       "“You cannot be more Ukrainian than the Ukrainians,” Johnson said.")
+    events = events_of("Britain's prime minister, Boris Johnson, arrived in Kyiv on Saturday.",
+                       "“Nobody can be more Ukrainian than Ukrainians,” Johnson said.")
     names = {a["name"] for e in events for a in e.actors}
     assert "Mike Johnson" not in names, names
 
 
 def test_a_travelling_ministers_meeting_is_not_placed_at_home() -> None:
-    mentions = mentions_of("The Russian foreign minister left the G20 meeting early after telling his counterparts "
-                           "that the war was not to blame for the food crisis.")
+    mentions = mentions_of("Russia's foreign minister left the G20 summit early after telling fellow ministers "
+                           "that the war was not to blame for hunger.")
     meetings = [m for m in mentions if m.type == "meeting"]
     assert meetings and all(m.location is None or m.location.name != "Moscow" for m in meetings), \
         [m.location for m in meetings]
 
 
 def test_a_withdrawal_a_settlement_is_contingent_on_is_a_condition_not_an_act() -> None:
-    mentions = mentions_of("Moldova has said any peace deal with Moscow would be contingent on a ceasefire and the "
-                           "withdrawal of Russian troops from Transnistria.")
+    mentions = mentions_of("Moldova insists any settlement is contingent on a ceasefire and a full withdrawal "
+                           "of Russian soldiers from Transnistria.")
     assert "territory.withdrawal" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
 
 
 
 def test_a_withdrawal_to_fight_elsewhere_is_no_battle_but_the_first_official_to_visit_is_a_visit() -> None:
-    mentions = mentions_of("Ukraine called its retreat from Rubizhne a “tactical withdrawal” to fight from higher "
-                           "ground in Kreminna on the opposite bank of the river.")
+    mentions = mentions_of("Ukraine called its retreat from Rubizhne a “tactical pullback” to fight from higher "
+                           "positions in Kreminna on the far bank of the river.")
     assert "clash" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
     mentions = mentions_of("The Canadian prime minister became the most senior western leader to visit Irpin "
                            "since the Russian retreat.")
@@ -603,7 +603,7 @@ def test_he_after_an_unknown_named_speaker_is_that_speaker_not_a_leader_he_quote
 
 
 def test_he_later_in_a_sentence_is_the_speaker_named_at_its_start() -> None:
-    mentions = mentions_of("The head of the CIA, William Burns, said on Saturday that Russia was running out of steam.",
+    mentions = mentions_of("The head of the CIA, William Burns, said on Friday that Moscow was losing momentum.",
                            "Budanov said Russia was short of modern missiles, but he stressed that it still had "
                            "“a huge stock” of old Soviet rockets.")
     stressed = [m for m in mentions if "he stressed" in m.evidence.text]
