@@ -328,21 +328,54 @@ def _context_score(e: Entry, norm: str, tallies: list[tuple[_Tally, float]]) -> 
 
 def _rank(cands: tuple[tuple[Entry, int], ...], norm: str, tallies: list[tuple[_Tally, float]],
           within: Entry | None = None, prefer_admin: bool = False) -> list[tuple[float, Entry, int]]:
+    if not tallies:  # a reading without context depends on the name alone: ranked once per process
+        key = (id(cands), norm, None if within is None else within.pid, prefer_admin)
+        hit = _ALONE.get(key)
+        if hit is not None and hit[0] is cands:
+            return list(hit[1])
     pool = cands
     if within is not None:
         inside = tuple((e, k) for e, k in cands if _inside(e, within))
         pool = inside or cands
-    has_name = any(k in (NAME, ALIAS) for _e, k in pool)
+    has_name, base = _pool_facts(pool) if pool is cands else _facts(pool)
     scored = []
-    for e, k in pool:
-        s = _base_score(e, k) + _context_score(e, norm, tallies)
+    for (e, k), b in zip(pool, base, strict=True):
+        s = b + _context_score(e, norm, tallies)
         if has_name and k == ALT:
             s += ALT_WHEN_NAMED
         if prefer_admin and e.feature == FEATURE_ADMIN1:
             s += 3.0
         scored.append((s, e, k))
     scored.sort(key=lambda t: (-t[0], t[1].pid))
+    if not tallies:
+        if len(_ALONE) > _FACTS_MAX:
+            _ALONE.clear()
+        _ALONE[key] = (cands, tuple(scored))
     return scored
+
+
+# Facts of a candidate tuple (from `_candidates`' cache, so the same tuple object comes back for
+# a name) that every ranking of it needs: whether a reading is a name proper, and each reading's
+# context-free score. Keyed by the tuple's id, which is checked against the tuple itself (kept
+# alive here, so the id cannot be reused while its entry lives). Bounded, cleared when full.
+_FACTS_MAX = 100_000
+_FACTS: dict[int, tuple] = {}
+_ALONE: dict[tuple, tuple] = {}  # (id(cands), norm, within pid, prefer_admin) -> (cands, ranking with no context)
+
+
+def _pool_facts(pool: tuple[tuple[Entry, int], ...]) -> tuple[bool, tuple[float, ...]]:
+    hit = _FACTS.get(id(pool))
+    if hit is not None and hit[0] is pool:
+        return hit[1], hit[2]
+    has_name, base = _facts(pool)
+    if len(_FACTS) > _FACTS_MAX:
+        _FACTS.clear()
+    _FACTS[id(pool)] = (pool, has_name, base)
+    return has_name, base
+
+
+def _facts(pool: tuple[tuple[Entry, int], ...]) -> tuple[bool, tuple[float, ...]]:
+    return any(k in (NAME, ALIAS) for _e, k in pool), tuple(_base_score(e, k) for e, k in pool)
 
 
 def _inside(e: Entry, container: Entry) -> bool:
