@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -841,7 +842,7 @@ def find_places(doc: Doc, context: str | PlaceContext = "", *, demonyms: bool = 
     _mark_settlement_heads(text, spans)
     spans.sort(key=lambda s: s.start)
     if context:
-        surnames = surnames | _context_scan(context)[1]
+        surnames = _Either(surnames, _context_scan(context)[1])
     kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames, spans)]
     if not kept:
         return []
@@ -859,6 +860,19 @@ def find_places(doc: Doc, context: str | PlaceContext = "", *, demonyms: bool = 
             continue  # continents and seas are no place for an event
         out.append(_to_ref(e, sp.surface, sp.start, sp.end))
     return out
+
+
+class _Either:
+    """The surnames of a sentence and of its context, asked about without building their union per
+    sentence (a live blog's context names hundreds)."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: frozenset[str], second: frozenset[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.first or word in self.second
 
 
 _SETTLEMENT_OF = re.compile(
@@ -910,7 +924,7 @@ SITE_HEADS = frozenset("square island bridge airport port harbour steelworks pla
                        "base airbase dam canal factory refinery depot".split())
 
 
-def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans: list[_Span]) -> bool:
+def _acceptable(doc: Doc, text: str, sp: _Span, surnames: Container[str], spans: list[_Span]) -> bool:
     """Recognition filters against the false positives of a pure gazetteer match."""
     cands = _candidates(sp.surface, sp.admin)
     if not cands:
@@ -996,7 +1010,7 @@ def _names_a_text_or_view(doc: Doc, span: Span) -> bool:
     return nxt.lower_ in ("'s", "’s") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in VIEW_NOUNS
 
 
-def _strong_for_person(cands: tuple[tuple[Entry, int], ...], word: str, surnames: frozenset[str]) -> bool:
+def _strong_for_person(cands: tuple[tuple[Entry, int], ...], word: str, surnames: Container[str]) -> bool:
     """Whether a one-word PERSON entity is a place after all: NER calls "Kyiv" a person, but a
     surname seen in a full name elsewhere ("Clark said") is a person."""
     if word in surnames:
