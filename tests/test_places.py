@@ -163,3 +163,24 @@ def test_a_name_keeps_the_reading_the_post_settled_on(nlp: Language) -> None:
 def test_a_town_followed_by_a_weekday_is_still_a_town(nlp: Language) -> None:
     refs = places(nlp, "Explosions were heard in Kharkiv on Monday.")
     assert [r.name for r in refs] == ["Kharkiv"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops shelled Kharkiv and Sumy.\nThe governor of Kharkiv Oblast said the Kursk region was hit.",
+    "Fighting near the Kursk settlement\nof Sudzha continued.\nUkrainian forces held Sudzha.",
+    "Strikes hit the Kursk and\nBelgorod regions overnight.",
+    "Strikes hit Kursk,\nBelgorod and Bryansk regions overnight.",
+    "He met the Bank of\nEngland governor in London.\nLater he flew to Kyiv.",
+    "The mayor of Mariupol, Vadym Boychenko, spoke.\n\nZelenskiy visited Odesa on Monday.\nOn Tuesday he was in Lviv",
+    "Residents of\n\nKherson Oblast left.\nof Mykolaiv\nKyiv Mayor Vitali Klitschko said",
+])
+def test_a_text_scanned_line_by_line_reads_as_when_scanned_whole(text: str) -> None:
+    """A post's context is scanned from the cached scans of its lines (most of them are lines of the
+    document scanned before); it finds the same names, surnames and region marks as one scan of the
+    whole text, also where a name, a connector or "X and Y regions" runs over a line break."""
+    from frontline.language.places import _scan_by_lines, _scan_text
+
+    def plain(result):
+        return [sp.__dict__ for sp in result[0]], sorted(result[1])
+
+    assert plain(_scan_by_lines(text)) == plain(_scan_text(text)[:2])

@@ -395,6 +395,11 @@ def _inside(e: Entry, container: Entry) -> bool:
 def _runs(text: str) -> list[list[re.Match]]:
     """Maximal runs of capitalised words (connectors such as "of" allowed inside); any
     punctuation between two words ends a run."""
+    return _runs_and_last(text)[0]
+
+
+def _runs_and_last(text: str) -> tuple[list[list[re.Match]], str]:
+    """`_runs(text)`, and the text's last word ("" when it has none)."""
     words = list(_WORD_RE.finditer(text))
     # plain lists, read once: this loop runs over every word of a post's whole context
     texts = [m.group() for m in words]
@@ -423,7 +428,7 @@ def _runs(text: str) -> list[list[re.Match]]:
                 break
         runs.append(run)
         i = j
-    return runs
+    return runs, texts[-1] if texts else ""
 
 
 @lru_cache(maxsize=256)
@@ -431,10 +436,17 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
     """Capitalised phrases of `text` that name something in the gazetteer (longest match first,
     left to right within each run), and the words that look like surnames (the last word of a
     run of names that matched nothing: "Bailey" in "Lorraine Bailey")."""
+    spans, surnames, _last = _scan_text(text)
+    return spans, surnames
+
+
+def _scan_text(text: str) -> tuple[tuple[_Span, ...], frozenset[str], str]:
+    """`_scan(text)` uncached, and the text's last word."""
     g = get_gazetteer()
     spans: list[_Span] = []
     surnames: set[str] = set()
-    for run in _runs(text):
+    runs, last_word = _runs_and_last(text)
+    for run in runs:
         i = 0
         any_match = False
         while i < len(run):
@@ -470,7 +482,46 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
         elif len(run) > 1 and spans and spans[-1].partial and spans[-1].end < run[-1].end():
             surnames.add(run[-1].group())
     _mark_regions(text, spans)
-    return tuple(spans), frozenset(surnames)
+    return tuple(spans), frozenset(surnames), last_word
+
+
+LINE_SCANS = 16_384  # lines whose scans are kept: a live blog's, many times over
+
+
+@lru_cache(maxsize=LINE_SCANS)
+def _scan_line(line: str) -> tuple[tuple[_Span, ...], frozenset[str], str]:
+    return _scan_text(line)
+
+
+@lru_cache(maxsize=256)
+def _scan_by_lines(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
+    """`_scan(text)`, put together from the cached scans of its lines: a post's context repeats the
+    lines of the document around it (its headline and paragraphs), which are then scanned once.
+    A run of capitalised words never crosses a line break, so the text's names are its lines'
+    names; where lines could still interact (see `_scan_context`: a line ending in a connector,
+    one starting with "of", "Kursk and" / "Belgorod regions" across the break), the text is
+    scanned whole."""
+    if "\n" not in text:
+        return _scan(text)
+    spans: list[_Span] = []
+    names: set[str] = set()
+    pos = 0
+    last_end = -1  # where the last span so far ends
+    for line in text.split("\n"):
+        if line:
+            if line.startswith("of") and pos:
+                return _scan(text)
+            line_spans, line_names, last_word = _scan_line(line)
+            if last_word in CONNECTORS and pos + len(line) < len(text):
+                return _scan(text)
+            if line_spans:
+                if last_end >= 0 and _SEAM_GAP.fullmatch(text, last_end, pos + line_spans[0].start):
+                    return _scan(text)
+                spans.extend(_copy(sp, start=sp.start + pos, end=sp.end + pos) for sp in line_spans)
+                last_end = spans[-1].end
+            names |= line_names
+        pos += len(line) + 1
+    return tuple(spans), frozenset(names)
 
 
 _SEAM_GAP = re.compile(r"\s*(,|and|,\s*and)\s*")
@@ -485,8 +536,8 @@ def _scan_context(ctx: PlaceContext) -> tuple[tuple[_Span, ...], frozenset[str]]
     past the own part; where the two could still interact across the line break ("Kursk and" /
     "Belgorod regions", a line ending in a connector or in "settlement" + "of"), the joined text is
     scanned whole."""
-    own_spans, own_names = _scan(ctx.own)
-    shared_spans, shared_names = _scan(ctx.shared)
+    own_spans, own_names = _scan_by_lines(ctx.own)
+    shared_spans, shared_names = _scan_by_lines(ctx.shared)
     tail = _WORD_RE.findall(ctx.own[-40:])
     if ((tail and tail[-1] in CONNECTORS) or _OF_AT_END.search(ctx.own) or _OF_AT_START.match(ctx.shared)
             or (own_spans and shared_spans and _SEAM_GAP.fullmatch(
