@@ -151,6 +151,9 @@ class _Tally:
     senses: dict[str, int] = field(default_factory=dict)  # norm -> pid of its confident reading here
     prefer: dict[str, int] = field(default_factory=dict)  # readings to favour (another text's senses)
     _tops: tuple[float, float] | None = None
+    # Rankings against this tally alone, by span key: set (to {}) only on a finished context tally,
+    # which every sentence of its post ranks its names against (`_resolve_spans`)
+    ranks: dict[tuple, list] | None = None
 
     def vote(self, norm: str, e: Entry, w: float) -> None:
         if not e.country:
@@ -655,6 +658,8 @@ def _resolve_spans(spans: list[_Span], tallies: list[tuple[_Tally, float]]
     # a text names the same places again and again (a live blog's context: each name ~3 times):
     # the same name, read the same way, ranks the same, so it is ranked once per call
     ranked: dict[tuple, list[tuple[float, Entry, int]]] = {}
+    if len(tallies) == 1 and tallies[0][1] == 1.0 and tallies[0][0].ranks is not None:
+        ranked = tallies[0][0].ranks  # and once per post, against a finished context tally
     for i in order:
         sp = spans[i]
         cands = _candidates(sp.surface, sp.admin)
@@ -742,7 +747,9 @@ def _context_tally(context: str | PlaceContext) -> _Tally:
     spans = [_copy(sp, constraint=None) for sp in all_spans if _plausible_in_context(context, sp, surnames)]
     _mark_constraints(context.text if isinstance(context, PlaceContext) else context, spans)
     first = _tally(spans)
-    return _tally(spans, [(first, 1.0)])
+    done = _tally(spans, [(first, 1.0)])
+    done.ranks = {}
+    return done
 
 
 # --------------------------------------------------------------------------- public API
