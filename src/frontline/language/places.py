@@ -896,12 +896,13 @@ def find_places(doc: Doc, context: str | PlaceContext = "", *, demonyms: bool = 
     text = doc.text
     scanned, surnames = _scan(text)
     spans = [_copy(sp, constraint=None) for sp in scanned]
-    _add_ner_spans(doc, spans)
+    ents = doc.ents  # a tuple of new Spans on each access: once per sentence, not once per name
+    _add_ner_spans(doc, spans, ents)
     _mark_settlement_heads(text, spans)
     spans.sort(key=lambda s: s.start)
     if context:
         surnames = _Either(surnames, _context_scan(context)[1])
-    kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames, spans)]
+    kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames, spans, ents)]
     if not kept:
         return []
     _mark_constraints(text, kept)
@@ -948,9 +949,9 @@ def _mark_settlement_heads(text: str, spans: list[_Span]) -> None:
                 sp.admin = True
 
 
-def _add_ner_spans(doc: Doc, spans: list[_Span]) -> None:
+def _add_ner_spans(doc: Doc, spans: list[_Span], ents: tuple[Span, ...] | None = None) -> None:
     """Mark gazetteer spans that NER calls places, and add NER place spans the scan missed."""
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         s, e = ent.start_char, ent.end_char
@@ -982,7 +983,8 @@ SITE_HEADS = frozenset("square island bridge airport port harbour steelworks pla
                        "base airbase dam canal factory refinery depot".split())
 
 
-def _acceptable(doc: Doc, text: str, sp: _Span, surnames: Container[str], spans: list[_Span]) -> bool:
+def _acceptable(doc: Doc, text: str, sp: _Span, surnames: Container[str], spans: list[_Span],
+                ents: tuple[Span, ...] | None = None) -> bool:
     """Recognition filters against the false positives of a pure gazetteer match."""
     cands = _candidates(sp.surface, sp.admin)
     if not cands:
@@ -1000,7 +1002,7 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: Container[str], spans:
     # inside a person's or organisation's name ("Vladimir Putin", "Kyiv Independent"), unless the
     # gazetteer's name ends in what only places are ("St Peter's Square", "Snake Island")
     named_site = sp.words > 1 and cleaned.rsplit(" ", 1)[-1].lower() in SITE_HEADS
-    for ent in doc.ents if not named_site else ():
+    for ent in (doc.ents if ents is None else ents) if not named_site else ():
         if ent.start_char < sp.end and sp.start < ent.end_char and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART"):
             inside_longer = len(ent) > len(span) or ent.start_char < sp.start or ent.end_char > sp.end
             if inside_longer and not sp.ner_place and not _covered(ent, spans):
