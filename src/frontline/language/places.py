@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -154,6 +155,7 @@ class _Tally:
     # Rankings against this tally alone, by span key: set (to {}) only on a finished context tally,
     # which every sentence of its post ranks its names against (`_resolve_spans`)
     ranks: dict[tuple, list] | None = None
+    _by_lat: tuple[int, list[float], list[tuple[str, float, float, float]]] | None = None
 
     def vote(self, norm: str, e: Entry, w: float) -> None:
         if not e.country:
@@ -164,6 +166,17 @@ class _Tally:
         if e.admin1_key and e.feature != FEATURE_COUNTRY:
             self.admin1[e.admin1_key] += w
             self.own_admin1[norm][e.admin1_key] += w
+
+    def anchors_near(self, lat: float) -> list[tuple[str, float, float, float]]:
+        """The anchors within a degree of latitude of `lat` (and a hair more: callers check the
+        distance themselves), from the anchors sorted by latitude; a long text has hundreds and a
+        common name hundreds of readings. In latitude order: callers take a maximum over them."""
+        index = self._by_lat
+        if index is None or index[0] != len(self.anchors):
+            ordered = sorted(self.anchors, key=lambda a: a[1])
+            index = self._by_lat = (len(self.anchors), [a[1] for a in ordered], ordered)
+        _n, lats, ordered = index
+        return ordered[bisect_left(lats, lat - 1.000001):bisect_right(lats, lat + 1.000001)]
 
     def support(self, norm: str, e: Entry) -> tuple[float, float, float, float]:
         """(country support, best country support, admin1 support, best admin1 support)."""
@@ -319,7 +332,7 @@ def _context_score(e: Entry, norm: str, tallies: list[tuple[_Tally, float]]) -> 
         if aw > 0:
             score += scale * CTX_ADMIN1 * min(1.0, aw) * min(1.0, aw / a_top)
         if e.feature in (FEATURE_PLACE, FEATURE_ADMIN2):
-            for n, lat, lon, w in tally.anchors:
+            for n, lat, lon, w in tally.anchors_near(e.lat):
                 if n == norm or abs(lat - e.lat) > 1.0:
                     continue
                 d = _km(lat, lon, e.lat, e.lon)
