@@ -177,3 +177,15 @@ def test_a_summarys_lead_in_is_cut_but_a_quote_that_starts_alike_is_kept():
     assert text.strip() == "Russia is considering a prisoner swap."
     quote = "“It’s 1am in Kyiv: we are still here,” he said."
     assert scrub_inline(quote)[0] == quote
+
+
+def test_boilerplate_paragraph_patterns_can_be_searched_as_one():
+    """is_boilerplate searches the drop_paragraph patterns as one alternation; that is the same test
+    only while none of them refers back to a group or sets a flag of its own (data/boilerplate.toml)."""
+    import re
+
+    from frontline.cleaning.boilerplate import is_boilerplate, patterns
+
+    pats = patterns().drop_paragraph
+    assert not [p.pattern for p in pats if re.search(r"\\\d|\(\?P=|\(\?[aiLmsux-]+[:)]", p.pattern)]
+    assert not is_boilerplate("Russian forces shelled Kharkiv overnight, the governor said.")

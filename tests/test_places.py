@@ -177,3 +177,24 @@ def test_trials_named_after_a_city_are_not_the_city(nlp: Language) -> None:
     refs = places(nlp, "The minister said the generals should face justice like the defendants at the Tokyo "
                        "trials after the second world war.")
     assert not [r for r in refs if r.text == "Tokyo"], refs
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops shelled Kharkiv and Sumy.\nThe governor of Kharkiv Oblast said the Kursk region was hit.",
+    "Fighting near the Kursk settlement\nof Sudzha continued.\nUkrainian forces held Sudzha.",
+    "Strikes hit the Kursk and\nBelgorod regions overnight.",
+    "Strikes hit Kursk,\nBelgorod and Bryansk regions overnight.",
+    "He met the Bank of\nEngland governor in London.\nLater he flew to Kyiv.",
+    "The mayor of Mariupol, Vadym Boychenko, spoke.\n\nZelenskiy visited Odesa on Monday.\nOn Tuesday he was in Lviv",
+    "Residents of\n\nKherson Oblast left.\nof Mykolaiv\nKyiv Mayor Vitali Klitschko said",
+])
+def test_a_text_scanned_line_by_line_reads_as_when_scanned_whole(text: str) -> None:
+    """A post's context is scanned from the cached scans of its lines (most of them are lines of the
+    document scanned before); it finds the same names, surnames and region marks as one scan of the
+    whole text, also where a name, a connector or "X and Y regions" runs over a line break."""
+    from frontline.language.places import _scan_by_lines, _scan_text
+
+    def plain(result):
+        return [sp.__dict__ for sp in result[0]], sorted(result[1])
+
+    assert plain(_scan_by_lines(text)) == plain(_scan_text(text)[:2])

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from frontline.cleaning import clean_document
@@ -112,8 +111,19 @@ class _Where:
         self.by_start: dict[int, int] = {}  # sentence start -> ordinal of the first sentence starting there
         for i, s in enumerate(post.sentences):
             self.by_start.setdefault(s.start, i)
-        self.key = re.compile(re.escape(doc_id) + r":(\d+)")
-        self.span = re.compile(re.escape(f"{doc_id}:{post.post_id}:") + r"(\d+)")
+        self.key = f"{doc_id}:"  # a sentence key: this + its number
+        self.span = f"{doc_id}:{post.post_id}:"  # a stretch of the post: this + its number
+
+
+def _number_after(value: str, prefix: str) -> int | None:
+    r"""N when `value` is `prefix` + N (decimal digits), else None: what re.fullmatch(re.escape(prefix)
+    + r"(\d+)", value) reads (\d is a Unicode decimal digit, as for isdecimal), with no pattern
+    compiled per post."""
+    if value.startswith(prefix):
+        rest = value[len(prefix):]
+        if rest.isdecimal():  # False for ""
+            return int(rest)
+    return None
 
 
 def _relative(m: EventMention, where: _Where) -> CachedMention:
@@ -133,10 +143,10 @@ def _relative(m: EventMention, where: _Where) -> CachedMention:
     for name, value in data.items():
         if not isinstance(value, str):
             continue
-        if (hit := where.key.fullmatch(value)) and int(hit.group(1)) in ordinals:
-            refs[name], data[name] = ordinals[int(hit.group(1))], ""
-        elif hit := where.span.fullmatch(value):
-            spans[name], data[name] = int(hit.group(1)), ""
+        if (n := _number_after(value, where.key)) is not None and n in ordinals:
+            refs[name], data[name] = ordinals[n], ""
+        elif (n := _number_after(value, where.span)) is not None:
+            spans[name], data[name] = n, ""
     return CachedMention(ordinal, m.supporting, data, refs, spans)
 
 

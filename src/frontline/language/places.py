@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -150,6 +152,10 @@ class _Tally:
     senses: dict[str, int] = field(default_factory=dict)  # norm -> pid of its confident reading here
     prefer: dict[str, int] = field(default_factory=dict)  # readings to favour (another text's senses)
     _tops: tuple[float, float] | None = None
+    # Rankings against this tally alone, by span key: set (to {}) only on a finished context tally,
+    # which every sentence of its post ranks its names against (`_resolve_spans`)
+    ranks: dict[tuple, list] | None = None
+    _by_lat: tuple[int, list[float], list[tuple[str, float, float, float]]] | None = None
 
     def vote(self, norm: str, e: Entry, w: float) -> None:
         if not e.country:
@@ -160,6 +166,17 @@ class _Tally:
         if e.admin1_key and e.feature != FEATURE_COUNTRY:
             self.admin1[e.admin1_key] += w
             self.own_admin1[norm][e.admin1_key] += w
+
+    def anchors_near(self, lat: float) -> list[tuple[str, float, float, float]]:
+        """The anchors within a degree of latitude of `lat` (and a hair more: callers check the
+        distance themselves), from the anchors sorted by latitude; a long text has hundreds and a
+        common name hundreds of readings. In latitude order: callers take a maximum over them."""
+        index = self._by_lat
+        if index is None or index[0] != len(self.anchors):
+            ordered = sorted(self.anchors, key=lambda a: a[1])
+            index = self._by_lat = (len(self.anchors), [a[1] for a in ordered], ordered)
+        _n, lats, ordered = index
+        return ordered[bisect_left(lats, lat - 1.000001):bisect_right(lats, lat + 1.000001)]
 
     def support(self, norm: str, e: Entry) -> tuple[float, float, float, float]:
         """(country support, best country support, admin1 support, best admin1 support)."""
@@ -315,7 +332,7 @@ def _context_score(e: Entry, norm: str, tallies: list[tuple[_Tally, float]]) -> 
         if aw > 0:
             score += scale * CTX_ADMIN1 * min(1.0, aw) * min(1.0, aw / a_top)
         if e.feature in (FEATURE_PLACE, FEATURE_ADMIN2):
-            for n, lat, lon, w in tally.anchors:
+            for n, lat, lon, w in tally.anchors_near(e.lat):
                 if n == norm or abs(lat - e.lat) > 1.0:
                     continue
                 d = _km(lat, lon, e.lat, e.lon)
@@ -328,21 +345,54 @@ def _context_score(e: Entry, norm: str, tallies: list[tuple[_Tally, float]]) -> 
 
 def _rank(cands: tuple[tuple[Entry, int], ...], norm: str, tallies: list[tuple[_Tally, float]],
           within: Entry | None = None, prefer_admin: bool = False) -> list[tuple[float, Entry, int]]:
+    if not tallies:  # a reading without context depends on the name alone: ranked once per process
+        key = (id(cands), norm, None if within is None else within.pid, prefer_admin)
+        hit = _ALONE.get(key)
+        if hit is not None and hit[0] is cands:
+            return list(hit[1])
     pool = cands
     if within is not None:
         inside = tuple((e, k) for e, k in cands if _inside(e, within))
         pool = inside or cands
-    has_name = any(k in (NAME, ALIAS) for _e, k in pool)
+    has_name, base = _pool_facts(pool) if pool is cands else _facts(pool)
     scored = []
-    for e, k in pool:
-        s = _base_score(e, k) + _context_score(e, norm, tallies)
+    for (e, k), b in zip(pool, base, strict=True):
+        s = b + _context_score(e, norm, tallies)
         if has_name and k == ALT:
             s += ALT_WHEN_NAMED
         if prefer_admin and e.feature == FEATURE_ADMIN1:
             s += 3.0
         scored.append((s, e, k))
     scored.sort(key=lambda t: (-t[0], t[1].pid))
+    if not tallies:
+        if len(_ALONE) > _FACTS_MAX:
+            _ALONE.clear()
+        _ALONE[key] = (cands, tuple(scored))
     return scored
+
+
+# Facts of a candidate tuple (from `_candidates`' cache, so the same tuple object comes back for
+# a name) that every ranking of it needs: whether a reading is a name proper, and each reading's
+# context-free score. Keyed by the tuple's id, which is checked against the tuple itself (kept
+# alive here, so the id cannot be reused while its entry lives). Bounded, cleared when full.
+_FACTS_MAX = 100_000
+_FACTS: dict[int, tuple] = {}
+_ALONE: dict[tuple, tuple] = {}  # (id(cands), norm, within pid, prefer_admin) -> (cands, ranking with no context)
+
+
+def _pool_facts(pool: tuple[tuple[Entry, int], ...]) -> tuple[bool, tuple[float, ...]]:
+    hit = _FACTS.get(id(pool))
+    if hit is not None and hit[0] is pool:
+        return hit[1], hit[2]
+    has_name, base = _facts(pool)
+    if len(_FACTS) > _FACTS_MAX:
+        _FACTS.clear()
+    _FACTS[id(pool)] = (pool, has_name, base)
+    return has_name, base
+
+
+def _facts(pool: tuple[tuple[Entry, int], ...]) -> tuple[bool, tuple[float, ...]]:
+    return any(k in (NAME, ALIAS) for _e, k in pool), tuple(_base_score(e, k) for e, k in pool)
 
 
 def _inside(e: Entry, container: Entry) -> bool:
@@ -365,6 +415,11 @@ FEATURE_WORDS = frozenset("ocean sea seas gulf bay lake river strait channel coa
 def _runs(text: str) -> list[list[re.Match]]:
     """Maximal runs of capitalised words (connectors such as "of" allowed inside); any
     punctuation between two words ends a run."""
+    return _runs_and_last(text)[0]
+
+
+def _runs_and_last(text: str) -> tuple[list[list[re.Match]], str]:
+    """`_runs(text)`, and the text's last word ("" when it has none)."""
     words = list(_WORD_RE.finditer(text))
     # plain lists, read once: this loop runs over every word of a post's whole context
     texts = [m.group() for m in words]
@@ -393,7 +448,7 @@ def _runs(text: str) -> list[list[re.Match]]:
                 break
         runs.append(run)
         i = j
-    return runs
+    return runs, texts[-1] if texts else ""
 
 
 @lru_cache(maxsize=256)
@@ -401,10 +456,17 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
     """Capitalised phrases of `text` that name something in the gazetteer (longest match first,
     left to right within each run), and the words that look like surnames (the last word of a
     run of names that matched nothing: "Bailey" in "Lorraine Bailey")."""
+    spans, surnames, _last = _scan_text(text)
+    return spans, surnames
+
+
+def _scan_text(text: str) -> tuple[tuple[_Span, ...], frozenset[str], str]:
+    """`_scan(text)` uncached, and the text's last word."""
     g = get_gazetteer()
     spans: list[_Span] = []
     surnames: set[str] = set()
-    for run in _runs(text):
+    runs, last_word = _runs_and_last(text)
+    for run in runs:
         i = 0
         any_match = False
         while i < len(run):
@@ -443,7 +505,46 @@ def _scan(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
         elif len(run) > 1 and spans and spans[-1].partial and spans[-1].end < run[-1].end():
             surnames.add(run[-1].group())
     _mark_regions(text, spans)
-    return tuple(spans), frozenset(surnames)
+    return tuple(spans), frozenset(surnames), last_word
+
+
+LINE_SCANS = 16_384  # lines whose scans are kept: a live blog's, many times over
+
+
+@lru_cache(maxsize=LINE_SCANS)
+def _scan_line(line: str) -> tuple[tuple[_Span, ...], frozenset[str], str]:
+    return _scan_text(line)
+
+
+@lru_cache(maxsize=256)
+def _scan_by_lines(text: str) -> tuple[tuple[_Span, ...], frozenset[str]]:
+    """`_scan(text)`, put together from the cached scans of its lines: a post's context repeats the
+    lines of the document around it (its headline and paragraphs), which are then scanned once.
+    A run of capitalised words never crosses a line break, so the text's names are its lines'
+    names; where lines could still interact (see `_scan_context`: a line ending in a connector,
+    one starting with "of", "Kursk and" / "Belgorod regions" across the break), the text is
+    scanned whole."""
+    if "\n" not in text:
+        return _scan(text)
+    spans: list[_Span] = []
+    names: set[str] = set()
+    pos = 0
+    last_end = -1  # where the last span so far ends
+    for line in text.split("\n"):
+        if line:
+            if line.startswith("of") and pos:
+                return _scan(text)
+            line_spans, line_names, last_word = _scan_line(line)
+            if last_word in CONNECTORS and pos + len(line) < len(text):
+                return _scan(text)
+            if line_spans:
+                if last_end >= 0 and _SEAM_GAP.fullmatch(text, last_end, pos + line_spans[0].start):
+                    return _scan(text)
+                spans.extend(_copy(sp, start=sp.start + pos, end=sp.end + pos) for sp in line_spans)
+                last_end = spans[-1].end
+            names |= line_names
+        pos += len(line) + 1
+    return tuple(spans), frozenset(names)
 
 
 _SEAM_GAP = re.compile(r"\s*(,|and|,\s*and)\s*")
@@ -458,8 +559,8 @@ def _scan_context(ctx: PlaceContext) -> tuple[tuple[_Span, ...], frozenset[str]]
     past the own part; where the two could still interact across the line break ("Kursk and" /
     "Belgorod regions", a line ending in a connector or in "settlement" + "of"), the joined text is
     scanned whole."""
-    own_spans, own_names = _scan(ctx.own)
-    shared_spans, shared_names = _scan(ctx.shared)
+    own_spans, own_names = _scan_by_lines(ctx.own)
+    shared_spans, shared_names = _scan_by_lines(ctx.shared)
     tail = _WORD_RE.findall(ctx.own[-40:])
     if ((tail and tail[-1] in CONNECTORS) or _OF_AT_END.search(ctx.own) or _OF_AT_START.match(ctx.shared)
             or (own_spans and shared_spans and _SEAM_GAP.fullmatch(
@@ -577,6 +678,8 @@ def _resolve_spans(spans: list[_Span], tallies: list[tuple[_Tally, float]]
     # a text names the same places again and again (a live blog's context: each name ~3 times):
     # the same name, read the same way, ranks the same, so it is ranked once per call
     ranked: dict[tuple, list[tuple[float, Entry, int]]] = {}
+    if len(tallies) == 1 and tallies[0][1] == 1.0 and tallies[0][0].ranks is not None:
+        ranked = tallies[0][0].ranks  # and once per post, against a finished context tally
     for i in order:
         sp = spans[i]
         cands = _candidates(sp.surface, sp.admin)
@@ -664,7 +767,9 @@ def _context_tally(context: str | PlaceContext) -> _Tally:
     spans = [_copy(sp, constraint=None) for sp in all_spans if _plausible_in_context(context, sp, surnames)]
     _mark_constraints(context.text if isinstance(context, PlaceContext) else context, spans)
     first = _tally(spans)
-    return _tally(spans, [(first, 1.0)])
+    done = _tally(spans, [(first, 1.0)])
+    done.ranks = {}
+    return done
 
 
 # --------------------------------------------------------------------------- public API
@@ -811,12 +916,13 @@ def find_places(doc: Doc, context: str | PlaceContext = "", *, demonyms: bool = 
     text = doc.text
     scanned, surnames = _scan(text)
     spans = [_copy(sp, constraint=None) for sp in scanned]
-    _add_ner_spans(doc, spans)
+    ents = doc.ents  # a tuple of new Spans on each access: once per sentence, not once per name
+    _add_ner_spans(doc, spans, ents)
     _mark_settlement_heads(text, spans)
     spans.sort(key=lambda s: s.start)
     if context:
-        surnames = surnames | _context_scan(context)[1]
-    kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames, spans)]
+        surnames = _Either(surnames, _context_scan(context)[1])
+    kept = [sp for sp in spans if _acceptable(doc, text, sp, surnames, spans, ents)]
     if not kept:
         return []
     _mark_constraints(text, kept)
@@ -835,6 +941,19 @@ def find_places(doc: Doc, context: str | PlaceContext = "", *, demonyms: bool = 
     return out
 
 
+class _Either:
+    """The surnames of a sentence and of its context, asked about without building their union per
+    sentence (a live blog's context names hundreds)."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: frozenset[str], second: frozenset[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.first or word in self.second
+
+
 _SETTLEMENT_OF = re.compile(
     r"\b(town|city|village|settlement|port|hamlet|capital|suburb|region|province|oblast|district)s? of\s+$", re.I)
 _REGION_OF = re.compile(r"\b(region|province|oblast|district|governorate)s? of\s+$", re.I)
@@ -850,9 +969,9 @@ def _mark_settlement_heads(text: str, spans: list[_Span]) -> None:
                 sp.admin = True
 
 
-def _add_ner_spans(doc: Doc, spans: list[_Span]) -> None:
+def _add_ner_spans(doc: Doc, spans: list[_Span], ents: tuple[Span, ...] | None = None) -> None:
     """Mark gazetteer spans that NER calls places, and add NER place spans the scan missed."""
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         s, e = ent.start_char, ent.end_char
@@ -886,7 +1005,8 @@ SITE_HEADS = frozenset("square island bridge airport port harbour steelworks pla
                        "base airbase dam canal factory refinery depot".split())
 
 
-def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans: list[_Span]) -> bool:
+def _acceptable(doc: Doc, text: str, sp: _Span, surnames: Container[str], spans: list[_Span],
+                ents: tuple[Span, ...] | None = None) -> bool:
     """Recognition filters against the false positives of a pure gazetteer match."""
     cands = _candidates(sp.surface, sp.admin)
     if not cands:
@@ -904,7 +1024,7 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: frozenset[str], spans:
     # inside a person's or organisation's name ("Vladimir Putin", "Kyiv Independent"), unless the
     # gazetteer's name ends in what only places are ("St Peter's Square", "Snake Island")
     named_site = sp.words > 1 and cleaned.rsplit(" ", 1)[-1].lower() in SITE_HEADS
-    for ent in doc.ents if not named_site else ():
+    for ent in (doc.ents if ents is None else ents) if not named_site else ():
         if ent.start_char < sp.end and sp.start < ent.end_char and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART"):
             inside_longer = len(ent) > len(span) or ent.start_char < sp.start or ent.end_char > sp.end
             if inside_longer and not sp.ner_place and not _covered(ent, spans):
@@ -972,7 +1092,7 @@ def _names_a_text_or_view(doc: Doc, span: Span) -> bool:
     return nxt.lower_ in ("'s", "’s") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in VIEW_NOUNS
 
 
-def _strong_for_person(cands: tuple[tuple[Entry, int], ...], word: str, surnames: frozenset[str]) -> bool:
+def _strong_for_person(cands: tuple[tuple[Entry, int], ...], word: str, surnames: Container[str]) -> bool:
     """Whether a one-word PERSON entity is a place after all: NER calls "Kyiv" a person, but a
     surname seen in a full name elsewhere ("Clark said") is a person."""
     if word in surnames:

@@ -306,6 +306,10 @@ class Store:
             select(t.posts).where(t.posts.c.document_id == doc_id)).mappings()}
         seen = set()
         moved: list[dict] = []  # stored posts whose row changes (offsets move as a live blog grows)
+        # New posts and the revisions, each written in one statement, in post order (so they get the
+        # ids one insert per post gave them): a revision of a new post names it by its place in `added`.
+        added: list[dict] = []
+        revisions: list[tuple[int | None, int, dict]] = []  # (stored pk, index in `added`, values)
         for post in clean.posts:
             seen.add(post.post_id)
             sha = _sha(post.headline, post.text, post.kind)
@@ -314,9 +318,9 @@ class Store:
                           off_topic=post.off_topic, duplicate_of=post.duplicate_of,
                           removed=json.dumps(post.removed), content_sha=sha, deleted_snapshot=None)
             old = stored.get(post.post_id)
+            pk: int | None = None
             if old is None:
-                pk = conn.execute(insert(t.posts).values(document_id=doc_id, post_id=post.post_id,
-                                                         first_snapshot=snap_id, **values)).inserted_primary_key[0]
+                added.append(dict(document_id=doc_id, post_id=post.post_id, first_snapshot=snap_id, **values))
                 change = "new"
                 result.new_posts += 1
             else:
@@ -330,8 +334,15 @@ class Store:
                     result.edited_posts += 1
                 else:
                     result.new_posts += 1
-            conn.execute(insert(t.post_revisions).values(post_pk=pk, snapshot_id=snap_id, change=change,
-                                                         headline=post.headline, text=post.text, content_sha=sha))
+            revisions.append((pk, len(added) - 1, dict(snapshot_id=snap_id, change=change, headline=post.headline,
+                                                       text=post.text, content_sha=sha)))
+        new_pks: list[int] = []
+        if added:
+            new_pks = list(conn.execute(insert(t.posts).returning(t.posts.c.pk, sort_by_parameter_order=True),
+                                        added).scalars())
+        if revisions:
+            conn.execute(insert(t.post_revisions), [
+                dict(post_pk=new_pks[i] if pk is None else pk, **values) for pk, i, values in revisions])
         if moved:  # in one statement (the columns are the same for every row)
             from sqlalchemy import bindparam
 
