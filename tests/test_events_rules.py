@@ -609,3 +609,11 @@ def test_he_later_in_a_sentence_is_the_speaker_named_at_its_start() -> None:
     stressed = [m for m in mentions if "he stressed" in m.evidence.text]
     assert stressed and all(m.sources and m.sources[0][0] == "Budanov" for m in stressed), \
         [m.sources for m in stressed]
+
+
+def test_recruiting_people_to_fight_somewhere_happens_where_the_recruiters_are() -> None:
+    mentions = mentions_of("Prisons and big state firms across Belarus are now recruiting men to fight in Ukraine, "
+                           "per reports by independent media this week.")
+    drafts = [m for m in mentions if m.type == "mobilization"]
+    assert drafts and all(m.location is not None and m.location.name == "Belarus" for m in drafts), \
+        [(m.type, m.location) for m in mentions]

@@ -1590,6 +1590,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     places = [p for p in places if not _origin_of_a_noun(p, ann)]
     # "the highest toll since an attack on a station in Kramatorsk": a yardstick, not where it happened
     places = [p for p in places if not _in_since_phrase(p, hit, ann)]
+    # "recruit volunteers to fight in Ukraine": where they are meant to go, not where the recruiting is
+    if hit.type not in ("statement", "clash"):
+        places = [p for p in places if not _in_purpose_of_another(p, hit, ann)] or places
     if hit.type in ("meeting", "statement", "agreement"):
         # "talks expected to focus on Russia's war in Ukraine": what the words are about, not where they met
         places = [p for p in places if not WAR_TOPIC.search(text[max(0, p.start - 30):p.start])]
@@ -1721,6 +1724,20 @@ def _dates_the_telling(date: DateRef, ann: SentenceAnnotation) -> bool:
     if head.dep_ == "prep":
         head = head.head
     return head.pos_ == "VERB" and head.lemma_.lower() in REPORTING_VERBS
+
+
+def _in_purpose_of_another(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """Whether the place is told in a to-infinitive of purpose the trigger is not part of."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if tok is None or span is None or len(span) == 0:
+        return False
+    for a in span.root.ancestors:
+        if a.dep_ in ("advcl", "acl") and a.pos_ == "VERB" and \
+                any(c.dep_ == "aux" and c.tag_ == "TO" for c in a.children) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return not syntax.in_subtree(tok, a)
+    return False
 
 
 def _in_since_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
