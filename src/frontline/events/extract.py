@@ -25,7 +25,14 @@ from frontline.events.quantities import find_quantities
 from frontline.events.similarity import FULL_NAME, speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, seat_of_actor
-from frontline.language.attribution import PERSON_NOUNS, REPORTING_VERBS, within_view, without_day
+from frontline.language.attribution import (
+    PERSON_NOUNS,
+    PERSONAL,
+    REPORTING_VERBS,
+    SKIP_SUBJECTS,
+    within_view,
+    without_day,
+)
 from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
 from frontline.language.places import SITE_HEADS, seat_of, town_in
 from frontline.models import (
@@ -1193,7 +1200,8 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     if subj.pos_ == "PRON":
         personal = subj.lower_ in ("he", "she", "i")
         text = ann.sentence.text
-        here = [a.speaker for a in ann.attributions if a.speaker and a.speaker.lower() not in PERSONAL_WORDS and
+        here = [a.speaker for a in ann.attributions if a.speaker and a.speaker.lower() not in PERSONAL and
+                a.speaker.lower() not in SKIP_SUBJECTS and
                 0 <= text.find(a.speaker) < subj.idx - subj.sent.start_char]
         if personal and here:
             return here[0]  # "Skibitsky said ..., but he stressed ...": the speaker named before in the sentence
@@ -1207,9 +1215,6 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
             return st.he()  # "he said" after a watchdog's words and a mayor named since: the mayor
         return None
     return _named(subj, ann)
-
-
-PERSONAL_WORDS = {"he", "she", "i", "they", "it", "we", "you"}
 
 
 def _a_body(name: str) -> bool:
