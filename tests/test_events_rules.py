@@ -617,3 +617,15 @@ def test_recruiting_people_to_fight_somewhere_happens_where_the_recruiters_are()
     drafts = [m for m in mentions if m.type == "mobilization"]
     assert drafts and all(m.location is not None and m.location.name == "Belarus" for m in drafts), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_a_front_line_unit_speaks_from_the_front_not_from_its_capital() -> None:
+    mentions = mentions_of("A spokesperson for the Azov regiment called the report “nonsense” and said the unit "
+                           "had lost no men.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and all(m.location is None or m.location.name != "Kyiv" for m in said), \
+        [(m.type, m.location) for m in said]
+    # a national command still speaks from the capital
+    mentions = mentions_of("Russia's defence ministry called the report “nonsense” and said the army had lost no men.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Moscow"

@@ -88,6 +88,7 @@ class Entry:
     roles: tuple[Role, ...] = ()
     seat: str | None = None  # "Town|CC": where an international body sits (a state's is its capital)
     sector: str | None = None  # "media": reports the war, is not a party to it
+    field: bool = False  # a unit at the front (a brigade, a fleet, a private army): no capital is its seat
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def _build_state(raw: dict) -> dict:
             of_id = of if of in ids else state_by_country.get(of) or by_label.get(str(of).lower(), of)
             roles.append(Role(r["title"], of_id, _as_date(r.get("from")), _as_date(r.get("to"), end=True)))
         entries[item["id"]] = Entry(item["id"], item["name"], item["kind"], item.get("country"), tuple(roles),
-                                    item.get("seat"), item.get("sector"))
+                                    item.get("seat"), item.get("sector"), bool(item.get("field")))
 
     patterns: dict[str, list[_Pattern]] = defaultdict(list)
     docs_by_key: dict[str, Doc] = {}
@@ -673,6 +674,8 @@ def seat_of_actor(actor_id: str | None, when: dt.date | None = None) -> tuple[st
                  [cat.entries.get(r.of) for r in entry.roles]
         bodies = [b for b in served if b is not None] or [entry]
     for body in bodies:
+        if body.field:
+            return None
         if body.seat:
             town, _, country = body.seat.partition("|")
             return town, country
