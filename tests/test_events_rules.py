@@ -629,3 +629,11 @@ def test_a_front_line_unit_speaks_from_the_front_not_from_its_capital() -> None:
     mentions = mentions_of("Russia's defence ministry called the report “nonsense” and said the army had lost no men.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Moscow"
+
+
+def test_reserves_called_up_are_not_placed_at_the_seat_of_whoever_counted_them() -> None:
+    mentions = mentions_of("Belarus has called up at least 20,000 reservists, the UK defence ministry said in its "
+                           "latest intelligence update.")
+    drafts = [m for m in mentions if m.type == "mobilization"]
+    assert drafts and all(m.location is None or m.location.name != "London" for m in drafts), \
+        [(m.type, m.location) for m in mentions]

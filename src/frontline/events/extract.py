@@ -1689,9 +1689,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         near = st.nearby_place(within=2)  # the story goes on where the sentences before it were
         if near is not None:
             return near
-    if hit.type not in MILITARY:
+    if hit.type not in MILITARY and hit.type != "mobilization":
         # "Russia's supreme court will hear ...", "von der Leyen has said ... sanctions": a body's
-        # decision is taken where it sits
+        # decision is taken where it sits (troops massed or reserves called up are where the army is,
+        # not at the seat of whoever counted them)
         who = speaker or _agent_name(hit, ann)
         if hit.type == "meeting" and _travels(who, st.anchor):
             return None  # "the Russian foreign minister left the G20 meeting early": not at home
