@@ -637,3 +637,11 @@ def test_reserves_called_up_are_not_placed_at_the_seat_of_whoever_counted_them()
     drafts = [m for m in mentions if m.type == "mobilization"]
     assert drafts and all(m.location is None or m.location.name != "London" for m in drafts), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_a_stance_an_agency_reports_is_the_stance_takers_with_the_agency_passing_it_on() -> None:
+    mentions = mentions_of("Moldovan ministers have denounced a plan by Russia’s consulate to open polling "
+                           "stations in Transnistria, Reuters has reported.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and [s[0] for s in said[0].sources] == ["Moldovan ministers", "Reuters"], \
+        [m.sources for m in said]

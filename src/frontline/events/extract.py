@@ -1014,13 +1014,24 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
             speaker = None
         if speaker and not any(s[0] == speaker for s in sources):
             sources.insert(0, (speaker, "asserts"))
+        rep = syntax.reporting_head(tok) if tok is not None else None
+        outlet = syntax.subject_of(rep) if rep is not None else None
+        outlet_name = _named(outlet, ann) if outlet is not None and outlet.pos_ != "PRON" else None
+        if outlet_name and _is_outlet(outlet_name) and \
+                not any(speaker_identity(s[0]) == speaker_identity(outlet_name) for s in sources):
+            sources.append((outlet_name, "asserts"))  # "officials denounced it, AFP reported": who passed it on
         if not sources:
             return None, [], False  # a position with nobody holding it is not an event
         st.statement_speaker = sources[0][0]
         st.statement_at = ann.sentence.index
         # "X claimed that ...": the reporter marks the words as one side's claim
         status = "claimed" if tok is not None and tok.lemma_ == "claim" and tok.pos_ == "VERB" else "reported"
-        return status, sources[:1] + [s for s in sources[1:] if s[1] == "denies"], False
+        kept = sources[:1]
+        for s in sources[1:]:
+            if s[1] == "denies" or _is_outlet(s[0]) and \
+                    all(speaker_identity(s[0]) != speaker_identity(k[0]) for k in kept):
+                kept.append(s)
+        return status, kept, False
     modality = syntax.local_modality(tok) if tok is not None else None
     if modality is None and ann.modality == "cancelled":
         modality = "cancelled"
@@ -1194,7 +1205,13 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     rep = syntax.reporting_head(tok)
     rep_subj = syntax.subject_of(rep) if rep is not None else None
     if rep_subj is not None and rep_subj.pos_ != "PRON":
-        return _named(rep_subj, ann)
+        reporter = _named(rep_subj, ann)
+        # "officials have condemned the call, AFP reported": an outlet passes on the officials' stance
+        if not (_is_outlet(reporter) and subj is not rep_subj and subj.pos_ != "PRON"):
+            return reporter
+        said = ann.doc.text[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge)]
+        return next((a.speaker for a in ann.attributions if a.speaker and a.speaker in said), None) or \
+            _named(subj, ann)
     if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return _named(tok.head, ann)  # "leading Greens in the coalition, who argue it is needed": the Greens
     if subj.pos_ == "PRON":
