@@ -645,3 +645,11 @@ def test_a_stance_an_agency_reports_is_the_stance_takers_with_the_agency_passing
     said = [m for m in mentions if m.type == "statement"]
     assert said and [s[0] for s in said[0].sources] == ["Moldovan ministers", "Reuters"], \
         [m.sources for m in said]
+
+
+def test_a_swap_is_not_placed_where_the_freed_men_once_fought() -> None:
+    mentions = mentions_of("Kyiv has announced a new exchange of prisoners, bringing home 60 soldiers, among them "
+                           "20 marines who held out at the port of Berdiansk.")
+    swaps = [m for m in mentions if m.type == "prisoners"]
+    assert swaps and all(m.location is None or m.location.name != "Berdiansk" for m in swaps), \
+        [(m.type, m.location) for m in mentions]

@@ -1547,6 +1547,8 @@ def _seat(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None = N
     return replace(ref, text="", start=0, end=0) if ref is not None else None
 
 
+SWAP = re.compile(r"\b(exchang|swap)", re.I)
+SWAP_REACH = 12  # "prisoner swap", "exchange of prisoners": the swap word at or just after the trigger
 EXCHANGE = re.compile(r"exchang|swap|releas|freed|free\b|handed over|hand over|arrest|detain|jail|sentenc|convict",
                       re.I)
 FRONT_COUNTRIES = frozenset({"UA"})  # where the fighting is: its towns are what statements speak of
@@ -1615,6 +1617,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     # "recruit volunteers to fight in Ukraine": where they are meant to go, not where the recruiting is
     if hit.type not in ("statement", "clash"):
         places = [p for p in places if not _in_purpose_of_another(p, hit, ann)] or places
+    if hit.type == "prisoners" and SWAP.search(text[hit.start:hit.end + SWAP_REACH]):
+        # "a swap freeing 95 who defended the steelworks in Mariupol", "Reed, who was convicted of smuggling
+        # into the US": where the freed fought or were tried is not where they were exchanged
+        places = [p for p in places if _of_the_verb(p, hit, ann)]
     if hit.type in ("meeting", "statement", "agreement"):
         # "talks expected to focus on Russia's war in Ukraine": what the words are about, not where they met
         places = [p for p in places if not WAR_TOPIC.search(text[max(0, p.start - 30):p.start])]
