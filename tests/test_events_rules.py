@@ -653,3 +653,11 @@ def test_a_swap_is_not_placed_where_the_freed_men_once_fought() -> None:
     swaps = [m for m in mentions if m.type == "prisoners"]
     assert swaps and all(m.location is None or m.location.name != "Berdiansk" for m in swaps), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_a_clause_on_the_acts_own_noun_dates_it() -> None:
+    mentions = mentions_of("The commander listed earlier hits on training grounds, among them a missile strike on "
+                           "a range near Lviv that killed 35 recruits in March.")
+    strikes = [m for m in mentions if m.type == "strike"]
+    assert strikes and all(m.date is not None and m.date.start.month == 3 for m in strikes), \
+        [(m.type, m.date) for m in mentions]

@@ -1547,6 +1547,7 @@ def _seat(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None = N
     return replace(ref, text="", start=0, end=0) if ref is not None else None
 
 
+TOLL_VERBS = {"kill", "injure", "wound", "destroy", "damage"}  # "a strike on a range that killed 35": the strike did
 SWAP = re.compile(r"\b(exchang|swap)", re.I)
 SWAP_REACH = 12  # "prisoner swap", "exchange of prisoners": the swap word at or just after the trigger
 EXCHANGE = re.compile(r"exchang|swap|releas|freed|free\b|handed over|hand over|arrest|detain|jail|sentenc|convict",
@@ -1884,6 +1885,12 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
             attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "advcl" and
                         v.head.i == verb.i and any(c.dep_ == "advmod" and c.lower_ == "when" for c in v.children)
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
+        if not attached and tok.pos_ in ("NOUN", "PROPN"):
+            # "a strike on a base that killed 87 soldiers in May": the clause on the act's noun dates it
+            attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "relcl" and
+                        (v.head.i == tok.i or
+                         (v.lemma_ in TOLL_VERBS and tok.left_edge.i <= v.head.i <= tok.right_edge.i))
+                        and not PRESENT_WORDS.match(d.text)]
         if attached:
             best = min(attached, key=lambda d: abs(d.char_start - hit.start))
             # "currently", "now": the state at report time, weaker than a date the event happened on
