@@ -661,3 +661,11 @@ def test_a_clause_on_the_acts_own_noun_dates_it() -> None:
     strikes = [m for m in mentions if m.type == "strike"]
     assert strikes and all(m.date is not None and m.date.start.month == 3 for m in strikes), \
         [(m.type, m.date) for m in mentions]
+
+
+def test_what_a_travelling_foreign_minister_offers_is_not_placed_at_his_capital() -> None:
+    mentions = mentions_of("Speaking to reporters, the US secretary of state, Antony Blinken, said the US would "
+                           "provide more than $150m (£120m) in foreign military financing assistance.")
+    aid = [m for m in mentions if m.type == "aid"]
+    assert aid and all(m.location is None or m.location.name != "Washington" for m in aid), \
+        [(m.type, m.location) for m in mentions]

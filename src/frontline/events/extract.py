@@ -1718,7 +1718,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # decision is taken where it sits (troops massed or reserves called up are where the army is,
         # not at the seat of whoever counted them)
         who = speaker or _agent_name(hit, ann)
-        if hit.type == "meeting" and _travels(who, st.anchor):
+        if _travels(who, st.anchor):
             return None  # "the Russian foreign minister left the G20 meeting early": not at home
         return _seat(who, ann, st.anchor)
     return None
