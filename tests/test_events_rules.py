@@ -669,3 +669,13 @@ def test_what_a_travelling_foreign_minister_offers_is_not_placed_at_his_capital(
     aid = [m for m in mentions if m.type == "aid"]
     assert aid and all(m.location is None or m.location.name != "Washington" for m in aid), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_a_past_perfect_clause_about_a_person_is_their_history_not_news() -> None:
+    mentions = mentions_of("He was exchanged for Pavel Orlov, a Russian pilot who had been serving a 15-year "
+                           "sentence in Canada after being convicted of spying.")
+    assert not any(m.trigger == "convicted" for m in mentions), [(m.type, m.trigger) for m in mentions]
+    # "who had just been freed": the clause tells the news itself
+    mentions = mentions_of("Her brother was on the last bus with a group of sailors who had just been freed from a "
+                           "Russian prison.")
+    assert any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]

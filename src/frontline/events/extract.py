@@ -462,6 +462,13 @@ def _past_perfect_description(tok: Token) -> bool:
     """A relative clause in the past perfect describing a place or people ('Luhansk, which had been
     captured by separatists'): background to the sentence, not an act it reports."""
     verb = syntax.governing_verb(tok)
+    # "a pilot who had been serving a sentence after being convicted": the clause's own time clause too
+    while verb.dep_ in ("pcomp", "advcl") and verb.head.dep_ == "prep" and verb.head.head.dep_ == "relcl":
+        verb = verb.head.head
+    while verb.dep_ == "advcl" and verb.head.dep_ == "relcl":
+        verb = verb.head
+    if any(c.dep_ == "advmod" and c.lower_ in ("just", "recently", "finally") for c in verb.children):
+        return False  # "men who had just been freed from a Russian prison": the news itself
     return verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and \
         any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("which", "who", "whom", "that")
             for c in verb.children)  # not "assessments that Russia had paused its offensive": what is said
@@ -639,7 +646,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and (_warned_against(tok) or _background_of_past_perfect(tok) or _stated_aim(tok)
                                         or _yardstick(tok)):
             continue  # "warned X against an invasion"; "had imposed curbs after Turkey launched an operation"
-        if hit.type in GROUND and _past_perfect_description(tok):
+        if hit.type != "statement" and _past_perfect_description(tok):
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
         if hit.type == "sanctions" and tok.lemma_.lower() == "sanction" and tok.pos_ == "NOUN" and not _imposed(tok):
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
