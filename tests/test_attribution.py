@@ -129,3 +129,12 @@ def test_a_name_set_off_by_an_office_before_a_sentence_final_verb_speaks(nlp: La
     text = ("Ukrainian troops enjoyed a small change of fortune after managing to retake most of Sievierodonetsk, "
             "Serhiy Haidai, governor of the Luhansk province where the city lies, told national TV.")
     assert [s for s, _stance, _c in said(nlp, text)] == ["Serhiy Haidai"]
+
+
+def test_the_statement_says_is_by_who_spoke_before_not_a_name_merely_mentioned(nlp: Language) -> None:
+    before = "It is unclear how the flags reached the station, which is shared by the US and Russia."
+    assert all(s[0] != "Russia" for s in said(nlp, "The message under the photos says: “Happy Liberation Day!”",
+                                               before))
+    before = "The Russian defence ministry said its forces had taken the village."
+    assert said(nlp, "The statement added that the army had lost no men.", before)[0][0] == \
+        "Russian defence ministry"

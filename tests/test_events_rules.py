@@ -679,3 +679,4 @@ def test_a_past_perfect_clause_about_a_person_is_their_history_not_news() -> Non
     mentions = mentions_of("Her brother was on the last bus with a group of sailors who had just been freed from a "
                            "Russian prison.")
     assert any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]
+

@@ -369,7 +369,9 @@ def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
         if source is not None:
             return _speaker(source, ctx)
         if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
-            prior = [*reversed(ctx.speakers), *ctx.prior()]
+            # "the statement says": by whoever spoke or acted just before, not any name nearby
+            # ("... recognised only by Russia among UN member states. The message says")
+            prior = [*reversed(ctx.speakers), *(sp for sp in ctx.prior() if sp.spoke)]
             return prior[0] if prior else None
         return None
     if lemma in MEDIUM_NOUNS and all(c.dep_ in {"det", "amod"} for c in tok.children):
