@@ -680,3 +680,12 @@ def test_a_past_perfect_clause_about_a_person_is_their_history_not_news() -> Non
                            "Russian prison.")
     assert any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]
 
+
+
+
+def test_a_whole_side_of_the_country_does_not_inherit_the_town_told_before() -> None:
+    mentions = mentions_of("Shelling hit the village of Pokotylivka overnight, the governor said. Kyiv and Moscow "
+                           "have both said that fighting had been heavy across the south and east over the past day.")
+    fighting = [m for m in mentions if m.type == "clash"]
+    assert fighting and all(m.location is None or m.location.name != "Pokotylivka" for m in fighting), \
+        [(m.type, m.location) for m in fighting]

@@ -1503,6 +1503,7 @@ VISIT = re.compile(r"\b(visit(s|ed|ing)?|trip to|travel(l)?ed to|tour(s|ed)?|arr
 VISITING = re.compile(r"\b((while|when|after) visiting|(on|during|after) (a|an|his|her|their)( \w+)? (visit|trip) to)"
                       r"\s+(the\s+)?$", re.I)
 TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)(['’]s)?\b", re.I)
+COMPASS_AREA = re.compile(r"(?<!from )\bthe (north|south|east|west)(-?(east|west))?\b(?! of)", re.I)
 AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
 
@@ -1716,8 +1717,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         return None  # swaps, releases and arrests happen where the text says, not where its last fighting was
     if hit.type in PLACE_INHERITING and (town_ref or area_ref):
         return st.place(places, want="place" if town_ref else "area")
-    if hit.type in PLACE_INHERITING:
-        near = st.nearby_place(within=2)  # the story goes on where the sentences before it were
+    if hit.type in PLACE_INHERITING and not COMPASS_AREA.search(text):
+        # the story goes on where the sentences before it were (not when the sentence names a whole
+        # side of the country: "still hold a swathe of the south")
+        near = st.nearby_place(within=2)
         if near is not None:
             return near
     if hit.type not in MILITARY and hit.type != "mobilization":
