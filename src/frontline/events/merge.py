@@ -16,14 +16,20 @@ import bisect
 import dataclasses
 import datetime as dt
 import hashlib
-import re
 from collections import Counter
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from frontline.events.pairs import PairModel, _index, pair_model
-from frontline.events.similarity import FULL_NAME, proper_names, speaker_identity, text_overlap
+from frontline.events.similarity import (
+    FULL_NAME,
+    normalized_name,
+    proper_names,
+    side_of,
+    speaker_identity,
+    text_overlap,
+    voices_apart,
+)
 from frontline.language.actors import canonical_actor, is_media, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
@@ -566,17 +572,8 @@ def _same_day(a: DateRef | None, b: DateRef | None) -> bool:
     return a is not None and b is not None and abs((a.start - b.start).days) <= 1
 
 
-@lru_cache(maxsize=4096)
-def _party(name: str) -> str:
-    """The side a source speaks for: its country if the catalogue knows it, else its name."""
-    actor = canonical_actor(name)
-    if actor is not None:
-        return actor.country or actor.name
-    return _norm(name)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", "", text.lower().replace("’", "'").replace("'s ", " ")).strip()
+_party = side_of
+_norm = normalized_name
 
 
 def _stances(m: EventMention) -> dict[str, set[str]]:
@@ -631,37 +628,10 @@ def _two_people(a: EventMention, b: EventMention) -> bool:
         bool(kb.country) and ka.country != kb.country
 
 
-# words that name a role, not who holds it: "the official" may be any official named before
-ROLE_WORDS = frozenset("""
-a an the of from for in at on to and his her its their this that country state top senior
-official officials spokesman spokeswoman spokesperson minister ministry president governor mayor
-agency office head chief leader authorities government lawmakers mps sources source statement
-former adviser advisor aide deputy
-""".split())
-
-
-def _voice_words(name: str) -> frozenset[str]:
-    """The words that name this voice and no other: a possessor names someone else ("Putin's
-    former adviser" is not Putin), a role may be anyone's."""
-    name = re.split(r"['’]s\b", name)[-1]
-    words = re.findall(r"[a-z0-9]+", name.lower())
-    return frozenset(w for w in words if w not in ROLE_WORDS)
-
-
 def _two_voices(a: EventMention, b: EventMention) -> bool:
-    """Two voices each named by words of their own ("the bloc's top justice official" and
-    "Russia"; a research institute and the US): a paragraph of a digest gives each story its own
-    voice. A bare role ("the official", "the ministry") may be anyone named before; an outlet passes
-    on others' words; two names of one side are one side."""
-    if not a.sources or not b.sources or _same_voice(a, b):
-        return False
-    na, nb = a.sources[0][0], b.sources[0][0]
-    if _party(na) == _party(nb):
-        return False
-    if any(k is not None and is_media(k.actor_id) for k in (canonical_actor(na), canonical_actor(nb))):
-        return False
-    wa, wb = _voice_words(na), _voice_words(nb)
-    return bool(wa) and bool(wb) and not wa & wb
+    """Two voices each named by words of their own: a paragraph of a digest gives each story its own
+    voice (`similarity.voices_apart`)."""
+    return bool(a.sources) and bool(b.sources) and voices_apart(a.sources[0][0], b.sources[0][0])
 
 
 def _bystander(story: EventMention, said: EventMention) -> bool:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from frontline.language.actors import canonical_actor
+from frontline.language.actors import canonical_actor, is_media
 
 STOP = frozenset("""the and for that with from this have has had was were are been said says will would could
 which their they them there than then into onto over under after before about also more most some such its
@@ -63,3 +63,46 @@ def proper_names(text: str) -> frozenset[str]:
     'Robotyne' shared by two sentences is evidence of one place even when the gazetteer lacks it."""
     words = re.findall(r"(?<=[\s(“\"'])([A-Z][a-z’'-]{2,})", text)
     return frozenset(w.lower().rstrip("’'s") for w in words if w.lower().rstrip("’'s") not in COMMON_NAMES)
+
+
+def normalized_name(text: str) -> str:
+    """Lower case, letters and digits only, possessive 's dropped: names compared as words."""
+    return re.sub(r"[^a-z0-9 ]", "", text.lower().replace("’", "'").replace("'s ", " ")).strip()
+
+
+@lru_cache(maxsize=4096)
+def side_of(name: str) -> str:
+    """The side a source speaks for: its country if the catalogue knows it, else its name."""
+    actor = canonical_actor(name)
+    if actor is not None:
+        return actor.country or actor.name
+    return normalized_name(name)
+
+
+# words that name a role, not who holds it: "the official" may be any official named before
+ROLE_WORDS = frozenset("""
+a an the of from for in at on to and his her its their this that country state top senior
+official officials spokesman spokeswoman spokesperson minister ministry president governor mayor
+agency office head chief leader authorities government lawmakers mps sources source statement
+former adviser advisor aide deputy
+""".split())
+
+
+def _voice_words(name: str) -> frozenset[str]:
+    """The words that name this voice and no other: a possessor names someone else ("Putin's
+    former adviser" is not Putin), a role may be anyone's."""
+    name = re.split(r"['’]s\b", name)[-1]
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return frozenset(w for w in words if w not in ROLE_WORDS)
+
+
+def voices_apart(na: str, nb: str) -> bool:
+    """Two voices each named by words of their own ("the bloc's top justice official" and
+    "Russia"; a research institute and the US). A bare role ("the official", "the ministry") may be
+    anyone named before; an outlet passes on others' words; two names of one side are one side."""
+    if speaker_identity(na) == speaker_identity(nb) or side_of(na) == side_of(nb):
+        return False
+    if any(k is not None and is_media(k.actor_id) for k in (canonical_actor(na), canonical_actor(nb))):
+        return False
+    wa, wb = _voice_words(na), _voice_words(nb)
+    return bool(wa) and bool(wb) and not wa & wb
