@@ -689,3 +689,11 @@ def test_a_whole_side_of_the_country_does_not_inherit_the_town_told_before() -> 
     fighting = [m for m in mentions if m.type == "clash"]
     assert fighting and all(m.location is None or m.location.name != "Pokotylivka" for m in fighting), \
         [(m.type, m.location) for m in fighting]
+
+
+def test_a_company_people_hold_shares_in_is_not_a_town_that_shares_its_name() -> None:
+    mentions = mentions_of("The council is unhappy that two Russian investors still hold shareholdings in Voi. "
+                           "“People want to know that Voi has no links to the Kremlin,” the mayor of Bristol said. "
+                           "Voi said it had cut its ties.")
+    assert all(m.location is None or m.location.country != "KE" for m in mentions), \
+        [(m.type, m.location) for m in mentions]

@@ -103,7 +103,8 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     # times and never as a place ("the Bystre canal") may be a namesake abroad
     distinct = Counter(country for country, _ in {(p.country, p.gazetteer_id) for p, _ in named})
     located = {p.country for p, ann in named
-               if STRONG_LOCATIVE.search(ann.sentence.text[max(0, p.start - 12):p.start])}
+               if STRONG_LOCATIVE.search(ann.sentence.text[max(0, p.start - 12):p.start])
+               and not STAKE_IN.search(ann.sentence.text[max(0, p.start - 30):p.start])}
     theatre = frozenset(c for c, n in towns.items() if n >= THEATRE_MENTIONS and (distinct[c] > 1 or c in located)) | \
         title_countries(clean.document.title)
     paragraph = 0
@@ -1279,6 +1280,9 @@ TOWARDS = re.compile(r"\btowards?\s+(the\s+)?$", re.I)
 STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|at|outside|around|(town|city|village|"
                              r"port|region|settlement|district|capital|province|oblast|resort|enclave|exclave|suburb|"
                              r"island) of)\s+(the\s+)?$", re.I)
+# "shareholders in Voi", "a stake in Meta": a company owned, not a town (the word after "in" is no place)
+STAKE_IN = re.compile(r"\b(share(holder|holding)s?|stakes?|shares|investors?|invest(ed|ing|ments?)?|holdings?|"
+                      r"ownership) in\s+$", re.I)
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
 OFFICE_OF_PLACE = re.compile(r"^[’']s (regional |military |city |local )?(governor|mayor|authorities|administration|"
                              r"officials|police|council|head)\b", re.I)
@@ -1310,6 +1314,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         before = text[max(0, p.start - 12):p.start]
         if p.precision == "place" and p.country not in theatre and not STRONG_LOCATIVE.search(before):
             continue  # "New Start", "Meta", "McDonald's": a town abroad only when something happens in it
+        if p.precision == "place" and STAKE_IN.search(text[max(0, p.start - 30):p.start]):
+            continue  # "shareholders in Voi": a company, not a town
         if p.precision in ("place", "admin1") and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
             continue  # "Andrew Hill of Plymouth": where a person is from, not where it happened
         office = p.precision != "country" and (OFFICE_OF_PLACE.match(text[p.end:p.end + 40]) or
