@@ -697,3 +697,11 @@ def test_a_company_people_hold_shares_in_is_not_a_town_that_shares_its_name() ->
                            "Voi said it had cut its ties.")
     assert all(m.location is None or m.location.country != "KE" for m in mentions), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_an_epithet_after_a_town_is_not_a_second_town_abroad() -> None:
+    mentions = mentions_of("“We think of the port of Mariupol, the city of Mary, shelled and ruined day after day,” "
+                           "the bishop said.")
+    shelled = [m for m in mentions if m.type == "strike"]
+    assert shelled and all(m.location is not None and m.location.name == "Mariupol" for m in shelled), \
+        [(m.type, m.location) for m in mentions]

@@ -1280,6 +1280,7 @@ TOWARDS = re.compile(r"\btowards?\s+(the\s+)?$", re.I)
 STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|at|outside|around|(town|city|village|"
                              r"port|region|settlement|district|capital|province|oblast|resort|enclave|exclave|suburb|"
                              r"island) of)\s+(the\s+)?$", re.I)
+EPITHET = re.compile(r",\s+the (city|town|port|village) of\s+$", re.I)
 # "shareholders in Voi", "a stake in Meta": a company owned, not a town (the word after "in" is no place)
 STAKE_IN = re.compile(r"\b(share(holder|holding)s?|stakes?|shares|investors?|invest(ed|ing|ments?)?|holdings?|"
                       r"ownership) in\s+$", re.I)
@@ -1314,6 +1315,9 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         before = text[max(0, p.start - 12):p.start]
         if p.precision == "place" and p.country not in theatre and not STRONG_LOCATIVE.search(before):
             continue  # "New Start", "Meta", "McDonald's": a town abroad only when something happens in it
+        if p.precision == "place" and EPITHET.search(text[max(0, p.start - 25):p.start]) and any(
+                q.precision == "place" and 0 <= p.start - q.end <= 25 and q.country != p.country for q in ann.places):
+            continue  # "Mariupol, the city of Mary": another name for the town just named, not a second town
         if p.precision == "place" and STAKE_IN.search(text[max(0, p.start - 30):p.start]):
             continue  # "shareholders in Voi": a company, not a town
         if p.precision in ("place", "admin1") and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
