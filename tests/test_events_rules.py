@@ -705,3 +705,13 @@ def test_an_epithet_after_a_town_is_not_a_second_town_abroad() -> None:
     shelled = [m for m in mentions if m.type == "strike"]
     assert shelled and all(m.location is not None and m.location.name == "Mariupol" for m in shelled), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_an_attack_made_with_missiles_is_a_strike_not_a_battle() -> None:
+    mentions = mentions_of("“The enemy attacked the grain terminal at Izmail with Kalibr cruise missiles,” the "
+                           "southern command wrote on Telegram.")
+    attacks = [m for m in mentions if m.trigger.lower().startswith("attack")]
+    assert attacks and all(m.type == "strike" for m in attacks), [(m.type, m.trigger) for m in mentions]
+    # troops attacking positions is fighting on the ground
+    mentions = mentions_of("Russian troops attacked Ukrainian positions near Bakhmut with tanks and artillery.")
+    assert any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -832,6 +832,19 @@ HELD_THINGS = {"ship", "vessel", "cargo", "tanker", "freighter", "yacht", "super
 CIVIL_SEIZERS = {"customs", "police", "prosecutors", "bailiffs", "court", "courts", "treasury", "authorities"}
 
 
+FIRED = re.compile(r"\b(missiles?|rockets?|drones?|shell(s|ing|ed)|artillery|bomb(s|ing|ed)?|air ?strikes?|"
+                   r"cruise|kalibrs?|iskanders?|air raids?|warplanes?)\b", re.I)
+ON_THE_GROUND = re.compile(r"\b(troops|positions?|invasion|invad\w+|infantry|tanks?|assault|advanc\w+|ground|offensive|"
+                           r"front ?lines?|battalions?|brigades?|soldiers|forces (attack|advanc))\b", re.I)
+
+
+def _fired_attack(tok: Token) -> bool:
+    """An attack made with missiles, rockets, drones or shells ("attacked the port with cruise missiles"), with no
+    ground fighting told: a strike. (An attack that killed civilians may be gunmen's: ACLED's "attack".)"""
+    text = tok.sent.text
+    return not ON_THE_GROUND.search(text) and bool(FIRED.search(text))
+
+
 def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None) -> TriggerHit | None:
     """Captured people are prisoners, not territory; a seized yacht is not territory either;
     'liberate them' is rhetoric, not a capture."""
@@ -841,6 +854,8 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
             # "customs have detained a Russian cargo ship": a ship held, not prisoners taken
             return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
         return hit
+    if hit.type == "clash" and re.match(r"attack", hit.text, re.I) and _fired_attack(tok):
+        return TriggerHit("strike", hit.start, hit.end, hit.text, hit.strength, hit.topical)
     if hit.type != "territory.capture" or not re.match(r"(re)?captur|seiz|liberat", hit.text, re.I):
         return hit
     verb = tok if tok.pos_ in ("VERB", "AUX") else None
