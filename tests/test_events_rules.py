@@ -715,3 +715,11 @@ def test_an_attack_made_with_missiles_is_a_strike_not_a_battle() -> None:
     # troops attacking positions is fighting on the ground
     mentions = mentions_of("Russian troops attacked Ukrainian positions near Bakhmut with tanks and artillery.")
     assert any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+
+def test_anyone_who_understands_is_nobody_speaking() -> None:
+    mentions = mentions_of("Putin said on Monday that Russia would recognise the two republics. Anyone who watched "
+                           "Monday’s meeting of Putin with his security council will understand Navalny’s despair.")
+    understood = [m for m in mentions if m.trigger == "understand"]
+    assert not any(s[0] == "Putin" for m in understood for s in m.sources), [(m.type, m.sources) for m in understood]

@@ -1215,8 +1215,8 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     if tok is None:
         return None
     subj = syntax.subject_of(tok)
-    if subj is None:
-        return None
+    if subj is None or subj.lower_ in syntax.GENERIC_SUBJECTS:
+        return None  # "anyone who watched the meeting will understand": nobody in particular
     if subj.dep_ == "nsubjpass":
         # "X has been accused of glorifying war": X is who the words are about; the speaker, if any,
         # is the agent ("by Y")

@@ -247,7 +247,11 @@ def generic_subject(tok: Token) -> bool:
     """The clause of the trigger is about "you" in general ("it is impossible to do otherwise when
     you are protecting your home from an assault"), not a party that acted."""
     verb = governing_verb(tok)
-    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in GENERIC_SUBJECTS for c in verb.children)
+
+
+# "anyone who watched the meeting will understand": anybody at all, not a party that acted or spoke
+GENERIC_SUBJECTS = {"you", "anyone", "anybody", "everyone", "everybody", "whoever"}
 
 
 def governing_verb(tok: Token) -> Token:
