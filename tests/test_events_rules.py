@@ -723,3 +723,12 @@ def test_anyone_who_understands_is_nobody_speaking() -> None:
                            "Monday’s meeting of Putin with his security council will understand Navalny’s despair.")
     understood = [m for m in mentions if m.trigger == "understand"]
     assert not any(s[0] == "Putin" for m in understood for s in m.sources), [(m.type, m.sources) for m in understood]
+
+
+def test_words_said_after_the_summit_are_placed_where_the_summit_was() -> None:
+    mentions = mentions_of("Erdoğan met Putin and Raisi in Tehran on Tuesday. Erdoğan named Kurdish fighters around "
+                           "Kobani as his reason for a new incursion. “What we expect from Iran and Russia is to "
+                           "support Turkey against terrorist groups,” he told a press conference after the meeting.")
+    said = [m for m in mentions if "after the meeting" in m.evidence.text and m.type == "statement"]
+    assert said and all(m.location is not None and m.location.name == "Tehran" for m in said), \
+        [(m.type, m.location) for m in said]

@@ -282,6 +282,7 @@ class _PostState:
         self.recent_text: list[str] = []  # the last few sentences: where a person's office was named
         self.attacker: ActorRef | None = None  # the side the post's strikes were last told of
         self.last_speaker: tuple[str, int] | None = None  # who spoke in which sentence: a bare quote after it is theirs
+        self.meeting_place: PlaceRef | None = None  # where the last meeting the post told of took place
 
     def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None, new_paragraph: bool = False) -> None:
         if new_paragraph:
@@ -1013,6 +1014,8 @@ def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostSta
         published=sent.published or clean.document.published, date_weight=date_weight,
     )
     mention.summary = summaries.summarise(mention, post)
+    if hit.type == "meeting" and place is not None and status != "expected":
+        st.meeting_place = place  # "he told a press conference after the meeting": there
     return mention
 
 
@@ -1528,6 +1531,8 @@ VISIT = re.compile(r"\b(visit(s|ed|ing)?|trip to|travel(l)?ed to|tour(s|ed)?|arr
 VISITING = re.compile(r"\b((while|when|after) visiting|(on|during|after) (a|an|his|her|their)( \w+)? (visit|trip) to)"
                       r"\s+(the\s+)?$", re.I)
 TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)(['’]s)?\b", re.I)
+MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of) (the|this|that) "
+                             r"(meeting|summit|talks)\b", re.I)
 COMPASS_AREA = re.compile(r"(?<!from )\bthe (north|south|east|west)(-?(east|west))?\b(?! of)", re.I)
 AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
@@ -1704,6 +1709,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             town = st.place(places, want="place")  # "the city's mayor said ..."
             if town is not None:
                 return town
+        if st.meeting_place is not None and MEETING_ANAPHOR.search(text):
+            return st.meeting_place  # "he told a press conference following the summit": where it was held
         # the sentence before, else the speaker's seat, else a little further back
         # the sentence before, unless it told of the front: a party speaks about the fighting from its seat
         before = st.nearby_place(within=1)
