@@ -732,3 +732,16 @@ def test_words_said_after_the_summit_are_placed_where_the_summit_was() -> None:
     said = [m for m in mentions if "after the meeting" in m.evidence.text and m.type == "statement"]
     assert said and all(m.location is not None and m.location.name == "Tehran" for m in said), \
         [(m.type, m.location) for m in said]
+
+
+
+def test_a_quote_whose_speaker_is_named_at_its_close_is_that_speakers() -> None:
+    post = ("But the fighting has come at a huge price, which some western military analysts say could hurt "
+            "Russia’s ability to fend off Ukrainian counterattacks elsewhere. “Moscow is now throwing men and shells "
+            "at the last big town in the region as if taking it would decide the war. It will not,” the "
+            "International Institute for Strategic Studies wrote this week.")
+    opener = [m for m in mentions_of(post) if m.evidence.text.startswith("“Moscow")]
+    assert opener and all(m.sources and "Institute" in m.sources[0][0] for m in opener), \
+        [(m.type, m.sources) for m in opener]
+    analysts = next(e for e in events_of(post) if any("military analysts" in x.text for x in e.evidence))
+    assert not any("Moscow is now" in x.text for x in analysts.evidence)

@@ -167,6 +167,13 @@ CONTINUING_SUBJECT = re.compile(r"^[\"“‘']?(he|she|they|it|the (statement|mi
 NEW_POINT = re.compile(r"\b(also|meanwhile|separately|elsewhere|in another|later|earlier|further)\b", re.I)
 
 
+def _names_anew(speaker: str) -> bool:
+    """A speaker given by name ("Scholz", "the Institute for the Study of War"), not a pronoun or a
+    description that may be the voice already speaking ("he", "the Geneva-based agency")."""
+    words = [w for w in speaker.split() if not w.lower().endswith("-based")]
+    return any(w[:1].isupper() for w in words)
+
+
 class _Thread:
     """The event the previous sentences were telling, so that a sentence which only continues it
     ('"The operation is continuing," Palamar said.', 'He added that ...') joins that event instead
@@ -182,6 +189,7 @@ class _Thread:
         self.mention: EventMention | None = None
         self.in_quote = False
         self.paragraph_sentences = 0
+        self.quote_mentions: list[EventMention] = []  # joined while a quote runs whose speaker is not yet named
 
     def advance(self, ann: SentenceAnnotation, post: Post, founding: EventMention | None, key: str | None,
                 new_paragraph: bool, joined: bool = False) -> None:
@@ -198,6 +206,8 @@ class _Thread:
         text = ann.sentence.text
         opened = text.count("“") - text.count("”") + (text.count('"') % 2)
         self.in_quote = (self.in_quote and not (opened < 0 or "”" in text or text.count('"') % 2)) or opened > 0
+        if not self.in_quote:
+            self.quote_mentions = []
 
     def link(self, ann: SentenceAnnotation, post: Post, st: _PostState, clean: CleanDocument,
              mentions: list[EventMention], new_paragraph: bool,
@@ -217,6 +227,19 @@ class _Thread:
         # ('"And somewhere along the line Biden said, ..."' after 'Mr Trump said' is Trump's)
         quoted = self.in_quote or (text[:1] in OPEN_QUOTES and (same_voice or (
             not outer and last.type == "statement" and bool(speaker))))
+        opens = text[:1] in OPEN_QUOTES and not outer and text.count("“") > text.count("”")
+        if new_paragraph and not opens:
+            self.quote_mentions = []  # a quote left open across paragraphs: too far to tell whose it was
+        if self.in_quote and self.quote_mentions and outer and not same_voice and \
+                _names_anew(outer[0].speaker) and ("”" in text or text.count('"') % 2):
+            # '“Putin is hurling men at the city ... He is wrong,” the institute wrote': a quote that opened
+            # sentences ago and closes naming its own speaker was that speaker's, not the thread's voice
+            said = next((m.sources[:1] for m in mentions if m.sources), None) or \
+                [(_source_name(outer[0].speaker, st, ann), outer[0].stance)]  # as the closing sentence names them
+            for m in self.quote_mentions:
+                m.joins, m.supporting, m.sources = "", False, list(said)
+            self.quote_mentions = []
+            return mentions
         subject = CONTINUING_SUBJECT.match(text)
         # "The president said" carries on; "The president of Belarus ... said" names someone anew
         pronoun = bool(subject) and not new_paragraph and not re.match(r"\s+(of|and|in)\b", text[subject.end():])
@@ -235,11 +258,14 @@ class _Thread:
         continues = quoted or ((same_voice or pronoun) and not fresh and not new_paragraph)
         if not continues:
             return mentions
+        collect = opens or (self.in_quote and not outer and bool(self.quote_mentions))
         if mentions:
             for m in mentions:
                 m.joins, m.supporting = self.key, True
                 if not outer and last.sources:
                     m.sources = list(last.sources[:1])  # the quoted voice, not a name inside the quote
+            if collect:
+                self.quote_mentions.extend(mentions)
             return mentions
         m = EventMention(
             type=last.type, status=last.status, summary="",
@@ -251,6 +277,8 @@ class _Thread:
                      if _is_speaker(_source_name(a.speaker, st, ann))][:2],
         )
         m.summary = summaries.summarise(m, post)
+        if collect:
+            self.quote_mentions.append(m)
         return [m]
 
 
