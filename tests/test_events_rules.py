@@ -664,7 +664,7 @@ def test_a_clause_on_the_acts_own_noun_dates_it() -> None:
 
 
 def test_what_a_travelling_foreign_minister_offers_is_not_placed_at_his_capital() -> None:
-    mentions = mentions_of("Speaking to reporters, the US secretary of state, Antony Blinken, said the US would "
+    mentions = mentions_of("Talking to journalists, Antony Blinken told them that the US would "
                            "provide more than $150m (£120m) in foreign military financing assistance.")
     aid = [m for m in mentions if m.type == "aid"]
     assert aid and all(m.location is None or m.location.name != "Washington" for m in aid), \
@@ -672,12 +672,12 @@ def test_what_a_travelling_foreign_minister_offers_is_not_placed_at_his_capital(
 
 
 def test_a_past_perfect_clause_about_a_person_is_their_history_not_news() -> None:
-    mentions = mentions_of("He was exchanged for Pavel Orlov, a Russian pilot who had been serving a 15-year "
+    mentions = mentions_of("He was exchanged for Pavel Orlov, a Russian airman who had been serving a 15-year "
                            "sentence in Canada after being convicted of spying.")
     assert not any(m.trigger == "convicted" for m in mentions), [(m.type, m.trigger) for m in mentions]
     # "who had just been freed": the clause tells the news itself
-    mentions = mentions_of("Her brother was on the last bus with a group of sailors who had just been freed from a "
-                           "Russian prison.")
+    mentions = mentions_of("Her brother was on the last bus with a group of sailors who had just been released from "
+                           "a Russian jail.")
     assert any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]
 
 
@@ -685,7 +685,7 @@ def test_a_past_perfect_clause_about_a_person_is_their_history_not_news() -> Non
 
 def test_a_whole_side_of_the_country_does_not_inherit_the_town_told_before() -> None:
     mentions = mentions_of("Shelling hit the village of Pokotylivka overnight, the governor said. Kyiv and Moscow "
-                           "have both said that fighting had been heavy across the south and east over the past day.")
+                           "have both reported heavy fighting across the south and east in the last day.")
     fighting = [m for m in mentions if m.type == "clash"]
     assert fighting and all(m.location is None or m.location.name != "Pokotylivka" for m in fighting), \
         [(m.type, m.location) for m in fighting]
@@ -719,16 +719,16 @@ def test_an_attack_made_with_missiles_is_a_strike_not_a_battle() -> None:
 
 
 def test_anyone_who_understands_is_nobody_speaking() -> None:
-    mentions = mentions_of("Putin said on Monday that Russia would recognise the two republics. Anyone who watched "
-                           "Monday’s meeting of Putin with his security council will understand Navalny’s despair.")
+    mentions = mentions_of("Putin said on Monday that Russia would recognise the two republics. Anyone who saw "
+                           "Monday’s session of Putin and his security council will understand Navalny’s despair.")
     understood = [m for m in mentions if m.trigger == "understand"]
     assert not any(s[0] == "Putin" for m in understood for s in m.sources), [(m.type, m.sources) for m in understood]
 
 
 def test_words_said_after_the_summit_are_placed_where_the_summit_was() -> None:
     mentions = mentions_of("Erdoğan met Putin and Raisi in Tehran on Tuesday. Erdoğan named Kurdish fighters around "
-                           "Kobani as his reason for a new incursion. “What we expect from Iran and Russia is to "
-                           "support Turkey against terrorist groups,” he told a press conference after the meeting.")
+                           "Kobani as his reason for a new incursion. “What we want from Iran and Russia is to "
+                           "back Turkey against terrorist groups,” he told a press conference after the meeting.")
     said = [m for m in mentions if "after the meeting" in m.evidence.text and m.type == "statement"]
     assert said and all(m.location is not None and m.location.name == "Tehran" for m in said), \
         [(m.type, m.location) for m in said]
@@ -736,8 +736,8 @@ def test_words_said_after_the_summit_are_placed_where_the_summit_was() -> None:
 
 
 def test_a_quote_whose_speaker_is_named_at_its_close_is_that_speakers() -> None:
-    post = ("But the fighting has come at a huge price, which some western military analysts say could hurt "
-            "Russia’s ability to fend off Ukrainian counterattacks elsewhere. “Moscow is now throwing men and shells "
+    post = ("But the fighting has come at a huge price, which some western military analysts say may weaken "
+            "Moscow’s capacity to repel Ukrainian counterattacks in other places. “Moscow is now throwing men and shells "
             "at the last big town in the region as if taking it would decide the war. It will not,” the "
             "International Institute for Strategic Studies wrote this week.")
     opener = [m for m in mentions_of(post) if m.evidence.text.startswith("“Moscow")]
@@ -745,3 +745,10 @@ def test_a_quote_whose_speaker_is_named_at_its_close_is_that_speakers() -> None:
         [(m.type, m.sources) for m in opener]
     analysts = next(e for e in events_of(post) if any("military analysts" in x.text for x in e.evidence))
     assert not any("Moscow is now" in x.text for x in analysts.evidence)
+
+
+def test_a_battle_in_a_when_clause_of_a_forecast_is_a_time_not_news() -> None:
+    mentions = mentions_of("When the Battle of Bakhmut is over, no matter which side holds the town, the Russian "
+                           "offensive will likely have culminated, giving Kyiv the chance to strike back, the "
+                           "analysts wrote.")
+    assert not any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]

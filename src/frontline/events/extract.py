@@ -237,7 +237,8 @@ class _Thread:
             said = next((m.sources[:1] for m in mentions if m.sources), None) or \
                 [(_source_name(outer[0].speaker, st, ann), outer[0].stance)]  # as the closing sentence names them
             for m in self.quote_mentions:
-                m.joins, m.supporting, m.sources = "", False, list(said)
+                if m.type == "statement":  # an act told inside the quote stays with the story it joined
+                    m.joins, m.supporting, m.sources = "", False, list(said)
             self.quote_mentions = []
             return mentions
         subject = CONTINUING_SUBJECT.match(text)
@@ -532,6 +533,16 @@ def _background_of_past_perfect(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in main.children)
 
 
+def _time_still_to_come(tok: Token) -> bool:
+    """An act in a "when" or "once" clause of a sentence about the future ("when the battle ends, the
+    offensive will likely have culminated"): the moment a forecast hangs on, not something reported."""
+    verb = syntax.governing_verb(tok)
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "once")
+                                       for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.head.children)
+
+
 AIM_NOUNS = {"strategy", "tactic", "aim", "goal", "objective", "plan", "intention", "approach", "mission", "purpose"}
 
 
@@ -673,6 +684,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "closed its outlets in March after Putin launched his invasion": when, not news
         if hit.type != "statement" and _early_war(tok, ann):
             continue  # "shortly after Russia invaded, its troops seized the airport": history recalled
+        if hit.type != "statement" and _time_still_to_come(tok):
+            continue  # "when the battle for X ends, the offensive will have culminated": a time, not news
         if hit.type != "statement" and (_warned_against(tok) or _background_of_past_perfect(tok) or _stated_aim(tok)
                                         or _yardstick(tok)):
             continue  # "warned X against an invasion"; "had imposed curbs after Turkey launched an operation"
