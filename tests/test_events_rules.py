@@ -738,8 +738,8 @@ def test_words_said_after_the_summit_are_placed_where_the_summit_was() -> None:
 def test_a_quote_whose_speaker_is_named_at_its_close_is_that_speakers() -> None:
     post = ("But the fighting has come at a huge price, which some western military analysts say may "
             "weaken Moscow’s capacity to repel Ukrainian counterattacks in other places. “Moscow is now "
-            "throwing men and shells at the last big town in the region as if taking it would decide the war. It will not,” the "
-            "International Institute for Strategic Studies wrote this week.")
+            "throwing men and shells at the last big town in the region as if taking it would decide the "
+            "war. It will not,” the International Institute for Strategic Studies wrote this week.")
     opener = [m for m in mentions_of(post) if m.evidence.text.startswith("“Moscow")]
     assert opener and all(m.sources and "Institute" in m.sources[0][0] for m in opener), \
         [(m.type, m.sources) for m in opener]
