@@ -752,3 +752,19 @@ def test_a_battle_in_a_when_clause_of_a_forecast_is_a_time_not_news() -> None:
                            "offensive will likely have culminated, giving Kyiv the chance to strike back, the "
                            "analysts wrote.")
     assert not any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_where_a_monitoring_group_is_based_is_not_where_it_happened() -> None:
+    mentions = mentions_of("About 120 reservists were detained and five have complained to investigators, said "
+                           "Ivan Petrov, head of the Moscow-based group Soldiers’ Rights.")
+    held = [m for m in mentions if m.type == "prisoners"]
+    assert held and all(m.location is None or m.location.name != "Moscow" for m in held), \
+        [(m.type, m.location) for m in held]
+
+
+def test_a_tally_since_the_invasion_does_not_inherit_the_town_told_before() -> None:
+    mentions = mentions_of("Ministers met in Lugano on Monday to plan the rebuilding. The talks come as 40 "
+                           "Ukrainian chess players have been killed and nine taken prisoner since Russia invaded.")
+    tally = [m for m in mentions if "chess" in m.evidence.text]
+    assert tally and all(m.location is None or m.location.name != "Lugano" for m in tally), \
+        [(m.type, m.location) for m in tally]

@@ -1339,6 +1339,9 @@ TOWARDS = re.compile(r"\btowards?\s+(the\s+)?$", re.I)
 STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|at|outside|around|(town|city|village|"
                              r"port|region|settlement|district|capital|province|oblast|resort|enclave|exclave|suburb|"
                              r"island) of)\s+(the\s+)?$", re.I)
+ORG_BASED = re.compile(r"^-based ([\w’'-]+ ){0,3}(groups?|organi[sz]ations?|agency|think ?-?tanks?|institutes?|"
+                       r"company|firm|outlets?|newspapers?|charity|ngos?|monitors?|watchdogs?|networks?|centres?|"
+                       r"centers?|banks?|funds?|broadcasters?)\b", re.I)
 EPITHET = re.compile(r",\s+the (city|town|port|village) of\s+$", re.I)
 # "shareholders in Voi", "a stake in Meta": a company owned, not a town (the word after "in" is no place)
 STAKE_IN = re.compile(r"\b(share(holder|holding)s?|stakes?|shares|investors?|invest(ed|ing|ments?)?|holdings?|"
@@ -1377,6 +1380,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         if p.precision == "place" and EPITHET.search(text[max(0, p.start - 25):p.start]) and any(
                 q.precision == "place" and 0 <= p.start - q.end <= 25 and q.country != p.country for q in ann.places):
             continue  # "Mariupol, the city of Mary": another name for the town just named, not a second town
+        if ORG_BASED.match(text[p.end:p.end + 50]):
+            continue  # "Moscow-based group Military Ombudsman": where a body sits, not where it happened
         if p.precision == "place" and STAKE_IN.search(text[max(0, p.start - 30):p.start]):
             continue  # "shareholders in Voi": a company, not a town
         if p.precision in ("place", "admin1") and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
@@ -1574,6 +1579,10 @@ VISITING = re.compile(r"\b((while|when|after) visiting|(on|during|after) (a|an|h
 TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)(['’]s)?\b", re.I)
 MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of) (the|this|that) "
                              r"(meeting|summit|talks)\b", re.I)
+# "89 athletes have been killed since Russia invaded": a tally over the whole war, not the town told before
+SINCE_THE_WAR = re.compile(r"\bsince (the (start|beginning|outbreak) of (the |russia[’']s )?(war|invasion)|"
+                           r"(russia|moscow|putin) (invaded|launched)|(the|russia[’']s) (full-scale )?invasion|"
+                           r"(the )?24 february|february 24)", re.I)
 COMPASS_AREA = re.compile(r"(?<!from )\bthe (north|south|east|west)(-?(east|west))?\b(?! of)", re.I)
 AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
@@ -1790,7 +1799,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         return None  # swaps, releases and arrests happen where the text says, not where its last fighting was
     if hit.type in PLACE_INHERITING and (town_ref or area_ref):
         return st.place(places, want="place" if town_ref else "area")
-    if hit.type in PLACE_INHERITING and not COMPASS_AREA.search(text):
+    if hit.type in PLACE_INHERITING and not COMPASS_AREA.search(text) and not SINCE_THE_WAR.search(text):
         # the story goes on where the sentences before it were (not when the sentence names a whole
         # side of the country: "still hold a swathe of the south")
         near = st.nearby_place(within=2)
