@@ -768,3 +768,10 @@ def test_a_tally_since_the_invasion_does_not_inherit_the_town_told_before() -> N
     tally = [m for m in mentions if "chess" in m.evidence.text]
     assert tally and all(m.location is None or m.location.name != "Lugano" for m in tally), \
         [(m.type, m.location) for m in tally]
+
+
+def test_a_duty_or_a_stretch_of_service_is_not_a_battle() -> None:
+    mentions = mentions_of("“I am a father and have to fight,” the volunteer said. “The whole world is fighting "
+                           "against the invaders,” he added. After joining the Donetsk militia he was sent to the "
+                           "front and spent three months fighting.")
+    assert not any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]

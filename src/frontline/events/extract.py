@@ -695,6 +695,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
+        if hit.type != "statement" and syntax.duty_not_deed(tok):
+            continue  # "I have to fight", "spent two months fighting": a duty or a stretch of service
         if hit.type != "statement" and syntax.generic_subject(tok):
             continue  # "when you are protecting your home from an assault": anyone, no act in particular
         if hit.type in MILITARY and _capability(tok):

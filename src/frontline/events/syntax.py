@@ -247,7 +247,20 @@ def generic_subject(tok: Token) -> bool:
     """The clause of the trigger is about "you" in general ("it is impossible to do otherwise when
     you are protecting your home from an assault"), not a party that acted."""
     verb = governing_verb(tok)
-    return any(c.dep_ == "nsubj" and c.lower_ in GENERIC_SUBJECTS for c in verb.children)
+    return any(c.dep_ == "nsubj" and (c.lower_ in GENERIC_SUBJECTS or c.lemma_.lower() == "world")
+               for c in verb.children)  # "the whole world is fighting Russia": a figure of speech
+
+
+def duty_not_deed(tok: Token) -> bool:
+    """An act one "has to" do ("I am a man and have to fight") or spent a while doing ("spent two months
+    fighting"): a duty or a stretch of service, not an act that happened at a time and place."""
+    if tok.dep_ != "xcomp":
+        return False
+    head = tok.head
+    if head.lemma_.lower() == "have" and head.tag_ in ("VBP", "VBZ") and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    return head.lemma_.lower() == "spend" and tok.tag_ == "VBG"
 
 
 # "anyone who watched the meeting will understand": anybody at all, not a party that acted or spoke
