@@ -775,3 +775,10 @@ def test_a_duty_or_a_stretch_of_service_is_not_a_battle() -> None:
                            "against the invaders,” he added. After joining the Donetsk militia he was sent to the "
                            "front and spent three months fighting.")
     assert not any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_deeds_cited_as_a_pattern_are_a_record_not_news() -> None:
+    mentions = mentions_of("“It is a pattern that includes the invasion of Georgia, the poisoning of defectors in "
+                           "Salisbury and the bombing of Aleppo,” the minister said.")
+    assert not any(m.type in ("offensive", "other", "strike") for m in mentions), \
+        [(m.type, m.trigger) for m in mentions]

@@ -533,6 +533,19 @@ def _background_of_past_perfect(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in main.children)
 
 
+# "a pattern that includes the annexation of X": past deeds cited as a charge sheet
+PATTERN_INCLUDES = re.compile(r"\b(pattern|history|record|litany|catalogue|catalog|string|list|track record) "
+                              r"(that|which) (includes|included|has included)\b", re.I)
+
+
+def _example_of_a_pattern(tok: Token) -> bool:
+    """An act listed after "a pattern that includes" ("... the annexation of X, the use of Y and the
+    bombing of Z"): past deeds cited as a record, not acts reported now (the list may be parsed any way)."""
+    sent = tok.sent
+    found = PATTERN_INCLUDES.search(sent.text)
+    return found is not None and tok.idx - sent.start_char >= found.end()
+
+
 def _time_still_to_come(tok: Token) -> bool:
     """An act in a "when" or "once" clause of a sentence about the future ("when the battle ends, the
     offensive will likely have culminated"): the moment a forecast hangs on, not something reported."""
@@ -695,6 +708,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
+        if hit.type != "statement" and _example_of_a_pattern(tok):
+            continue  # "a pattern that includes the annexation of X and the use of Y": a record, not news
         if hit.type != "statement" and syntax.duty_not_deed(tok):
             continue  # "I have to fight", "spent two months fighting": a duty or a stretch of service
         if hit.type != "statement" and syntax.generic_subject(tok):
