@@ -782,3 +782,19 @@ def test_deeds_cited_as_a_pattern_are_a_record_not_news() -> None:
                            "Salisbury and the bombing of Aleppo,” the minister said.")
     assert not any(m.type in ("offensive", "other", "strike") for m in mentions), \
         [(m.type, m.trigger) for m in mentions]
+
+
+
+
+def test_words_said_now_are_not_glued_to_a_ruling_dated_weeks_before() -> None:
+    from frontline.events import merge
+    from frontline.events.pairs import FEATURES, PairModel
+
+    post = ("Asked whether the two Danes could be tried in occupied Luhansk, Peskov said: “We cannot rule "
+            "anything out, since these are matters for the judges.” On 1 April a Luhansk court sentenced the "
+            "Dutch citizens Jan Smit and Pieter Vos to death.")
+    said = next(m for m in mentions_of(post) if m.type == "statement")
+    ruling = next(m for m in mentions_of(post) if "sentenced" in m.evidence.text and m.type != "statement")
+    assert said.date.basis == "dct" and ruling.date.basis != "dct"
+    eager = PairModel(tuple(0.0 for _ in FEATURES), 30.0, 0.5)  # a scorer that would join any pair
+    assert merge._score(merge._Cluster(said), ruling, eager) < 1.0

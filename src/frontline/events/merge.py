@@ -338,7 +338,7 @@ def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -
             # within one document the learned scorer adds what the hand rules miss; their vetoes stay
             if _hard_conflict(x, m):
                 return 0.0
-            if not _other_voice(x, m):
+            if not _other_voice(x, m) and not _told_of_another_day(x, m):
                 learned.append(model.probability(x, m))
             best = max(best, 0.0 if _conflict(x, m) else _affinity(x, m))
             continue
@@ -360,6 +360,17 @@ def _other_voice(a: EventMention, b: EventMention) -> bool:
     if (a.type == "statement") == (b.type == "statement") or not a.sources or not b.sources:
         return False
     return not ({_party(n) for n, _ in a.sources} & {_party(n) for n, _ in b.sources})
+
+
+def _told_of_another_day(a: EventMention, b: EventMention) -> bool:
+    """Words said at report time and an act the text dates more than a week before ("Peskov said ...";
+    "on 9 June a court sentenced ..."): the learned scorer does not join them (the hand rules may)."""
+    said, act = (a, b) if a.type == "statement" else (b, a)
+    if said.type != "statement" or act.type == "statement" or said.date is None or act.date is None:
+        return False
+    if said.date.basis != "dct" or act.date.basis == "dct" or act.date_weight < 2:
+        return False
+    return (said.date.start - act.date.end).days > DCT_TOLERANCE_DAYS
 
 
 def _hard_conflict(a: EventMention, b: EventMention) -> bool:
