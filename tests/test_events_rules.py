@@ -798,3 +798,11 @@ def test_words_said_now_are_not_glued_to_a_ruling_dated_weeks_before() -> None:
     assert said.date.basis == "dct" and ruling.date.basis != "dct"
     eager = PairModel(tuple(0.0 for _ in FEATURES), 30.0, 0.5)  # a scorer that would join any pair
     assert merge._score(merge._Cluster(said), ruling, eager) < 1.0
+
+
+def test_a_pipeline_named_after_a_region_is_no_place() -> None:
+    mentions = mentions_of("Gazprom has halted gas supplies to Estonia, AFP reports. The firm sharply cut deliveries "
+                           "to Europe via the Nord Stream pipeline last week. European Union states have accused "
+                           "Russia of choking supplies to punish them for sanctions.")
+    assert all(m.location is None or m.location.country != "HT" for m in mentions), \
+        [(m.type, m.location) for m in mentions]
