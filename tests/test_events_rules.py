@@ -801,8 +801,8 @@ def test_words_said_now_are_not_glued_to_a_ruling_dated_weeks_before() -> None:
 
 
 def test_a_pipeline_named_after_a_region_is_no_place() -> None:
-    mentions = mentions_of("Gazprom has halted gas supplies to Estonia, AFP reports. The firm sharply cut deliveries "
-                           "to Europe via the Nord Stream pipeline last week. European Union states have accused "
-                           "Russia of choking supplies to punish them for sanctions.")
+    mentions = mentions_of("Gazprom has halted gas supplies to Estonia, AFP reports. The firm sharply reduced the "
+                           "gas it sends to Europe through Nord Stream last week. EU member states have accused "
+                           "Moscow of choking supplies to punish them for sanctions.")
     assert all(m.location is None or m.location.country != "HT" for m in mentions), \
         [(m.type, m.location) for m in mentions]
