@@ -806,3 +806,10 @@ def test_a_pipeline_named_after_a_region_is_no_place() -> None:
                            "Moscow of choking supplies to punish them for sanctions.")
     assert all(m.location is None or m.location.country != "HT" for m in mentions), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_the_one_taking_the_position_is_the_first_source() -> None:
+    mentions = mentions_of("According to a spokesman, the UN chief, António Guterres, “firmly condemns” the "
+                           "strikes on the port, adding that the accord must be respected.")
+    held = [m for m in mentions if m.type == "statement"]
+    assert held and "Guterres" in held[0].sources[0][0], [m.sources for m in held]

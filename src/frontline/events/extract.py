@@ -1096,8 +1096,10 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
             # "Recent strikes suggest ...", "The statements suggest ...": evidence, not a speaker
             # (the reporting verb's speaker, if any, stands)
             speaker = None
-        if speaker and not any(s[0] == speaker for s in sources):
-            sources.insert(0, (speaker, "asserts"))
+        if speaker:
+            # the one taking the position comes first ("Haidai said Russia had said ...": Haidai's words)
+            held = next((s for s in sources if s[0] == speaker), (speaker, "asserts"))
+            sources = [held] + [s for s in sources if s[0] != speaker]
         rep = syntax.reporting_head(tok) if tok is not None else None
         outlet = syntax.subject_of(rep) if rep is not None else None
         outlet_name = _named(outlet, ann) if outlet is not None and outlet.pos_ != "PRON" else None
