@@ -338,8 +338,8 @@ def test_a_rebuild_settles_the_collector_and_hands_it_back_as_it_was(tmp_path, m
     seen = []
     real_prepare = merging.prepare
 
-    def watching(*args, **kwargs):
-        seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+    def watching(*args, frozen=gc.get_freeze_count, **kwargs):
+        seen.append((gc.get_threshold()[0], frozen() > 0))
         return real_prepare(*args, **kwargs)
 
     monkeypatch.setattr(merging, "prepare", watching)
@@ -374,6 +374,16 @@ def _settled_rebuilds(store, monkeypatch, watching, seen, before) -> None:
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
     monkeypatch.setattr(merging, "prepare", watching)
+    with ingest._settled_heap():  # the rebuild at the end of an ingest: settled already, nothing walked again
+        asked = []
+        monkeypatch.setattr(gc, "get_freeze_count", lambda real=gc.get_freeze_count: asked.append(1) or real())
+        save(store, "outlet-e", 9, ["depot"])
+        rebuild_events(store)
+        monkeypatch.undo()
+        monkeypatch.setattr(merging, "prepare", watching)
+        assert asked == [] and seen[-1] == (max(before[0], ingest.INGEST_GC_THRESHOLD), True)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
     gc.freeze()
     try:
         rebuild_events(store)
