@@ -324,3 +324,70 @@ def test_the_recorded_event_count_is_the_number_of_event_rows(tmp_path):
         conn.execute(delete(t.events).where(t.events.c.id == gone))
         _bump(conn, "events_version")
     assert store.count_events() == rows() == counts[-1] - 1
+
+
+def test_a_rebuild_settles_the_collector_and_hands_it_back_as_it_was(tmp_path, monkeypatch):
+    """A rebuild runs with the collector settled, as an ingest does (objects alive before it out of the
+    collector's passes, a higher threshold), and leaves it as it found it: after a rebuild, after one
+    that fails, and inside a caller that froze its own objects for good (the API)."""
+    import gc
+
+    from frontline.store import merging
+
+    store = build(tmp_path / "gc.db", sorted(DOCS)[:2], one_by_one=False)
+    seen = []
+    real_prepare = merging.prepare
+
+    def watching(*args, frozen=gc.get_freeze_count, **kwargs):
+        seen.append((gc.get_threshold()[0], frozen() > 0))
+        return real_prepare(*args, **kwargs)
+
+    monkeypatch.setattr(merging, "prepare", watching)
+    before = gc.get_threshold()
+    earlier = gc.get_freeze_count()  # another test's app froze its start-up: start from nothing frozen
+    gc.unfreeze()
+    try:
+        _settled_rebuilds(store, monkeypatch, watching, seen, before)
+    finally:
+        if earlier:
+            gc.freeze()
+
+
+def _settled_rebuilds(store, monkeypatch, watching, seen, before) -> None:
+    import gc
+
+    from frontline import ingest
+    from frontline.store import merging
+
+    save(store, "outlet-c", 1, ["depot"])
+    rebuild_events(store)
+    assert seen and set(seen) == {(max(before[0], ingest.INGEST_GC_THRESHOLD), True)}
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("merge failed")
+
+    monkeypatch.setattr(merging, "prepare", failing)
+    save(store, "outlet-d", 1, ["depot"])
+    with pytest.raises(RuntimeError):
+        rebuild_events(store)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+    monkeypatch.setattr(merging, "prepare", watching)
+    with ingest._settled_heap():  # the rebuild at the end of an ingest: settled already, nothing walked again
+        asked = []
+        monkeypatch.setattr(gc, "get_freeze_count", lambda real=gc.get_freeze_count: asked.append(1) or real())
+        save(store, "outlet-e", 9, ["depot"])
+        rebuild_events(store)
+        monkeypatch.undo()
+        monkeypatch.setattr(merging, "prepare", watching)
+        assert asked == [] and seen[-1] == (max(before[0], ingest.INGEST_GC_THRESHOLD), True)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+    gc.freeze()
+    try:
+        rebuild_events(store)
+        assert gc.get_freeze_count() > 0  # not handed back: the caller froze them
+    finally:
+        gc.unfreeze()
+    assert gc.get_threshold() == before

@@ -32,6 +32,12 @@ def check(store: Store) -> None:
                                                dict(document_id="d2", position=0, grp="g2", data="[2]",
                                                     resolved='{"Mr Sybiha":"andrii-sybiha"}')])
         conn.execute(insert(t.story_blocks), [dict(family="strike", day=1, region="UA", document_id="d2",
+                                                   position=0, place="", words="", data="{}"),
+                                              dict(family="strike", day=2, region="", document_id="d3",
+                                                   position=1, place="kyiv", words="\x1fkyiv strike", data="{}"),
+                                              dict(family="strike", day=2, region="RU", document_id="d4",
+                                                   position=0, place="", words="", data="{}"),
+                                              dict(family="aid", day=1, region="UA", document_id="d5",
                                                    position=0, place="", words="", data="{}")])
         conn.execute(insert(t.event_registry), [dict(id=i, anchor_document="d1", anchor_post="p1", anchor_text=i,
                                                      created_at=AT, updated_at=AT, retracted_at=None, data="{}")
@@ -42,7 +48,11 @@ def check(store: Store) -> None:
 
         assert sorted(conn.execute(sql.GROUP_EVENTS, {"grps": ["g1", "g9"]}).all()) == [
             ("evt_a", '{"id": "evt_a"}', "g1"), ("evt_b", '{"id": "evt_b"}', "g1")]
-        block = conn.execute(select(t.story_blocks.c.id)).scalar()
+        near = sorted(r[1:] for r in conn.execute(sql.NEAR_ROWS, {"fam": "strike", "days": [0, 1, 2]}))
+        assert near == [("d2", 1, "UA", "", ""), ("d3", 2, "", "kyiv", "\x1fkyiv strike"), ("d4", 2, "RU", "", "")]
+        assert sorted(r[1] for r in conn.execute(sql.NEAR_ROWS_IN_REGIONS, {
+            "fam": "strike", "days": [1, 2], "regions": ["", "UA"]})) == ["d2", "d3"]
+        block = conn.execute(select(t.story_blocks.c.id).where(t.story_blocks.c.document_id == "d2")).scalar()
         assert conn.execute(sql.PROMISING_STORIES, {"ids": [block]}).all() == [
             ("d2", 0, "{}", "g2", '{"Mr Sybiha":"andrii-sybiha"}')]
         assert sorted(conn.execute(sql.GROUP_STORIES, {"grps": ["g1", "g2"]}).all(), key=str) == [

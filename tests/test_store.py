@@ -88,6 +88,41 @@ def test_an_older_database_loses_the_unused_index_of_event_changes_and_keeps_its
     assert live.event_changes(reopened) == changes
 
 
+def test_the_blocks_near_a_new_document_are_read_from_one_index_also_in_an_older_database(db_path):
+    """A rebuild reads the stored rows of the blocks near a new document from an index holding every
+    column it asks for (no page of the rows' JSON is read for them); a database made before that index
+    gets it when opened, in place of the index on the block alone, and keeps its rows."""
+    from sqlalchemy import insert
+
+    from frontline.store import schema as t
+    from frontline.store import statements as sql
+
+    store = Store(db_path)
+    with store.write_transaction() as conn:
+        conn.execute(insert(t.story_blocks), [dict(family="strike", day=d, region="UA", document_id=f"d{d}",
+                                                   position=0, place="", words="\x1fstrike", data="{}")
+                                              for d in range(3)])
+    store.engine.dispose()
+
+    def plans() -> list[str]:
+        with sqlite3.connect(db_path) as conn:
+            return [str(conn.execute("EXPLAIN QUERY PLAN " + query.text.replace(" IN :days", " IN (?, ?)").replace(
+                " IN :regions", " IN (?, ?)").replace(":fam", "?"), ("strike", 1, 2, "", "UA")[:n]).fetchall())
+                for query, n in ((sql.NEAR_ROWS, 3), (sql.NEAR_ROWS_IN_REGIONS, 5))]
+
+    assert all("COVERING INDEX ix_story_blocks_near" in plan for plan in plans())
+    with sqlite3.connect(db_path) as conn:  # as databases were made before
+        conn.execute("DROP INDEX ix_story_blocks_near")
+        conn.execute("CREATE INDEX ix_story_blocks_block ON story_blocks (family, day, region)")
+    assert not any("COVERING" in plan for plan in plans())
+    reopened = Store(db_path)
+    assert all("COVERING INDEX ix_story_blocks_near" in plan for plan in plans())
+    with sqlite3.connect(db_path) as conn:
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_story_blocks_block'").fetchone()
+    with reopened.engine.connect() as conn:
+        assert sorted(r[1] for r in conn.execute(sql.NEAR_ROWS, {"fam": "strike", "days": [1, 2]})) == ["d1", "d2"]
+
+
 def test_same_title_from_another_publisher_is_another_document(db_path, tmp_path, blog, save_text):
     store = Store(db_path)
     save_text(store, tmp_path, "a.txt", blog["v1"], source=blog["source"])

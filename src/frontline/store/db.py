@@ -516,6 +516,9 @@ MIGRATED_INDEXES = ("admin1", "country", "place", "date_end", "grp")
 # which are read as before (store.merging resolves their names again).
 MIGRATED_COLUMNS = (("merge_stories", "resolved", "TEXT"),)
 DROPPED_INDEXES = ("ix_event_changes_event_id",)  # indexes no query uses, dropped from older databases
+# On SQLite the story blocks' covering index (schema.story_blocks) replaces the index on the block alone.
+SQLITE_NEAR_INDEX = "ix_story_blocks_near"
+NEAR_INDEX_COLUMNS = {"family", "day", "region", "document_id", "place", "words"}
 
 
 def _needs_migration(engine: Engine) -> bool:
@@ -527,7 +530,16 @@ def _needs_migration(engine: Engine) -> bool:
     indexes = {i["name"] for i in found.get_indexes("events")}
     return not {"admin1", "grp"} <= names or any(f"ix_events_{c}" not in indexes for c in MIGRATED_INDEXES) \
         or any(column not in {c["name"] for c in found.get_columns(table)} for table, column, _ in MIGRATED_COLUMNS) \
-        or not _has_index(engine, "ix_documents_source_title") or any(_has_index(engine, i) for i in DROPPED_INDEXES)
+        or not _has_index(engine, "ix_documents_source_title") or any(_has_index(engine, i) for i in DROPPED_INDEXES) \
+        or engine.dialect.name == "sqlite" and _near_index_missing(engine, found)
+
+
+def _near_index_missing(engine: Engine, found) -> bool:
+    """A SQLite database whose story blocks lack their covering index (schema.story_blocks). Not one whose
+    story_blocks table is older than the columns the index covers (written by development versions;
+    a rebuild cannot use it either)."""
+    return NEAR_INDEX_COLUMNS <= {c["name"] for c in found.get_columns("story_blocks")} \
+        and not _has_index(engine, SQLITE_NEAR_INDEX)
 
 
 def _has_index(engine: Engine, name: str) -> bool:
@@ -561,6 +573,11 @@ def _migrate(conn: Connection) -> None:
     conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_documents_source_title ON documents (source, {t.TITLE_KEY_SQL})"))
     for name in DROPPED_INDEXES:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    if conn.dialect.name == "sqlite" and NEAR_INDEX_COLUMNS <= {c["name"] for c in inspect(conn).get_columns(
+            "story_blocks")}:
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {SQLITE_NEAR_INDEX} ON story_blocks "
+                          "(family, day, region, document_id, place, words)"))
+        conn.execute(text("DROP INDEX IF EXISTS ix_story_blocks_block"))
 
 
 def _switch_to_wal(cur) -> None:

@@ -220,18 +220,18 @@ def _touched(conn: Connection, plan: Plan) -> list[Story]:
                                           similarity._stems(m.evidence.text), id(m)))
     near_probes = {key: [p for block in linking.neighbours(key) for p in probes.get(block, ())] for key in probes}
     near_index: dict[tuple[str, int], _NearIndex] = {}
-    sb = t.story_blocks
     promising: set[int] = set()  # stored mentions that pass linking.could_link with a new one
     tried: set[int] = set()  # a row read again (an unplaced one, for another region) is not tried again
     # One query per family (a row of a day or region no new mention is near finds no probe below)
     for fam, (days, regions) in sorted(wanted.items()):
         days_sorted = sorted(days)
         for i in range(0, len(days_sorted), CHUNK):
-            query = select(sb.c.id, sb.c.document_id, sb.c.day, sb.c.region, sb.c.place, sb.c.words).where(
-                sb.c.family == fam, sb.c.day.in_(days_sorted[i:i + CHUNK]))
-            if "" not in regions:
-                query = query.where(sb.c.region.in_(sorted(regions | {""})))
-            for row_id, doc, day, region, place, words in conn.execute(query):
+            params = {"fam": fam, "days": days_sorted[i:i + CHUNK]}
+            if "" in regions:
+                rows = conn.execute(sql.NEAR_ROWS, params)
+            else:
+                rows = conn.execute(sql.NEAR_ROWS_IN_REGIONS, {**params, "regions": sorted(regions | {""})})
+            for row_id, doc, day, region, place, words in rows:
                 if doc in changed or row_id in tried:
                     continue
                 tried.add(row_id)

@@ -24,6 +24,11 @@ def _in(sql: str, *names: str) -> TextClause:
     return text(sql).bindparams(*(bindparam(n, expanding=True) for n in names))
 
 
+# store.merging: the stored rows of a type family's blocks on some days (in some regions), which are
+# tried against a new document's mentions; on SQLite read from the index alone (ix_story_blocks_near).
+_NEAR = "SELECT id, document_id, day, region, place, words FROM story_blocks WHERE family = :fam AND day IN :days"
+NEAR_ROWS = _in(_NEAR, "days")
+NEAR_ROWS_IN_REGIONS = _in(_NEAR + " AND region IN :regions", "days", "regions")
 # store.merging: the stored stories of the promising rows, with their groups (and names resolved).
 PROMISING_STORIES = _in("SELECT sb.document_id, sb.position, sb.data, ms.grp, ms.resolved FROM story_blocks sb "
                         "JOIN merge_stories ms ON ms.document_id = sb.document_id AND ms.position = sb.position "
