@@ -813,3 +813,10 @@ def test_the_one_taking_the_position_is_the_first_source() -> None:
                            "strikes on the port, adding that the accord must be respected.")
     held = [m for m in mentions if m.type == "statement"]
     assert held and "Guterres" in held[0].sources[0][0], [m.sources for m in held]
+
+
+def test_what_a_unit_was_used_for_is_a_description_not_a_battle() -> None:
+    mentions = mentions_of("Moscow is also shifting troops from its central command, which was being used to "
+                           "attack Kramatorsk, a city in Ukrainian-held Donetsk, and were kept in reserve near Kursk.")
+    assert not any(m.type == "clash" and m.trigger.startswith("attack") for m in mentions), \
+        [(m.type, m.trigger) for m in mentions]

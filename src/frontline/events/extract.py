@@ -533,6 +533,15 @@ def _background_of_past_perfect(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in main.children)
 
 
+def _role_of_a_thing(tok: Token) -> bool:
+    """An act in "which was (being) used to ..." about a unit, base or weapon ("its eastern district, which was
+    being used to attack Sloviansk"): what the thing served for, a description, not an act reported."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.dep_ == "relcl" and head.lemma_.lower() == "use" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+        any(c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lower_ in ("which", "that") for c in head.children)
+
+
 # "a pattern that includes the annexation of X": past deeds cited as a charge sheet
 PATTERN_INCLUDES = re.compile(r"\b(pattern|history|record|litany|catalogue|catalog|string|list|track record) "
                               r"(that|which) (includes|included|has included)\b", re.I)
@@ -708,6 +717,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
+        if hit.type != "statement" and _role_of_a_thing(tok):
+            continue  # "its eastern district, which was being used to attack X": what it served for, not news
         if hit.type != "statement" and _example_of_a_pattern(tok):
             continue  # "a pattern that includes the annexation of X and the use of Y": a record, not news
         if hit.type != "statement" and syntax.duty_not_deed(tok):
