@@ -1125,8 +1125,8 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         status = "claimed" if tok is not None and tok.lemma_ == "claim" and tok.pos_ == "VERB" else "reported"
         kept = sources[:1]
         for s in sources[1:]:
-            if s[1] == "denies" or _is_outlet(s[0]) and \
-                    all(speaker_identity(s[0]) != speaker_identity(k[0]) for k in kept):
+            if s[1] == "denies" or (_is_outlet(s[0]) and
+                                    all(speaker_identity(s[0]) != speaker_identity(k[0]) for k in kept)):
                 kept.append(s)
         return status, kept, False
     modality = syntax.local_modality(tok) if tok is not None else None
