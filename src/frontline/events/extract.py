@@ -550,9 +550,8 @@ PATTERN_INCLUDES = re.compile(r"\b(pattern|history|record|litany|catalogue|catal
 def _example_of_a_pattern(tok: Token) -> bool:
     """An act listed after "a pattern that includes" ("... the annexation of X, the use of Y and the
     bombing of Z"): past deeds cited as a record, not acts reported now (the list may be parsed any way)."""
-    sent = tok.sent
-    found = PATTERN_INCLUDES.search(sent.text)
-    return found is not None and tok.idx - sent.start_char >= found.end()
+    found = PATTERN_INCLUDES.search(tok.doc.text)  # a sentence's own doc (`Token.sent` costs a sentence split)
+    return found is not None and tok.idx >= found.end()
 
 
 def _time_still_to_come(tok: Token) -> bool:
@@ -911,7 +910,7 @@ ON_THE_GROUND = re.compile(r"\b(troops|positions?|invasion|invad\w+|infantry|tan
 def _fired_attack(tok: Token) -> bool:
     """An attack made with missiles, rockets, drones or shells ("attacked the port with cruise missiles"), with no
     ground fighting told: a strike. (An attack that killed civilians may be gunmen's: ACLED's "attack".)"""
-    text = tok.sent.text
+    text = tok.doc.text  # the sentence's own doc
     return not ON_THE_GROUND.search(text) and bool(FIRED.search(text))
 
 
