@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontline.events import merge, similarity
+from frontline.events import similarity
 from frontline.ingest import rebuild_events
 from frontline.language import actors
 from frontline.serialize import loads
@@ -39,7 +39,7 @@ def save(store: Store, doc_id: str, day: int, names: list[str]) -> None:
 
 def cold() -> None:
     """What a new process knows of names: nothing."""
-    for fn in (similarity.speaker_identity, merge._party):
+    for fn in (similarity.speaker_identity, similarity.side_of):
         fn.cache_clear()
     actors.clear_canonical_cache()
 

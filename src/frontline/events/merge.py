@@ -359,7 +359,7 @@ def _other_voice(a: EventMention, b: EventMention) -> bool:
     (the hand rules may, within one post or paragraph)."""
     if (a.type == "statement") == (b.type == "statement") or not a.sources or not b.sources:
         return False
-    return not ({_party(n) for n, _ in a.sources} & {_party(n) for n, _ in b.sources})
+    return not ({side_of(n) for n, _ in a.sources} & {side_of(n) for n, _ in b.sources})
 
 
 def _told_of_another_day(a: EventMention, b: EventMention) -> bool:
@@ -394,8 +394,8 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
 
 
 def _opposed(a: EventMention, b: EventMention) -> bool:
-    sa = {_party(n) for n, s in a.sources if s == "asserts"} | {_party(n) for n, s in b.sources if s == "asserts"}
-    sd = {_party(n) for n, s in a.sources if s == "denies"} | {_party(n) for n, s in b.sources if s == "denies"}
+    sa = {side_of(n) for n, s in a.sources if s == "asserts"} | {side_of(n) for n, s in b.sources if s == "asserts"}
+    sd = {side_of(n) for n, s in a.sources if s == "denies"} | {side_of(n) for n, s in b.sources if s == "denies"}
     return bool(sa) and bool(sd) and bool(sa - sd)
 
 
@@ -539,16 +539,17 @@ def _inside(small: PlaceRef, big: PlaceRef) -> bool:
     if big.precision == "country":
         return True
     if big.precision == "admin1" and small.precision == "place":
-        return bool(small.admin1) and _norm(small.admin1) in (_norm(big.name), _norm(big.admin1 or ""))
+        region = normalized_name(small.admin1 or "")
+        return bool(region) and region in (normalized_name(big.name), normalized_name(big.admin1 or ""))
     if big.precision == "place" and small.precision == "place" and _is_seat(big):
         # "in Kursk" often means the region named after its capital
-        return bool(small.admin1) and _norm(small.admin1) == _norm(big.admin1 or "")
+        return bool(small.admin1) and normalized_name(small.admin1) == normalized_name(big.admin1 or "")
     return False
 
 
 def _is_seat(p: PlaceRef) -> bool:
     """A city that gives its region its name (Kursk / Kursk Oblast, Donetsk / Donetsk Oblast)."""
-    return bool(p.admin1) and _norm(p.admin1).startswith(_norm(p.name) + " ")
+    return bool(p.admin1) and normalized_name(p.admin1).startswith(normalized_name(p.name) + " ")
 
 
 def _places_compatible(a: PlaceRef | None, b: PlaceRef | None) -> bool:
@@ -583,14 +584,10 @@ def _same_day(a: DateRef | None, b: DateRef | None) -> bool:
     return a is not None and b is not None and abs((a.start - b.start).days) <= 1
 
 
-_party = side_of
-_norm = normalized_name
-
-
 def _stances(m: EventMention) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for name, stance in m.sources:
-        out.setdefault(_party(name), set()).add(stance)
+        out.setdefault(side_of(name), set()).add(stance)
     return out
 
 
@@ -601,11 +598,11 @@ def _stance_conflict(a: EventMention, b: EventMention) -> bool:
 
 
 def _parties(m: EventMention) -> set[tuple[str, str]]:
-    return {(_party(n), s) for n, s in m.sources}
+    return {(side_of(n), s) for n, s in m.sources}
 
 
 def _speaker(m: EventMention) -> str:
-    return _party(m.sources[0][0]) if m.sources else ""
+    return side_of(m.sources[0][0]) if m.sources else ""
 
 
 def _speakers_differ(a: EventMention, b: EventMention) -> bool:
@@ -670,8 +667,9 @@ def _persons(m: EventMention) -> set[str]:
 
 def _participants(m: EventMention) -> set[str]:
     """People taking part: those named, minus whoever is only reporting it."""
-    speakers = {_norm(n) for n, _ in m.sources}
-    return {p for p in _persons(m) if not any(s and (s in _norm(p) or _norm(p) in s) for s in speakers)}
+    speakers = {normalized_name(n) for n, _ in m.sources}
+    return {p for p in _persons(m)
+            if not any(s and (s in normalized_name(p) or normalized_name(p) in s) for s in speakers)}
 
 
 def _participants_differ(a: EventMention, b: EventMention) -> bool:
@@ -696,8 +694,8 @@ def _rival_claims(a: EventMention, b: EventMention) -> bool:
     pb = {speaker_identity(n) for n, s in b.sources if s == "asserts"}
     if not pa or not pb or pa & pb:
         return False
-    sides_a = {_party(n) for n, s in a.sources if s == "asserts"}
-    sides_b = {_party(n) for n, s in b.sources if s == "asserts"}
+    sides_a = {side_of(n) for n, s in a.sources if s == "asserts"}
+    sides_b = {side_of(n) for n, s in b.sources if s == "asserts"}
     if not sides_a & sides_b:
         return False
     if _same_place(a.location, b.location) and a.location.precision == "place":
@@ -742,8 +740,8 @@ def _status(ms: list[EventMention], etype: str) -> str:
     happened = [m for m in ms if m.status != "expected"]
     if not happened:
         return "expected"
-    asserting = {_party(n) for m in happened for n, s in m.sources if s == "asserts"}
-    denying = {_party(n) for m in happened for n, s in m.sources if s == "denies"}
+    asserting = {side_of(n) for m in happened for n, s in m.sources if s == "asserts"}
+    denying = {side_of(n) for m in happened for n, s in m.sources if s == "denies"}
     if denying and (asserting - denying):
         return "contested"
     if denying and not asserting:
@@ -825,7 +823,7 @@ def _sources(ms: list[EventMention]) -> list[dict]:
     out = []
     for m in ms:
         for name, stance in m.sources:
-            key = (_norm(name), stance)
+            key = (normalized_name(name), stance)
             if key not in seen:
                 seen.add(key)
                 out.append({"name": name, "stance": stance})
