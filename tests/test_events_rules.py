@@ -820,3 +820,16 @@ def test_what_a_unit_was_used_for_is_a_description_not_a_battle() -> None:
                            "attack Kramatorsk, a city in Ukrainian-held Donetsk, and were kept in reserve near Kursk.")
     assert not any(m.type == "clash" and m.trigger.startswith("attack") for m in mentions), \
         [(m.type, m.trigger) for m in mentions]
+
+
+def test_the_office_that_tells_of_a_shelling_is_not_the_news() -> None:
+    mentions = mentions_of("Regional prosecutors said three farmers were wounded in Russian shelling of the "
+                           "village of Ruska Lozova on Monday.")
+    assert [m.type for m in mentions] == ["strike"], [(m.type, m.trigger) for m in mentions]
+    assert mentions[0].sources and "prosecutors" in mentions[0].sources[0][0]
+
+
+def test_prosecutors_who_say_what_men_face_are_still_news() -> None:
+    mentions = mentions_of("Prosecutors in occupied Melitopol have said that the two captured British volunteers "
+                           "could be sentenced to death.")
+    assert mentions, "a prosecution told by the prosecutors was lost"

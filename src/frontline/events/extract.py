@@ -668,6 +668,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     doc = ann.doc
     text = ann.sentence.text
     candidates: list[_Candidate] = []
+    tellers: list[_Candidate] = []
     about_war = is_war_related(text)
     war_context = is_war_context(text) or st.war_story(post, clean)
     generic = [m.span() for m in CORRELATIVE.finditer(text)]
@@ -722,6 +723,9 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "a pattern that includes the annexation of X and the use of Y": a record, not news
         if hit.type != "statement" and syntax.duty_not_deed(tok):
             continue  # "I have to fight", "spent two months fighting": a duty or a stretch of service
+        if hit.type != "statement" and syntax.names_the_speaker(tok):
+            tellers.append(_Candidate(hit, tok))
+            continue  # "regional prosecutors said two were killed in shelling": who tells, not a trial
         if hit.type != "statement" and syntax.generic_subject(tok):
             continue  # "when you are protecting your home from an assault": anyone, no act in particular
         if hit.type in MILITARY and _capability(tok):
@@ -742,16 +746,23 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit is None:
             continue
         candidates.append(_Candidate(hit, tok))
+    mentions = _made_of(candidates, ann, post, st, clean)
+    if not mentions and tellers:  # "prosecutors have said the men face death": the prosecution is the news
+        mentions = _made_of(tellers + candidates, ann, post, st, clean)
+    if not mentions:
+        mentions = _reported_statement(ann, post, st, clean)
+    return mentions
+
+
+def _made_of(candidates: list[_Candidate], ann: SentenceAnnotation, post: Post, st: _PostState,
+             clean: CleanDocument) -> list[EventMention]:
     chosen = _choose(candidates)
     made = []
     for cand in chosen[:MAX_EVENTS_PER_SENTENCE]:
         m = _mention(cand, ann, post, st, clean)
         if m is not None:
             made.append((cand, m))
-    mentions = _one_per_sentence(made)
-    if not mentions:
-        mentions = _reported_statement(ann, post, st, clean)
-    return mentions
+    return _one_per_sentence(made)
 
 
 def _depth(tok: Token | None) -> int:
