@@ -833,3 +833,16 @@ def test_prosecutors_who_say_what_men_face_are_still_news() -> None:
     mentions = mentions_of("Prosecutors in occupied Melitopol have said that the two captured British volunteers "
                            "could be sentenced to death.")
     assert mentions, "a prosecution told by the prosecutors was lost"
+
+
+def test_troops_pulled_from_a_foreign_mission_leave_no_ground() -> None:
+    mentions = mentions_of("Georgia is pulling out its 60 observers from the multinational mission in South Sudan, "
+                           "a defence ministry spokesman said on Tuesday, to strengthen its own border.")
+    assert not any(m.type == "territory.withdrawal" for m in mentions), [(m.type, m.trigger) for m in mentions]
+    assert any(m.type == "other" for m in mentions), "the recall of the observers is still news"
+
+
+def test_forces_that_retreat_from_a_town_still_withdraw() -> None:
+    mentions = mentions_of("Georgian forces have pulled back their artillery from the town of Zugdidi, the "
+                           "defence ministry said on Tuesday.")
+    assert any(m.type == "territory.withdrawal" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -925,6 +925,23 @@ def _fired_attack(tok: Token) -> bool:
     return not ON_THE_GROUND.search(text) and bool(FIRED.search(text))
 
 
+def _left_no_ground(tok: Token, places: list[PlaceRef]) -> bool:
+    """What a withdrawal leaves, when the text says ("from the mission", "out of the deal"), is no
+    ground: a body, an accord or a mission, not a town or a line."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ == "prt" else None
+    if verb is None:
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "pulling its troops from ..."
+    left = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+            for g in c.children if g.dep_ == "pobj"]
+    for o in left:
+        if any(p.start <= o.idx < p.end for p in places) or o.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
+        if o.pos_ == "NOUN" and o.lower_ not in TERRITORY_NOUNS and o.lemma_.lower() not in TERRITORY_NOUNS:
+            return True
+    return False
+
+
 def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None) -> TriggerHit | None:
     """Captured people are prisoners, not territory; a seized yacht is not territory either;
     'liberate them' is rhetoric, not a capture."""
@@ -936,6 +953,9 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
         return hit
     if hit.type == "clash" and re.match(r"attack", hit.text, re.I) and _fired_attack(tok):
         return TriggerHit("strike", hit.start, hit.end, hit.text, hit.strength, hit.topical)
+    if hit.type == "territory.withdrawal" and _left_no_ground(tok, places or []):
+        # "pulling out its peacekeepers from the Nato-led mission": news, but a mission left, not ground
+        return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
     if hit.type != "territory.capture" or not re.match(r"(re)?captur|seiz|liberat", hit.text, re.I):
         return hit
     verb = tok if tok.pos_ in ("VERB", "AUX") else None
