@@ -846,3 +846,10 @@ def test_forces_that_retreat_from_a_town_still_withdraw() -> None:
     mentions = mentions_of("Georgian forces have pulled back their artillery from the town of Zugdidi, the "
                            "defence ministry said on Tuesday.")
     assert any(m.type == "territory.withdrawal" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_what_a_leader_talks_about_taking_is_not_taken() -> None:
+    mentions = mentions_of("In his nightly address, the president talked instead about liberating Melitopol "
+                           "from the occupiers.")
+    assert not any(m.type == "territory.capture" and m.status == "reported" for m in mentions), \
+        [(m.type, m.status, m.trigger) for m in mentions]

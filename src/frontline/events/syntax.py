@@ -63,12 +63,18 @@ STANCE_OBJECT_VERBS = {"condemn", "denounce", "describe", "welcome", "criticise"
                        "monitor", "track"}
 
 
+TALK_VERBS = {"talk", "speak", "dream", "think", "boast", "joke", "fantasise", "fantasize", "muse", "chat"}
+
+
 def about_act(tok: Token) -> bool:
     """The trigger is the object of a stance verb: talked about, not reported as news."""
     cur = tok
     for _ in range(6):
         if cur.dep_ in ("dobj", "pobj", "nsubjpass") and cur.head.lemma_.lower() in STANCE_OBJECT_VERBS:
             return True
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in ("about", "of") and \
+                cur.head.head.lemma_.lower() in TALK_VERBS:
+            return True  # "talked about liberating Kherson step by step": a topic, not a capture
         if cur.dep_ not in ("compound", "amod", "pobj", "prep", "dobj", "poss", "nmod") or cur.head.i == cur.i:
             return False
         cur = cur.head
