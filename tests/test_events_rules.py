@@ -853,3 +853,11 @@ def test_what_a_leader_talks_about_taking_is_not_taken() -> None:
                            "from the occupiers.")
     assert not any(m.type == "territory.capture" and m.status == "reported" for m in mentions), \
         [(m.type, m.status, m.trigger) for m in mentions]
+
+
+def test_the_gathering_where_words_were_said_is_the_scene_not_the_news() -> None:
+    mentions = mentions_of("Speaking at a Lowy Institute conference on Monday, the Australian foreign minister "
+                           "said the war had shown that small states need friends.")
+    assert not any(m.type == "meeting" for m in mentions), [(m.type, m.trigger) for m in mentions]
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].date.start == dt.date(2022, 5, 2), [(m.type, m.date) for m in mentions]

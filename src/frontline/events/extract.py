@@ -726,6 +726,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and syntax.names_the_speaker(tok):
             tellers.append(_Candidate(hit, tok))
             continue  # "regional prosecutors said two were killed in shelling": who tells, not a trial
+        if hit.type == "meeting" and syntax.setting_of_words(tok):
+            continue  # "Speaking at a think-tank conference, he rejected ...": where words were said
         if hit.type != "statement" and syntax.generic_subject(tok):
             continue  # "when you are protecting your home from an assault": anyone, no act in particular
         if hit.type in MILITARY and _capability(tok):
@@ -2037,6 +2039,10 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
             attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "advcl" and
                         v.head.i == verb.i and any(c.dep_ == "advmod" and c.lower_ == "when" for c in v.children)
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
+        if not attached and hit.type == "statement":
+            # "Speaking at a meeting on Thursday, the president said ...": the day of the speaking
+            attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "advcl" and
+                        v.head.i == verb.i and v.tag_ == "VBG" and v.lemma_.lower() in syntax.SPEAKING_PARTICIPLES]
         if not attached and tok.pos_ in ("NOUN", "PROPN"):
             # "a strike on a base that killed 87 soldiers in May": the clause on the act's noun dates it
             attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "relcl" and

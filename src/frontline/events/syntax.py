@@ -280,6 +280,18 @@ def names_the_speaker(tok: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
 
 
+SPEAKING_PARTICIPLES = {"speak", "address", "talk", "write", "appear", "testify"}
+
+
+def setting_of_words(tok: Token) -> bool:
+    """The gathering is where the words that follow were said ("Speaking at a think-tank conference,
+    he rejected ..."): the scene of a statement, not a meeting that is news by itself."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "to", "before"):
+        return False
+    verb = tok.head.head
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in SPEAKING_PARTICIPLES and verb.dep_ == "advcl"
+
+
 def duty_not_deed(tok: Token) -> bool:
     """An act one "has to" do ("I am a man and have to fight") or spent a while doing ("spent two months
     fighting"): a duty or a stretch of service, not an act that happened at a time and place."""
