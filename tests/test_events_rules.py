@@ -861,3 +861,10 @@ def test_the_gathering_where_words_were_said_is_the_scene_not_the_news() -> None
     assert not any(m.type == "meeting" for m in mentions), [(m.type, m.trigger) for m in mentions]
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].date.start == dt.date(2022, 5, 2), [(m.type, m.date) for m in mentions]
+
+
+def test_the_attack_told_again_keeps_the_weapons_told_before() -> None:
+    mentions = mentions_of("Russian missiles struck a shopping centre in Kremenchuk on Monday afternoon.",
+                           "Local officials said a teacher was killed in the attack.")
+    attacks = [m for m in mentions if m.trigger.startswith("attack")]
+    assert attacks and all(m.type == "strike" for m in attacks), [(m.type, m.trigger) for m in mentions]

@@ -744,7 +744,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "forcing them to be more careful with their ammunition": what they have
         if hit.type == "aid" and _weapons_acting(tok):
             continue  # "western weapons give us an edge": what weapons do, not a delivery
-        hit = retype_hit(hit, tok, ann.places)
+        hit = retype_hit(hit, tok, ann.places, " ".join(st.recent_text[:-1]))
         if hit is None:
             continue
         candidates.append(_Candidate(hit, tok))
@@ -920,11 +920,19 @@ ON_THE_GROUND = re.compile(r"\b(troops|positions?|invasion|invad\w+|infantry|tan
                            r"front ?lines?|battalions?|brigades?|soldiers|forces (attack|advanc))\b", re.I)
 
 
-def _fired_attack(tok: Token) -> bool:
+def _fired_attack(tok: Token, told_before: str = "") -> bool:
     """An attack made with missiles, rockets, drones or shells ("attacked the port with cruise missiles"), with no
-    ground fighting told: a strike. (An attack that killed civilians may be gunmen's: ACLED's "attack".)"""
+    ground fighting told: a strike. (An attack that killed civilians may be gunmen's: ACLED's "attack".)
+    "This attack", "the attack" points back: the sentences just before (`told_before`) say how it was made."""
     text = tok.doc.text  # the sentence's own doc
-    return not ON_THE_GROUND.search(text) and bool(FIRED.search(text))
+    if ON_THE_GROUND.search(text):
+        return False
+    if FIRED.search(text):
+        return True
+    definite = any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ in ("the", "this", "that"))
+                   for c in tok.children)
+    return tok.pos_ == "NOUN" and definite and bool(FIRED.search(told_before)) and \
+        not ON_THE_GROUND.search(told_before)
 
 
 def _left_no_ground(tok: Token, places: list[PlaceRef]) -> bool:
@@ -944,7 +952,8 @@ def _left_no_ground(tok: Token, places: list[PlaceRef]) -> bool:
     return False
 
 
-def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None) -> TriggerHit | None:
+def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None,
+               told_before: str = "") -> TriggerHit | None:
     """Captured people are prisoners, not territory; a seized yacht is not territory either;
     'liberate them' is rhetoric, not a capture."""
     if hit.type == "prisoners" and tok.pos_ == "VERB":
@@ -953,7 +962,7 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
             # "customs have detained a Russian cargo ship": a ship held, not prisoners taken
             return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
         return hit
-    if hit.type == "clash" and re.match(r"attack", hit.text, re.I) and _fired_attack(tok):
+    if hit.type == "clash" and re.match(r"attack", hit.text, re.I) and _fired_attack(tok, told_before):
         return TriggerHit("strike", hit.start, hit.end, hit.text, hit.strength, hit.topical)
     if hit.type == "territory.withdrawal" and _left_no_ground(tok, places or []):
         # "pulling out its peacekeepers from the Nato-led mission": news, but a mission left, not ground
