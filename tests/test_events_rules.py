@@ -868,3 +868,15 @@ def test_the_attack_told_again_keeps_the_weapons_told_before() -> None:
                            "Local officials said a teacher was killed in the attack.")
     attacks = [m for m in mentions if m.trigger.startswith("attack")]
     assert attacks and all(m.type == "strike" for m in attacks), [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_phone_conversation_between_leaders_is_a_call() -> None:
+    mentions = mentions_of("The Ukrainian president also had a phone conversation with Spain’s prime minister "
+                           "Pedro Sánchez, and says they discussed air defence and the reopening of Black Sea ports.")
+    assert [m.type for m in mentions][:1] == ["call"], [(m.type, m.trigger) for m in mentions]
+
+
+def test_leaders_picked_out_by_a_call_they_once_made_are_no_call() -> None:
+    mentions = mentions_of("He would not say whether the president was ill: “Ask the western leaders who spoke "
+                           "with the president recently,” he said.")
+    assert not any(m.type == "call" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -726,6 +726,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and syntax.names_the_speaker(tok):
             tellers.append(_Candidate(hit, tok))
             continue  # "regional prosecutors said two were killed in shelling": who tells, not a trial
+        if hit.type == "call" and syntax.picks_out_people(tok):
+            continue  # "ask the foreign leaders who spoke with Putin": which leaders, not a call
         if hit.type == "meeting" and syntax.setting_of_words(tok):
             continue  # "Speaking at a think-tank conference, he rejected ...": where words were said
         if hit.type != "statement" and syntax.generic_subject(tok):

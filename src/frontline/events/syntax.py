@@ -280,6 +280,15 @@ def names_the_speaker(tok: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
 
 
+def picks_out_people(tok: Token) -> bool:
+    """The act is told in a restrictive relative clause on a plural ("the leaders who spoke with him"):
+    it says which people are meant, not that it happened once ("the two leaders, who spoke on Tuesday")."""
+    verb = governing_verb(tok)
+    if verb.dep_ != "relcl" or verb.head.tag_ != "NNS":
+        return False
+    return verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text != ","
+
+
 SPEAKING_PARTICIPLES = {"speak", "address", "talk", "write", "appear", "testify"}
 
 
