@@ -877,6 +877,6 @@ def test_a_phone_conversation_between_leaders_is_a_call() -> None:
 
 
 def test_leaders_picked_out_by_a_call_they_once_made_are_no_call() -> None:
-    mentions = mentions_of("He would not say whether the president was ill: “Ask the western leaders who spoke "
-                           "with the president recently,” he said.")
+    mentions = mentions_of("Asked whether the Russian leader was unwell, the minister would not answer, saying "
+                           "instead: ask the foreign leaders who spoke with President Putin last week.")
     assert not any(m.type == "call" for m in mentions), [(m.type, m.trigger) for m in mentions]
