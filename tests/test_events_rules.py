@@ -880,3 +880,21 @@ def test_leaders_picked_out_by_a_call_they_once_made_are_no_call() -> None:
     mentions = mentions_of("Asked whether the Russian leader was unwell, the minister would not answer, saying "
                            "instead: ask the foreign leaders who spoke with President Putin last week.")
     assert not any(m.type == "call" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_two_kinds_of_other_news_from_one_capital_are_no_evidence_of_one_story() -> None:
+    from frontline.events import merge
+    from frontline.ingest import process
+    from frontline.models import Block, Document
+
+    items = ["A Moscow court has jailed the French researcher Laurent Vinatier for three years for failing to "
+             "register as a foreign agent.",
+             "The Kremlin said it hoped the accord that lets grain ships sail from Black Sea ports would keep "
+             "working for months."]
+    doc = Document(doc_id="digest.txt", title="Russia-Ukraine war: what we know",
+                   blocks=[Block(headline="", paragraphs=[p], kind="post") for p in items],
+                   published=dt.datetime(2022, 5, 4, 12, 0))
+    court, remark = process(doc)[1]
+    assert court.location.name == remark.location.name == "Moscow" and court.type == remark.type == "other"
+    # a shared capital and day are no evidence for the hand rules (the learned scorer weighs the rest)
+    assert merge._affinity(court, remark) == 0.0 and merge._affinity(remark, court) == 0.0

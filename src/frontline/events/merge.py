@@ -481,8 +481,9 @@ def _affinity(a: EventMention, b: EventMention) -> float:
             return 2.5
         if same_post and a.type in GROUND and b.type in GROUND and same_town and (shared_stance or unsourced):
             return 2.5  # capture and withdrawal of one town, told in one post
-        if a.type == b.type and same_town and _same_day(a.date, b.date) and (shared_stance or unsourced):
-            return 2.0
+        if a.type == b.type and same_town and _same_day(a.date, b.date) and (shared_stance or unsourced) and \
+                (a.type != "other" or _shared_subject(a, b)):
+            return 2.0  # ("other" is many kinds of news: a verdict and a Kremlin remark in Moscow are two)
         if a.type == b.type and same_town and _opposed(a, b):
             return 2.0  # one side claims the town, the other denies it: one contested event
         if a.type == b.type and a.type in MILITARY and (shared_stance or _opposed(a, b)) and \
@@ -503,6 +504,12 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     if a.type == b.type and same_town and shared_actor and _same_day(a.date, b.date):
         return 1.4
     return 0.0
+
+
+def _shared_subject(a: EventMention, b: EventMention) -> bool:
+    """Two sentences name something in common besides the town they are placed at."""
+    town = {w for m in (a, b) if m.location is not None for w in normalized_name(m.location.name).split()}
+    return bool((proper_names(a.evidence.text) & proper_names(b.evidence.text)) - town)
 
 
 STORY_SENTENCES = 2  # how far after a story's sentence words said in its block are still about it
