@@ -264,3 +264,11 @@ def test_a_report_verb_far_away_does_not_make_a_scheduled_date_past():
 def test_default_is_the_anchor_with_dct_basis():
     ref = DateResolver(dt.datetime(2025, 1, 8, 14, 0)).default()
     assert span(ref) == (WED, WED, "day", "dct")
+
+
+def test_a_future_inside_a_quote_does_not_move_a_day_told_outside_it():
+    text = ("Talking to a Spanish radio station on Monday, the minister said: “We will keep sending "
+            "engineers until the line holds.”")
+    assert dates_in(text, WED)[0][1] == D(2025, 1, 6)
+    # inside the quote the future still counts
+    assert dates_in("The minister said: “We will meet them on Monday.”", WED)[0][1] == D(2025, 1, 13)

@@ -898,3 +898,9 @@ def test_two_kinds_of_other_news_from_one_capital_are_no_evidence_of_one_story()
     assert court.location.name == remark.location.name == "Moscow" and court.type == remark.type == "other"
     # a shared capital and day are no evidence for the hand rules (the learned scorer weighs the rest)
     assert merge._affinity(court, remark) == 0.0 and merge._affinity(remark, court) == 0.0
+
+
+def test_weapons_that_have_to_keep_flowing_are_a_position_not_a_delivery() -> None:
+    mentions = mentions_of("The Dutch prime minister, writing in De Telegraaf, said the flow of arms had to go on "
+                           "and that it would be vital to fund Ukraine’s schools and deliver aid through the winter.")
+    assert not any(m.type == "aid" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -626,16 +626,24 @@ def _dates_verb_directly(d: DateRef, ann: SentenceAnnotation, verb: Token) -> bo
     return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
 
 
+STRESS_VERBS = {"stress", "emphasise", "emphasize", "underline", "underscore", "point", "remember", "recall"}
+NEEDFUL = {"necessary", "essential", "vital", "crucial", "imperative", "important", "needed"}
+
+
 def _prescribed(tok: Token) -> bool:
-    """An act someone says should or must happen, in words they are reported to have said."""
-    prescribed = False
+    """An act someone says should or must happen, in words they are reported to have said ("the supply
+    of weapons had to continue": the act named as what has to go on, not a delivery made)."""
+    prescribed = tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("have", "need") and \
+        any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in tok.head.children)
     for verb in [tok, *tok.ancestors]:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.lemma_.lower() in syntax.REPORTING_LEMMAS:
-            return prescribed
+        if verb.lemma_.lower() in syntax.REPORTING_LEMMAS | STRESS_VERBS:
+            return prescribed  # ("it is important to stress that the battle ..." asserts the battle)
         prescribed = prescribed or any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought")
-                                       for c in verb.children)
+                                       for c in verb.children) or \
+            any(c.dep_ == "acomp" and c.lemma_.lower() in NEEDFUL for c in verb.children)  # "it is vital to"
     return False
 
 

@@ -434,6 +434,23 @@ def _tense_near(cues: list[tuple[int, int, str]], start: int, end: int) -> str |
     return best
 
 
+_QUOTED = re.compile(r"“[^”]*(”|$)")
+
+
+def _in_same_voice(text: str, cues: list[tuple[int, int, str]], at: int) -> list[tuple[int, int, str]]:
+    """The cues on the same side of a quotation mark as position `at`: a quote is its own time
+    ("Speaking to reporters on Friday, the chancellor said: “I will go on talking to him”" - Friday is past)."""
+    if "“" not in text:
+        return cues
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+    def region(i: int) -> tuple[int, int] | None:
+        return next(((qs, qe) for qs, qe in quotes if qs <= i < qe), None)
+
+    own = region(at)
+    return [c for c in cues if region(c[0]) == own]
+
+
 def guess_tense(text: str, start: int | None = None, end: int | None = None) -> str | None:
     """'past', 'future' or None for the clause around text[start:end] (the whole sentence if no span).
 
@@ -445,6 +462,7 @@ def guess_tense(text: str, start: int | None = None, end: int | None = None) -> 
     if start is None:
         kinds = {k for _, _, k in cues}
         return "future" if kinds & {"future", "would"} else "past" if kinds else None
+    cues = _in_same_voice(text, cues, start)
     prep = _PREP_BEFORE.search(text, max(0, start - 12), start)
     tense = _tense_near(cues, prep.start() if prep else start, end if end is not None else start)
     if tense == "past" and prep and " ".join(prep.group().split()).lower() in _DEADLINE_PREPS:
@@ -1128,7 +1146,7 @@ class DateResolver:
                 nonlocal cues
                 if cues is None:
                     cues = _cues(text)
-                return _tense_near(cues, f.match.outer, f.end)
+                return _tense_near(_in_same_voice(text, cues, f.match.outer), f.match.outer, f.end)
 
             env = _Env(self.anchor, self.last, tense_fn=tense)
             r = _safe_resolve(f, env)
