@@ -904,3 +904,11 @@ def test_weapons_that_have_to_keep_flowing_are_a_position_not_a_delivery() -> No
     mentions = mentions_of("The Dutch prime minister, writing in De Telegraaf, said the flow of arms had to go on "
                            "and that it would be vital to fund Ukraine’s schools and deliver aid through the winter.")
     assert not any(m.type == "aid" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_the_town_in_the_question_is_not_where_the_answer_was_given() -> None:
+    mentions = mentions_of("Asked whether the captured Britons could face a tribunal in occupied Mariupol, the "
+                           "Kremlin spokesman, Dmitry Peskov, said: “That is for the judges to decide.”")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and (said[0].location is None or said[0].location.name != "Mariupol"), \
+        [(m.type, m.location) for m in mentions]

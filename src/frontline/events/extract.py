@@ -1794,6 +1794,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type in ("meeting", "statement", "agreement"):
         # "talks expected to focus on Russia's war in Ukraine": what the words are about, not where they met
         places = [p for p in places if not WAR_TOPIC.search(text[max(0, p.start - 30):p.start])]
+    if hit.type == "statement":
+        # "Asked whether the men could be tried in Donetsk, Peskov said ...": the question's place
+        places = [p for p in places if not _in_the_question(p, ann)]
     if hit.type == "sanctions" and not any(_spoken_at(p, ann) for p in places):
         # "the new UK sanctions list includes ... the head of the Donetsk republic": sanctions are decided
         # where the sanctioning power sits, not where their targets are
@@ -1895,6 +1898,14 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return None  # "the Russian foreign minister left the G20 meeting early": not at home
         return _seat(who, ann, st.anchor)
     return None
+
+
+def _in_the_question(p: PlaceRef, ann: SentenceAnnotation) -> bool:
+    """The place is inside the question put to the speaker ("Asked whether ... in Donetsk, X said")."""
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return any(t.lemma_.lower() == "ask" and t.tag_ == "VBN" and t.dep_ == "advcl" for t in span.root.ancestors)
 
 
 WHERE_REACH = 40  # characters between a place and the "where" that refers to it
