@@ -1267,6 +1267,8 @@ def _governing_attributions(tok: Token | None, ann: SentenceAnnotation) -> list:
     cues = syntax.governing_cues(tok, set().union(*where.values()))
     out = []
     for n, a in enumerate(ann.attributions):
+        if where[n] and cues is None and all(_in_a_clause_below(doc[i], tok) for i in where[n]):
+            continue  # "attacks on parts of the country that Moscow has admitted it cannot capture"
         if not where[n] or cues is None or where[n] & cues:
             out.append(a)  # said in another sentence, "according to", or the governing cue
     if not out:
@@ -1277,6 +1279,15 @@ def _governing_attributions(tok: Token | None, ann: SentenceAnnotation) -> list:
     # subject of the reporting verb, is not what they dismiss
     return [a for n, a in enumerate(ann.attributions) if a in out and not any(
         _in_subject_of(tok, doc[i]) for i in where[n])]
+
+
+def _in_a_clause_below(cue: Token, tok: Token) -> bool:
+    """The reporting word sits in a relative clause inside the trigger's own phrase: it tells
+    something about a thing the act concerns, not the act."""
+    if cue.i == tok.i or not syntax.in_subtree(cue, tok):
+        return False
+    return any(a.dep_ == "relcl" and any(c.lower_ in ("that", "which", "who", "whom") for c in a.children)
+               for a in [cue, *cue.ancestors] if a.i != tok.i and syntax.in_subtree(a, tok))
 
 
 def _in_subject_of(tok: Token, verb: Token) -> bool:
@@ -1664,7 +1675,8 @@ MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of)
 SINCE_THE_WAR = re.compile(r"\bsince (the (start|beginning|outbreak) of (the |russia[’']s )?(war|invasion)|"
                            r"(russia|moscow|putin) (invaded|launched)|(the|russia[’']s) (full-scale )?invasion|"
                            r"(the )?24 february|february 24)", re.I)
-COMPASS_AREA = re.compile(r"(?<!from )\bthe (north|south|east|west)(-?(east|west))?\b(?! of)", re.I)
+COMPASS_AREA = re.compile(r"(?<!from )\bthe (north|south|east|west)(-?(east|west))?\b(?! of)|"
+                          r"\b(north|south|east|west)(-?(east|west))?ern (parts|regions|areas|half)\b", re.I)
 AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
 
