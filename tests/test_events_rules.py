@@ -919,3 +919,9 @@ def test_an_admission_about_a_thing_the_act_concerns_does_not_confirm_the_act() 
                            "that Moscow has conceded it cannot take.")
     strikes = [m for m in mentions if m.type == "strike"]
     assert strikes and strikes[0].status != "confirmed", [(m.type, m.status, m.sources) for m in mentions]
+
+
+def test_what_a_weapon_had_been_used_for_elsewhere_is_its_history() -> None:
+    mentions = mentions_of("The adviser recalled that the same Shahed drones had been used by militias in Iraq to "
+                           "attack US bases.")
+    assert not any(m.type in ("strike", "clash") for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -537,8 +537,13 @@ def _role_of_a_thing(tok: Token) -> bool:
     """An act in "which was (being) used to ..." about a unit, base or weapon ("its eastern district, which was
     being used to attack Sloviansk"): what the thing served for, a description, not an act reported."""
     head = tok.head
-    return tok.dep_ == "xcomp" and head.dep_ == "relcl" and head.lemma_.lower() == "use" and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+    if tok.dep_ != "xcomp" or head.lemma_.lower() != "use" or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children) and \
+            any(c.dep_ == "auxpass" for c in head.children):
+        return True  # "Iran's drones had been used by the Houthis to attack Saudi Arabia": the weapon's past
+    return head.dep_ == "relcl" and \
         any(c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lower_ in ("which", "that") for c in head.children)
 
 
