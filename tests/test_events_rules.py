@@ -925,3 +925,8 @@ def test_what_a_weapon_had_been_used_for_elsewhere_is_its_history() -> None:
     mentions = mentions_of("The adviser recalled that the same Shahed drones had been used by militias in Iraq to "
                            "attack US bases.")
     assert not any(m.type in ("strike", "clash") for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_welcoming_home_freed_soldiers_is_the_release_not_a_meeting() -> None:
+    mentions = mentions_of("Kyiv met 22 marines released in the biggest prisoner swap so far on Tuesday.")
+    assert mentions and mentions[0].type == "prisoners", [(m.type, m.trigger) for m in mentions]

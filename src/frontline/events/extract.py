@@ -739,6 +739,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and syntax.names_the_speaker(tok):
             tellers.append(_Candidate(hit, tok))
             continue  # "regional prosecutors said two were killed in shelling": who tells, not a trial
+        if hit.type == "meeting" and _met_the_freed(tok):
+            continue  # "Ukraine met 17 border guards released in the exchange": the release is the news
         if hit.type == "call" and syntax.picks_out_people(tok):
             continue  # "ask the foreign leaders who spoke with Putin": which leaders, not a call
         if hit.type == "meeting" and syntax.setting_of_words(tok):
@@ -948,6 +950,17 @@ def _fired_attack(tok: Token, told_before: str = "") -> bool:
                    for c in tok.children)
     return tok.pos_ == "NOUN" and definite and bool(FIRED.search(told_before)) and \
         not ON_THE_GROUND.search(told_before)
+
+
+FREED_VERBS = {"release", "free", "exchange", "swap", "return", "liberate", "rescue", "evacuate"}
+
+
+def _met_the_freed(tok: Token) -> bool:
+    """Meeting people just freed or brought back is the welcome of a release, not a meeting of parties."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("meet", "greet", "welcome"):
+        return False
+    return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and g.lemma_.lower() in FREED_VERBS
+                                        for g in c.children) for c in tok.children)
 
 
 def _left_no_ground(tok: Token, places: list[PlaceRef]) -> bool:
