@@ -930,3 +930,15 @@ def test_what_a_weapon_had_been_used_for_elsewhere_is_its_history() -> None:
 def test_welcoming_home_freed_soldiers_is_the_release_not_a_meeting() -> None:
     mentions = mentions_of("Kyiv met 22 marines released in the biggest prisoner swap so far on Tuesday.")
     assert mentions and mentions[0].type == "prisoners", [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_deal_named_to_say_when_an_attack_came_is_no_new_deal() -> None:
+    mentions = mentions_of("The Canadian foreign minister said the strike on the harbour hours after the deal "
+                           "was signed was “totally unjustified”.")
+    assert not any(m.type == "agreement" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_deliveries_an_enemy_tries_to_slow_are_not_delivered() -> None:
+    mentions = mentions_of("The aim of the Russian strikes is likely to slow the fast growing delivery of weapons "
+                           "by western partners to the east.")
+    assert not any(m.type == "aid" for m in mentions), [(m.type, m.trigger) for m in mentions]

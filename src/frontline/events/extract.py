@@ -476,6 +476,20 @@ def _invasion_as_a_time(tok: Token) -> bool:
                                         for c in verb.children)
 
 
+def _accord_as_a_time(tok: Token) -> bool:
+    """An accord or meeting already told, named to say when something else happened ("the attack
+    hours after the deal was signed"): a time, not news of a signing."""
+    verb = syntax.governing_verb(tok)
+    if not any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "until", "once") for c in verb.children):
+        return False
+    return any(s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in ACCORD_NOUNS and
+               any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in s.children)
+               for s in verb.children)
+
+
+ACCORD_NOUNS = {"deal", "agreement", "accord", "treaty", "pact", "talks", "meeting", "summit", "call", "memorandum"}
+
+
 def _past_war(text: str) -> bool:
     """A sentence about another, earlier war: what happened in it or during it, or it as the subject
     (not "the worst since the second world war", not "neutral through two world wars")."""
@@ -715,6 +729,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
         if hit.type in ("sanctions", "agreement") and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "within"):
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
+        if hit.type in ("agreement", "meeting", "call") and _accord_as_a_time(tok):
+            continue  # "the attack hours after the deal was signed was unwarranted": when, not a signing
         if hit.type in GROUND and _invasion_as_a_time(tok):
             continue  # "closed its outlets in March after Putin launched his invasion": when, not news
         if hit.type != "statement" and _early_war(tok, ann):
@@ -759,6 +775,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "a military incursion of Syria will benefit terrorists": what an act would do
         if hit.type == "aid" and _own_stock(tok):
             continue  # "forcing them to be more careful with their ammunition": what they have
+        if hit.type == "aid" and _hindered(tok):
+            continue  # "the aim of the attacks is to slow the delivery of weapons": no delivery told
         if hit.type == "aid" and _weapons_acting(tok):
             continue  # "western weapons give us an edge": what weapons do, not a delivery
         hit = retype_hit(hit, tok, ann.places, " ".join(st.recent_text[:-1]))
@@ -1610,6 +1628,18 @@ def _own_stock(tok: Token) -> bool:
         return False
     verb = syntax.governing_verb(tok)
     return verb.lemma_.lower() not in TRANSFER_VERBS
+
+
+HINDER_VERBS = {"slow", "hinder", "disrupt", "obstruct", "impede", "hamper", "prevent", "complicate", "thwart",
+                "sabotage", "interdict"}
+
+
+def _hindered(tok: Token) -> bool:
+    """The delivery is what someone works against ("to slow the delivery of weapons"), not one made."""
+    head = tok
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in HINDER_VERBS
 
 
 def _weapons_acting(tok: Token) -> bool:
