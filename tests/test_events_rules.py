@@ -942,3 +942,10 @@ def test_deliveries_an_enemy_tries_to_slow_are_not_delivered() -> None:
     mentions = mentions_of("The aim of the Russian strikes is likely to slow the fast growing delivery of weapons "
                            "by western partners to the east.")
     assert not any(m.type == "aid" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_repeating_earlier_calls_is_the_speakers_own_statement() -> None:
+    mentions = mentions_of("Leonid Pasechnik also repeated claims made before by Moscow’s officials that the captured "
+                           "marines should face a tribunal.")
+    assert mentions and mentions[0].type == "statement" and "Pasechnik" in mentions[0].sources[0][0], \
+        [(m.type, m.sources) for m in mentions]

@@ -234,7 +234,7 @@ def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Sp
     inverted = _after_quote(verb)
     if lemma in WEAK_VERBS and not inverted and \
             not any(c.dep_ in {"ccomp", "parataxis"} or c.text == ":" for c in verb.children) \
-            and verb.dep_ != "parataxis":
+            and verb.dep_ != "parataxis" and not _repeats_words(verb):
         return []
     # '"...," wrote Anton Gerashenko': the speaker follows the verb (the parser may make the quote a subject)
     after = next((c for c in verb.rights if c.dep_ == "nsubj"), None) if inverted else None
@@ -248,6 +248,16 @@ def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Sp
         out.append((Attribution(sp.text, stance, cue, confirms=lemma in CONFIRM_VERBS), sp))
         ctx.speakers.append(sp)
     return out
+
+
+SAID_NOUNS = {"statement", "claim", "call", "demand", "accusation", "warning", "assertion", "threat", "pledge"}
+
+
+def _repeats_words(verb: Token) -> bool:
+    """'repeated statements made earlier by officials that the men should be tried', 'reiterated
+    calls for ...': a weak verb whose object is words, with what they say."""
+    return verb.lemma_.lower() in ("repeat", "reiterate", "echo") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS for c in verb.children)
 
 
 def within_view(verb: Token) -> bool:
