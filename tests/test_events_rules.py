@@ -949,3 +949,9 @@ def test_repeating_earlier_calls_is_the_speakers_own_statement() -> None:
                            "marines should face a tribunal.")
     assert mentions and mentions[0].type == "statement" and "Pasechnik" in mentions[0].sources[0][0], \
         [(m.type, m.sources) for m in mentions]
+
+
+def test_a_refugees_road_accident_abroad_is_not_war_news() -> None:
+    mentions = mentions_of("A seven-year-old Ukrainian refugee was badly hurt on Sunday after being knocked down by "
+                           "a delivery van in Lyon, local police said.")
+    assert mentions == [], [(m.type, m.trigger) for m in mentions]

@@ -690,6 +690,11 @@ def title_countries(title: str) -> frozenset[str]:
     return frozenset(found)
 
 
+ROAD_ACCIDENT = re.compile(r"\b(hit|struck|run over|knocked down) by an? ([\w-]+ ){0,2}(car|bus|lorry|truck|"
+                           r"scooter|e-scooter|train|tram|van|taxi|vehicle|motorbike|motorcycle|bicycle)\b|"
+                           r"\b(car|road|traffic) (crash|accident)\b", re.I)
+
+
 def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
                        clean: CleanDocument) -> list[EventMention]:
     doc = ann.doc
@@ -700,6 +705,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     war_context = is_war_context(text) or st.war_story(post, clean)
     generic = [m.span() for m in CORRELATIVE.finditer(text)]
     past_war = _past_war(text)
+    if ROAD_ACCIDENT.search(text):
+        return []  # "a refugee child died after being hit by a scooter in Nice": a sad story, not war news
     for hit in find_triggers(text):
         if past_war and hit.type != "statement":
             continue  # "30,000 people died in the Finnish civil war", "fought in the winter war": history
