@@ -955,3 +955,9 @@ def test_a_refugees_road_accident_abroad_is_not_war_news() -> None:
     mentions = mentions_of("A seven-year-old Ukrainian refugee was badly hurt on Sunday after being knocked down by "
                            "a delivery van in Lyon, local police said.")
     assert mentions == [], [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_building_that_was_hit_is_a_strike() -> None:
+    mentions = mentions_of("In occupied Melitopol, a dormitory housing conscripts was hit on Friday night, the exiled "
+                           "mayor said.")
+    assert [m.type for m in mentions] == ["strike"], [(m.type, m.trigger) for m in mentions]
