@@ -961,3 +961,15 @@ def test_a_building_that_was_hit_is_a_strike() -> None:
     mentions = mentions_of("In occupied Melitopol, a dormitory housing conscripts was hit on Friday night, the exiled "
                            "mayor said.")
     assert [m.type for m in mentions] == ["strike"], [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_visit_that_came_as_other_news_is_a_link_not_a_meeting() -> None:
+    mentions = mentions_of("The Chinese envoy’s visit came as Kyiv warned that its harvest could rot in silos "
+                           "unless the ports reopened soon.")
+    assert not any(m.type == "meeting" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_words_said_before_a_signing_do_not_make_a_signing() -> None:
+    mentions = mentions_of("Senior Turkish officials said ahead of the talks and prior to the signing of the accord "
+                           "that clearing the sea lanes of mines would take months.")
+    assert not any(m.type == "agreement" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -476,9 +476,27 @@ def _invasion_as_a_time(tok: Token) -> bool:
                                         for c in verb.children)
 
 
+def _comes_as(tok: Token) -> bool:
+    """'X came as Y' ("the meeting comes as 89 athletes have been killed"): X is the story told before,
+    named again only to link Y to it."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "poss") and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.lemma_.lower() == "come" and any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children) for c in verb.children)
+
+
 def _accord_as_a_time(tok: Token) -> bool:
     """An accord or meeting already told, named to say when something else happened ("the attack
-    hours after the deal was signed"): a time, not news of a signing."""
+    hours after the deal was signed", "officials said prior to the signing of the agreement"): a
+    time, not news of a signing."""
+    noun = tok
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the signing of the agreement"
+    if noun.dep_ == "pobj" and (noun.head.lower_ in ("after", "before", "since", "following", "until") or
+                                (noun.head.lower_ == "to" and noun.head.head.lower_ == "prior")):
+        return True
     verb = syntax.governing_verb(tok)
     if not any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "until", "once") for c in verb.children):
         return False
@@ -736,6 +754,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
         if hit.type in ("sanctions", "agreement") and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "within"):
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
+        if hit.type != "statement" and _comes_as(tok):
+            continue  # "The minister's visit came as Ukraine warned ...": the visit told before, a link
         if hit.type in ("agreement", "meeting", "call") and _accord_as_a_time(tok):
             continue  # "the attack hours after the deal was signed was unwarranted": when, not a signing
         if hit.type in GROUND and _invasion_as_a_time(tok):
