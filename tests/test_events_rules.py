@@ -973,3 +973,9 @@ def test_words_said_before_a_signing_do_not_make_a_signing() -> None:
     mentions = mentions_of("Senior Turkish officials said ahead of the talks and prior to the signing of the accord "
                            "that clearing the sea lanes of mines would take months.")
     assert not any(m.type == "agreement" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_newspapers_front_page_is_a_press_review_not_news() -> None:
+    mentions = mentions_of("The Times runs a photograph of the ruined theatre under its front-page lead “Kremlin "
+                           "shells Odesa port again”.")
+    assert mentions == [], [(m.type, m.trigger) for m in mentions]

@@ -713,6 +713,9 @@ ROAD_ACCIDENT = re.compile(r"\b(hit|struck|run over|knocked down) by an? ([\w-]+
                            r"\b(car|road|traffic) (crash|accident)\b", re.I)
 
 
+PRESS_REVIEW = re.compile(r"\b(splash|front[- ]page|headlining|headline (reads|says|is))\b", re.I)
+
+
 def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
                        clean: CleanDocument) -> list[EventMention]:
     doc = ann.doc
@@ -725,6 +728,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     past_war = _past_war(text)
     if ROAD_ACCIDENT.search(text):
         return []  # "a refugee child died after being hit by a scooter in Nice": a sad story, not war news
+    if PRESS_REVIEW.search(text):
+        return []  # "The Telegraph's front page leads on 'Russia plotting chemical attack'": what papers print
     for hit in find_triggers(text):
         if past_war and hit.type != "statement":
             continue  # "30,000 people died in the Finnish civil war", "fought in the winter war": history
