@@ -979,3 +979,9 @@ def test_a_newspapers_front_page_is_a_press_review_not_news() -> None:
     mentions = mentions_of("The Times runs a photograph of the ruined theatre under its front-page lead “Kremlin "
                            "shells Odesa port again”.")
     assert mentions == [], [(m.type, m.trigger) for m in mentions]
+
+
+def test_the_backdrop_of_a_comes_as_clause_is_not_news() -> None:
+    mentions = mentions_of("The new curfew comes as much of Kherson was flattened in a shelling campaign that "
+                           "left hundreds dead.")
+    assert not any(m.type == "strike" for m in mentions), [(m.type, m.trigger) for m in mentions]

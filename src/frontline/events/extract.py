@@ -487,6 +487,24 @@ def _comes_as(tok: Token) -> bool:
         c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children) for c in verb.children)
 
 
+def _as_backdrop(tok: Token) -> bool:
+    """The act is told in the as-clause of "X comes as Y", in a passive or perfect ("comes as much of the city
+    was destroyed in a bombardment", "comes as 89 athletes have been killed"): the backdrop of X, not news."""
+    verb = syntax.governing_verb(tok)
+    for _ in range(4):
+        if verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        elif verb.dep_ == "relcl" or (verb.dep_ == "pobj" and verb.head is not verb):
+            verb = syntax.governing_verb(verb.head)
+        else:
+            break
+    come = verb.head
+    if verb.dep_ not in ("advcl", "ccomp") or come.lemma_.lower() != "come" or come.i + 1 >= len(come.doc) or \
+            come.doc[come.i + 1].lower_ != "as":
+        return False
+    return any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children)
+
+
 def _accord_as_a_time(tok: Token) -> bool:
     """An accord or meeting already told, named to say when something else happened ("the attack
     hours after the deal was signed", "officials said prior to the signing of the agreement"): a
@@ -759,6 +777,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the UK supports Biden's proposed talks": a position (the statement), no meeting yet
         if hit.type in ("sanctions", "agreement") and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "within"):
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
+        if hit.type != "statement" and _as_backdrop(tok):
+            continue  # "the new measure comes as much of the city was destroyed in a bombardment": backdrop
         if hit.type != "statement" and _comes_as(tok):
             continue  # "The minister's visit came as Ukraine warned ...": the visit told before, a link
         if hit.type in ("agreement", "meeting", "call") and _accord_as_a_time(tok):
