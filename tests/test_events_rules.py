@@ -985,3 +985,15 @@ def test_the_backdrop_of_a_comes_as_clause_is_not_news() -> None:
     mentions = mentions_of("The new curfew comes as much of Kherson was flattened in a shelling campaign that "
                            "left hundreds dead.")
     assert not any(m.type == "strike" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_what_has_been_so_since_the_invasion_is_a_state_not_news() -> None:
+    mentions = mentions_of("A blockade of Ukrainian ports by the Russian fleet since the invasion has left 20m "
+                           "tonnes of wheat in silos.")
+    assert not any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_refugees_counted_since_the_invasion_are_still_a_tally() -> None:
+    mentions = mentions_of("More than 3 million refugees have crossed into Poland since the invasion began, the UN "
+                           "refugee agency said.")
+    assert any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]

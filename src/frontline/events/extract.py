@@ -476,6 +476,21 @@ def _invasion_as_a_time(tok: Token) -> bool:
                                         for c in verb.children)
 
 
+SINCE_THE_WAR_LOOSE = re.compile(r"\bsince (moscow[’']s |russia[’']s |the )?(\d+ february |february \d+ )?"
+                                 r"(invasion|war)\b", re.I)
+
+
+def _state_since_the_war(tok: Token, text: str) -> bool:
+    """What has been so since the war began ("has trapped tens of millions of tonnes of grain", "has sent
+    food prices soaring"), told in the present perfect: the state of things, not news of the day."""
+    verbs = [syntax.governing_verb(tok)]
+    if tok.dep_ == "ROOT":  # the parser made the noun the root, its verb a clause under it
+        verbs += [c for c in tok.children if c.dep_ in ("advcl", "relcl", "acl")]
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in verbs for c in v.children)
+    return perfect and bool(SINCE_THE_WAR.search(text) or SINCE_THE_WAR_LOOSE.search(text) or
+                            re.search(r"\bthe war has\b", text, re.I))
+
+
 def _comes_as(tok: Token) -> bool:
     """'X came as Y' ("the meeting comes as 89 athletes have been killed"): X is the story told before,
     named again only to link Y to it."""
@@ -779,6 +794,9 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
         if hit.type != "statement" and _as_backdrop(tok):
             continue  # "the new measure comes as much of the city was destroyed in a bombardment": backdrop
+        if hit.type == "other" and not re.match(r"refugee|fled|flee|evacu", hit.text, re.I) and \
+                _state_since_the_war(tok, text):  # (a count of refugees since the war began is a tally)
+            continue  # "a blockade since Moscow's 24 February invasion has trapped millions of tonnes": a state
         if hit.type != "statement" and _comes_as(tok):
             continue  # "The minister's visit came as Ukraine warned ...": the visit told before, a link
         if hit.type in ("agreement", "meeting", "call") and _accord_as_a_time(tok):
