@@ -1074,7 +1074,10 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
     'liberate them' is rhetoric, not a capture."""
     if hit.type == "prisoners" and tok.pos_ == "VERB":
         held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if held and all(o.lemma_.lower() in HELD_THINGS for o in held):
+        before = {t.lemma_.lower() for t in tok.doc[:tok.i]}
+        if held and all(o.lemma_.lower() in HELD_THINGS or
+                        (o.lower_ == "it" and before & HELD_THINGS) for o in held):
+            # ("The ship is at the port entrance, it has been detained by customs": "it" is the ship)
             # "customs have detained a Russian cargo ship": a ship held, not prisoners taken
             return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
         return hit
