@@ -138,3 +138,9 @@ def test_the_statement_says_is_by_who_spoke_before_not_a_name_merely_mentioned(n
     before = "The Russian defence ministry said its forces had taken the village."
     assert said(nlp, "The statement added that the army had lost no men.", before)[0][0] == \
         "Russian defence ministry"
+
+
+def test_an_office_set_off_by_a_comma_before_said_speaks_not_the_first_clauses_subject(nlp: Language) -> None:
+    found = said(nlp, "Moscow was moving a great many reserve troops to Avdiivka from quieter fronts in order to "
+                      "seize the battered town, the governor of Ukraine’s Donetsk region said on Friday.")
+    assert found and found[0][0].startswith("governor of Ukraine"), found

@@ -315,7 +315,7 @@ def _set_off_speaker(verb: Token) -> Token | None:
         return None
     doc = verb.doc
     if doc[verb.i - 1].text != ",":
-        return None
+        return _phrase_after_comma(verb)
     tok = doc[verb.i - 2]
     while tok.dep_ in {"compound", "pobj", "prep", "poss", "case", "amod", "flat"} and tok.head.i < verb.i \
             and tok.head is not tok:
@@ -323,6 +323,24 @@ def _set_off_speaker(verb: Token) -> Token | None:
     if tok.dep_ != "appos" or (verb.dep_ == "conj" and tok.i < verb.head.i):
         return _name_before_said(verb)
     return tok
+
+
+def _phrase_after_comma(verb: Token) -> Token | None:
+    """'..., the governor of Ukraine's Luhansk region said on Sunday': a subjectless reporting verb right
+    after a noun phrase set off by a comma; the parser hung the phrase on the clause before."""
+    if verb.dep_ != "conj":
+        return None
+    doc = verb.doc
+    comma = next((i for i in range(verb.i - 1, max(0, verb.i - 12), -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    span = doc[comma + 1:verb.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in span) or span[0].lower_ not in ("the", "a", "an"):
+        return None
+    roots = [t for t in span if not (span.start <= t.head.i < span.end)]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return roots[0]
 
 
 def _name_before_said(verb: Token) -> Token | None:
