@@ -1000,6 +1000,6 @@ def test_refugees_counted_since_the_invasion_are_still_a_tally() -> None:
 
 
 def test_it_detained_after_a_ship_is_the_ship() -> None:
-    mentions = mentions_of("The freighter is anchored outside Karasu; it has been detained by Turkish customs officers, "
-                           "the Ukrainian envoy said.")
+    mentions = mentions_of("The freighter is anchored outside Karasu; it has been detained by Turkish customs "
+                           "officers, the Ukrainian envoy said.")
     assert not any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]
