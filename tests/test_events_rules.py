@@ -1003,3 +1003,9 @@ def test_it_detained_after_a_ship_is_the_ship() -> None:
     mentions = mentions_of("The freighter is anchored outside Karasu; it has been detained by Turkish customs "
                            "officers, the Ukrainian envoy said.")
     assert not any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_what_a_weapon_is_used_to_stop_is_not_told_as_news() -> None:
+    mentions = mentions_of("Much now depends on the Caesar howitzers, which the Ukrainian army has been using to "
+                           "blunt the Russian offensive around Izium.")
+    assert not any(m.type == "offensive" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -209,6 +209,10 @@ def _first_to(verb: Token) -> bool:
                c.lower_.startswith(("highest", "most", "top")) for c in head.subtree if c.i < head.i)
 
 
+# "the rockets the army has been using to halt the advance": what a means is used for
+MEANS_VERBS = {"use", "deploy", "employ"}
+
+
 def in_purpose_clause(tok: Token) -> bool:
     """A noun the purpose of an act is about ("pumped in weapons to slow its advance", "bombed rail
     lines to disrupt arms supplies"): what someone means to do something to, not an act told."""
@@ -219,7 +223,8 @@ def in_purpose_clause(tok: Token) -> bool:
         if cur.pos_ == "VERB":
             while cur.dep_ == "conj" and cur.head.pos_ == "VERB":
                 cur = cur.head  # "to hurt Russia and slow its advance"
-            return cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) and \
+            purpose = cur.dep_ == "advcl" or (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in MEANS_VERBS)
+            return purpose and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
         if cur.head.i == cur.i:
             return False
