@@ -1009,3 +1009,9 @@ def test_what_a_weapon_is_used_to_stop_is_not_told_as_news() -> None:
     mentions = mentions_of("Much now depends on the Caesar howitzers, which the Ukrainian army has been using to "
                            "blunt the Russian offensive around Izium.")
     assert not any(m.type == "offensive" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_areas_picked_out_by_a_retreat_are_not_news_of_it() -> None:
+    mentions = mentions_of("The Swedish foreign minister said she was “shocked by accounts of atrocities in towns "
+                           "from which Russian units are pulling back”.")
+    assert not any(m.type == "territory.withdrawal" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -573,6 +573,18 @@ def _past_perfect_description(tok: Token) -> bool:
 WARN_VERBS = {"warn", "caution", "advise", "argue", "speak", "lobby", "campaign", "rule"}
 
 
+GENERIC_PLACES = {"area", "region", "town", "village", "city", "place", "territory", "settlement", "district"}
+
+
+def _which_places(tok: Token) -> bool:
+    """The act describes the places a sentence is about ("areas from which Russia is withdrawing", "towns
+    where Russian troops had been"): it picks out which places, it does not tell the act as news."""
+    verb = syntax.governing_verb(tok)
+    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in GENERIC_PLACES or verb.head.tag_ != "NNS":
+        return False
+    return any(c.lower_ in ("which", "where") for c in verb.subtree if c.i < verb.i)
+
+
 def _warned_against(tok: Token) -> bool:
     """An act someone warns or argues against ("warned Erdoğan against a further invasion"): what was
     said (the statement), not an act that happened."""
@@ -810,6 +822,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and (_warned_against(tok) or _background_of_past_perfect(tok) or _stated_aim(tok)
                                         or _yardstick(tok)):
             continue  # "warned X against an invasion"; "had imposed curbs after Turkey launched an operation"
+        if hit.type in GROUND and _which_places(tok):
+            continue  # "horrors in areas from which Russia is withdrawing": which areas, not news of a retreat
         if hit.type != "statement" and _past_perfect_description(tok):
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
         if hit.type == "sanctions" and tok.lemma_.lower() == "sanction" and tok.pos_ == "NOUN" and not _imposed(tok):
