@@ -1015,3 +1015,18 @@ def test_areas_picked_out_by_a_retreat_are_not_news_of_it() -> None:
     mentions = mentions_of("The Swedish foreign minister said she was “shocked by accounts of atrocities in towns "
                            "from which Russian units are pulling back”.")
     assert not any(m.type == "territory.withdrawal" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_what_an_accord_allows_is_no_news_of_ships_sailing() -> None:
+    mentions = mentions_of("The strike, which Kyiv said did not damage the silos, cast serious doubt on the accord, "
+                           "which lets grain ships steer through cleared lanes in the Black Sea.")
+    assert not any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_the_port_a_front_line_army_speaks_of_is_not_a_capital_abroad() -> None:
+    mentions = mentions_of("The foreign minister met his Egyptian counterpart in Cairo on Sunday.",
+                           "The missiles, which Ukraine’s armed forces said did not reach the port’s silos, "
+                           "raised fresh doubts about the grain accord.")
+    said = [m for m in mentions if m.type == "statement" and "armed forces" in m.sources[0][0]]
+    assert said and (said[0].location is None or said[0].location.name != "Cairo"), \
+        [(m.type, m.location, m.sources) for m in mentions]

@@ -585,6 +585,20 @@ def _which_places(tok: Token) -> bool:
     return any(c.lower_ in ("which", "where") for c in verb.subtree if c.i < verb.i)
 
 
+def _what_an_accord_does(tok: Token) -> bool:
+    """The trigger is in a present-tense relative clause on an accord or route ("the deal, which allows grain
+    ships to navigate safe corridors"): it says what the accord does, it tells nothing that happened."""
+    verb = syntax.governing_verb(tok)
+    for _ in range(3):
+        if verb.dep_ == "relcl":
+            return verb.head.lemma_.lower() in ACCORD_NOUNS | {"corridor", "route", "mechanism", "scheme"} and \
+                verb.tag_ in ("VBZ", "VBP")
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head is verb:
+            return False
+        verb = syntax.governing_verb(verb.head)
+    return False
+
+
 def _warned_against(tok: Token) -> bool:
     """An act someone warns or argues against ("warned Erdoğan against a further invasion"): what was
     said (the statement), not an act that happened."""
@@ -824,6 +838,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "warned X against an invasion"; "had imposed curbs after Turkey launched an operation"
         if hit.type in GROUND and _which_places(tok):
             continue  # "horrors in areas from which Russia is withdrawing": which areas, not news of a retreat
+        if hit.type == "other" and _what_an_accord_does(tok):
+            continue  # "the deal, which allows grain ships to sail safe corridors": what the deal does
         if hit.type != "statement" and _past_perfect_description(tok):
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
         if hit.type == "sanctions" and tok.lemma_.lower() == "sanction" and tok.pos_ == "NOUN" and not _imposed(tok):
@@ -1830,6 +1846,12 @@ def _body(speaker: str | None, when: dt.date | None) -> bool:
     return actor is not None and actor.kind != "person"
 
 
+def _of_the_front(speaker: str | None, when: dt.date | None) -> bool:
+    """The speaker belongs to a country where the fighting is (its army, its officials)."""
+    actor = canonical_actor(speaker, when) if speaker else None
+    return actor is not None and actor.country in FRONT_COUNTRIES
+
+
 def _travels(speaker: str | None, when: dt.date | None) -> bool:
     """A catalogued person whose office (at the time) travels: their words are not placed at their
     capital unasked."""
@@ -1988,7 +2010,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return topic
         if TOWN_ANAPHOR.search(text):
             town = st.place(places, want="place")  # "the city's mayor said ..."
-            if town is not None:
+            # (a side at the front speaking of "the port" means one of its own, not a capital abroad the
+            # post named before: Ukraine's army and Cairo)
+            if town is not None and (town.country in FRONT_COUNTRIES or not _of_the_front(speaker, st.anchor)):
                 return town
         if st.meeting_place is not None and MEETING_ANAPHOR.search(text):
             return st.meeting_place  # "he told a press conference following the summit": where it was held
