@@ -1030,3 +1030,15 @@ def test_the_port_a_front_line_army_speaks_of_is_not_a_capital_abroad() -> None:
     said = [m for m in mentions if m.type == "statement" and "armed forces" in m.sources[0][0]]
     assert said and (said[0].location is None or said[0].location.name != "Cairo"), \
         [(m.type, m.location, m.sources) for m in mentions]
+
+
+def test_backing_a_sides_fight_is_a_stance_not_a_battle() -> None:
+    mentions = mentions_of("The Dutch prime minister told Kyiv that “the Netherlands will keep backing your fight "
+                           "for freedom for as long as it takes”.")
+    assert not any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_what_the_invasion_has_done_to_trade_is_a_state_not_news() -> None:
+    mentions = mentions_of("Russia’s invasion has badly disrupted grain shipments from Odesa and Mykolaiv, with "
+                           "the Black Sea fleet keeping ships in port.")
+    assert not any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]

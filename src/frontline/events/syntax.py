@@ -61,7 +61,7 @@ HABITUAL = {"continuous", "constant", "relentless", "ongoing", "persistent", "da
 STANCE_OBJECT_VERBS = {"condemn", "denounce", "describe", "welcome", "criticise", "criticize", "decry",
                        "deplore", "praise", "applaud", "discuss", "investigate", "blame", "mourn", "commemorate",
                        "mark", "remember", "recall", "document", "study", "analyse", "analyze", "film", "photograph",
-                       "monitor", "track"}
+                       "monitor", "track", "back", "support"}  # "we will back your fight": a stance on it
 
 
 TALK_VERBS = {"talk", "speak", "dream", "think", "boast", "joke", "fantasise", "fantasize", "muse", "chat"}
