@@ -487,7 +487,8 @@ def _state_since_the_war(tok: Token, text: str) -> bool:
     if tok.dep_ == "ROOT":  # the parser made the noun the root, its verb a clause under it
         verbs += [c for c in tok.children if c.dep_ in ("advcl", "relcl", "acl")]
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in verbs for c in v.children)
-    if perfect and any(c.dep_ == "nsubj" and c.lemma_.lower() in ("invasion", "war") for v in verbs for c in v.children):
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    if perfect and any(c.lemma_.lower() in ("invasion", "war") for c in subjects):
         return True  # "Russia's invasion has massively disrupted grain shipments"
     return perfect and bool(SINCE_THE_WAR.search(text) or SINCE_THE_WAR_LOOSE.search(text) or
                             re.search(r"\bthe war has\b", text, re.I))
