@@ -1042,3 +1042,15 @@ def test_what_the_invasion_has_done_to_trade_is_a_state_not_news() -> None:
     mentions = mentions_of("Russia’s invasion has badly disrupted grain shipments from Odesa and Mykolaiv, with "
                            "the Black Sea fleet keeping ships in port.")
     assert not any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_the_session_a_minister_spoke_at_is_the_scene_of_the_words() -> None:
+    mentions = mentions_of("At a closed session, the Japanese foreign minister urged Beijing to press Moscow to end "
+                           "the blockade.")
+    assert [m.type for m in mentions] == ["statement"], [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_train_derailing_at_home_is_not_war_news() -> None:
+    mentions = mentions_of("Four people were killed on 9 May 2021 when a passenger train from Cardiff to Swansea "
+                           "derailed in a landslip, police said.")
+    assert mentions == [], [(m.type, m.trigger) for m in mentions]

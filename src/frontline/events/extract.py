@@ -772,7 +772,8 @@ def title_countries(title: str) -> frozenset[str]:
 
 ROAD_ACCIDENT = re.compile(r"\b(hit|struck|run over|knocked down) by an? ([\w-]+ ){0,2}(car|bus|lorry|truck|"
                            r"scooter|e-scooter|train|tram|van|taxi|vehicle|motorbike|motorcycle|bicycle)\b|"
-                           r"\b(car|road|traffic) (crash|accident)\b", re.I)
+                           r"\b(car|road|traffic|rail|train) (crash|accident)\b|"
+                           r"\b(train|passenger train) [\w ]{0,40}derail", re.I)
 
 
 PRESS_REVIEW = re.compile(r"\b(splash|front[- ]page|headlining|headline (reads|says|is))\b", re.I)
@@ -1824,7 +1825,7 @@ VISITING = re.compile(r"\b((while|when|after) visiting|(on|during|after) (a|an|h
                       r"\s+(the\s+)?$", re.I)
 TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)(['’]s)?\b", re.I)
 MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of) (the|this|that) "
-                             r"(meeting|summit|talks)\b", re.I)
+                             r"(meeting|summit|talks|gathering|conference)\b", re.I)
 # "89 athletes have been killed since Russia invaded": a tally over the whole war, not the town told before
 SINCE_THE_WAR = re.compile(r"\bsince (the (start|beginning|outbreak) of (the |russia[’']s )?(war|invasion)|"
                            r"(russia|moscow|putin) (invaded|launched)|(the|russia[’']s) (full-scale )?invasion|"

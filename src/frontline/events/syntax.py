@@ -295,6 +295,7 @@ def picks_out_people(tok: Token) -> bool:
     return verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text != ","
 
 
+WORD_VERBS = {"urge", "call", "demand", "appeal", "pledge", "promise", "vow", "criticise", "criticize", "condemn"}
 SPEAKING_PARTICIPLES = {"speak", "address", "talk", "write", "appear", "testify"}
 
 
@@ -304,6 +305,9 @@ def setting_of_words(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "to", "before"):
         return False
     verb = tok.head.head
+    if tok.head.lower_ == "at" and verb.lemma_.lower() in REPORTING_LEMMAS | WORD_VERBS and \
+            tok.head.i < verb.i and verb.pos_ == "VERB":
+        return True  # "At a plenary session, the secretary of state urged Moscow to ...": where he spoke
     return verb.tag_ == "VBG" and verb.lemma_.lower() in SPEAKING_PARTICIPLES and verb.dep_ == "advcl"
 
 
