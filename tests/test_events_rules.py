@@ -1053,3 +1053,12 @@ def test_a_train_derailing_at_home_is_not_war_news() -> None:
     mentions = mentions_of("Four people were killed on 9 May 2021 when a passenger train from Cardiff to Swansea "
                            "derailed in a landslip, police said.")
     assert mentions == [], [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_town_in_an_amid_phrase_is_the_backdrop_not_where_it_happened() -> None:
+    text = "Amid a burst of talks in Ankara and Paris, Russian forces stepped up their barrage of targets across " \
+           "southern Ukraine on Tuesday."
+    strikes = [m for m in mentions_of(text) if m.type == "strike"]
+    backdrop = text.index(",")
+    assert strikes and all(m.location is None or m.location.start > backdrop for m in strikes), \
+        [(m.type, m.location) for m in strikes]

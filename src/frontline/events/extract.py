@@ -2130,11 +2130,13 @@ def _in_purpose_of_another(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation
 
 
 def _in_since_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
-    """Whether the place is told in a "since ..." phrase the trigger is not part of."""
+    """Whether the place is told in a "since ..." or "amid ..." phrase the trigger is not part of."""
     span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    since = next((a for a in span.root.ancestors if a.lower_ == "since" and a.dep_ == "prep"), None)
+    # ("amid a flurry of diplomacy in Moscow and Berlin, deaths were reported across the east": the backdrop)
+    since = next((a for a in span.root.ancestors if a.lower_ in ("since", "amid", "amidst") and a.dep_ == "prep"),
+                 None)
     if since is None:
         return False
     tok = syntax.token_at(ann.doc, hit.start, hit.end)
