@@ -1062,3 +1062,9 @@ def test_a_town_in_an_amid_phrase_is_the_backdrop_not_where_it_happened() -> Non
     backdrop = text.index(",")
     assert strikes and all(m.location is None or m.location.start > backdrop for m in strikes), \
         [(m.type, m.location) for m in strikes]
+
+
+def test_seizing_them_after_assets_is_property_not_prisoners() -> None:
+    mentions = mentions_of("Lawyers say it would be a big leap to go from merely freezing a tycoon’s yachts and "
+                           "villas in Ukraine’s war to seizing them.")
+    assert not any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -1050,6 +1050,7 @@ HELD_THINGS = {"ship", "vessel", "cargo", "tanker", "freighter", "yacht", "super
                "goods", "asset", "shipment", "truck", "lorry", "boat", "consignment", "grain"}
 
 
+SEIZABLE = HELD_THINGS | {"asset", "fund", "property", "reserve", "account", "money", "estate", "villa", "share"}
 CIVIL_SEIZERS = {"customs", "police", "prosecutors", "bailiffs", "court", "courts", "treasury", "authorities"}
 
 
@@ -1160,6 +1161,8 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
                 o.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None  # "seized a superyacht", "captured the imagination"
         people = o.ent_type_ == "NORP" and o.tag_ in ("NNS", "NNPS")  # "captured Britons"
+        if o.lower_ in ("them", "it") and {t.lemma_.lower() for t in o.doc[:o.i]} & SEIZABLE:
+            return None  # "from freezing an oligarch's assets to seizing them": property, not people
         if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" or people or \
                 (o.dep_ == "nsubjpass" and o.like_num):  # "Thirteen were captured"
             if hit.text.lower().startswith("liberat"):
