@@ -144,3 +144,10 @@ def test_an_office_set_off_by_a_comma_before_said_speaks_not_the_first_clauses_s
     found = said(nlp, "Moscow was moving a great many reserve troops to Avdiivka from quieter fronts in order to "
                       "seize the battered town, the governor of Ukraine’s Donetsk region said on Friday.")
     assert found and found[0][0].startswith("governor of Ukraine"), found
+
+
+def test_the_one_led_to_speak_is_who_says_not_the_visitor(nlp: Language) -> None:
+    found = said(nlp, "The strikes took place while the Austrian chancellor was touring the region, leading the "
+                      "regional governor, Oleh Syniehubov, to call for a “tough response”, saying the shelling showed "
+                      "Moscow’s contempt.")
+    assert found and "chancellor" not in found[0][0], found
