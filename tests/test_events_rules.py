@@ -1068,3 +1068,11 @@ def test_seizing_them_after_assets_is_property_not_prisoners() -> None:
     mentions = mentions_of("Lawyers say it would be a big leap to go from merely freezing a tycoon’s yachts and "
                            "villas in Ukraine’s war to seizing them.")
     assert not any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_words_said_at_a_council_meeting_are_a_statement_where_the_council_sits() -> None:
+    mentions = mentions_of("Simon Coveney, Ireland’s foreign minister, demanded at a UN security council meeting on "
+                           "Monday that Russia lift its blockade of the Black Sea ports.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and not any(m.type == "meeting" for m in mentions), [(m.type, m.trigger) for m in mentions]
+    assert said[0].location is not None and said[0].location.country == "US", said[0].location

@@ -1990,6 +1990,13 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             next((p for p in ann.places if p.precision != "place" and _spoken_at(p, ann, at_event=True)), None)
         if spoken is not None:
             return spoken
+        sitting = next((t for t in ann.doc if t.lemma_.lower() in BODY_SITTINGS and syntax.setting_of_words(t)), None)
+        if sitting is not None:
+            # "demanded at a UN security council meeting that ...": where the body sits
+            seat = _meeting_seat(TriggerHit("meeting", sitting.idx, sitting.idx + len(sitting), sitting.text, 0.0),
+                                 ann)
+            if seat is not None:
+                return seat
         # "the senators, while visiting Kyiv on Thursday, said ...": where the speaker was
         visiting = next((p for p in ann.places if p.precision in ("place", "admin1", "country") and
                          VISITING.search(text[max(0, p.start - 40):p.start]) and _of_the_verb(p, hit, ann)), None)

@@ -305,9 +305,8 @@ def setting_of_words(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "to", "before"):
         return False
     verb = tok.head.head
-    if tok.head.lower_ == "at" and verb.lemma_.lower() in REPORTING_LEMMAS | WORD_VERBS and \
-            tok.head.i < verb.i and verb.pos_ == "VERB":
-        return True  # "At a plenary session, the secretary of state urged Moscow to ...": where he spoke
+    if tok.head.lower_ == "at" and verb.lemma_.lower() in REPORTING_LEMMAS | WORD_VERBS and verb.pos_ == "VERB":
+        return True  # "At a plenary session, the secretary of state urged ...", "he said at the meeting"
     return verb.tag_ == "VBG" and verb.lemma_.lower() in SPEAKING_PARTICIPLES and verb.dep_ == "advcl"
 
 
