@@ -1076,3 +1076,10 @@ def test_words_said_at_a_council_meeting_are_a_statement_where_the_council_sits(
     said = [m for m in mentions if m.type == "statement"]
     assert said and not any(m.type == "meeting" for m in mentions), [(m.type, m.trigger) for m in mentions]
     assert said[0].location is not None and said[0].location.country == "US", said[0].location
+
+
+def test_its_ministry_is_the_ministry_of_the_state_the_sentence_opens_with() -> None:
+    mentions = mentions_of("Russia has barred 40 Polish journalists and officials from entering the country, its "
+                           "foreign ministry said.")
+    assert mentions and mentions[0].sources and mentions[0].sources[0][0].startswith("Russia"), \
+        [(m.type, m.sources) for m in mentions]

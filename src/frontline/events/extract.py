@@ -1485,6 +1485,16 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
             if a.kind != "state" and 0 <= a.start - end <= 3 and \
                     text[end:a.start].strip() in (",", "") and PROPER_WORD.search(a.text):
                 return a.text  # "the head of the European Commission, Ursula von der Leyen,"
+    if re.match(r"(its|their) .*\b(ministry|minister|government|army|military|president)\b", speaker, re.I):
+        # "Its defence ministry described the photos as staged" after a sentence about Russia; "Russia has
+        # banned ..., its foreign ministry said": the state the sentence (else the one before) opens with
+        at = text.lower().find(speaker.lower())
+        opens = at == 0  # the sentence opens with it: the state is the one the sentence before told of
+        where = (st.recent_text[-2] if len(st.recent_text) > 1 else "") if opens else text[:max(0, at)]
+        first = re.search(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?", where)
+        state = canonical_actor(first.group(0)) if first else None
+        if state is not None and state.kind == "state":
+            return f"{state.name}’s {speaker.split(' ', 1)[1]}"
     return speaker
 
 
