@@ -1083,3 +1083,18 @@ def test_its_ministry_is_the_ministry_of_the_state_the_sentence_opens_with() -> 
                            "foreign ministry said.")
     assert mentions and mentions[0].sources and mentions[0].sources[0][0].startswith("Russia"), \
         [(m.type, m.sources) for m in mentions]
+
+
+def test_a_company_named_after_a_small_town_abroad_is_read_as_the_company() -> None:
+    from frontline.events.extract import _small_town_abroad
+
+    at_war = frozenset({"UA", "RU"})
+    assert _small_town_abroad("Tui", at_war)  # "Tui Group": the holiday firm, not the Galician town
+    assert not _small_town_abroad("Kyiv", at_war)  # "Kyiv Independent" leaves Kyiv a town
+    assert not _small_town_abroad("Luhansk", at_war)
+
+
+def test_icrc_words_on_what_must_be_done_are_no_prisoner_event() -> None:
+    mentions = mentions_of("“Under the Geneva conventions, the Red Cross must be given immediate access to all "
+                           "prisoners of war wherever they are held.")
+    assert not any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -322,6 +322,10 @@ class _PostState:
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
         self.persons.extend(a for a in ann.actors if a.kind == "person")
         self.surnames |= {a.name.split()[-1] for a in ann.actors if a.kind == "person" and " " in a.name}
+        # "Tui Group" named once: a bare "Tui" later in the post is the company, not the Spanish town
+        self.surnames |= {a.name.split()[0] for a in ann.actors if a.kind == "org" and not a.actor_id and
+                          " " in a.name and a.name.split()[0][:1].isupper() and _small_town_abroad(a.name.split()[0],
+                                                                                                 self.theatre)}
         self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
         self.previous_dates, self.current_dates = self.current_dates, list(ann.dates)
         # "the first attack since 5 June": a span's start is no date a later sentence can take
@@ -740,10 +744,13 @@ def _prescribed(tok: Token) -> bool:
             continue
         if verb.lemma_.lower() in syntax.REPORTING_LEMMAS | STRESS_VERBS:
             return prescribed  # ("it is important to stress that the battle ..." asserts the battle)
+        if any(c.dep_ == "advmod" and c.lower_ == "why" for c in verb.children):
+            return True  # "did not understand why the EU had imposed sanctions": asked about, not told
         prescribed = prescribed or any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought")
                                        for c in verb.children) or \
             any(c.dep_ == "acomp" and c.lemma_.lower() in NEEDFUL for c in verb.children)  # "it is vital to"
-    return False
+    # a quotation that says what must be done ("“The ICRC must have immediate access to all PoWs ...”")
+    return prescribed and tok.doc.text[:1] in OPEN_QUOTES
 
 
 def _is_subject(a: ActorRef, ann: SentenceAnnotation) -> bool:
@@ -1608,6 +1615,14 @@ WORD_FROM = re.compile(r"\b(assurances?|messages?|word|orders?|requests?|respons
 NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
                         r"news|agency|airlines?|university|club|fc|sea|stream|pipeline)\b", re.I)
 NEAR_CHARS = 80
+
+
+def _small_town_abroad(word: str, theatre: frozenset[str]) -> bool:
+    """Every town the word can name is a small one outside the countries the document is about ("Tui"
+    of "Tui Group"), so a company named after it is the likelier reading; "Kyiv Independent" is not."""
+    found = get_gazetteer().lookup(normalize(word))
+    return bool(found) and all(getattr(e, "country", None) not in theatre and
+                               (getattr(e, "population", 0) or 0) < 100_000 for e, _kind in found)
 
 
 def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozenset(),
