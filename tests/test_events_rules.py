@@ -1098,3 +1098,9 @@ def test_icrc_words_on_what_must_be_done_are_no_prisoner_event() -> None:
     mentions = mentions_of("“Under the Geneva conventions, the Red Cross must be given immediate access to all "
                            "prisoners of war wherever they are held.")
     assert not any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_sanctions_named_as_the_means_in_an_argument_are_no_new_sanctions() -> None:
+    mentions = mentions_of("Last week, he said the EU had “cut off its own leg” by imposing sanctions on Moscow over "
+                           "the war.")
+    assert not any(m.type == "sanctions" for m in mentions), [(m.type, m.trigger) for m in mentions]

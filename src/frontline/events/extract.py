@@ -886,6 +886,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "a military incursion of Syria will benefit terrorists": what an act would do
         if hit.type == "aid" and _own_stock(tok):
             continue  # "forcing them to be more careful with their ammunition": what they have
+        if hit.type != "statement" and _means_in_words(tok, ann):
+            continue  # "Ernst said by imposing sanctions Germany had made itself a hostage": an argument's premise
         if hit.type == "aid" and _hindered(tok):
             continue  # "the aim of the attacks is to slow the delivery of weapons": no delivery told
         if hit.type == "aid" and _weapons_acting(tok):
@@ -1767,6 +1769,15 @@ def _own_stock(tok: Token) -> bool:
 
 HINDER_VERBS = {"slow", "hinder", "disrupt", "obstruct", "impede", "hamper", "prevent", "complicate", "thwart",
                 "sabotage", "interdict"}
+
+
+def _means_in_words(tok: Token, ann: SentenceAnnotation) -> bool:
+    """An act named as the means ("by imposing sanctions", "through supplying weapons") inside what someone
+    says: the premise of their argument, not news of the act."""
+    verb = tok.head if tok.dep_ == "dobj" else tok  # "by imposing sanctions": the sanctions' verb
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in ("by", "through"):
+        return False
+    return any(a.lemma_.lower() in syntax.REPORTING_LEMMAS and a.pos_ == "VERB" for a in verb.ancestors)
 
 
 def _hindered(tok: Token) -> bool:
