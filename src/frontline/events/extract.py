@@ -1777,7 +1777,12 @@ def _means_in_words(tok: Token, ann: SentenceAnnotation) -> bool:
     verb = tok.head if tok.dep_ == "dobj" else tok  # "by imposing sanctions": the sanctions' verb
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in ("by", "through"):
         return False
-    return any(a.lemma_.lower() in syntax.REPORTING_LEMMAS and a.pos_ == "VERB" for a in verb.ancestors)
+    cur = verb
+    while cur.head.i != cur.i:  # inside the clause an active reporting verb governs (not "is reported to")
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in syntax.REPORTING_LEMMAS and cur.head.pos_ == "VERB":
+            return not any(c.dep_ in ("auxpass", "nsubjpass") for c in cur.head.children)
+        cur = cur.head
+    return False
 
 
 def _hindered(tok: Token) -> bool:
