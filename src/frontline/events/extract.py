@@ -480,10 +480,6 @@ def _invasion_as_a_time(tok: Token) -> bool:
                                         for c in verb.children)
 
 
-SINCE_THE_WAR_LOOSE = re.compile(r"\bsince (moscow[’']s |russia[’']s |the )?(\d+ february |february \d+ )?"
-                                 r"(invasion|war)\b", re.I)
-
-
 def _state_since_the_war(tok: Token, text: str) -> bool:
     """What has been so since the war began ("has trapped tens of millions of tonnes of grain", "has sent
     food prices soaring"), told in the present perfect: the state of things, not news of the day."""
@@ -494,8 +490,12 @@ def _state_since_the_war(tok: Token, text: str) -> bool:
     subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
     if perfect and any(c.lemma_.lower() in ("invasion", "war") for c in subjects):
         return True  # "Russia's invasion has massively disrupted grain shipments"
-    return perfect and bool(SINCE_THE_WAR.search(text) or SINCE_THE_WAR_LOOSE.search(text) or
-                            re.search(r"\bthe war has\b", text, re.I))
+    return perfect and bool(SINCE_THE_WAR.search(text) or re.search(r"\bthe war has\b", text, re.I))
+
+
+def _links_as(come: Token) -> bool:
+    """The verb of "X comes as Y": "come" followed by "as" (the parser hangs the as-clause either way)."""
+    return come.lemma_.lower() == "come" and come.i + 1 < len(come.doc) and come.doc[come.i + 1].lower_ == "as"
 
 
 def _comes_as(tok: Token) -> bool:
@@ -504,9 +504,7 @@ def _comes_as(tok: Token) -> bool:
     head = tok
     while head.dep_ in ("compound", "amod", "poss") and head.head.i != head.i:
         head = head.head
-    verb = head.head
-    return head.dep_ == "nsubj" and verb.lemma_.lower() == "come" and any(
-        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children) for c in verb.children)
+    return head.dep_ == "nsubj" and _links_as(head.head)
 
 
 def _as_backdrop(tok: Token) -> bool:
@@ -520,9 +518,7 @@ def _as_backdrop(tok: Token) -> bool:
             verb = syntax.governing_verb(verb.head)
         else:
             break
-    come = verb.head
-    if verb.dep_ not in ("advcl", "ccomp") or come.lemma_.lower() != "come" or come.i + 1 >= len(come.doc) or \
-            come.doc[come.i + 1].lower_ != "as":
+    if verb.dep_ not in ("advcl", "ccomp") or not _links_as(verb.head):
         return False
     return any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children)
 
@@ -735,7 +731,8 @@ NEEDFUL = {"necessary", "essential", "vital", "crucial", "imperative", "importan
 
 def _prescribed(tok: Token) -> bool:
     """An act someone says should or must happen, in words they are reported to have said ("the supply
-    of weapons had to continue": the act named as what has to go on, not a delivery made)."""
+    of weapons had to continue": the act named as what has to go on, not a delivery made), or asks why
+    it happened ("did not understand why the EU had imposed sanctions"): their position, not the act."""
     prescribed = tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("have", "need") and \
         any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             for c in tok.head.children)
@@ -790,16 +787,17 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
                        clean: CleanDocument) -> list[EventMention]:
     doc = ann.doc
     text = ann.sentence.text
+    if ROAD_ACCIDENT.search(text):
+        return []  # "a refugee child died after being hit by a scooter in Nice": a sad story, not war news
+    if PRESS_REVIEW.search(text):
+        return []  # "The Telegraph's front page leads on 'Russia plotting chemical attack'": what papers print
     candidates: list[_Candidate] = []
     tellers: list[_Candidate] = []
     about_war = is_war_related(text)
     war_context = is_war_context(text) or st.war_story(post, clean)
     generic = [m.span() for m in CORRELATIVE.finditer(text)]
     past_war = _past_war(text)
-    if ROAD_ACCIDENT.search(text):
-        return []  # "a refugee child died after being hit by a scooter in Nice": a sad story, not war news
-    if PRESS_REVIEW.search(text):
-        return []  # "The Telegraph's front page leads on 'Russia plotting chemical attack'": what papers print
+    told_before = " ".join(st.recent_text[:-1])  # how "the attack" told again was made
     for hit in find_triggers(text):
         if past_war and hit.type != "statement":
             continue  # "30,000 people died in the Finnish civil war", "fought in the winter war": history
@@ -892,7 +890,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the aim of the attacks is to slow the delivery of weapons": no delivery told
         if hit.type == "aid" and _weapons_acting(tok):
             continue  # "western weapons give us an edge": what weapons do, not a delivery
-        hit = retype_hit(hit, tok, ann.places, " ".join(st.recent_text[:-1]))
+        hit = retype_hit(hit, tok, ann.places, told_before)
         if hit is None:
             continue
         candidates.append(_Candidate(hit, tok))
@@ -1059,7 +1057,12 @@ HELD_THINGS = {"ship", "vessel", "cargo", "tanker", "freighter", "yacht", "super
                "goods", "asset", "shipment", "truck", "lorry", "boat", "consignment", "grain"}
 
 
-SEIZABLE = HELD_THINGS | {"asset", "fund", "property", "reserve", "account", "money", "estate", "villa", "share"}
+SEIZABLE = HELD_THINGS | {"fund", "property", "reserve", "account", "money", "estate", "villa", "share"}
+
+
+def _stands_for_a_thing(o: Token) -> bool:
+    """"it"/"them" after a ship, assets or yachts named earlier in the sentence: the thing, not people."""
+    return o.lower_ in ("it", "them") and bool({t.lemma_.lower() for t in o.doc[:o.i]} & SEIZABLE)
 CIVIL_SEIZERS = {"customs", "police", "prosecutors", "bailiffs", "court", "courts", "treasury", "authorities"}
 
 
@@ -1118,11 +1121,8 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
     'liberate them' is rhetoric, not a capture."""
     if hit.type == "prisoners" and tok.pos_ == "VERB":
         held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        before = {t.lemma_.lower() for t in tok.doc[:tok.i]}
-        if held and all(o.lemma_.lower() in HELD_THINGS or
-                        (o.lower_ == "it" and before & HELD_THINGS) for o in held):
-            # ("The ship is at the port entrance, it has been detained by customs": "it" is the ship)
-            # "customs have detained a Russian cargo ship": a ship held, not prisoners taken
+        if held and all(o.lemma_.lower() in HELD_THINGS or _stands_for_a_thing(o) for o in held):
+            # "customs have detained a Russian cargo ship", "the ship ..., it has been detained": a ship held
             return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
         return hit
     if hit.type == "clash" and re.match(r"attack", hit.text, re.I) and _fired_attack(tok, told_before):
@@ -1170,7 +1170,7 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
                 o.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None  # "seized a superyacht", "captured the imagination"
         people = o.ent_type_ == "NORP" and o.tag_ in ("NNS", "NNPS")  # "captured Britons"
-        if o.lower_ in ("them", "it") and {t.lemma_.lower() for t in o.doc[:o.i]} & SEIZABLE:
+        if _stands_for_a_thing(o):
             return None  # "from freezing an oligarch's assets to seizing them": property, not people
         if o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" or people or \
                 (o.dep_ == "nsubjpass" and o.like_num):  # "Thirteen were captured"
@@ -1872,8 +1872,9 @@ MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of)
                              r"(meeting|summit|talks|gathering|conference)\b", re.I)
 # "89 athletes have been killed since Russia invaded": a tally over the whole war, not the town told before
 SINCE_THE_WAR = re.compile(r"\bsince (the (start|beginning|outbreak) of (the |russia[’']s )?(war|invasion)|"
-                           r"(russia|moscow|putin) (invaded|launched)|(the|russia[’']s) (full-scale )?invasion|"
-                           r"(the )?24 february|february 24)", re.I)
+                           r"(russia|moscow|putin) (invaded|launched)|"
+                           r"(the |russia[’']s |moscow[’']s )(full-scale )?(\d+ february |february \d+ )?invasion|"
+                           r"the war\b|(the )?24 february|february 24)", re.I)
 COMPASS_AREA = re.compile(r"(?<!from )\bthe (north|south|east|west)(-?(east|west))?\b(?! of)|"
                           r"\b(north|south|east|west)(-?(east|west))?ern (parts|regions|areas|half)\b", re.I)
 AREA_ANAPHOR = re.compile(

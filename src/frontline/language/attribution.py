@@ -296,17 +296,15 @@ def _subject(verb: Token) -> Token | None:
         return None  # "stood accused of", "Asked about it, X said": a passive participle, spoken to or of
     if verb.dep_ == "advcl" and verb.head is not verb:
         head = verb.head  # "..., adding that": the subject of the clause the participle hangs on
-        while head.dep_ in {"ccomp", "xcomp", "conj"} and head.head is not head:
-            if head.dep_ == "xcomp":
-                # "leading the president to call for a response, saying ...": the one led is the one speaking
-                controller = next((c for c in head.head.children if c.dep_ == "dobj"), None)
-                if controller is not None:
-                    return controller
+        while True:
+            # "leading the president to call for a response, saying ...": the one led is the one speaking
+            controlled = next((c for c in head.children if c.dep_ == "xcomp" and c.i < verb.i), None)
+            controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if controlled is not None and controller is not None and controller.i < controlled.i:
+                return controller
+            if head.dep_ not in {"ccomp", "xcomp", "conj"} or head.head.i == head.i:
+                break
             head = head.head
-        controlled = next((c for c in head.children if c.dep_ == "xcomp" and c.i < verb.i), None)
-        controller = next((c for c in head.children if c.dep_ == "dobj"), None)
-        if controlled is not None and controller is not None and controller.i < controlled.i:
-            return controller  # "leading the president to call for a response, saying ...": the one led
         return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
     return None
 
