@@ -1104,3 +1104,17 @@ def test_sanctions_named_as_the_means_in_an_argument_are_no_new_sanctions() -> N
     mentions = mentions_of("Last week, he said the EU had “cut off its own leg” by imposing sanctions on Moscow over "
                            "the war.")
     assert not any(m.type == "sanctions" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_what_a_side_meant_to_do_is_an_intention_not_an_act() -> None:
+    mentions = mentions_of("Kowalski, an opposition MP, said by imposing sanctions on Russia, Poland had landed "
+                           "itself with “measures which hurt our own economy more than the country we meant to hit "
+                           "with sanctions”.")
+    assert not any(m.type == "sanctions" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_where_men_hope_to_fight_is_not_where_they_gathered() -> None:
+    mentions = mentions_of("Officials denied reports that hundreds of young men in Kenya’s capital, Nairobi, had "
+                           "queued outside the Russian embassy in May hoping to fight in Ukraine.")
+    placed = [m for m in mentions if m.location is not None]
+    assert placed and all(m.location.country == "KE" for m in placed), [(m.type, m.location) for m in mentions]

@@ -179,6 +179,12 @@ def test_trials_named_after_a_city_are_not_the_city(nlp: Language) -> None:
     assert not [r for r in refs if r.text == "Tokyo"], refs
 
 
+def test_a_newspaper_named_after_its_town_is_no_place(nlp: Language) -> None:
+    refs = places(nlp, "The weekly, owned by the Guangzhou Daily newspaper group, misreported the story, and the "
+                       "Kyiv Post disputed it from Lviv.")
+    assert [r.text for r in refs] == ["Lviv"], refs
+
+
 @pytest.mark.parametrize("text", [
     "Russian troops shelled Kharkiv and Sumy.\nThe governor of Kharkiv Oblast said the Kursk region was hit.",
     "Fighting near the Kursk settlement\nof Sudzha continued.\nUkrainian forces held Sudzha.",

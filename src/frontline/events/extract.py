@@ -1596,6 +1596,9 @@ TOWARDS = re.compile(r"\btowards?\s+(the\s+)?$", re.I)
 STRONG_LOCATIVE = re.compile(r"\b(in|into|inside|across|throughout|near|from|to|at|outside|around|(town|city|village|"
                              r"port|region|settlement|district|capital|province|oblast|resort|enclave|exclave|suburb|"
                              r"island) of)\s+(the\s+)?$", re.I)
+# "in Ethiopia's capital, Addis Ababa": a town named in apposition to where something happened
+APPOSED_TOWN = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?([\w’'-]+\s+){0,3}(capital|city|town|port),\s+$",
+                          re.I)
 ORG_BASED = re.compile(r"^-based ([\w’'-]+ ){0,3}(groups?|organi[sz]ations?|agency|think ?-?tanks?|institutes?|"
                        r"company|firm|outlets?|newspapers?|charity|ngos?|monitors?|watchdogs?|networks?|centres?|"
                        r"centers?|banks?|funds?|broadcasters?)\b", re.I)
@@ -1640,7 +1643,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         if NAMED_UNIT.match(text[p.end:p.end + 20]):
             continue  # "the Azov regiment", "the Kyiv Independent": a name, not a place
         before = text[max(0, p.start - 12):p.start]
-        if p.precision == "place" and p.country not in theatre and not STRONG_LOCATIVE.search(before):
+        if p.precision == "place" and p.country not in theatre and not STRONG_LOCATIVE.search(before) and \
+                not APPOSED_TOWN.search(text[max(0, p.start - 60):p.start]):
             continue  # "New Start", "Meta", "McDonald's": a town abroad only when something happens in it
         if p.precision == "place" and EPITHET.search(text[max(0, p.start - 25):p.start]) and any(
                 q.precision == "place" and 0 <= p.start - q.end <= 25 and q.country != p.country for q in ann.places):
@@ -1778,8 +1782,10 @@ def _means_in_words(tok: Token, ann: SentenceAnnotation) -> bool:
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ not in ("by", "through"):
         return False
     cur = verb
-    while cur.head.i != cur.i:  # inside the clause an active reporting verb governs (not "is reported to")
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in syntax.REPORTING_LEMMAS and cur.head.pos_ == "VERB":
+    while cur.head.i != cur.i:  # inside the clause an active reporting verb governs (not "is reported to");
+        # the parser may hang the phrase on "said" itself ("said by imposing sanctions, Poland had ...")
+        if cur.dep_ in ("ccomp", "prep") and cur.head.lemma_.lower() in syntax.REPORTING_LEMMAS and \
+                cur.head.pos_ == "VERB":
             return not any(c.dep_ in ("auxpass", "nsubjpass") for c in cur.head.children)
         cur = cur.head
     return False
@@ -2174,10 +2180,12 @@ def _in_purpose_of_another(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation
     if tok is None or span is None or len(span) == 0:
         return False
     for a in span.root.ancestors:
-        if a.dep_ in ("advcl", "acl") and a.pos_ == "VERB" and \
-                any(c.dep_ == "aux" and c.tag_ == "TO" for c in a.children) and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+        to_verb = a.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in a.children)
+        if to_verb and a.dep_ in ("advcl", "acl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
             return not syntax.in_subtree(tok, a)
+        if to_verb and a.dep_ == "xcomp" and a.head.lemma_.lower() in syntax.INTENT_VERBS:
+            # "gathered hoping to fight in Ukraine": where they wish to go ("trying to take X" is the act)
+            return not (syntax.in_subtree(tok, a) or a.head.i == tok.i)
     return False
 
 

@@ -45,6 +45,11 @@ def get_nlp() -> Language:
     return nlp
 
 
+# Verb forms the rule lemmatizer strips to a wrong shorter verb ("hoping" -> "hop", as "hop" comes
+# first among the forms its index knows); intent checks ask for "hope"
+VERB_LEMMA_FIXES = {"hoping": "hope", "staring": "stare", "scraping": "scrape", "sparing": "spare"}
+
+
 class _WordList(list):
     """A list of words whose `in` is a set lookup: spaCy's rule lemmatizer asks `form in index` of
     lists of up to 57,528 words (its lemma_index table), a scan per candidate form that cost more than
@@ -268,7 +273,8 @@ class _RememberLemmas:
 
     The stock one builds a Token object per word and remembers only some of its answers (not
     those for proper nouns or base forms): it cost 7% of the parse. Its rules are called for
-    every new key, so the lemmas are the same (tests/test_nlp.py compares every attribute)."""
+    every new key, so the lemmas are the same (tests/test_nlp.py compares every attribute), but for
+    the few verbs in VERB_LEMMA_FIXES."""
 
     def __call__(self: Lemmatizer, doc: Doc) -> Doc:  # type: ignore[misc]
         if not self._validated:
@@ -283,7 +289,10 @@ class _RememberLemmas:
             key = (orth, pos, morph)
             value = known.get(key)
             if value is None:
-                value = known[key] = doc.vocab.strings.add(self.lemmatize(doc[i])[0])
+                lemma_text = self.lemmatize(doc[i])[0]
+                if doc[i].pos_ == "VERB":
+                    lemma_text = VERB_LEMMA_FIXES.get(doc[i].lower_, lemma_text)
+                value = known[key] = doc.vocab.strings.add(lemma_text)
             lemmas[i] = value
             changed = True
         if changed:

@@ -81,6 +81,9 @@ TITLES = frozenset(
     "mr mrs ms dr sir president minister general colonel col gen lt sgt major captain governor mayor senator "
     "king queen prince princess pope saint st commander chief ambassador spokesman spokeswoman".split()
 )
+# "the Guangzhou Daily", "the Kyiv Post": a newspaper named after its town speaks from no place of its own
+MASTHEAD_WORDS = frozenset("daily times post herald gazette telegraph journal tribune pravda independent review "
+                           "chronicle courier express mirror observer standard izvestia vedomosti".split())
 # Head words of names the gazetteer cannot hold: streets, buildings, natural features.
 FACILITY_WORDS = frozenset(
     "street st road rd avenue ave boulevard blvd lane drive square plaza park center centre church cathedral "
@@ -1031,6 +1034,8 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: Container[str], spans:
                 return False
             if ent.label_ == "PERSON" and not sp.ner_place and not _strong_for_person(cands, cleaned, surnames):
                 return False
+    if sp.follower[:1].isupper() and sp.follower.lower() in MASTHEAD_WORDS:
+        return False
     first = span[0]
     if first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in TITLES:
         return False
