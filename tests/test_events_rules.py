@@ -1108,7 +1108,7 @@ def test_sanctions_named_as_the_means_in_an_argument_are_no_new_sanctions() -> N
 
 def test_what_a_side_meant_to_do_is_an_intention_not_an_act() -> None:
     mentions = mentions_of("Kowalski, an opposition MP, said by imposing sanctions on Russia, Poland had landed "
-                           "itself with “measures which hurt our own economy more than the country we meant to hit "
+                           "itself with “measures which hurt our own economy more than the state we meant to hit "
                            "with sanctions”.")
     assert not any(m.type == "sanctions" for m in mentions), [(m.type, m.trigger) for m in mentions]
 
