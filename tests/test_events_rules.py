@@ -1118,3 +1118,30 @@ def test_where_men_hope_to_fight_is_not_where_they_gathered() -> None:
                            "queued outside the Russian embassy in May hoping to fight in Ukraine.")
     placed = [m for m in mentions if m.location is not None]
     assert placed and all(m.location.country == "KE" for m in placed), [(m.type, m.location) for m in mentions]
+
+
+def test_an_act_as_the_subject_of_what_it_would_bring_is_no_event() -> None:
+    mentions = mentions_of("Analysts say that a trial of the captured marines would make any return to peace talks "
+                           "harder still.")
+    assert not any(m.type == "other" for m in mentions), [(m.type, m.status, m.trigger) for m in mentions]
+
+
+def test_a_campaign_record_after_the_latest_step_in_is_no_new_act() -> None:
+    mentions = mentions_of("It is the latest step in the forced integration of the seized districts, where Moscow "
+                           "has tried to hand out passports, introduce the rouble and rename schools.")
+    assert not any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_it_said_after_a_quote_of_several_sentences_is_who_spoke_before_the_quote() -> None:
+    mentions = mentions_of("On Monday, the brigade asked the UN to declare Russia a sponsor of terrorism. “Russia "
+                           "has shown what it is with its deeds for years. Its troops commit war crimes daily,” it "
+                           "said, adding that its men had been executed in captivity.")
+    crimes = [m for m in mentions if m.trigger == "war crimes"]
+    assert crimes and crimes[0].sources[:1] == [("brigade", "asserts")], [(m.trigger, m.sources) for m in mentions]
+
+
+def test_he_said_after_an_office_and_its_name_is_the_name() -> None:
+    mentions = mentions_of("On Sunday the Polish president, Andrzej Duda, said the border would stay open.",
+                           "“We will not close it to anyone fleeing the war. Nobody will be turned back,” he said.")
+    last = [m for m in mentions if m.evidence.text.endswith("he said.")]
+    assert last and last[0].sources[0][0] == "Andrzej Duda", [(m.evidence.text[:30], m.sources) for m in mentions]

@@ -644,12 +644,18 @@ def _role_of_a_thing(tok: Token) -> bool:
 # "a pattern that includes the annexation of X": past deeds cited as a charge sheet
 PATTERN_INCLUDES = re.compile(r"\b(pattern|history|record|litany|catalogue|catalog|string|list|track record) "
                               r"(that|which) (includes|included|has included)\b", re.I)
+# "It is the latest step in a forced Russification of the occupied areas, where Russia has tried to
+# introduce the rouble": the act told before, placed in a campaign whose record follows
+CAMPAIGN_STEP = re.compile(r"^[\"“‘']?(It|This|That) (is|was|marks|marked) (the|a|another) (latest|new|further|next) "
+                           r"(step|move|stage|phase|chapter|sign|example|instance|escalation) (in|of)\b", re.I)
 
 
 def _example_of_a_pattern(tok: Token) -> bool:
     """An act listed after "a pattern that includes" ("... the annexation of X, the use of Y and the
-    bombing of Z"): past deeds cited as a record, not acts reported now (the list may be parsed any way)."""
-    found = PATTERN_INCLUDES.search(tok.doc.text)  # a sentence's own doc (`Token.sent` costs a sentence split)
+    bombing of Z") or after "It is the latest step in": past deeds cited as a record, not acts reported
+    now (the list may be parsed any way)."""
+    text = tok.doc.text  # a sentence's own doc (`Token.sent` costs a sentence split)
+    found = PATTERN_INCLUDES.search(text) or CAMPAIGN_STEP.match(text)
     return found is not None and tok.idx >= found.end()
 
 
@@ -1511,6 +1517,9 @@ PROPER_WORD = re.compile(r"(^|\s)[A-Z][a-z]+(\s|$)")
 POSSESSIVE_WORD = re.compile(r"(^|\s)[A-Z][a-z]+['’]s\s")
 
 
+_QUOTE_CLOSE = re.compile(r"[”\"]")
+
+
 def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostState) -> str | None:
     """Who takes the position: the stance verb's subject, with pronouns followed back."""
     if tok is None:
@@ -1546,6 +1555,13 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
                 0 <= text.find(a.speaker) < subj.idx - subj.sent.start_char]
         if personal and here:
             return here[0]  # "Skibitsky said ..., but he stressed ...": the speaker named before in the sentence
+        if personal and ann.sentence.text.lstrip()[:1] not in "“\"" and _QUOTE_CLOSE.search(text[:subj.idx - subj.sent.start_char]):
+            # '... we both know nothing,” she said' after a quote run over several sentences: who spoke before
+            # the quotation opened (the attribution layer's answer), not a name inside the quotation
+            before = next((a.speaker for a in ann.attributions if a.speaker and a.cue and
+                           a.cue.split()[0].lower() == tok.lower_ and a.speaker.lower() not in PERSONAL), None)
+            if before:
+                return before
         earlier = st.earlier_subject(ann.sentence.index)
         if personal and st.statement_speaker and earlier is not None and st.statement_at is not None and \
                 earlier[1] > st.statement_at:

@@ -402,7 +402,8 @@ def local_modality(tok: Token) -> str | None:
             if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo"):
                 return "expected"
             if c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may"):
-                return "expected" if c.lower_ == "would" and not _hypothetical(v) else "conditional"
+                return "expected" if c.lower_ == "would" and not _hypothetical(v) and not _any_such(tok, v) \
+                    else "conditional"
             if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
                 return "conditional"
     # headline style "Trump and Putin to speak this week": bare infinitive as root
@@ -415,6 +416,13 @@ def _has_if_clause(verb: Token) -> bool:
     """'if we get involved in a war, we'll be conscripting': a condition on this verb."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
                for c in verb.children)
+
+
+def _any_such(tok: Token, verb: Token) -> bool:
+    """'a trial of the troops would complicate talks', 'any attack would trigger a response': an act
+    as the subject of what it would bring, with no act of its own told."""
+    return tok.dep_ == "nsubj" and tok.head.i == verb.i and tok.pos_ == "NOUN" and \
+        any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in tok.children)
 
 
 def _hypothetical(verb: Token) -> bool:

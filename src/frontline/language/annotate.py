@@ -34,7 +34,11 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
     contexts = _place_contexts(clean)
     previous: Doc | None = None
     previous_post = None
+    quote_open = False  # the sentence starts inside a quotation opened earlier in its post
+    before_quote: Doc | None = None  # the sentence before that quotation opened
     for sent, doc in zip(sentences, docs, strict=True):
+        if previous_post != sent.post_id:
+            quote_open, previous = False, None
         post = by_post[sent.post_id]
         anchor = post.published or dct
         when = _as_date(anchor)
@@ -48,14 +52,34 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
             actors=found_actors,
             places=place_layer.find_places(doc, context),
             dates=resolvers[sent.post_id].resolve(sent.text) if anchor else [],
+            # '“Russia ... for years. Its army commits war crimes,” it said': "it" is who spoke before
+            # the quotation, not a name inside it
             attributions=attribution_layer.find_attributions(
-                doc, found_actors, previous if previous_post == sent.post_id else None),
+                doc, found_actors, before_quote if quote_open else previous),
             modality=attribution_layer.find_modality(doc),
             doc=doc,
         )
         out.append(ann)
+        still_open = _quote_open_after(sent.text, quote_open)
+        if still_open and not quote_open:
+            before_quote = previous
+        quote_open = still_open
         previous, previous_post = doc, sent.post_id
     return out
+
+
+def _quote_open_after(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of this sentence (curly marks open and close;
+    a straight one flips)."""
+    is_open = open_before
+    for ch in text:
+        if ch == "“":
+            is_open = True
+        elif ch == "”":
+            is_open = False
+        elif ch == '"':
+            is_open = not is_open
+    return is_open
 
 
 def _place_contexts(clean: CleanDocument) -> dict[str, list[place_layer.PlaceContext]]:

@@ -468,8 +468,11 @@ def _actors_at(tok: Token, ctx: _Context) -> list[ActorRef]:
 
 
 def _person_name(tok: Token, ctx: _Context) -> str | None:
-    """A person's name at the head of the phrase or in apposition: "US envoy Steve Witkoff"."""
-    for cand in [tok, *(c for c in tok.children if c.dep_ == "appos")]:
+    """A person's name at the head of the phrase or in apposition: "US envoy Steve Witkoff"; the name
+    before the office it is set beside ("the Ukrainian president, Volodymyr Zelenskiy": Zelenskiy)."""
+    named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "NOUN" and
+             c.left_edge.i == tok.i + 2 and tok.doc[tok.i + 1].text == ","]
+    for cand in [*named, tok, *(c for c in tok.children if c.dep_ == "appos" and c not in named)]:
         for a in _actors_at(cand, ctx):
             if a.kind == "person":
                 return _strip_honorific(a.text)
