@@ -1555,7 +1555,7 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
                 0 <= text.find(a.speaker) < subj.idx - subj.sent.start_char]
         if personal and here:
             return here[0]  # "Skibitsky said ..., but he stressed ...": the speaker named before in the sentence
-        if personal and ann.sentence.text.lstrip()[:1] not in "“\"" and _QUOTE_CLOSE.search(text[:subj.idx - subj.sent.start_char]):
+        if personal and text.lstrip()[:1] not in "“\"" and _QUOTE_CLOSE.search(text[:subj.idx - subj.sent.start_char]):
             # '... we both know nothing,” she said' after a quote run over several sentences: who spoke before
             # the quotation opened (the attribution layer's answer), not a name inside the quotation
             before = next((a.speaker for a in ann.attributions if a.speaker and a.cue and
