@@ -1145,3 +1145,18 @@ def test_he_said_after_an_office_and_its_name_is_the_name() -> None:
                            "“We will not close it to anyone fleeing the war. Nobody will be turned back,” he said.")
     last = [m for m in mentions if m.evidence.text.endswith("he said.")]
     assert last and last[0].sources[0][0] == "Andrzej Duda", [(m.evidence.text[:30], m.sources) for m in mentions]
+
+
+def test_two_parties_joined_by_and_are_not_read_as_one_garbled_name() -> None:
+    mentions = mentions_of("Several Belarusian media outlets and pro-government telegram channels reported on "
+                           "Monday that some defenders of the Azovstal plant had been moved out of the region to "
+                           "Russian towns.")
+    names = [s[0] for m in mentions for s in m.sources]
+    assert names and not any("telegram" in n and "outlets" in n for n in names), names
+
+
+def test_a_body_is_named_as_written_with_its_for_and_and() -> None:
+    mentions = mentions_of("Footage of another mass grave has surfaced, Ukraine’s Centre for Strategic "
+                           "Communications and Information Security tweeted on Friday.")
+    names = [s[0] for m in mentions for s in m.sources]
+    assert any("Centre for Strategic Communications" in n for n in names), names

@@ -1596,8 +1596,17 @@ def _named(subj: Token, ann: SentenceAnnotation) -> str:
 
 def _span_text(tok: Token) -> str:
     """The noun phrase of a subject, without leading articles or trailing appositions."""
-    words = [t for t in tok.subtree if t.dep_ not in ("appos", "punct", "relcl", "acl") and
-             not any(a.dep_ in ("appos", "relcl", "acl") for a in t.ancestors if syntax.in_subtree(a, tok)
+    ent = next((e for e in tok.doc.ents if e.label_ == "ORG" and e.start <= tok.i < e.end and e.end - e.start > 2),
+               None)
+    if ent is not None:
+        # a body's name as written ("Centre for Strategic Communications and Information Security")
+        start = min(tok.left_edge.i, ent.start)
+        while start < ent.start and tok.doc[start].dep_ in ("det", "punct"):
+            start += 1
+        return re.sub(r"^(the|a|an) ", "", tok.doc[start:ent.end].text, flags=re.I).strip()
+    # (nor a second party joined by "and": "Russian media outlets and pro-Kremlin channels" names two)
+    words = [t for t in tok.subtree if t.dep_ not in ("appos", "punct", "relcl", "acl", "conj", "cc") and
+             not any(a.dep_ in ("appos", "relcl", "acl", "conj") for a in t.ancestors if syntax.in_subtree(a, tok)
                      and a.i != tok.i)]
     of_phrase = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
     text = " ".join(t.text for t in words if t.i <= tok.i or t.dep_ in ("compound", "poss", "case") or t.i in of_phrase)
