@@ -1160,3 +1160,12 @@ def test_a_body_is_named_as_written_with_its_for_and_and() -> None:
                            "and Conflict Research said on Friday.")
     names = [s[0] for m in mentions for s in m.sources]
     assert any("Institute for Strategic Studies" in n for n in names), names
+
+
+def test_who_hit_back_by_saying_is_the_speaker_of_what_follows() -> None:
+    mentions = mentions_of("Lavrov again blamed western sanctions for the shortage of grain.",
+                           "Germany’s foreign minister, Annalena Baerbock, hit back by saying the bloc’s measures "
+                           "“do not ban food or fertiliser”. Russia, she said, had blockaded the ports itself.")
+    said = [m for m in mentions if "blockaded" in m.evidence.text or "hit back" in m.evidence.text]
+    assert len(said) == 2, [(m.evidence.text[:30], m.sources) for m in mentions]
+    assert all([s[0] for s in m.sources] == ["Annalena Baerbock"] for m in said), [m.sources for m in said]

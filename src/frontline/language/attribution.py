@@ -221,6 +221,8 @@ def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Sp
     lemma = verb.lemma_.lower()
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RAISING_VERBS:
         verb_for_subject = verb.head  # "Ukraine appears to confirm"
+    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+        verb_for_subject = verb.head.head  # "Borrell hit back by saying ...": the one who hit back says it
     elif verb.dep_ in {"xcomp", "amod", "acl", "pcomp", "csubj"}:
         return []  # "set to announce", "first reported over the weekend"
     else:
@@ -239,6 +241,9 @@ def _verb_attribution(verb: Token, ctx: _Context) -> list[tuple[Attribution, _Sp
     # '"...," wrote Anton Gerashenko': the speaker follows the verb (the parser may make the quote a subject)
     after = next((c for c in verb.rights if c.dep_ == "nsubj"), None) if inverted else None
     subj = after or _set_off_speaker(verb) or _subject(verb_for_subject)
+    if subj is None and verb_for_subject is not verb and verb_for_subject.dep_ == "acl" and \
+            verb_for_subject.head.pos_ in {"NOUN", "PROPN"}:
+        subj = verb_for_subject.head  # the parser read "the chief, X, hit back by saying" as a participle
     if subj is None or not _plausible_speaker(subj, ctx):
         return []
     stance = "denies" if lemma in DENY_VERBS else "asserts"
