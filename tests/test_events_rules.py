@@ -1169,3 +1169,10 @@ def test_who_hit_back_by_saying_is_the_speaker_of_what_follows() -> None:
     said = [m for m in mentions if "blockaded" in m.evidence.text or "hit back" in m.evidence.text]
     assert len(said) == 2, [(m.evidence.text[:30], m.sources) for m in mentions]
     assert all([s[0] for s in m.sources] == ["Annalena Baerbock"] for m in said), [m.sources for m in said]
+
+
+def test_an_evacuation_is_not_joined_to_shelling_at_the_same_plant() -> None:
+    events = events_of("Russian forces shelled the Azovstal steelworks in Mariupol on Tuesday, the general staff "
+                       "said. “We finally have the first result of our evacuation operation from Azovstal in "
+                       "Mariupol,” Zelenskiy said on Tuesday.")
+    assert sorted(e.type for e in events) == ["other", "strike"], [(e.type, len(e.evidence)) for e in events]

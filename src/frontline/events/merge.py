@@ -338,7 +338,7 @@ def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -
             # within one document the learned scorer adds what the hand rules miss; their vetoes stay
             if _hard_conflict(x, m):
                 return 0.0
-            if not _other_voice(x, m) and not _told_of_another_day(x, m):
+            if not _other_voice(x, m) and not _told_of_another_day(x, m) and not _other_kind_of_act(x, m):
                 learned.append(model.probability(x, m))
             best = max(best, 0.0 if _conflict(x, m) else _affinity(x, m))
             continue
@@ -360,6 +360,12 @@ def _other_voice(a: EventMention, b: EventMention) -> bool:
     if (a.type == "statement") == (b.type == "statement") or not a.sources or not b.sources:
         return False
     return not ({side_of(n) for n, _ in a.sources} & {side_of(n) for n, _ in b.sources})
+
+
+def _other_kind_of_act(a: EventMention, b: EventMention) -> bool:
+    """An 'other' act (an evacuation, a trial) and a military one at one place: the learned scorer
+    does not join them (the hand rules may, within one post or paragraph)."""
+    return {a.type, b.type} & MILITARY != set() and "other" in (a.type, b.type) and a.type != b.type
 
 
 def _told_of_another_day(a: EventMention, b: EventMention) -> bool:

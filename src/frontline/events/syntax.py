@@ -14,6 +14,8 @@ BACKGROUND_PREPS = {"despite", "amid", "amidst", "since", "during", "before", "f
                     "unlike", "ahead", "following"}
 # ...unless the "of" hangs on one of these ("in the midst of launching an offensive").
 PROGRESSIVE_HEADS = {"midst", "middle", "process", "verge", "brink"}
+# ...or on what an act has just come to ("the first result of our evacuation operation": it happened)
+OUTCOME_HEADS = {"result", "outcome", "completion", "success"}
 BACKGROUND_MARKS = {"since", "before", "while", "although", "though", "until", "unless", "once", "whether", "as"}
 REPORTING_LEMMAS = {
     "say", "claim", "deny", "reject", "dismiss", "confirm", "tell", "report", "announce", "suggest", "insist",
@@ -165,7 +167,8 @@ def is_background(tok: Token) -> bool:
         if cur.dep_ in ("pobj", "pcomp") and (cur.head.pos_ in ("ADP", "SCONJ") or cur.head.dep_ == "prep"):
             prep = cur.head
             word = prep.lower_
-            if word in BACKGROUND_PREPS and not (word == "of" and prep.head.lower_ in PROGRESSIVE_HEADS):
+            if word in BACKGROUND_PREPS and not (word == "of" and (prep.head.lower_ in PROGRESSIVE_HEADS or (
+                    prep.head.lemma_.lower() in OUTCOME_HEADS and prep.head.dep_ in ("attr", "dobj", "appos")))):
                 return True
             if word == "to" and prep.head.lemma_.lower() in EXPOSURE_WORDS:
                 return True
