@@ -1173,6 +1173,6 @@ def test_who_hit_back_by_saying_is_the_speaker_of_what_follows() -> None:
 
 def test_an_evacuation_is_not_joined_to_shelling_at_the_same_plant() -> None:
     events = events_of("Russian forces shelled the Azovstal steelworks in Mariupol on Tuesday, the general staff "
-                       "said. “We finally have the first result of our evacuation operation from Azovstal in "
+                       "said. “Today we see the first result of our evacuation effort from the plant in "
                        "Mariupol,” Zelenskiy said on Tuesday.")
     assert sorted(e.type for e in events) == ["other", "strike"], [(e.type, len(e.evidence)) for e in events]
