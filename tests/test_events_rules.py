@@ -1176,3 +1176,24 @@ def test_an_evacuation_is_not_joined_to_shelling_at_the_same_plant() -> None:
                        "said. “Today we see the first result of our evacuation effort from the plant in "
                        "Mariupol,” Zelenskiy said on Tuesday.")
     assert sorted(e.type for e in events) == ["other", "strike"], [(e.type, len(e.evidence)) for e in events]
+
+
+def test_trying_to_blockade_a_town_is_an_offensive_on_that_town() -> None:
+    mentions = mentions_of("The regional governor said on Telegram on Sunday that Russian units were now trying to "
+                           "blockade Lysychansk on its western side.")
+    assault = [m for m in mentions if m.type == "offensive"]
+    assert assault and assault[0].location is not None and assault[0].location.name == "Lysychansk", \
+        [(m.type, m.location) for m in mentions]
+
+
+def test_a_rate_per_day_is_no_single_event_but_a_day_after_is_a_time() -> None:
+    mentions = mentions_of("So far the Russian army has been firing some 15,000 shells a day at Bakhmut.")
+    assert not any(m.type == "strike" for m in mentions), [(m.type, m.trigger) for m in mentions]
+    mentions = mentions_of("A day after the talks, Russian missiles struck a fuel depot in Lviv, the mayor said.")
+    assert any(m.type == "strike" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_what_a_town_has_been_through_is_a_description_not_a_strike() -> None:
+    mentions = mentions_of("Officials said water was scarce and bodies were rotting in the courtyards of the eastern "
+                           "city flattened by Russian shelling.")
+    assert not any(m.type == "strike" for m in mentions), [(m.type, m.trigger) for m in mentions]

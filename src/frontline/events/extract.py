@@ -1865,7 +1865,8 @@ def _passive_subject(p: PlaceRef, ann: SentenceAnnotation) -> bool:
 
 LEAVE_VERBS = {"flee", "leave", "evacuate", "abandon"}
 HARM_VERBS = {"hit", "strike", "shell", "attack", "bomb", "bombard", "target", "damage", "destroy", "pound", "rock",
-              "besiege", "encircle", "storm", "capture", "seize", "liberate", "occupy"}
+              "besiege", "encircle", "storm", "capture", "seize", "liberate", "occupy", "blockade", "surround",
+              "retake", "recapture"}
 
 
 DISTANCE_FROM = re.compile(r"\b\d[\d,.]*\s?(km|kilometres|kilometers|miles|mi)\b( \([^)]{1,20}\))?"

@@ -124,6 +124,29 @@ def _told_as_news(verb: Token) -> bool:
     return any(t.lower_ in NEWS_DAYS for t in verb.subtree)
 
 
+RATE_UNITS = {"day", "night", "week"}
+SETTLEMENT_NOUNS = {"city", "town", "village", "port", "region", "area", "settlement", "district", "capital", "suburb"}
+
+
+def _at_a_rate(tok: Token) -> bool:
+    """The trigger's clause counts per day or week ("20,000 shells a day", "shelled every day")."""
+    verb = governing_verb(tok)
+    for t in verb.subtree:
+        if t.lower_ not in RATE_UNITS or governing_verb(t).i != verb.i:
+            continue
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("after", "before", "earlier", "later", "ago"):
+            continue  # "a day after Griner was sentenced": a time, not a rate
+        counted = any(d.dep_ == "det" and d.lower_ in ("a", "an", "every", "each") for d in t.children)
+        if (counted and t.dep_ in ("npadvmod", "advmod", "dobj", "nsubj", "attr")) or \
+                (t.dep_ == "pobj" and t.head.lower_ == "per"):
+            return True
+    return False
+
+
+def _a_place_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in SETTLEMENT_NOUNS or tok.ent_type_ in ("GPE", "LOC")
+
+
 def is_background(tok: Token) -> bool:
     """The trigger sits in a background phrase or clause, not the sentence's news.
 
@@ -140,6 +163,8 @@ def is_background(tok: Token) -> bool:
         return True  # "the Kherson region, which Russian troops seized early in the invasion"
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "decimated by continuous shelling": a condition, not one event
+    if _at_a_rate(tok):
+        return True  # "firing 20,000 shells a day", "100 soldiers killed a day": a rate, not one event
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("earlier", "previous", "prior")
                                   for c in tok.children):
         return True  # "responded to an earlier Ukrainian strike on X by shelling Y": the act told before
@@ -195,6 +220,11 @@ def is_background(tok: Token) -> bool:
             return True  # "families fleeing bombs and shelling": what people run from, no act in particular
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children):
             return True
+        if cur.i != tok.i and cur.tag_ == "VBN" and cur.i > 0 and (
+                (cur.dep_ == "acl" and _a_place_noun(cur.head)) or
+                (cur.dep_ == "advcl" and _a_place_noun(cur.doc[cur.i - 1]) and
+                 not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cur.children))):
+            return True  # "the southern city decimated by Russian bombardment": what the place has been through
         if cur.dep_ in CLAUSE_DEPS and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT"):
             return False
         if cur.head.i == cur.i:
