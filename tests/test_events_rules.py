@@ -1197,3 +1197,10 @@ def test_what_a_town_has_been_through_is_a_description_not_a_strike() -> None:
     mentions = mentions_of("Officials said water was scarce and bodies were rotting in the courtyards of the eastern "
                            "city flattened by Russian shelling.")
     assert not any(m.type == "strike" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_media_as_a_speaker_makes_the_capture_its_claim() -> None:
+    mentions = mentions_of("Belarusian media has claimed that two British volunteers have been captured near "
+                           "Kharkiv.")
+    held = [m for m in mentions if m.type == "prisoners"]
+    assert held and held[0].status == "claimed" and held[0].sources, [(m.type, m.status, m.sources) for m in mentions]

@@ -376,7 +376,8 @@ def _plausible_speaker(tok: Token, ctx: _Context) -> bool:
     if tok.pos_ == "PROPN" or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or _actors_at(tok, ctx):
         return True
     lemma = tok.lemma_.lower()
-    return lemma in PERSON_NOUNS or lemma in BODY_NOUNS or lemma in STATEMENT_NOUNS
+    # ("media" is lemmatized as "medium")
+    return lemma in PERSON_NOUNS or lemma in BODY_NOUNS or lemma in STATEMENT_NOUNS or tok.lower_ in BODY_NOUNS
 
 
 def _speakers(tok: Token, ctx: _Context) -> list[_Speaker]:
