@@ -1204,3 +1204,11 @@ def test_media_as_a_speaker_makes_the_capture_its_claim() -> None:
                            "Kharkiv.")
     held = [m for m in mentions if m.type == "prisoners"]
     assert held and held[0].status == "claimed" and held[0].sources, [(m.type, m.status, m.sources) for m in mentions]
+
+
+def test_a_meeting_about_the_operation_in_a_country_is_not_placed_there() -> None:
+    mentions = mentions_of("Shoigu met the Indian defence minister, briefing him on “the progress of our "
+                           "operation” in Ukraine.")
+    met = [m for m in mentions if m.type == "meeting"]
+    assert met and (met[0].location is None or met[0].location.country != "UA"), \
+        [(m.type, m.location) for m in mentions]

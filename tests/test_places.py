@@ -179,6 +179,11 @@ def test_trials_named_after_a_city_are_not_the_city(nlp: Language) -> None:
     assert not [r for r in refs if r.text == "Tokyo"], refs
 
 
+def test_a_world_region_is_the_region_not_a_small_namesake_town(nlp: Language) -> None:
+    refs = places(nlp, "Trawlers have fished off Patagonia for decades, and timber comes from the Urals.")
+    assert [(r.text, r.country) for r in refs] == [("Patagonia", "AR"), ("Urals", "RU")], refs
+
+
 def test_a_newspaper_named_after_its_town_is_no_place(nlp: Language) -> None:
     refs = places(nlp, "The weekly, which is run by the Guangzhou Daily media group, got the story wrong, and the "
                        "Kyiv Post disputed it from Lviv.")

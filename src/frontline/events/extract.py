@@ -1993,7 +1993,8 @@ def _office_state(actor: ActorRef, ann: SentenceAnnotation) -> str | None:
     return None
 
 
-WAR_TOPIC = re.compile(r"\b(war|invasion|conflict|aggression)\s+(in|of|on|against)\s+(the\s+)?$", re.I)
+WAR_TOPIC = re.compile(r"\b(war|invasion|conflict|aggression|operation|crisis|situation|fighting)[\"”’]?\s+"
+                       r"(in|of|on|against)\s+(the\s+)?$", re.I)
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
 
 
