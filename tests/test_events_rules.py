@@ -1212,3 +1212,11 @@ def test_a_meeting_about_the_operation_in_a_country_is_not_placed_there() -> Non
     met = [m for m in mentions if m.type == "meeting"]
     assert met and (met[0].location is None or met[0].location.country != "UA"), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_the_outlet_said_is_the_outlet_named_before_not_a_noun_in_between() -> None:
+    mentions = mentions_of("A Washington Post analysis found that mentions of “denazification” on Russian television "
+                           "soared in February. According to the outlet, such mentions had been rare for years.",
+                           "“State channels have repeated the claim thousands of times,” the outlet said.")
+    last = [m for m in mentions if "the outlet said" in m.evidence.text]
+    assert last and "mentions" not in last[0].sources[0][0], [(m.evidence.text[:20], m.sources) for m in mentions]

@@ -1471,6 +1471,9 @@ def _is_outlet(name: str) -> bool:
     return actor is not None and is_media(actor.actor_id)
 
 
+MEDIUM_WORDS = {"outlet", "newspaper", "paper", "broadcaster", "website", "news agency"}
+
+
 def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = None) -> str:
     """The source as the text names it; a pronoun is the person named last, and an office with
     the holder's name beside it ('the city's mayor, Oleksandr Striuk,') is that person."""
@@ -1478,6 +1481,10 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
         return st.he()
     if ann is None:
         return speaker
+    if re.sub(r"^the ", "", speaker.lower()) in MEDIUM_WORDS and st.last_speaker is not None and \
+            0 < ann.sentence.index - st.last_speaker[1] <= 3 and \
+            re.sub(r"^the ", "", st.last_speaker[0].lower()) not in MEDIUM_WORDS:
+        return st.last_speaker[0]  # "the outlet said" after "according to a New York Times investigation"
     if not PROPER_WORD.search(speaker):
         holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
         if holder is not None:
