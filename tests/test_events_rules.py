@@ -1220,3 +1220,9 @@ def test_the_outlet_said_is_the_outlet_named_before_not_a_noun_in_between() -> N
                            "“State channels have repeated the claim thousands of times,” the outlet said.")
     last = [m for m in mentions if "the outlet said" in m.evidence.text]
     assert last and "mentions" not in last[0].sources[0][0], [(m.evidence.text[:20], m.sources) for m in mentions]
+
+
+def test_the_chair_of_a_company_board_speaks_before_the_claims_he_rejects() -> None:
+    mentions = mentions_of("Ihor Smilianskyi, the chair of the board of Ukrposhta, said the Russian claims were "
+                           "untrue.")
+    assert mentions and mentions[0].sources[0][0] == "Ihor Smilianskyi", [(m.trigger, m.sources) for m in mentions]

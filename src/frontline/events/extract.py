@@ -985,7 +985,7 @@ ROLE_WORDS = re.compile(
     r"chief|head|adviser|advisor|aide|secretary|ambassador|envoy|prosecutor|general staff|military|army|"
     r"council|commission|court|agency|department|office|kremlin|government|parliament|police|service|"
     r"intelligence|command|regiment|battalion|brigade|forces|navy|watchdog|organisation|organization|"
-    r"committee|company|operator|authorities|administration|official|officials|leader|chairman|director|"
+    r"committee|company|operator|authorities|administration|official|officials|leader|chair|chairman|chairwoman|chairperson|director|"
     r"speaker|senator|general|monitors?|mission|institute|observers?|governments?|statement)\b", re.I)
 VAGUE_SPEAKERS = re.compile(r"^(he|she|they|it|i|we|you|who|this|that|people|residents|witnesses|experts|"
                             r"analysts|sources|reports?|some|many|others|one|critics|observers|(the )?statements?|"
