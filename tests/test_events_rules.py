@@ -1226,3 +1226,10 @@ def test_the_chair_of_a_company_board_speaks_before_the_claims_he_rejects() -> N
     mentions = mentions_of("Ihor Smilianskyi, the chair of the board of Ukrposhta, said the Russian claims were "
                            "untrue.")
     assert mentions and mentions[0].sources[0][0] == "Ihor Smilianskyi", [(m.trigger, m.sources) for m in mentions]
+
+
+def test_what_a_town_had_already_been_through_is_no_new_strike() -> None:
+    mentions = mentions_of("Russian troops entered Popasna on Friday.", "The town had already been pulverised by "
+                           "heavy Russian shelling.")
+    assert not any(m.type == "strike" and "pulverised" in m.evidence.text for m in mentions), \
+        [(m.type, m.trigger) for m in mentions]

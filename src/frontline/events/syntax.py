@@ -165,6 +165,11 @@ def is_background(tok: Token) -> bool:
         return True  # "decimated by continuous shelling": a condition, not one event
     if _at_a_rate(tok):
         return True  # "firing 20,000 shells a day", "100 soldiers killed a day": a rate, not one event
+    verb = governing_verb(tok)
+    if tok.i != verb.i and tok.dep_ == "pobj" and tok.head.dep_ == "agent" and \
+            any(c.lower_ == "already" for c in verb.children) and \
+            any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return True  # "the city had already been pulverised by Russian shelling": what it had been through
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("earlier", "previous", "prior")
                                   for c in tok.children):
         return True  # "responded to an earlier Ukrainian strike on X by shelling Y": the act told before
