@@ -1233,3 +1233,16 @@ def test_what_a_town_had_already_been_through_is_no_new_strike() -> None:
                            "heavy Russian shelling.")
     assert not any(m.type == "strike" and "pulverised" in m.evidence.text for m in mentions), \
         [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_strike_on_a_district_of_the_capital_is_placed_in_the_capital() -> None:
+    mentions = mentions_of("A missile attack on Kyiv’s university quarter on 26 June killed one man.")
+    hit = [m for m in mentions if m.type in ("strike", "casualties")]
+    assert hit and hit[0].location is not None and hit[0].location.name == "Kyiv", \
+        [(m.type, m.location) for m in mentions]
+
+
+def test_a_past_deal_that_picks_out_which_deal_is_no_news_of_exports() -> None:
+    mentions = mentions_of("Putin thanked Erdoğan for his help in securing a deal that reopened grain exports from "
+                           "Odesa.")
+    assert not any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -590,12 +590,15 @@ def _which_places(tok: Token) -> bool:
 
 def _what_an_accord_does(tok: Token) -> bool:
     """The trigger is in a present-tense relative clause on an accord or route ("the deal, which allows grain
-    ships to navigate safe corridors"): it says what the accord does, it tells nothing that happened."""
+    ships to navigate safe corridors"), or a restrictive past one ("a deal that resumed grain exports"):
+    it says what the accord does, it tells nothing that happened."""
     verb = syntax.governing_verb(tok)
     for _ in range(3):
         if verb.dep_ == "relcl":
+            # (or a past one that picks out which deal: "an international deal that resumed grain exports")
+            picks_out = verb.tag_ == "VBD" and any(c.lower_ == "that" and c.dep_ == "nsubj" for c in verb.children)
             return verb.head.lemma_.lower() in ACCORD_NOUNS | {"corridor", "route", "mechanism", "scheme"} and \
-                verb.tag_ in ("VBZ", "VBP")
+                (verb.tag_ in ("VBZ", "VBP") or picks_out)
         if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head is verb:
             return False
         verb = syntax.governing_verb(verb.head)
@@ -1672,8 +1675,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
     for p in ann.places:
         if p.precision == "place" and p.text in surnames:
             continue  # "Shevchenko, 49, said" after "Kyrylo Shevchenko": the man, not the town
-        if NAMED_UNIT.match(text[p.end:p.end + 20]):
-            continue  # "the Azov regiment", "the Kyiv Independent": a name, not a place
+        if NAMED_UNIT.match(text[p.end:p.end + 20]) and not re.match(r"[’']s [a-z]", text[p.end:p.end + 4]):
+            continue  # "the Azov regiment", "the Kyiv Independent": a name ("Kyiv's university district" is a place)
         before = text[max(0, p.start - 12):p.start]
         if p.precision == "place" and p.country not in theatre and not STRONG_LOCATIVE.search(before) and \
                 not APPOSED_TOWN.search(text[max(0, p.start - 60):p.start]):
