@@ -1246,3 +1246,11 @@ def test_a_past_deal_that_picks_out_which_deal_is_no_news_of_exports() -> None:
     mentions = mentions_of("Putin thanked Erdoğan for his help in securing a deal that reopened grain exports from "
                            "Odesa.")
     assert not any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_it_says_after_a_report_is_not_a_country_named_in_the_report() -> None:
+    mentions = mentions_of("The report, one of the first studies of how Russia could be made to pay, says little "
+                           "progress has been made.",
+                           "It says the number of Russian soldiers likely to be prosecuted for war crimes is low.")
+    said = [m for m in mentions if m.evidence.text.startswith("It says")]
+    assert not any(name == "Russia" for m in said for name, _ in m.sources), [(m.type, m.sources) for m in said]

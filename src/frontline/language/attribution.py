@@ -126,7 +126,12 @@ class _Context:
             root = _main_root(self.previous)
             subj = _subject(root) if root is not None else None
             if subj is not None and subj.lower_ not in PERSONAL:
-                out.extend(replace(sp, spoke=True) for sp in _speakers(subj, sub))
+                found = _speakers(subj, sub)
+                out.extend(replace(sp, spoke=True) for sp in found)
+                if not found and subj.lemma_.lower() in STATEMENT_NOUNS:
+                    # "The report says ... It says ...": "it" is the document, whose author is not known
+                    # here; not a country named inside it
+                    out.append(_Speaker("", False, spoke=True))
             out.extend(_Speaker(_strip_honorific(a.text), a.kind == "person") for a in reversed(prev_actors))
         self._prev = out
         return out
@@ -147,6 +152,10 @@ class _Context:
                         and (a.actor_id is not None or a.kind == "person"):
                     here.append(_Speaker(_strip_honorific(a.text), a.kind == "person"))
         for sp in [*here, *self.prior()]:
+            if not sp.text:
+                if want is False:
+                    return None  # a document spoke (see `prior`)
+                continue
             named = sp.person is None and not sp.plural and sp.text[:1].isupper() and " " not in sp.text.strip()
             if want is True and (sp.person is True or (named and (sp.spoke or any(sp is h for h in here)))):
                 return sp  # "Hjelm ... said ... But he added": the speaker before, a name the tagger did not know
