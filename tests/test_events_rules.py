@@ -1254,3 +1254,12 @@ def test_it_says_after_a_report_is_not_a_country_named_in_the_report() -> None:
                            "It says the number of Russian soldiers likely to be prosecuted for war crimes is low.")
     said = [m for m in mentions if m.evidence.text.startswith("It says")]
     assert not any(name == "Russia" for m in said for name, _ in m.sources), [(m.type, m.sources) for m in said]
+
+
+def test_one_of_those_that_are_doing_something_is_a_description_but_who_did_it_today_is_news() -> None:
+    mentions = mentions_of("Poland is one of the states that are doing the most to supply weapons to Ukraine, its "
+                           "president said.")
+    assert not any(m.type == "aid" for m in mentions), [(m.type, m.trigger) for m in mentions]
+    mentions = mentions_of("The Dutch prime minister was one of several leaders who made a surprise visit to Kyiv "
+                           "on Monday.")
+    assert any(m.type == "meeting" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -143,6 +143,20 @@ def _at_a_rate(tok: Token) -> bool:
     return False
 
 
+def _one_of_those_that(tok: Token) -> bool:
+    """The trigger is in a present-tense relative clause on the Ys of "X is one of the Ys that ...": a
+    description ("one of several leaders who made a surprise visit today" tells a visit)."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "relcl":
+            noun = anc.head
+            present = anc.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("is", "are")
+                                                         for c in anc.children)
+            if present and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                    noun.head.head.lower_ == "one" and noun.head.head.dep_ in ("attr", "nsubj", "appos"):
+                return True
+    return False
+
+
 def _a_place_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in SETTLEMENT_NOUNS or tok.ent_type_ in ("GPE", "LOC")
 
@@ -165,6 +179,8 @@ def is_background(tok: Token) -> bool:
         return True  # "decimated by continuous shelling": a condition, not one event
     if _at_a_rate(tok):
         return True  # "firing 20,000 shells a day", "100 soldiers killed a day": a rate, not one event
+    if _one_of_those_that(tok):
+        return True  # "Germany is one of the countries that is doing the most to provide aid": what it is
     verb = governing_verb(tok)
     if tok.i != verb.i and tok.dep_ == "pobj" and tok.head.dep_ == "agent" and \
             any(c.lower_ == "already" for c in verb.children) and \
