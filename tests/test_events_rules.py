@@ -1263,3 +1263,9 @@ def test_one_of_those_that_are_doing_something_is_a_description_but_who_did_it_t
     mentions = mentions_of("The Dutch prime minister was one of several leaders who made a surprise visit to Kyiv "
                            "on Monday.")
     assert any(m.type == "meeting" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_trigger_word_inside_a_job_title_is_no_event() -> None:
+    mentions = mentions_of("“The armoured cars we are sending will make a difference,” the minister told summit "
+                           "reporters in Madrid.")
+    assert not any(m.type == "meeting" for m in mentions), [(m.type, m.trigger) for m in mentions]

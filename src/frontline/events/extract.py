@@ -828,6 +828,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "to slow its advance": a purpose ("travel to Tehran to hold talks" is a plan, kept)
         if hit.type == "statement" and tok.pos_ == "VERB" and within_view(tok):
             continue  # "an expert agrees that China has rejected the overtures": the expert's view, not China's word
+        if hit.type != "statement" and _in_a_job_title(tok):
+            continue  # "a disinformation researcher", "a war crimes prosecutor": who someone is, not an act
         if hit.type != "statement" and _refers_back(tok, ann):
             continue  # "The attack, which Zelenskiy denounced ...": the act told before, not a new one
         if hit.type != "statement" and _prescribed(tok):
@@ -1808,6 +1810,23 @@ def _own_stock(tok: Token) -> bool:
 
 HINDER_VERBS = {"slow", "hinder", "disrupt", "obstruct", "impede", "hamper", "prevent", "complicate", "thwart",
                 "sabotage", "interdict"}
+
+
+TITLE_NOUNS = {"researcher", "expert", "analyst", "specialist", "correspondent", "reporter", "editor", "officer",
+               "coordinator", "envoy", "adviser", "advisor", "prosecutor", "investigator", "monitor", "director",
+               "spokesperson", "spokesman", "spokeswoman", "commissioner", "lawyer", "campaigner", "activist",
+               "blogger", "scholar", "professor", "lecturer", "consultant", "tsar", "czar"}
+
+
+def _in_a_job_title(tok: Token) -> bool:
+    """The trigger word is part of the name of someone's job ("a Northeastern University disinformation
+    researcher", "the EU's sanctions envoy")."""
+    cur = tok
+    while cur.dep_ in ("compound", "amod") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.lemma_.lower() in TITLE_NOUNS and cur.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _means_in_words(tok: Token, ann: SentenceAnnotation) -> bool:
