@@ -1269,3 +1269,11 @@ def test_a_trigger_word_inside_a_job_title_is_no_event() -> None:
     mentions = mentions_of("“The armoured cars we are sending will make a difference,” the minister told summit "
                            "reporters in Madrid.")
     assert not any(m.type == "meeting" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_position_held_again_and_again_is_no_dated_statement() -> None:
+    mentions = mentions_of("The Kremlin has repeatedly denied that it is targeting hospitals, despite evidence "
+                           "gathered by reporters.")
+    assert not any(m.type == "statement" for m in mentions), [(m.type, m.trigger) for m in mentions]
+    mentions = mentions_of("Moscow on Monday denied it was targeting hospitals.")
+    assert any(m.type == "statement" for m in mentions), "a denial made on a day is news"

@@ -826,6 +826,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         if hit.type not in PARTICIPANT_KINDS | {"statement"} and syntax.in_purpose_clause(tok):
             continue  # "to slow its advance": a purpose ("travel to Tehran to hold talks" is a plan, kept)
+        if hit.type == "statement" and _standing_position(tok):
+            continue  # "Russia has repeatedly denied targeting civilians": a position held, not words said now
         if hit.type == "statement" and tok.pos_ == "VERB" and within_view(tok):
             continue  # "an expert agrees that China has rejected the overtures": the expert's view, not China's word
         if hit.type != "statement" and _in_a_job_title(tok):
@@ -972,7 +974,7 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         cue = a.cue.split()[0].lower() if a.cue else ""
         tok = next((t for t in ann.doc if t.lower_ == cue), None) if cue else None
-        if tok is not None and (syntax.is_negated(tok) and a.stance != "denies"):
+        if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _standing_position(tok)):
             continue
         start = tok.idx if tok is not None else 0
         hit = TriggerHit("statement", start, start + len(cue), a.cue, 0.4)
@@ -1810,6 +1812,14 @@ def _own_stock(tok: Token) -> bool:
 
 HINDER_VERBS = {"slow", "hinder", "disrupt", "obstruct", "impede", "hamper", "prevent", "complicate", "thwart",
                 "sabotage", "interdict"}
+
+
+STANDING = {"repeatedly", "consistently", "always", "long", "continually", "constantly"}
+
+
+def _standing_position(tok: Token) -> bool:
+    """Words said again and again ("has repeatedly denied", "has long insisted"): a position held, undated."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.children)
 
 
 TITLE_NOUNS = {"researcher", "expert", "analyst", "specialist", "correspondent", "reporter", "editor", "officer",
