@@ -1277,3 +1277,15 @@ def test_a_position_held_again_and_again_is_no_dated_statement() -> None:
     assert not any(m.type == "statement" for m in mentions), [(m.type, m.trigger) for m in mentions]
     mentions = mentions_of("Moscow on Monday denied it was targeting hospitals.")
     assert any(m.type == "statement" for m in mentions), "a denial made on a day is news"
+
+
+def test_banning_imports_of_russian_fuel_is_a_sanction() -> None:
+    mentions = mentions_of("Canada banned imports of Russian oil on Tuesday.")
+    assert any(m.type == "sanctions" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_where_a_trust_is_based_is_not_where_words_were_said() -> None:
+    mentions = mentions_of("The US Treasury Department said that the sanctioned Russian oligarch had secretly "
+                           "managed the Nevada-based Oak Trust which put its money into US firms.")
+    assert mentions and all(m.location is None or m.location.name != "Nevada" for m in mentions), \
+        [(m.type, m.location) for m in mentions]

@@ -1640,7 +1640,7 @@ APPOSED_TOWN = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?([\w’'-]+\s+){0,
                           re.I)
 ORG_BASED = re.compile(r"^-based ([\w’'-]+ ){0,3}(groups?|organi[sz]ations?|agency|think ?-?tanks?|institutes?|"
                        r"company|firm|outlets?|newspapers?|charity|ngos?|monitors?|watchdogs?|networks?|centres?|"
-                       r"centers?|banks?|funds?|broadcasters?)\b", re.I)
+                       r"centers?|banks?|funds?|trusts?|holdings?|broadcasters?)\b", re.I)
 EPITHET = re.compile(r",\s+the (city|town|port|village) of\s+$", re.I)
 # "shareholders in Voi", "a stake in Meta": a company owned, not a town (the word after "in" is no place)
 STAKE_IN = re.compile(r"\b(share(holder|holding)s?|stakes?|shares|investors?|invest(ed|ing|ments?)?|holdings?|"
