@@ -1289,3 +1289,10 @@ def test_where_a_trust_is_based_is_not_where_words_were_said() -> None:
                            "managed the Nevada-based Oak Trust which put its money into US firms.")
     assert mentions and all(m.location is None or m.location.name != "Nevada" for m in mentions), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_a_fire_at_a_russian_site_is_not_placed_at_the_capital() -> None:
+    mentions = mentions_of("A Russian army depot close to the Ukrainian border was on fire.")
+    fire = [m for m in mentions if m.type == "other"]
+    assert fire and (fire[0].location is None or fire[0].location.name != "Moscow"), \
+        [(m.type, m.location) for m in mentions]

@@ -2188,6 +2188,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         near = st.nearby_place(within=2)
         if near is not None:
             return near
+    if hit.type == "other" and not speaker and PHYSICAL_INCIDENT.search(hit.text):
+        return None  # "a Russian defence facility near the border was on fire": not at the state's seat
     if hit.type not in MILITARY and hit.type != "mobilization":
         # "Russia's supreme court will hear ...", "von der Leyen has said ... sanctions": a body's
         # decision is taken where it sits (troops massed or reserves called up are where the army is,
@@ -2197,6 +2199,11 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return None  # "the Russian foreign minister left the G20 meeting early": not at home
         return _seat(who, ann, st.anchor)
     return None
+
+
+# what happens to a place, not what a body decides: no seat stands for where it happened
+PHYSICAL_INCIDENT = re.compile(r"\b(fires?|on fire|blaze|outbreaks?|cholera|epidemic|graves?|bodies|demolish\w*|"
+                               r"raz\w*|explosions?|blasts?)\b", re.I)
 
 
 def _in_the_question(p: PlaceRef, ann: SentenceAnnotation) -> bool:
