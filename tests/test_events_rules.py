@@ -1296,3 +1296,11 @@ def test_a_fire_at_a_russian_site_is_not_placed_at_the_capital() -> None:
     fire = [m for m in mentions if m.type == "other"]
     assert fire and (fire[0].location is None or fire[0].location.name != "Moscow"), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_established_full_control_in_quotes_and_being_in_control_are_captures() -> None:
+    mentions = mentions_of("The defence ministry told the president on Monday that its troops had established “full "
+                           "control” over Popasna.")
+    assert any(m.type == "territory.capture" for m in mentions), [(m.type, m.trigger) for m in mentions]
+    mentions = mentions_of("Moscow said on Monday that it was now in control of the whole of Kherson region.")
+    assert any(m.type == "territory.capture" for m in mentions), [(m.type, m.trigger) for m in mentions]
