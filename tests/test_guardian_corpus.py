@@ -115,3 +115,14 @@ def test_cli_takes_dates_from_index(tmp_path, index):
         stored = conn.execute(select(t.documents.c.published)).scalar_one()
     expected = dt.datetime.fromisoformat(index[live]["published"].replace("Z", "+00:00"))
     assert stored == expected.replace(tzinfo=None)  # stored as naive UTC
+
+
+def test_washington_in_a_newsletter_with_a_connecticut_story_is_the_capital() -> None:
+    # the newsletter's last item is set in Connecticut, which has a small town called Washington
+    from frontline.language import annotate_document
+
+    name = "2022-04-11_first-thing-austrian-chancellor-to-meet-putin-in-russia.txt"
+    clean = clean_document(read_path(DATA / name)[0])
+    found = [p for a in annotate_document(clean) if "adviser in Washington" in a.sentence.text for p in a.places
+             if p.text == "Washington"]
+    assert found and all(p.admin1 == "District of Columbia" for p in found), found

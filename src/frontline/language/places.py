@@ -59,6 +59,7 @@ KIND_WEIGHT = {NAME: 0.0, ALIAS: 0.0, ALT: -1.0, CORE: -2.0, DEMONYM: 0.0, ABBR:
 ALT_WHEN_NAMED = -2.5  # an old or foreign name of a big city loses to a town with that very name
 COUNTRY_BONUS = 1.0
 CAPITAL_BONUS = 0.5
+CAPITAL_MARGIN = 2.5  # log10-population units (some 300 times the people) that make a capital hold its name
 WAR_PRIOR = 0.3
 CTX_COUNTRY = 2.0
 CTX_ADMIN1 = 2.5
@@ -358,9 +359,16 @@ def _rank(cands: tuple[tuple[Entry, int], ...], norm: str, tallies: list[tuple[_
         inside = tuple((e, k) for e, k in cands if _inside(e, within))
         pool = inside or cands
     has_name, base = _pool_facts(pool) if pool is cands else _facts(pool)
+    # a national capital is not lost to a small namesake because the text names the namesake's
+    # region somewhere ("the national security adviser in Washington" in a newsletter that also
+    # has a story from Connecticut): such a namesake's context counts half
+    capital = max((b for (e, _k), b in zip(pool, base, strict=True) if e.capital), default=None)
     scored = []
     for (e, k), b in zip(pool, base, strict=True):
-        s = b + _context_score(e, norm, tallies)
+        ctx = _context_score(e, norm, tallies)
+        if capital is not None and not e.capital and capital - b >= CAPITAL_MARGIN:
+            ctx /= 2
+        s = b + ctx
         if has_name and k == ALT:
             s += ALT_WHEN_NAMED
         if prefer_admin and e.feature == FEATURE_ADMIN1:
