@@ -1304,3 +1304,9 @@ def test_established_full_control_in_quotes_and_being_in_control_are_captures() 
     assert any(m.type == "territory.capture" for m in mentions), [(m.type, m.trigger) for m in mentions]
     mentions = mentions_of("Moscow said on Monday that it was now in control of the whole of Kherson region.")
     assert any(m.type == "territory.capture" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_an_attack_on_a_hotel_or_a_church_is_a_strike() -> None:
+    for target in ("hotel", "church"):
+        mentions = mentions_of(f"Two people were killed in a Russian attack on a {target} in Sloviansk, the mayor said.")
+        assert any(m.type == "strike" for m in mentions), (target, [(m.type, m.trigger) for m in mentions])
