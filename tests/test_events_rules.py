@@ -1308,5 +1308,6 @@ def test_established_full_control_in_quotes_and_being_in_control_are_captures() 
 
 def test_an_attack_on_a_hotel_or_a_church_is_a_strike() -> None:
     for target in ("hotel", "church"):
-        mentions = mentions_of(f"Two people were killed in a Russian attack on a {target} in Sloviansk, the mayor said.")
+        mentions = mentions_of(f"Two people were killed in a Russian attack on a {target} in Sloviansk, the mayor "
+                               "said.")
         assert any(m.type == "strike" for m in mentions), (target, [(m.type, m.trigger) for m in mentions])
