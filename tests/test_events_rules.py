@@ -1311,3 +1311,11 @@ def test_an_attack_on_a_hotel_or_a_church_is_a_strike() -> None:
         mentions = mentions_of(f"Two people were killed in a Russian attack on a {target} in Sloviansk, the mayor "
                                "said.")
         assert any(m.type == "strike" for m in mentions), (target, [(m.type, m.trigger) for m in mentions])
+
+
+def test_western_officials_do_not_speak_from_the_front_town_told_before() -> None:
+    mentions = mentions_of("Russian shells hit Mykolaiv on Tuesday.",
+                           "Senior western officials who briefed reporters suggested that Russian losses had fallen.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and (said[0].location is None or said[0].location.country != "UA"), \
+        [(m.type, m.location) for m in mentions]

@@ -2157,7 +2157,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # a person travels (a foreign minister at a summit abroad): only a body speaks from its seat
         if _travels(speaker, st.anchor):
             return before if before is not None and before.country not in FRONT_COUNTRIES else None
-        return _seat(speaker, ann, st.anchor) or before or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
+        seat = _seat(speaker, ann, st.anchor)
+        if seat is None and speaker and FOREIGN_VOICE.search(speaker):
+            return None  # "senior western officials", "the MPs": they do not speak from the front told before
+        return seat or before or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
     where = _where_antecedent(hit, ann, places)
@@ -2204,6 +2207,11 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
 # what happens to a place, not what a body decides: no seat stands for where it happened
 PHYSICAL_INCIDENT = re.compile(r"\b(fires?|on fire|blaze|outbreaks?|cholera|epidemic|graves?|bodies|demolish\w*|"
                                r"raz\w*|explosions?|blasts?)\b", re.I)
+
+
+# voices from far from the front, with no seat the catalogue knows
+FOREIGN_VOICE = re.compile(r"\b(western|nato|british|american|european|mps?|senators?|congress(wo)?m[ae]n|lawmakers|"
+                           r"parliamentarians|diplomats?)\b", re.I)
 
 
 def _in_the_question(p: PlaceRef, ann: SentenceAnnotation) -> bool:
