@@ -1319,3 +1319,11 @@ def test_western_officials_do_not_speak_from_the_front_town_told_before() -> Non
     said = [m for m in mentions if m.type == "statement"]
     assert said and (said[0].location is None or said[0].location.country != "UA"), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_a_town_in_a_when_clause_is_not_where_words_were_said() -> None:
+    mentions = mentions_of("The British prime minister said on Tuesday he had been moved when the Ukrainian "
+                           "president refused to be driven out of Kyiv in February.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and (said[0].location is None or said[0].location.name != "Kyiv"), \
+        [(m.type, m.location) for m in mentions]

@@ -2085,8 +2085,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # "talks expected to focus on Russia's war in Ukraine": what the words are about, not where they met
         places = [p for p in places if not WAR_TOPIC.search(text[max(0, p.start - 30):p.start])]
     if hit.type == "statement":
-        # "Asked whether the men could be tried in Donetsk, Peskov said ...": the question's place
-        places = [p for p in places if not _in_the_question(p, ann)]
+        # "Asked whether the men could be tried in Donetsk, Peskov said ...": the question's place;
+        # "... when Zelenskiy asked for ammunition, not a ride out of Kyiv": a time recalled
+        places = [p for p in places if not _in_the_question(p, ann) and not _in_a_time_clause(p, hit, ann)]
     if hit.type == "sanctions" and not any(_spoken_at(p, ann) for p in places):
         # "the new UK sanctions list includes ... the head of the Donetsk republic": sanctions are decided
         # where the sanctioning power sits, not where their targets are
@@ -2212,6 +2213,17 @@ PHYSICAL_INCIDENT = re.compile(r"\b(fires?|on fire|blaze|outbreaks?|cholera|epid
 # voices from far from the front, with no seat the catalogue knows
 FOREIGN_VOICE = re.compile(r"\b(western|nato|british|american|european|mps?|senators?|congress(wo)?m[ae]n|lawmakers|"
                            r"parliamentarians|diplomats?)\b", re.I)
+
+
+def _in_a_time_clause(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """The place is inside a "when"/"after"/"before" clause the trigger is not part of."""
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    if span is None or len(span) == 0 or tok is None:
+        return False
+    return any(a.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "before")
+                                         for c in a.children) and not syntax.in_subtree(tok, a)
+               for a in span.root.ancestors)
 
 
 def _in_the_question(p: PlaceRef, ann: SentenceAnnotation) -> bool:
