@@ -140,3 +140,10 @@ def test_organisations_ministries_and_units(nlp: Language) -> None:
 def test_canonical_actor(name: str, when: dt.date | None, expected: str | None) -> None:
     ref = canonical_actor(name, when)
     assert (ref.name if ref else None) == expected
+
+
+def test_a_states_own_security_council_is_not_the_uns(nlp: Language) -> None:
+    names = [a.name for a in actors(nlp, "The secretary of the Kremlin’s security council threatened Lithuania.")]
+    assert "UN Security Council" not in names, names
+    names = [a.name for a in actors(nlp, "The UN’s Security Council met in New York.")]
+    assert "UN Security Council" in names, names

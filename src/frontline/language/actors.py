@@ -441,6 +441,10 @@ def _apply_context(cand: _Candidate, doc: Doc, chosen: list[_Candidate], parsed:
             cand.keep = False
     elif prev is not None and prev.text in {"-", "‑", "–"} and cand.how in {"demonym", "force", "role"}:
         cand.keep = False  # pro-Russian, anti-Ukrainian, Ukrainian-born
+    elif cand.how == "alias" and cand.entry is not None and cand.entry.kind == "org" and not cand.entry.country and \
+            prev is not None and prev.lower_ in ("'s", "’s") and any(
+                c.end == cand.start - 1 and c.entry is not None and c.entry.kind == "state" for c in chosen):
+        cand.keep = False  # "the Kremlin's security council" is Russia's own, not the UN's
     elif cand.how == "demonym":
         if nxt is not None and nxt.text in {"-", "‑"}:
             after = doc[cand.end + 1] if cand.end + 1 < len(doc) else None
