@@ -1327,3 +1327,8 @@ def test_a_town_in_a_when_clause_is_not_where_words_were_said() -> None:
     said = [m for m in mentions if m.type == "statement"]
     assert said and (said[0].location is None or said[0].location.name != "Kyiv"), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_summoning_an_ambassador_is_news() -> None:
+    mentions = mentions_of("Poland has summoned the Russian ambassador and demanded an apology over the shelling.")
+    assert any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]

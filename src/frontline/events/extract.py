@@ -1302,8 +1302,9 @@ def _mention(cand: _Candidate, ann: SentenceAnnotation, post: Post, st: _PostSta
         published=sent.published or clean.document.published, date_weight=date_weight,
     )
     mention.summary = summaries.summarise(mention, post)
-    if hit.type == "meeting" and place is not None and status != "expected":
-        st.meeting_place = place  # "he told a press conference after the meeting": there
+    if (hit.type == "meeting" or (hit.type == "other" and re.match(r"summon", hit.text, re.I))) and \
+            place is not None and status != "expected":
+        st.meeting_place = place  # "he told a press conference after the meeting": there (or the summons)
     return mention
 
 
