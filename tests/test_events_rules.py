@@ -1332,3 +1332,17 @@ def test_a_town_in_a_when_clause_is_not_where_words_were_said() -> None:
 def test_summoning_an_ambassador_is_news() -> None:
     mentions = mentions_of("Poland has summoned the Russian ambassador and demanded an apology over the shelling.")
     assert any(m.type == "other" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_an_office_and_its_holder_in_one_sentence_are_one_voice_named_in_full() -> None:
+    mentions = mentions_of("Italy’s minister for ecological transition, Roberto Cingolani, said on Monday that gas "
+                           "rationing could start in the winter because of Russian cuts.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and [s[0] for s in said[0].sources] == ["Roberto Cingolani"], [m.sources for m in said]
+
+
+def test_a_spokesperson_for_a_company_is_named_with_the_company() -> None:
+    mentions = mentions_of("A spokesperson for BP said on Tuesday that the firm had quit its Russian stake because "
+                           "of the war in Ukraine.")
+    names = [s[0] for m in mentions for s in m.sources]
+    assert names and all(n == "spokesperson for BP" for n in names), names

@@ -982,9 +982,28 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
         if m is None:
             continue
         if not m.sources or speaker_identity(m.sources[0][0]) != speaker_identity(name):
-            m.sources = [(name, a.stance)] + [s for s in m.sources if speaker_identity(s[0]) != speaker_identity(name)]
+            others = [s for s in m.sources if speaker_identity(s[0]) != speaker_identity(name)]
+            twin = next((s for s in others if _one_voice_twice(name, s[0], ann.sentence.text)), None)
+            if twin is not None:  # "adviser" and "adviser to Volodymyr Zelenskiy": keep the fuller naming
+                name = max((name, twin[0]), key=lambda n: (not any(w[:1].islower() for w in n.split()), len(n)))
+                others = [s for s in others if s is not twin]
+            m.sources = [(name, a.stance)] + others
         return [m]
     return []
+
+
+def _one_voice_twice(a: str, b: str, text: str) -> bool:
+    """Two namings of one speaker in one sentence: one inside the other ("adviser", "adviser to X"), or an
+    office and the name set beside it ("Germany's minister for economic affairs ..., Robert Habeck,")."""
+    la, lb = a.lower(), b.lower()
+    if la in lb or lb in la:
+        return True
+    at_a, at_b = text.find(a), text.find(b)
+    if at_a < 0 or at_b < 0:
+        return False
+    first, second = (a, b) if at_a < at_b else (b, a)
+    gap = text[min(at_a, at_b) + len(first):max(at_a, at_b)]
+    return len(gap) <= 40 and gap.rstrip().endswith(",") and not PROPER_WORD.search(gap)
 
 
 ROLE_WORDS = re.compile(
@@ -1609,6 +1628,12 @@ def _named(subj: Token, ann: SentenceAnnotation) -> str:
     return without_day(_span_text(subj))
 
 
+OFFICE_PREPS = {"of", "for", "from", "to", "at"}
+OFFICE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "official", "adviser", "advisor",
+                "representative", "head", "chief", "member", "secretary", "director", "commissioner", "aide",
+                "statement", "envoy"}
+
+
 def _span_text(tok: Token) -> str:
     """The noun phrase of a subject, without leading articles or trailing appositions."""
     ent = next((e for e in tok.doc.ents if e.label_ == "ORG" and e.start <= tok.i < e.end and e.end - e.start > 2),
@@ -1623,7 +1648,10 @@ def _span_text(tok: Token) -> str:
     words = [t for t in tok.subtree if t.dep_ not in ("appos", "punct", "relcl", "acl", "conj", "cc") and
              not any(a.dep_ in ("appos", "relcl", "acl", "conj") for a in t.ancestors if syntax.in_subtree(a, tok)
                      and a.i != tok.i)]
-    of_phrase = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    # "the spokesperson for Shell", "an official from the government of X", "an adviser to Y": the office's
+    # phrase is part of its name (else "minister for economic affairs" reads "minister economic")
+    preps = OFFICE_PREPS if tok.lemma_.lower() in OFFICE_HEADS else {"of"}
+    of_phrase = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for t in c.subtree}
     text = " ".join(t.text for t in words if t.i <= tok.i or t.dep_ in ("compound", "poss", "case") or t.i in of_phrase)
     text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)
     return re.sub(r" (['’]s)\b", r"\1", text).strip()
