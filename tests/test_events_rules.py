@@ -1346,3 +1346,10 @@ def test_a_spokesperson_for_a_company_is_named_with_the_company() -> None:
                            "of the war in Ukraine.")
     names = [s[0] for m in mentions for s in m.sources]
     assert names and all(n == "spokesperson for BP" for n in names), names
+
+
+def test_the_reporter_who_writes_the_story_is_no_source() -> None:
+    mentions = mentions_of("Britain has widened its sanctions against Russia to cover exports of luxury cars, "
+                           "political reporter Jane Doe writes.")
+    assert mentions and not any("Jane Doe" in s[0] for m in mentions for s in m.sources), \
+        [(m.type, m.sources) for m in mentions]

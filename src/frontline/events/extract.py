@@ -970,7 +970,7 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
         return []  # a position on something else (an economy, a festival, a scooter firm) is not war news
     for a in ann.attributions:
         name = _source_name(a.speaker, st, ann)
-        if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name):
+        if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
             continue
         cue = a.cue.split()[0].lower() if a.cue else ""
         tok = next((t for t in ann.doc if t.lower_ == cue), None) if cue else None
@@ -990,6 +990,19 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
             m.sources = [(name, a.stance)] + others
         return [m]
     return []
+
+
+JOURNALIST = re.compile(r"\b(reporter|correspondent|editor|journalist|columnist|writer)\s*,?\s*$", re.I)
+
+
+def _byline(a, ann: SentenceAnnotation) -> bool:
+    """A journalist who 'writes' the story ("..., Guardian business reporter Joanna Partridge writes"):
+    the byline, not a source of the news."""
+    if not a.cue or not a.cue.lower().startswith(("writ", "wrote")):
+        return False
+    text = ann.sentence.text
+    at = text.find(a.speaker)
+    return bool(JOURNALIST.search(a.speaker)) or (at > 0 and bool(JOURNALIST.search(text[max(0, at - 40):at])))
 
 
 def _one_voice_twice(a: str, b: str, text: str) -> bool:
@@ -1333,6 +1346,8 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
     sources: list[tuple[str, str]] = []
     confirms = False
     for a in _governing_attributions(tok, ann):
+        if _byline(a, ann):
+            continue  # "..., business reporter Joanna Partridge writes": who wrote the story, not a source
         pair = (_source_name(a.speaker, st, ann), a.stance)
         if pair[0] and pair not in sources:
             sources.append(pair)
