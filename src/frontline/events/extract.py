@@ -1586,10 +1586,12 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     # the position is the reporting speaker's
     rep = syntax.reporting_head(tok)
     rep_subj = syntax.subject_of(rep) if rep is not None else None
-    if rep_subj is not None and rep_subj.pos_ != "PRON":
-        reporter = _named(rep_subj, ann)
+    reporter = _named(rep_subj, ann) if rep_subj is not None and rep_subj.pos_ != "PRON" else None
+    passed_on = reporter is not None and _is_outlet(reporter) and subj is not rep_subj
+    if reporter is not None and not (passed_on and subj.pos_ == "PRON"):
         # "officials have condemned the call, AFP reported": an outlet passes on the officials' stance
-        if not (_is_outlet(reporter) and subj is not rep_subj and subj.pos_ != "PRON"):
+        # ("... and he called for sanctions, Reuters reports": "he" is followed back below)
+        if not passed_on:
             return reporter
         said = ann.doc.text[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge)]
         return next((a.speaker for a in ann.attributions if a.speaker and a.speaker in said), None) or \
@@ -1747,7 +1749,7 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         if not office and text[p.end:p.end + 2] in ("'s", "’s") and _is_capital(p) and (
                 GOVERNMENT_THINGS.match(text[p.end + 2:p.end + 40]) or not LOCATIVE.search(before)):
             continue  # "Kyiv's counter-offensive", "in Moscow's supply lines": a government, not a place
-        if NOT_LOCATIVE.search(before):
+        if NOT_LOCATIVE.search(before) or MEASURE_ON.search(text[max(0, p.start - 30):p.start]):
             continue  # "due to Russia", "according to Ukraine": a cause or a voice, not a place
         if CONSTITUENCY.search(text[max(0, p.start - 30):p.start]):
             continue  # "Robert Jenrick, the MP for Newark": whom he represents, not where it happened
@@ -1959,6 +1961,8 @@ COMPARED_WITH = re.compile(r"\b(similar to|reminiscent of|compared (to|with)|aki
                            r"[^,;.]{0,60}$", re.I)
 NOT_LOCATIVE = re.compile(r"\b(due|according|thanks|owing|next|similar|compared|relative|prior|contrary|close) to\s+"
                           r"(the\s+)?$", re.I)
+# "more sanctions on Moscow": whom a measure targets, not where anything happened
+MEASURE_ON = re.compile(r"\b(sanctions|pressure|embargo|tariffs|restrictions|curbs) (on|against)\s+(the\s+)?$", re.I)
 
 
 # What a capital's possessive governs when the capital stands for its state ("Moscow's supply lines").
