@@ -1362,3 +1362,10 @@ def test_he_before_an_outlets_reports_is_the_speaker_named_before() -> None:
     assert called and called[0].sources[0][0] not in ("AFP", "Agence France-Presse"), \
         [(m.trigger, m.sources) for m in mentions]
     assert called[0].location is None or called[0].location.name != "Moscow", called[0].location
+
+
+def test_a_campaign_judged_slow_is_an_assessment_but_fighting_that_goes_on_is_news() -> None:
+    mentions = mentions_of("Moscow’s offensive has been slow so far, and poor morale is reported among its units.")
+    assert not any(m.type in ("offensive", "clash") for m in mentions), [(m.type, m.trigger) for m in mentions]
+    mentions = mentions_of("Heavy fighting raged in Sievierodonetsk on Monday, the Ukrainian military said.")
+    assert any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]

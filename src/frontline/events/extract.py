@@ -830,6 +830,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "Russia has repeatedly denied targeting civilians": a position held, not words said now
         if hit.type == "statement" and tok.pos_ == "VERB" and within_view(tok):
             continue  # "an expert agrees that China has rejected the overtures": the expert's view, not China's word
+        if hit.type in MILITARY and _assessed(tok):
+            continue  # "The Russian offensive has been slow, with widespread disarray": an assessment
         if hit.type != "statement" and _in_a_job_title(tok):
             continue  # "a disinformation researcher", "a war crimes prosecutor": who someone is, not an act
         if hit.type != "statement" and _refers_back(tok, ann):
@@ -1866,6 +1868,21 @@ STANDING = {"repeatedly", "consistently", "always", "long", "continually", "cons
 def _standing_position(tok: Token) -> bool:
     """Words said again and again ("has repeatedly denied", "has long insisted"): a position held, undated."""
     return tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.children)
+
+
+def _assessed(tok: Token) -> bool:
+    """An act as the subject of a present or present-perfect 'be' with an adjective ("the offensive has
+    been slow", "the campaign is stalling"): how it is going, judged, not something that happened."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or head.lemma_ != "be" or head.tag_ not in ("VBZ", "VBP", "VBN"):
+        return False
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in ASSESSMENTS for c in head.children) and \
+        not any(c.dep_ == "aux" and c.lower_ in ("was", "were", "had") for c in head.children)
+
+
+# how a campaign is judged to be going ("ongoing", "intense" tell that it goes on: news)
+ASSESSMENTS = {"slow", "sluggish", "stalled", "successful", "unsuccessful", "effective", "ineffective", "costly",
+               "disastrous", "faltering", "limited", "modest", "uneven", "likely", "unlikely", "inevitable"}
 
 
 TITLE_NOUNS = {"researcher", "expert", "analyst", "specialist", "correspondent", "reporter", "editor", "officer",
