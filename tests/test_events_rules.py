@@ -1369,3 +1369,9 @@ def test_a_campaign_judged_slow_is_an_assessment_but_fighting_that_goes_on_is_ne
     assert not any(m.type in ("offensive", "clash") for m in mentions), [(m.type, m.trigger) for m in mentions]
     mentions = mentions_of("Heavy fighting raged in Sievierodonetsk on Monday, the Ukrainian military said.")
     assert any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_fight_in_the_memory_of_those_honoured_is_no_clash() -> None:
+    mentions = mentions_of("The minister said Putin dishonours the memory of the soldiers who fought and fell at "
+                           "Stalingrad.")
+    assert not any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]

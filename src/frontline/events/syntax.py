@@ -143,6 +143,17 @@ def _at_a_rate(tok: Token) -> bool:
     return False
 
 
+MEMORY_NOUNS = {"memory", "memories", "legacy", "honour", "honor", "remembrance", "sacrifice", "sacrifices"}
+
+
+def _commemorated(tok: Token) -> bool:
+    """The trigger is in a relative clause on those whom a memory or legacy is of."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "relcl":
+            return any(a.lemma_.lower() in MEMORY_NOUNS for a in anc.head.ancestors)
+    return False
+
+
 def _one_of_those_that(tok: Token) -> bool:
     """The trigger is in a present-tense relative clause on the Ys of "X is one of the Ys that ...": a
     description ("one of several leaders who made a surprise visit today" tells a visit)."""
@@ -179,6 +190,8 @@ def is_background(tok: Token) -> bool:
         return True  # "decimated by continuous shelling": a condition, not one event
     if _at_a_rate(tok):
         return True  # "firing 20,000 shells a day", "100 soldiers killed a day": a rate, not one event
+    if _commemorated(tok):
+        return True  # "the memory of the millions who fought and died against fascism": the past honoured
     if _one_of_those_that(tok):
         return True  # "Germany is one of the countries that is doing the most to provide aid": what it is
     verb = governing_verb(tok)
