@@ -1375,3 +1375,12 @@ def test_a_fight_in_the_memory_of_those_honoured_is_no_clash() -> None:
     mentions = mentions_of("The minister said Putin dishonours the memory of the soldiers who fought and fell at "
                            "Stalingrad.")
     assert not any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_quotation_mark_left_open_does_not_hold_a_long_post_inside_a_quote() -> None:
+    filler = " ".join(f"Residents of the village counted {n} craters." for n in range(2, 16))
+    mentions = mentions_of("Moscow’s envoy spoke first. “The shelling will go on.",
+                           filler + " The Ukrainian defence ministry rejected the envoy’s account on Monday. It said "
+                           "the claims about the village were false.")
+    said = [m for m in mentions if m.evidence.text.startswith("It said")]
+    assert said and [s[0] for s in said[0].sources] == ["Ukrainian defence ministry"], [m.sources for m in said]

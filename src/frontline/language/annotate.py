@@ -36,6 +36,7 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
     previous_post = None
     quote_open = False  # the sentence starts inside a quotation opened earlier in its post
     before_quote: Doc | None = None  # the sentence before that quotation opened
+    quote_sentences = 0
     for sent, doc in zip(sentences, docs, strict=True):
         if previous_post != sent.post_id:
             quote_open, previous = False, None
@@ -62,10 +63,15 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
         out.append(ann)
         still_open = _quote_open_after(sent.text, quote_open)
         if still_open and not quote_open:
-            before_quote = previous
-        quote_open = still_open
+            before_quote, quote_sentences = previous, 0
+        quote_sentences += 1
+        # a mark left open by mistake must not hold the rest of a long post inside a quotation
+        quote_open = still_open and quote_sentences <= MAX_QUOTE_SENTENCES
         previous, previous_post = doc, sent.post_id
     return out
+
+
+MAX_QUOTE_SENTENCES = 12
 
 
 def _quote_open_after(text: str, open_before: bool) -> bool:
