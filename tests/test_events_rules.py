@@ -1384,3 +1384,10 @@ def test_a_quotation_mark_left_open_does_not_hold_a_long_post_inside_a_quote() -
                            "the claims about the village were false.")
     said = [m for m in mentions if m.evidence.text.startswith("It said")]
     assert said and [s[0] for s in said[0].sources] == ["Ukrainian defence ministry"], [m.sources for m in said]
+
+
+def test_moscow_time_is_a_clock_not_a_place() -> None:
+    mentions = mentions_of("Russian units will pull back from the plant from 6pm Moscow time on Monday, the defence "
+                           "ministry said.")
+    assert mentions and not any(m.location is not None and m.location.name == "Moscow" for m in mentions), \
+        [(m.type, m.location) for m in mentions]

@@ -1727,6 +1727,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
     for p in ann.places:
         if p.precision == "place" and p.text in surnames:
             continue  # "Shevchenko, 49, said" after "Kyrylo Shevchenko": the man, not the town
+        if re.match(r"\s+time\b", text[p.end:p.end + 6]):
+            continue  # "from 2pm Moscow time": a clock, not a place
         if NAMED_UNIT.match(text[p.end:p.end + 20]) and not re.match(r"[’']s [a-z]", text[p.end:p.end + 4]):
             continue  # "the Azov regiment", "the Kyiv Independent": a name ("Kyiv's university district" is a place)
         before = text[max(0, p.start - 12):p.start]
