@@ -147,3 +147,13 @@ def test_a_states_own_security_council_is_not_the_uns(nlp: Language) -> None:
     assert "UN Security Council" not in names, names
     names = [a.name for a in actors(nlp, "The UN’s Security Council met in New York.")]
     assert "UN Security Council" in names, names
+
+
+def test_whose_adviser_or_office_head_someone_is_names_someone_else() -> None:
+    when = dt.date(2022, 6, 11)
+    for name in ("an adviser to Volodymyr Zelenskiy", "head of the office of the Ukrainian president"):
+        ref = canonical_actor(name, when)
+        assert ref is None or ref.name != "Volodymyr Zelensky", (name, ref)
+    # an office of a body is still that body's, for where it sits
+    ref = canonical_actor("the head of the European Commission", when)
+    assert ref is not None and ref.name != "Volodymyr Zelensky"

@@ -646,10 +646,25 @@ def _resolve_actor(text: str, when: dt.date | None, cat: Catalogue) -> ActorRef 
     while lead < len(doc) and (doc[lead].lower_ in DETERMINERS or doc[lead].lower_ in cat.honorifics):
         lead += 1
     whole = [c for c in cands if c.start <= lead and c.end == len(doc)]
+    # "head of the office of the Ukrainian president", "an adviser to Zelenskiy": whose office or
+    # adviser it is names someone else, not who this is
+    # (an office of a body still sits where the body does: "the head of the European Commission")
+    cands = [c for c in cands if c in whole or c.entry is None or c.entry.kind != "person" or
+             not _after_of(doc, c.start)]
+    if not cands:
+        return None
     people = [c for c in cands if c.entry is not None and c.entry.kind == "person"]
     best = whole[0] if whole else (people[-1] if people else max(cands, key=lambda c: c.end - c.start))
     assert best.entry is not None
     return _whole_text_ref(best.entry, text)
+
+
+def _after_of(doc: Doc, start: int) -> bool:
+    """The span at `start` depends on a preposition ("of the", "to") before it."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in DETERMINERS:
+        i -= 1
+    return i >= 1 and doc[i].lower_ in ("of", "to", "for")
 
 
 def _whole_text_ref(entry: Entry, text: str) -> ActorRef:
