@@ -1391,3 +1391,12 @@ def test_moscow_time_is_a_clock_not_a_place() -> None:
                            "ministry said.")
     assert mentions and not any(m.location is not None and m.location.name == "Moscow" for m in mentions), \
         [(m.type, m.location) for m in mentions]
+
+
+def test_offensive_as_a_kind_of_package_is_no_offensive() -> None:
+    mentions = mentions_of("Kyiv still lacks parts of a normal offensive military package, such as long-range "
+                           "artillery and air cover.")
+    assert not any(m.type == "offensive" for m in mentions), [(m.type, m.trigger) for m in mentions]
+    mentions = mentions_of("Moscow’s troops may be preparing to conduct fresh offensive operations around Izium in the "
+                           "coming days.")
+    assert any(m.type == "offensive" for m in mentions), [(m.type, m.trigger) for m in mentions]

@@ -891,6 +891,9 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "rocket systems, which can hit targets up to 50 miles away": what they can do
         if hit.type in GROUND and tok.lower_ == "advanced" and tok.dep_ == "amod":
             continue  # "an advanced German artillery system": a quality, not an advance
+        if hit.type == "offensive" and tok.lower_ == "offensive" and tok.dep_ in ("amod", "compound") and \
+                tok.head.lemma_.lower() not in OFFENSIVE_HEADS:
+            continue  # "an offensive military package", "offensive weapons": a kind of thing, not an offensive
         if hit.type == "mobilization" and not _mobilizes_people(tok):
             continue  # "deployed propaganda vans", "raw recruits were able to hit targets", "the draft rules"
         if hit.type == "aid" and _hit_target(tok):
@@ -1885,6 +1888,9 @@ def _assessed(tok: Token) -> bool:
 # how a campaign is judged to be going ("ongoing", "intense" tell that it goes on: news)
 ASSESSMENTS = {"slow", "sluggish", "stalled", "successful", "unsuccessful", "effective", "ineffective", "costly",
                "disastrous", "faltering", "limited", "modest", "uneven", "likely", "unlikely", "inevitable"}
+
+
+OFFENSIVE_HEADS = {"operation", "action", "effort", "campaign", "push", "drive", "assault", "move", "strike"}
 
 
 TITLE_NOUNS = {"researcher", "expert", "analyst", "specialist", "correspondent", "reporter", "editor", "officer",
