@@ -24,8 +24,9 @@ from frontline.events import syntax
 from frontline.events.quantities import find_quantities
 from frontline.events.similarity import FULL_NAME, speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
-from frontline.language.actors import canonical_actor, get_catalogue, is_media, seat_of_actor
+from frontline.language.actors import canonical_actor, get_catalogue, is_media, is_outlet_name, seat_of_actor
 from frontline.language.attribution import (
+    MEDIUM_NOUNS,
     PERSON_NOUNS,
     PERSONAL,
     REPORTING_VERBS,
@@ -1373,7 +1374,7 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         rep = syntax.reporting_head(tok) if tok is not None else None
         outlet = syntax.subject_of(rep) if rep is not None else None
         outlet_name = _named(outlet, ann) if outlet is not None and outlet.pos_ != "PRON" else None
-        if outlet_name and _is_outlet(outlet_name) and \
+        if outlet_name and is_outlet_name(outlet_name) and \
                 not any(speaker_identity(s[0]) == speaker_identity(outlet_name) for s in sources):
             sources.append((outlet_name, "asserts"))  # "officials denounced it, AFP reported": who passed it on
         if not sources:
@@ -1384,7 +1385,7 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         status = "claimed" if tok is not None and tok.lemma_ == "claim" and tok.pos_ == "VERB" else "reported"
         kept = sources[:1]
         for s in sources[1:]:
-            if s[1] == "denies" or (_is_outlet(s[0]) and
+            if s[1] == "denies" or (is_outlet_name(s[0]) and
                                     all(speaker_identity(s[0]) != speaker_identity(k[0]) for k in kept)):
                 kept.append(s)
         return status, kept, False
@@ -1416,7 +1417,8 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         return "denied", sources, confirms
     if confirms:
         return "confirmed", sources, True
-    if asserters and hit.type in MILITARY and any(_is_party(name) and not _is_outlet(name) for name, _ in asserters):
+    if asserters and hit.type in MILITARY and \
+            any(_is_party(name) and not is_outlet_name(name) for name, _ in asserters):
         return "claimed", sources, False
     return "reported", sources, False
 
@@ -1512,15 +1514,6 @@ def _is_party(name: str) -> bool:
     return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and name[:1].isupper())
 
 
-def _is_outlet(name: str) -> bool:
-    """A news outlet: what it reports is reported, not one side's claim."""
-    actor = canonical_actor(name)
-    return actor is not None and is_media(actor.actor_id)
-
-
-MEDIUM_WORDS = {"outlet", "newspaper", "paper", "broadcaster", "website", "news agency"}
-
-
 def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = None) -> str:
     """The source as the text names it; a pronoun is the person named last, and an office with
     the holder's name beside it ('the city's mayor, Oleksandr Striuk,') is that person."""
@@ -1528,9 +1521,9 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
         return st.he()
     if ann is None:
         return speaker
-    if re.sub(r"^the ", "", speaker.lower()) in MEDIUM_WORDS and st.last_speaker is not None and \
+    if re.sub(r"^the ", "", speaker.lower()) in MEDIUM_NOUNS and st.last_speaker is not None and \
             0 < ann.sentence.index - st.last_speaker[1] <= 3 and \
-            re.sub(r"^the ", "", st.last_speaker[0].lower()) not in MEDIUM_WORDS:
+            re.sub(r"^the ", "", st.last_speaker[0].lower()) not in MEDIUM_NOUNS:
         return st.last_speaker[0]  # "the outlet said" after "according to a New York Times investigation"
     if not PROPER_WORD.search(speaker):
         holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
@@ -1592,7 +1585,7 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     rep = syntax.reporting_head(tok)
     rep_subj = syntax.subject_of(rep) if rep is not None else None
     reporter = _named(rep_subj, ann) if rep_subj is not None and rep_subj.pos_ != "PRON" else None
-    passed_on = reporter is not None and _is_outlet(reporter) and subj is not rep_subj
+    passed_on = reporter is not None and is_outlet_name(reporter) and subj is not rep_subj
     if reporter is not None and not (passed_on and subj.pos_ == "PRON"):
         # "officials have condemned the call, AFP reported": an outlet passes on the officials' stance
         # ("... and he called for sanctions, Reuters reports": "he" is followed back below)

@@ -678,6 +678,12 @@ def is_media(actor_id: str | None) -> bool:
     return entry is not None and entry.sector == "media"
 
 
+def is_outlet_name(name: str) -> bool:
+    """A name the catalogue knows as a news outlet ("Reuters", "the New York Times")."""
+    actor = canonical_actor(name)
+    return actor is not None and is_media(actor.actor_id)
+
+
 def seat_of_actor(actor_id: str | None, when: dt.date | None = None) -> tuple[str | None, str] | None:
     """Where an actor speaks from: (town, country) for a body with a seat, (None, country) for a
     state's capital, None when unknown. An official speaks from the seat of the body they serve

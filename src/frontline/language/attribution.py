@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from frontline.language.actors import canonical_actor, find_actors, is_media
+from frontline.language.actors import find_actors, is_outlet_name
 from frontline.models import ActorRef, Attribution
 
 # ---------------------------------------------------------------- lexicon
@@ -429,7 +429,7 @@ def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
                  and sp.text.lower() not in {"the outlet", "outlet", "outlets"}]
         # "the outlet also reported": the outlet named before (a news organisation, when one was named)
         # (not a common noun: "references to Nazism were flat, according to the outlet")
-        media = [sp for sp in named if _a_news_organisation(sp.text)]
+        media = [sp for sp in named if is_outlet_name(sp.text)]
         named = media or [sp for sp in named if any(w[:1].isupper() for w in sp.text.split())]
         if named:
             return named[0]
@@ -448,11 +448,6 @@ def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
     if person is None and _actors_at(tok, ctx):
         person = False
     return _Speaker(text, person, tok.tag_ in {"NNS", "NNPS"})
-
-
-def _a_news_organisation(name: str) -> bool:
-    actor = canonical_actor(name)
-    return actor is not None and is_media(actor.actor_id)
 
 
 def _statement_source(tok: Token) -> Token | None:
