@@ -1400,3 +1400,20 @@ def test_offensive_as_a_kind_of_package_is_no_offensive() -> None:
     mentions = mentions_of("Moscow’s troops may be preparing to conduct fresh offensive operations around Izium in the "
                            "coming days.")
     assert any(m.type == "offensive" for m in mentions), [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_person_named_in_full_then_by_surname_is_one_source() -> None:
+    events = events_of("Ukrainian troops were pushed back in Bakhmut on Tuesday, Pavlo Denysenko, the head of "
+                       "the town's military administration, told a local channel. Denysenko said street fighting "
+                       "was going on in the town's eastern districts.")
+    fight = next(e for e in events if any("street fighting" in x.text for x in e.evidence))
+    names = [s["name"] if isinstance(s, dict) else s.name for s in fight.sources]
+    assert "Pavlo Denysenko" in names and "Denysenko" not in names
+
+
+def test_they_after_one_leader_welcomed_another_is_not_a_state_named_in_passing() -> None:
+    mentions = mentions_of("Orban welcomed Vucic to Budapest, thanking the Serbian president for help with a "
+                           "pipeline that carries oil from Russia. They agreed to expand trade, they said in a "
+                           "joint statement.")
+    agreed = [m for m in mentions if "They agreed" in m.evidence.text]
+    assert agreed and all(s[0] not in ("Russia", "Serbian") for m in agreed for s in m.sources)

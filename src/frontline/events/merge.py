@@ -828,18 +828,33 @@ def _actors(ms: list[EventMention]) -> list[dict]:
             label = actor.name if actor is not None else name
             if all(o["name"] != label for o in out):
                 out.append({"name": label, "role": "agent" if not out else "participant"})
-    return out
+    names = [o["name"] for o in out]
+    kept = [o for o in out if not _surname_of_another(o["name"], names)]
+    if kept and all(o["role"] != "agent" for o in kept):
+        kept[0]["role"] = "agent"
+    return kept
+
+
+def _surname_of_another(name: str, names: list[str]) -> bool:
+    """'Haidai' beside 'Serhiy Haidai' in one event is one person named twice: the story gives
+    the full name once and the surname after, so the surname adds no voice."""
+    word = normalized_name(name)
+    if not word or " " in word or not name[:1].isupper():
+        return False
+    return any(FULL_NAME.match(o) and normalized_name(o).endswith(" " + word) for o in names if o != name)
 
 
 def _sources(ms: list[EventMention]) -> list[dict]:
+    names = [name for m in ms for name, _ in m.sources]
     seen: set[tuple[str, str]] = set()
     out = []
     for m in ms:
         for name, stance in m.sources:
             key = (normalized_name(name), stance)
-            if key not in seen:
-                seen.add(key)
-                out.append({"name": name, "stance": stance})
+            if key in seen or _surname_of_another(name, names):
+                continue
+            seen.add(key)
+            out.append({"name": name, "stance": stance})
     return out
 
 

@@ -132,9 +132,20 @@ class _Context:
                     # "The report says ... It says ...": "it" is the document, whose author is not known
                     # here; not a country named inside it
                     out.append(_Speaker("", False, spoke=True))
-            out.extend(_Speaker(_strip_honorific(a.text), a.kind == "person") for a in reversed(prev_actors))
+            out.extend(_Speaker(_strip_honorific(a.text), a.kind == "person") for a in reversed(prev_actors)
+                       if not _modifier_only(a, self.previous))
         self._prev = out
         return out
+
+    def _pair_of_people(self) -> _Speaker | None:
+        """'Putin welcomed Erdoğan ... They agreed': 'they' after one person met another is the two,
+        led by the first; not a state named in passing."""
+        prior = self.prior()
+        lead = next((sp for sp in prior if sp.spoke), None)
+        people = {sp.text for sp in prior if sp.person is True}
+        if lead is not None and lead.person is True and len(people) >= 2:
+            return lead
+        return None
 
     def resolve(self, pronoun: Token) -> _Speaker | None:
         """The nearest earlier speaker in this sentence, else in the previous one, that fits the pronoun.
@@ -151,6 +162,10 @@ class _Context:
                 if a.end <= pronoun.idx and span is not None and span.root.dep_ in {"nsubj", "nsubjpass", "appos"} \
                         and (a.actor_id is not None or a.kind == "person"):
                     here.append(_Speaker(_strip_honorific(a.text), a.kind == "person"))
+        if want is None and not here:
+            pair = self._pair_of_people()
+            if pair is not None:
+                return pair
         for sp in [*here, *self.prior()]:
             if not sp.text:
                 if want is False:
@@ -376,6 +391,16 @@ def _name_before_said(verb: Token) -> Token | None:
                 t.head.i < t.i:
             return t.head
     return None
+
+
+def _modifier_only(actor: ActorRef, doc: Doc) -> bool:
+    """'Russian' in 'Russian foodstuffs' or 'Kremlin' in 'the Kremlin war machine' describes a
+    thing; no later 'they' or 'it' can mean it."""
+    span = doc.char_span(actor.start, actor.end)
+    if span is None or len(span) != 1:
+        return False
+    root = span.root
+    return (root.dep_ == "amod" and root.pos_ == "ADJ") or (root.dep_ == "compound" and root.head.pos_ == "NOUN")
 
 
 def _plausible_speaker(tok: Token, ctx: _Context) -> bool:
