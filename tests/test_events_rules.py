@@ -1417,3 +1417,18 @@ def test_they_after_one_leader_welcomed_another_is_not_a_state_named_in_passing(
                            "joint statement.")
     agreed = [m for m in mentions if "They agreed" in m.evidence.text]
     assert agreed and all(s[0] not in ("Russia", "Serbian") for m in agreed for s in m.sources)
+
+
+def test_separatists_who_say_so_make_a_withdrawal_their_claim() -> None:
+    mentions = mentions_of("Russian-backed separatists said on Monday they were closing in on Toretsk, claiming "
+                           "that Ukrainian units were pulling out of the town.")
+    out = [m for m in mentions if m.type == "territory.withdrawal"]
+    assert out and out[0].status == "claimed" and out[0].sources
+
+
+def test_views_met_with_censorship_are_no_meeting() -> None:
+    mentions = mentions_of("Criticism of the war does appear in Belarus, but on forums that are closely watched, "
+                           "opinions like these are usually met with censorship.")
+    assert "meeting" not in {m.type for m in mentions}
+    mentions = mentions_of("The Turkish president met with Ukrainian officials in Lviv on Thursday.")
+    assert "meeting" in {m.type for m in mentions}

@@ -882,6 +882,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "regional prosecutors said two were killed in shelling": who tells, not a trial
         if hit.type == "meeting" and _met_the_freed(tok):
             continue  # "Ukraine met 17 border guards released in the exchange": the release is the news
+        if hit.type == "meeting" and _met_with_a_response(tok):
+            continue  # "views like these are often met with censorship": a reception, no one met
         if hit.type == "call" and syntax.picks_out_people(tok):
             continue  # "ask the foreign leaders who spoke with Putin": which leaders, not a call
         if hit.type == "meeting" and syntax.setting_of_words(tok):
@@ -1147,6 +1149,25 @@ def _met_the_freed(tok: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and g.lemma_.lower() in FREED_VERBS
                                         for g in c.children) for c in tok.children)
+
+
+# What words or plans are "met with": a reception, not a party one meets.
+RESPONSE_NOUNS = {
+    "censorship", "criticism", "scepticism", "skepticism", "silence", "resistance", "derision", "outrage",
+    "condemnation", "anger", "approval", "applause", "fury", "dismay", "protest", "indifference", "hostility",
+    "opposition", "ridicule", "disbelief", "suspicion", "alarm", "incredulity", "contempt", "relief", "backlash",
+    "cheer", "jeer", "boo", "scorn", "disdain", "concern", "reaction", "response", "rejection", "refusal",
+}
+
+
+def _met_with_a_response(tok: Token) -> bool:
+    """'Views ... are often met with censorship', 'the plan met with scepticism': what meets words
+    is how they were received."""
+    if tok.lemma_.lower() != "meet":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and
+               any(g.dep_ == "pobj" and g.lemma_.lower() in RESPONSE_NOUNS for g in c.children)
+               for c in tok.children)
 
 
 def _left_no_ground(tok: Token, places: list[PlaceRef]) -> bool:

@@ -56,6 +56,7 @@ PERSON_NOUNS = {
     "correspondent", "expert", "soldier", "officer", "diplomat", "aide", "negotiator", "man",
     "woman", "resident", "witness", "veteran", "deputy", "director", "representative", "member",
     "chairman", "politician", "activist", "monarch", "king", "queen", "pope", "colonel", "fighter", "volunteer",
+    "separatist", "rebel", "insurgent", "partisan", "militant",
 }
 # Head nouns of bodies that issue statements ("the ministry said", "Russian media reported").
 BODY_NOUNS = {
