@@ -1432,3 +1432,11 @@ def test_views_met_with_censorship_are_no_meeting() -> None:
     assert "meeting" not in {m.type for m in mentions}
     mentions = mentions_of("The Turkish president met with Ukrainian officials in Lviv on Thursday.")
     assert "meeting" in {m.type for m in mentions}
+
+
+def test_an_attack_on_facilities_in_the_plural_is_a_strike() -> None:
+    for text in ("An attack on fuel storage facilities near Belgorod started a large fire overnight, the region's "
+                 "governor said.",
+                 "A helicopter raid on a border village in the Kursk region killed two people on Tuesday."):
+        mentions = mentions_of(text)
+        assert "strike" in {m.type for m in mentions}, text
