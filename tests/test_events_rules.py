@@ -1440,3 +1440,12 @@ def test_an_attack_on_facilities_in_the_plural_is_a_strike() -> None:
                  "A helicopter raid on a border village in the Kursk region killed two people on Tuesday."):
         mentions = mentions_of(text)
         assert "strike" in {m.type for m in mentions}, text
+
+
+def test_the_ministry_after_a_named_ministry_is_one_source() -> None:
+    events = events_of("Russia has banned 40 Canadian journalists from entering the country, its foreign ministry "
+                       "said on Monday. The journalists spread false information about the war, the ministry said "
+                       "in a statement.")
+    barred = next(e for e in events if any("banned" in x.text for x in e.evidence))
+    names = [s["name"] if isinstance(s, dict) else s.name for s in barred.sources]
+    assert names and not any(n.lower() in ("ministry", "the ministry") for n in names), names

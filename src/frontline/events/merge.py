@@ -16,6 +16,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz
@@ -836,12 +837,15 @@ def _actors(ms: list[EventMention]) -> list[dict]:
 
 
 def _surname_of_another(name: str, names: list[str]) -> bool:
-    """'Haidai' beside 'Serhiy Haidai' in one event is one person named twice: the story gives
-    the full name once and the surname after, so the surname adds no voice."""
-    word = normalized_name(name)
-    if not word or " " in word or not name[:1].isupper():
+    """'Haidai' beside 'Serhiy Haidai', or 'the ministry' beside 'Russia's foreign ministry', in one
+    event is one voice named twice: the story names it in full once and short after, so the short
+    name adds no voice."""
+    word = re.sub(r"^the ", "", normalized_name(name))
+    if not word or " " in word:
         return False
-    return any(FULL_NAME.match(o) and normalized_name(o).endswith(" " + word) for o in names if o != name)
+    if name[:1].isupper():
+        return any(FULL_NAME.match(o) and normalized_name(o).endswith(" " + word) for o in names if o != name)
+    return any(normalized_name(o).endswith(" " + word) for o in names if o != name)
 
 
 def _sources(ms: list[EventMention]) -> list[dict]:
