@@ -1449,3 +1449,12 @@ def test_the_ministry_after_a_named_ministry_is_one_source() -> None:
     barred = next(e for e in events if any("banned" in x.text for x in e.evidence))
     names = [s["name"] if isinstance(s, dict) else s.name for s in barred.sources]
     assert names and not any(n.lower() in ("ministry", "the ministry") for n in names), names
+
+
+def test_he_added_after_according_to_an_adviser_is_that_adviser() -> None:
+    mentions = mentions_of(
+        "Sweden will send anti-tank weapons to Kyiv, said Tobias Lund, the Swedish foreign ministry spokesperson.",
+        "About 5,000 Ukrainian soldiers have died since the start of the invasion, according to a senior adviser to "
+        "the Ukrainian defence minister. He added that about 100 soldiers die every day on the front.")
+    added = [m for m in mentions if m.evidence.text.startswith("He added")]
+    assert added and [s[0] for s in added[0].sources] == ["senior adviser"], added[0].sources
