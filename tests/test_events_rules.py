@@ -1458,3 +1458,12 @@ def test_he_added_after_according_to_an_adviser_is_that_adviser() -> None:
         "the Ukrainian defence minister. He added that about 100 soldiers die every day on the front.")
     added = [m for m in mentions if m.evidence.text.startswith("He added")]
     assert added and [s[0] for s in added[0].sources] == ["senior adviser"], added[0].sources
+
+
+def test_a_known_person_is_listed_as_the_text_spells_them_and_named_once() -> None:
+    events = events_of("Zelenskiy said on Sunday that Ukrainian forces had retaken two villages near Kherson. "
+                       "Volodymyr Zelensky added that the fighting was fierce.")
+    capture = next(e for e in events if e.type == "territory.capture")
+    actors = [a["name"] if isinstance(a, dict) else a.name for a in capture.actors]
+    sources = [s["name"] if isinstance(s, dict) else s.name for s in capture.sources]
+    assert "Volodymyr Zelenskiy" in actors and len(sources) == 1, (actors, sources)

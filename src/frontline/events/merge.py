@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from frontline.events.pairs import PairModel, _index, pair_model
 from frontline.events.similarity import (
     FULL_NAME,
+    TITLES,
     normalized_name,
     proper_names,
     side_of,
@@ -805,12 +806,33 @@ def _side(a) -> str:
     return a.name
 
 
+def _as_written(ms: list[EventMention]) -> dict[str, str]:
+    """A known person as the text spells them ("Volodymyr Zelenskiy" where the catalogue says
+    "Zelensky"): the reader checks the event against its evidence, and the evidence uses that spelling."""
+    out: dict[str, str] = {}
+    for m in ms:
+        for a in m.actors:
+            if a.kind != "person" or a.actor_id is None or a.text == a.name:
+                continue
+            words, full = a.text.split(), a.name.split()
+            spelled = None
+            if FULL_NAME.match(a.text) and len(words) >= len(full) and not TITLES.match(words[0]):
+                spelled = a.text
+            elif len(words) == 1 and len(full) > 1 and words[0] != full[-1] and \
+                    words[0][:5].lower() == full[-1][:5].lower():
+                spelled = " ".join([*full[:-1], words[0]])  # "Zelenskiy" alone: the surname as spelled here
+            if spelled and len(spelled) > len(out.get(a.name, "")):
+                out[a.name] = spelled
+    return out
+
+
 def _actors(ms: list[EventMention]) -> list[dict]:
     counts: Counter[str] = Counter()
     agents: Counter[str] = Counter()
+    written = _as_written(ms)
     for m in ms:
         for i, a in enumerate(m.actors):
-            name = _side(a)
+            name = written.get(a.name, _side(a)) if a.kind == "person" else _side(a)
             counts[name] += 1
             if i == 0:
                 agents[name] += 1
@@ -826,7 +848,7 @@ def _actors(ms: list[EventMention]) -> list[dict]:
         when = m.published.date() if isinstance(m.published, dt.datetime) else m.published
         for name, _ in m.sources:
             actor = canonical_actor(name, when)  # "Johnson" in 2022 is Boris Johnson
-            label = actor.name if actor is not None else name
+            label = written.get(actor.name, actor.name) if actor is not None else name
             if all(o["name"] != label for o in out):
                 out.append({"name": label, "role": "agent" if not out else "participant"})
     names = [o["name"] for o in out]
@@ -848,18 +870,27 @@ def _surname_of_another(name: str, names: list[str]) -> bool:
     return any(normalized_name(o).endswith(" " + word) for o in names if o != name)
 
 
+def _voice_key(name: str) -> str:
+    """One person however the text spells or titles them ("Zelenskiy", "Volodymyr Zelensky", "the
+    Ukrainian president"); a body or a side stays as written ("the Kremlin" is not "Russia")."""
+    actor = canonical_actor(name)
+    return actor.name if actor is not None and actor.kind == "person" else normalized_name(name)
+
+
 def _sources(ms: list[EventMention]) -> list[dict]:
     names = [name for m in ms for name, _ in m.sources]
-    seen: set[tuple[str, str]] = set()
-    out = []
+    texts = " ".join(m.evidence.text for m in ms)
+    chosen: dict[tuple[str, str], dict] = {}
     for m in ms:
         for name, stance in m.sources:
-            key = (normalized_name(name), stance)
-            if key in seen or _surname_of_another(name, names):
+            if _surname_of_another(name, names):
                 continue
-            seen.add(key)
-            out.append({"name": name, "stance": stance})
-    return out
+            key = (_voice_key(name), stance)
+            if key not in chosen:
+                chosen[key] = {"name": name, "stance": stance}
+            elif name in texts and chosen[key]["name"] not in texts:
+                chosen[key]["name"] = name  # the spelling the text uses ("Zelenskiy"), not the catalogue's
+    return list(chosen.values())
 
 
 def _quantities(ms: list[EventMention]) -> list[Quantity]:
