@@ -1467,3 +1467,11 @@ def test_a_known_person_is_listed_as_the_text_spells_them_and_named_once() -> No
     actors = [a["name"] if isinstance(a, dict) else a.name for a in capture.actors]
     sources = [s["name"] if isinstance(s, dict) else s.name for s in capture.sources]
     assert "Volodymyr Zelenskiy" in actors and len(sources) == 1, (actors, sources)
+
+
+def test_what_the_invasion_prompted_is_its_background() -> None:
+    mentions = mentions_of("The expulsions deepen a rift that has grown since Russia's invasion of Ukraine, which "
+                           "led Canada and its allies to impose sweeping sanctions on Moscow and send weapons to Kyiv.")
+    assert not {"sanctions", "aid"} & {m.type for m in mentions}
+    mentions = mentions_of("Canada imposed sweeping sanctions on Moscow on Tuesday, the foreign ministry said.")
+    assert "sanctions" in {m.type for m in mentions}

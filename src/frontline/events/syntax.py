@@ -260,7 +260,13 @@ def is_background(tok: Token) -> bool:
                  not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cur.children))):
             return True  # "the southern city decimated by Russian bombardment": what the place has been through
         if cur.dep_ in CLAUSE_DEPS and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT"):
-            return False
+            clause = cur
+            while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX") and clause.head.i != clause.i:
+                clause = clause.head  # "... to impose sanctions and step up arms supplies"
+            clause = clause.head if clause.dep_ == "xcomp" else clause
+            # "its invasion of Ukraine, which prompted the west to impose sanctions": what the war
+            # set off, recalled as its background
+            return clause.dep_ == "relcl" and clause.head.lemma_.lower() in BACKGROUND_NOUNS
         if cur.head.i == cur.i:
             return False
         cur = cur.head
