@@ -989,7 +989,9 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
         m = _mention(_Candidate(hit, tok), ann, post, st, clean)
         if m is None:
             continue
-        if not m.sources or speaker_identity(m.sources[0][0]) != speaker_identity(name):
+        if m.sources and _same_pronoun(name, tok, ann, st):
+            pass  # "he said": the post's thread named him (see `_same_pronoun`)
+        elif not m.sources or speaker_identity(m.sources[0][0]) != speaker_identity(name):
             others = [s for s in m.sources if speaker_identity(s[0]) != speaker_identity(name)]
             twin = next((s for s in others if _one_voice_twice(name, s[0], ann.sentence.text)), None)
             if twin is not None:  # "adviser" and "adviser to Volodymyr Zelenskiy": keep the fuller naming
@@ -1391,7 +1393,7 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         if speaker:
             # the one taking the position comes first ("Haidai said Russia had said ...": Haidai's words)
             held = next((s for s in sources if s[0] == speaker), (speaker, "asserts"))
-            sources = [held] + [s for s in sources if s[0] != speaker]
+            sources = [held] + [s for s in sources if s[0] != speaker and not _same_pronoun(s[0], tok, ann, st)]
         rep = syntax.reporting_head(tok) if tok is not None else None
         outlet = syntax.subject_of(rep) if rep is not None else None
         outlet_name = _named(outlet, ann) if outlet is not None and outlet.pos_ != "PRON" else None
@@ -1586,6 +1588,25 @@ POSSESSIVE_WORD = re.compile(r"(^|\s)[A-Z][a-z]+['’]s\s")
 
 
 _QUOTE_CLOSE = re.compile(r"[”\"]")
+
+
+def _same_pronoun(name: str, tok: Token | None, ann: SentenceAnnotation, st: _PostState) -> bool:
+    """'He said ...' read once by the attribution layer (the person named last in the sentence
+    before: Putin, in "he had sought close ties with Putin") and once here from the post's thread
+    (Orban): one pronoun is one speaker, and the thread of the post knows it better."""
+    if tok is None or len(st.recent_text) < 2:
+        return False
+    subj = syntax.subject_of(tok)
+    if subj is None or subj.lower_ not in ("he", "she"):
+        return False
+    before = st.recent_text[-2]
+    # the thread runs on: the sentence before told of "he" too, or was the rest of a quotation
+    chained = re.match(rf"^(?:[^,“”]*, )?{subj.lower_} \w+", before, re.I) is not None
+    quoted = "”" in before and "“" not in before.split("”")[0]
+    if not (chained or quoted):
+        return False
+    return any(a.cue and a.cue.split()[0].lower() == tok.lower_ and _source_name(a.speaker, st, ann) == name
+               for a in ann.attributions)
 
 
 def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostState) -> str | None:
