@@ -1484,3 +1484,14 @@ def test_he_said_after_he_met_another_leader_is_still_the_first_man() -> None:
                            "imposing sanctions on Moscow.")
     said = [m for m in mentions if "last month" in m.evidence.text and m.type == "statement"]
     assert said and all(s[0] != "Vladimir Putin" for s in said[0].sources), said[0].sources if said else None
+
+
+def test_the_speaker_of_the_whole_sentence_states_it_not_one_inside_their_words() -> None:
+    mentions = mentions_of("Belarus has started moving troops towards the border and warned that Minsk could be "
+                           "preparing new attacks in the north, Ukraine said on Tuesday.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].sources[0][0] != "Belarus", said[0].sources
+    mentions = mentions_of("Poland's president, Andrzej Duda, said his country would send more tanks to "
+                           "Ukraine, Reuters reports.")
+    said = [m for m in mentions if m.type in ("statement", "aid")]
+    assert said and said[0].sources[0][0] != "Reuters", said[0].sources

@@ -970,13 +970,28 @@ def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[Event
     return out
 
 
+def _embedded(a, ann: SentenceAnnotation) -> bool:
+    """A report inside another's words ("Russia ... warned that ..., Ukraine said"): Ukraine is the
+    one who speaks; Russia's warning is what Ukraine says."""
+    cue = a.cue.split()[0].lower() if a.cue else ""
+    tok = next((t for t in ann.doc if t.lower_ == cue), None) if cue else None
+    if tok is None:
+        return False
+    # (an outlet passing words on is not the one who speaks: "X said ..., Reuters reports")
+    others = {b.cue.split()[0].lower() for b in ann.attributions
+              if b is not a and b.cue and not is_outlet_name(b.speaker) and not b.cue.lower().startswith("report")}
+    return any(t.lower_ in others and t.pos_ == "VERB" and t.i != tok.i and syntax.in_subtree(tok, t) and
+               any(c.dep_ in ("ccomp", "parataxis") and syntax.in_subtree(tok, c) for c in t.children)
+               for t in ann.doc)
+
+
 def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
                         clean: CleanDocument) -> list[EventMention]:
     """A named party saying something ('X said', 'told', 'according to X') is a statement event,
     whatever the reporting verb, when nothing else in the sentence is an event."""
     if not is_war_related(ann.sentence.text) and not is_war_related(" ".join(st.recent_text[-3:])):
         return []  # a position on something else (an economy, a festival, a scooter firm) is not war news
-    for a in ann.attributions:
+    for a in sorted(ann.attributions, key=lambda a: _embedded(a, ann)):
         name = _source_name(a.speaker, st, ann)
         if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
             continue
