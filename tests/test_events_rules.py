@@ -1495,3 +1495,11 @@ def test_the_speaker_of_the_whole_sentence_states_it_not_one_inside_their_words(
                            "Ukraine, Reuters reports.")
     said = [m for m in mentions if m.type in ("statement", "aid")]
     assert said and said[0].sources[0][0] != "Reuters", said[0].sources
+
+
+def test_troops_who_fought_somewhere_are_described_not_a_battle_told() -> None:
+    mentions = mentions_of("The defence minister said on Monday that Ukrainian units who fought in Bakhmut needed "
+                           "to rest and rebuild their strength.")
+    assert "clash" not in {m.type for m in mentions}
+    mentions = mentions_of("Ukrainian units fought Russian troops in Bakhmut on Monday, the general staff said.")
+    assert "clash" in {m.type for m in mentions}
