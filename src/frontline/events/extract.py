@@ -884,8 +884,9 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "Ukraine met 17 border guards released in the exchange": the release is the news
         if hit.type == "meeting" and _met_with_a_response(tok):
             continue  # "views like these are often met with censorship": a reception, no one met
-        if hit.type in ("call", "clash") and syntax.picks_out_people(tok):
-            continue  # "ask the foreign leaders who spoke with Putin": which leaders, not a call
+        if (hit.type == "call" or (hit.type == "clash" and tok.lemma_.lower() == "fight")) and \
+                syntax.picks_out_people(tok):
+            continue  # "ask the foreign leaders who spoke with Putin", "troops who fought in X": which ones
         if hit.type == "meeting" and syntax.setting_of_words(tok):
             continue  # "Speaking at a think-tank conference, he rejected ...": where words were said
         if hit.type != "statement" and syntax.generic_subject(tok):
