@@ -209,3 +209,8 @@ def test_a_text_scanned_line_by_line_reads_as_when_scanned_whole(text: str) -> N
         return [sp.__dict__ for sp in result[0]], sorted(result[1])
 
     assert plain(_scan_by_lines(text)) == plain(_scan_text(text)[:2])
+
+
+def test_the_moskva_is_a_ship_not_the_city(nlp: Language) -> None:
+    refs = places(nlp, "Divers searched the wreck of the Moskva off the coast near Odesa on Monday.")
+    assert not [r for r in refs if r.country == "RU"] and [r for r in refs if r.text == "Odesa"]
