@@ -1503,3 +1503,13 @@ def test_troops_who_fought_somewhere_are_described_not_a_battle_told() -> None:
     assert "clash" not in {m.type for m in mentions}
     mentions = mentions_of("Ukrainian units fought Russian troops in Bakhmut on Monday, the general staff said.")
     assert "clash" in {m.type for m in mentions}
+
+
+def test_the_island_is_the_island_named_before() -> None:
+    mentions = mentions_of("Ukrainian forces struck Russian positions on Snake Island on Monday, the southern "
+                           "command said.",
+                           "Kyiv's mayor said the capital was calm overnight.",
+                           "Russia's defence ministry said it repelled the Ukrainian attack, which it said was "
+                           "meant to land troops on the island.")
+    second = [m for m in mentions if "repelled" in m.evidence.text and m.type != "statement"]
+    assert second and second[0].location is not None and second[0].location.name == "Snake Island"

@@ -2078,7 +2078,8 @@ SINCE_THE_WAR = re.compile(r"\bsince (the (start|beginning|outbreak) of (the |ru
 COMPASS_AREA = re.compile(r"(?<!from )\bthe (north|south|east|west)(-?(east|west))?\b(?! of)|"
                           r"\b(north|south|east|west)(-?(east|west))?ern (parts|regions|areas|half)\b", re.I)
 AREA_ANAPHOR = re.compile(
-    r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district)|there)\b", re.I)
+    r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district|island|peninsula)"
+    r"|there)\b", re.I)
 
 
 # offices whose holders speak abroad as often as at home (at summits, in other capitals)
