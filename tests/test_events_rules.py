@@ -1513,3 +1513,15 @@ def test_the_island_is_the_island_named_before() -> None:
                            "meant to land troops on the island.")
     second = [m for m in mentions if "repelled" in m.evidence.text and m.type != "statement"]
     assert second and second[0].location is not None and second[0].location.name == "Snake Island"
+
+
+def test_a_place_after_an_earlier_event_is_not_where_words_are_said() -> None:
+    mentions = mentions_of("Russia's foreign ministry described the pictures from towns such as Irpin as “a staged "
+                           "show by the Kyiv regime”, echoing a similar claim made after the shelling of a hospital "
+                           "in Kharkiv.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and (said[0].location is None or said[0].location.name != "Kharkiv")
+    mentions = mentions_of("After a meeting in Brussels, Lithuania's foreign minister, Gabrielius Landsbergis, said "
+                           "Moscow was spreading false information.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Brussels"

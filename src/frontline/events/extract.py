@@ -2351,9 +2351,12 @@ def _in_a_time_clause(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> 
     tok = syntax.token_at(ann.doc, hit.start, hit.end)
     if span is None or len(span) == 0 or tok is None:
         return False
-    return any(a.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "before")
-                                         for c in a.children) and not syntax.in_subtree(tok, a)
-               for a in span.root.ancestors)
+    return any(((a.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "before")
+                                           for c in a.children)) or
+                (a.dep_ == "prep" and a.lower_ in ("after", "before") and a.head.pos_ in ("VERB", "NOUN") and
+                 not any(g.lemma_.lower() in BODY_SITTINGS | ACCORD_NOUNS for g in a.children))) and
+               not syntax.in_subtree(tok, a)
+               for a in span.root.ancestors)  # ("a claim made after the bombing of a hospital in Mariupol")
 
 
 def _in_the_question(p: PlaceRef, ann: SentenceAnnotation) -> bool:
