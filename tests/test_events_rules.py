@@ -1525,3 +1525,13 @@ def test_a_place_after_an_earlier_event_is_not_where_words_are_said() -> None:
                            "Moscow was spreading false information.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Brussels"
+
+
+def test_an_ambassador_speaks_where_they_are_posted() -> None:
+    mentions = mentions_of("Vasily Nebenzia, Russia's ambassador to the United Nations, said on Friday that the "
+                           "west was prolonging the war in Ukraine.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.country == "US", said[0].location
+    mentions = mentions_of("Zelenskiy told the ambassador to Ukraine on Friday that the west was prolonging the war.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert not said or said[0].location is None or said[0].location.country == "UA"

@@ -2111,6 +2111,24 @@ def _travels(speaker: str | None, when: dt.date | None) -> bool:
         r.title in TRAVELLING_ROLES and r.active(when) for r in entry.roles)
 
 
+# a post abroad, in the speaker's own words or set beside their name ("Anatoly Antonov, Russia's
+# ambassador to the US", "the United States ambassador to the United Nations")
+POSTED_TO = re.compile(r"(?:[^,]*?\b|[^,]*, (?:[\w’'-]+ ){0,3})(?:ambassador|envoy|representative)s? to (?:the )?"
+                       r"([A-Z][\w’']+(?: [A-Z][\w’']+)*)")
+
+
+def _posted_to(speaker: str, ann: SentenceAnnotation, when: dt.date | None) -> ActorRef | None:
+    """The state or body a speaker is posted to, when the text says so."""
+    at = ann.sentence.text.find(speaker)
+    written = ann.sentence.text[at:at + len(speaker) + 70] if at >= 0 else speaker  # "... ambassador to the UN"
+    posted = POSTED_TO.match(written)
+    if posted is None or ("," not in posted.group(0) and
+                          not re.search(r"\b(ambassador|envoy|representative)", speaker)):
+        return None  # (and "Zelenskiy told the ambassador to Ukraine": someone else's post)
+    host = canonical_actor(posted.group(1), when)
+    return host if host is not None and host.kind in ("state", "org") else None
+
+
 def _seat(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None = None) -> PlaceRef | None:
     """Where an official body or a state's officer speaks from when the text does not say: the capital
     of the state they serve ('the Russian foreign ministry said' -> Moscow)."""
@@ -2119,7 +2137,9 @@ def _seat(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None = N
     # "Johnson" in June 2022 is Boris Johnson, not the later US speaker of that name
     if when is None and ann.sentence.published is not None:
         when = ann.sentence.published.date()
-    actor = canonical_actor(speaker, when)
+    host = _posted_to(speaker, ann, when)
+    # "the United States ambassador to the United Nations": where the post is, not the home capital
+    actor = host if host is not None else canonical_actor(speaker, when)
     if actor is None:
         actor = next((a for a in ann.actors if a.text == speaker or a.name == speaker), None)
     if actor is None or actor.kind not in ("state", "person", "org", "force") or is_media(actor.actor_id):
@@ -2286,7 +2306,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         if before is not None and before.country not in FRONT_COUNTRIES:
             return before
         # a person travels (a foreign minister at a summit abroad): only a body speaks from its seat
-        if _travels(speaker, st.anchor):
+        if _travels(speaker, st.anchor) and not (speaker and _posted_to(speaker, ann, st.anchor)):
             return before if before is not None and before.country not in FRONT_COUNTRIES else None
         seat = _seat(speaker, ann, st.anchor)
         if seat is None and speaker and FOREIGN_VOICE.search(speaker):
