@@ -1535,3 +1535,10 @@ def test_an_ambassador_speaks_where_they_are_posted() -> None:
     mentions = mentions_of("Zelenskiy told the ambassador to Ukraine on Friday that the west was prolonging the war.")
     said = [m for m in mentions if m.type == "statement"]
     assert not said or said[0].location is None or said[0].location.country == "UA"
+
+
+def test_a_name_set_before_its_office_is_the_source_not_a_garble() -> None:
+    mentions = mentions_of("Serhai Haidai, Ukraine’s governor of Luhansk, has called on residents to leave "
+                           "Kreminna, saying the shelling is constant.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and [s[0] for s in said[0].sources] == ["Serhai Haidai"], said[0].sources

@@ -1703,6 +1703,13 @@ def _named(subj: Token, ann: SentenceAnnotation) -> str:
             # an office stands for its holder ("Russia's foreign minister" -> Sergei Lavrov); a body
             # keeps the words the text names it by ("Ukraine's defence ministry")
             return without_day(actor.text) if named else actor.name
+    # "Serhai Haidai, Ukraine's governor of Luhansk, has called": a name set off by a comma before
+    # the office the parser made the subject is the one who speaks
+    first = subj.left_edge.idx - (subj.sent.start_char if subj.sent is not None else 0)
+    people = [a for a in ann.actors if a.kind == "person" and first <= a.start < offset and
+              "," in ann.sentence.text[a.end:offset]]
+    if len(people) == 1:
+        return without_day(people[0].text)
     return without_day(_span_text(subj))
 
 

@@ -517,6 +517,11 @@ def _person_name(tok: Token, ctx: _Context) -> str | None:
     before the office it is set beside ("the Ukrainian president, Volodymyr Zelenskiy": Zelenskiy)."""
     named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "NOUN" and
              c.left_edge.i == tok.i + 2 and tok.doc[tok.i + 1].text == ","]
+    # "Serhai Haidai, Ukraine's governor of Luhansk, has called": the parser may hang the name on
+    # the office that follows it (nmod) instead of the other way round
+    holders = [tok, *(c for c in tok.children if c.dep_ == "poss")]  # (or on its possessor, "Ukraine's")
+    named += [c for h in holders for c in h.children if c.dep_ == "nmod" and c.pos_ == "PROPN" and
+              tok.pos_ == "NOUN" and c.i < h.i and any(t.text == "," for t in tok.doc[c.i + 1:h.i])]
     for cand in [*named, tok, *(c for c in tok.children if c.dep_ == "appos" and c not in named)]:
         for a in _actors_at(cand, ctx):
             if a.kind == "person":
