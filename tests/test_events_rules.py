@@ -1542,3 +1542,14 @@ def test_a_name_set_before_its_office_is_the_source_not_a_garble() -> None:
                            "Kreminna, saying the shelling is constant.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and [s[0] for s in said[0].sources] == ["Serhai Haidai"], said[0].sources
+
+
+def test_a_quote_that_opens_before_its_speaker_is_named_is_dated() -> None:
+    mentions = mentions_of("And a spokesperson for Shell said: “We support the coordinated efforts to bring Russia’s "
+                           "attack to an end. We will not invest in new developments in Russia.”",
+                           "“Three months after Putin invaded Ukraine, Italy is still funding the Russian war chest "
+                           "to the tune of €2bn a month. Rome is the largest buyer of Russian gas,” Anna Rossi, a "
+                           "research director at a Milan thinktank, told the Guardian. “The world is looking to "
+                           "Italy to show strength.”")
+    said = [m for m in mentions if "Three months" in m.evidence.text]
+    assert said and said[0].date is not None and [s[0] for s in said[0].sources] == ["Anna Rossi"]

@@ -237,9 +237,14 @@ class _Thread:
             # sentences ago and closes naming its own speaker was that speaker's, not the thread's voice
             said = next((m.sources[:1] for m in mentions if m.sources), None) or \
                 [(_source_name(outer[0].speaker, st, ann), outer[0].stance)]  # as the closing sentence names them
+            closing = next((m for m in mentions if m.type == "statement"), None)
             for m in self.quote_mentions:
                 if m.type == "statement":  # an act told inside the quote stays with the story it joined
                     m.joins, m.supporting, m.sources = "", False, list(said)
+                    if m.date is None:  # when and where the closing sentence says they spoke
+                        m.date = closing.date if closing is not None else (
+                            DateRef(st.anchor, st.anchor, "day", "dct", "") if st.anchor else None)
+                        m.location = m.location or (closing.location if closing is not None else None)
             self.quote_mentions = []
             return mentions
         subject = CONTINUING_SUBJECT.match(text)
