@@ -1553,3 +1553,9 @@ def test_a_quote_that_opens_before_its_speaker_is_named_is_dated() -> None:
                            "Italy to show strength.”")
     said = [m for m in mentions if "Three months" in m.evidence.text]
     assert said and said[0].date is not None and [s[0] for s in said[0].sources] == ["Anna Rossi"]
+
+
+def test_absence_from_a_gathering_is_no_meeting() -> None:
+    mentions = mentions_of("Belarus’s absence from this year’s Munich conference has given Lithuania a chance to "
+                           "press for tougher sanctions on Minsk.")
+    assert "meeting" not in {m.type for m in mentions}

@@ -887,6 +887,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "regional prosecutors said two were killed in shelling": who tells, not a trial
         if hit.type == "meeting" and _met_the_freed(tok):
             continue  # "Ukraine met 17 border guards released in the exchange": the release is the news
+        if hit.type == "meeting" and _kept_away_from(tok):
+            continue  # "Russia's absence from this year's Davos gathering": who is not there, not a meeting told
         if hit.type == "meeting" and _met_with_a_response(tok):
             continue  # "views like these are often met with censorship": a reception, no one met
         if (hit.type == "call" or (hit.type == "clash" and tok.lemma_.lower() == "fight")) and \
@@ -1172,6 +1174,15 @@ def _met_the_freed(tok: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and g.lemma_.lower() in FREED_VERBS
                                         for g in c.children) for c in tok.children)
+
+
+ABSENCE_WORDS = {"absence", "absent", "exclusion", "excluded", "ban", "banned", "barred", "missing", "boycott"}
+
+
+def _kept_away_from(tok: Token) -> bool:
+    """A gathering someone is absent from or barred from: what the sentence tells is the absence."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "from" and prep.head.lemma_.lower() in ABSENCE_WORDS
 
 
 # What words or plans are "met with": a reception, not a party one meets.
