@@ -1559,3 +1559,13 @@ def test_absence_from_a_gathering_is_no_meeting() -> None:
     mentions = mentions_of("Belarus’s absence from this year’s Munich conference has given Lithuania a chance to "
                            "press for tougher sanctions on Minsk.")
     assert "meeting" not in {m.type for m in mentions}
+
+
+def test_a_side_that_denies_doing_something_in_general_holds_a_position() -> None:
+    events = events_of("The regional governor said Russian forces were stepping up attacks from Kupiansk, but "
+                       "Ukrainian troops were holding their ground.", "Russia denies targeting civilians.")
+    attack = next(e for e in events if any("stepping up" in x.text for x in e.evidence))
+    assert attack.status != "contested" and not any("denies" in x.text for x in attack.evidence)
+    events = events_of("The regional governor said Russian forces were stepping up attacks from Kupiansk. Moscow "
+                       "denies shelling civilians.")
+    assert not [e for e in events if e.status == "denied"]

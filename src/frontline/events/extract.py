@@ -887,6 +887,9 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "regional prosecutors said two were killed in shelling": who tells, not a trial
         if hit.type == "meeting" and _met_the_freed(tok):
             continue  # "Ukraine met 17 border guards released in the exchange": the release is the news
+        if hit.type != "statement" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and \
+                _standing_position(tok.head) and tok.head.lemma_.lower() in syntax.DENY_LEMMAS:
+            continue  # "Moscow denies shelling civilians": a position it holds, no shelling told
         if hit.type == "meeting" and _kept_away_from(tok):
             continue  # "Russia's absence from this year's Davos gathering": who is not there, not a meeting told
         if hit.type == "meeting" and _met_with_a_response(tok):
@@ -1950,8 +1953,14 @@ STANDING = {"repeatedly", "consistently", "always", "long", "continually", "cons
 
 
 def _standing_position(tok: Token) -> bool:
-    """Words said again and again ("has repeatedly denied", "has long insisted"): a position held, undated."""
-    return tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.children)
+    """Words said again and again ("has repeatedly denied", "has long insisted", "Russia denies
+    targeting civilians"): a position held, undated."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() in syntax.DENY_LEMMAS and tok.tag_ in ("VBZ", "VBP") and \
+            any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" for c in tok.children):
+        return True  # the present of a denial with a gerund: what a side always says, no denial of this act
+    return any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.children)
 
 
 def _assessed(tok: Token) -> bool:
