@@ -1569,3 +1569,11 @@ def test_a_side_that_denies_doing_something_in_general_holds_a_position() -> Non
     events = events_of("The regional governor said Russian forces were stepping up attacks from Kupiansk. Moscow "
                        "denies shelling civilians.")
     assert not [e for e in events if e.status == "denied"]
+
+
+def test_words_of_two_known_people_of_one_side_are_two_statements() -> None:
+    events = events_of("Dmitry Peskov said on Friday that only a small part of Russia’s military might was being "
+                       "used in Ukraine.",
+                       "Putin told parliamentary leaders that the west wanted to fight Russia to the last Ukrainian.")
+    peskov = [e for e in events if any("Peskov" in x.text for x in e.evidence)]
+    assert peskov and not any("parliamentary" in x.text for x in peskov[0].evidence)

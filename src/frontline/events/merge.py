@@ -647,6 +647,8 @@ def _two_people(a: EventMention, b: EventMention) -> bool:
     ka, kb = canonical_actor(na), canonical_actor(nb)
     if ka is not None and kb is not None and (is_media(ka.actor_id) or is_media(kb.actor_id)):
         return False  # an outlet passes on others' words: it is not a voice of its own
+    if ka is not None and kb is not None and ka.kind == kb.kind == "person" and ka.name != kb.name:
+        return True  # "Peskov" and "Putin": two catalogued people, of one side or not
     return ka is not None and kb is not None and ka.name != kb.name and bool(ka.country) and \
         bool(kb.country) and ka.country != kb.country
 
