@@ -1577,3 +1577,11 @@ def test_words_of_two_known_people_of_one_side_are_two_statements() -> None:
                        "Putin told parliamentary leaders that the west wanted to fight Russia to the last Ukrainian.")
     peskov = [e for e in events if any("Peskov" in x.text for x in e.evidence)]
     assert peskov and not any("parliamentary" in x.text for x in peskov[0].evidence)
+
+
+def test_he_said_quoting_others_accusing_is_his_statement() -> None:
+    mentions = mentions_of("Her words led Sergei Shoigu, the Russian defence minister, to recall the siege of "
+                           "Leningrad. He said: “Polish officials are accusing Russia of using cold as a weapon. It "
+                           "is strange to hear this from them.”")
+    said = [m for m in mentions if "accusing" in m.evidence.text]
+    assert said and said[0].sources[0][0] != "Polish officials", said[0].sources

@@ -1662,6 +1662,12 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     rep = syntax.reporting_head(tok)
     rep_subj = syntax.subject_of(rep) if rep is not None else None
     reporter = _named(rep_subj, ann) if rep_subj is not None and rep_subj.pos_ != "PRON" else None
+    if reporter is None and rep_subj is not None and rep is not None and rep.i != tok.i and \
+            rep_subj.lower_ in ("he", "she"):
+        # 'He said: "German officials are accusing Russia ..."': the one quoted takes the position,
+        # as the attribution layer named him, not the officials he quotes
+        reporter = next((a.speaker for a in ann.attributions if a.speaker and a.cue and
+                         a.cue.split()[0].lower() == rep.lower_ and a.speaker.lower() not in PERSONAL), None)
     passed_on = reporter is not None and is_outlet_name(reporter) and subj is not rep_subj
     if reporter is not None and not (passed_on and subj.pos_ == "PRON"):
         # "officials have condemned the call, AFP reported": an outlet passes on the officials' stance
