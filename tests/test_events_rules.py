@@ -1585,3 +1585,14 @@ def test_he_said_quoting_others_accusing_is_his_statement() -> None:
                            "is strange to hear this from them.”")
     said = [m for m in mentions if "accusing" in m.evidence.text]
     assert said and said[0].sources[0][0] != "Polish officials", said[0].sources
+
+
+def test_a_quote_after_a_newly_named_speaker_goes_on_in_their_voice() -> None:
+    events = events_of("And a spokesperson for Shell said: “We support the coordinated efforts to bring Russia’s "
+                       "attack to an end. We will not invest in new developments in Russia.”",
+                       "“Three months after Putin invaded Ukraine, Italy is still funding the Russian war chest to "
+                       "the tune of €2bn a month. Rome is the largest buyer of Russian gas,” Anna Rossi, a research "
+                       "director at a Milan thinktank, told the Guardian. “The world is looking to Italy to show "
+                       "strength.”")
+    shell = next(e for e in events if any("Shell" in x.text for x in e.evidence))
+    assert not any("looking to Italy" in x.text for x in shell.evidence)

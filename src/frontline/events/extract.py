@@ -245,6 +245,9 @@ class _Thread:
                         m.date = closing.date if closing is not None else (
                             DateRef(st.anchor, st.anchor, "day", "dct", "") if st.anchor else None)
                         m.location = m.location or (closing.location if closing is not None else None)
+            opened = next((m for m in self.quote_mentions if m.type == "statement" and m.sentence_key), None)
+            if closing is None and opened is not None:
+                self.mention, self.key = opened, opened.sentence_key  # the next quote goes on in that voice
             self.quote_mentions = []
             return mentions
         subject = CONTINUING_SUBJECT.match(text)
