@@ -1596,3 +1596,13 @@ def test_a_quote_after_a_newly_named_speaker_goes_on_in_their_voice() -> None:
                        "strength.”")
     shell = next(e for e in events if any("Shell" in x.text for x in e.evidence))
     assert not any("looking to Italy" in x.text for x in shell.evidence)
+
+
+def test_an_office_then_its_holder_named_next_is_one_source() -> None:
+    events = events_of("The mayor of the besieged Ukrainian city of Pokrovsk alleged that about 2,000 civilians had "
+                       "been forcibly moved to Russia.",
+                       "“Unfortunately I have to declare that they are forcibly deporting people,” Serhiy Dobriak "
+                       "told Ukrainian TV.")
+    moved = next(e for e in events if any("moved to Russia" in x.text for x in e.evidence))
+    names = [s["name"] if isinstance(s, dict) else s.name for s in moved.sources]
+    assert "Serhiy Dobriak" in names and not any(n.lower().startswith(("mayor", "the mayor")) for n in names), names

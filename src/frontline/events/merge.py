@@ -879,13 +879,42 @@ def _voice_key(name: str) -> str:
     return actor.name if actor is not None and actor.kind == "person" else normalized_name(name)
 
 
+# offices one holder fills, so that "the regional governor said ..." and "Anton Alikhanov said ..."
+# a sentence or two later in one story are one voice ("official" or "spokesman" may be anyone)
+SINGLE_OFFICES = {"mayor", "governor", "adviser", "advisor", "aide", "minister", "president", "chancellor",
+                  "ambassador", "commander", "head", "chief", "secretary", "premier"}
+ROLE_THEN_NAME = 2  # sentences between the office and the name
+
+
+def _office_named_after(ms: list[EventMention]) -> set[str]:
+    """Offices in an event whose holder the story names a sentence or two later (an adviser to the
+    president, then "Oleksiy Arestovych added"): the office is that person, one voice, not two."""
+    roles, people = [], []
+    for m in ms:
+        for name, _ in m.sources:
+            words = re.sub(r"^(the|a|an|its|his|her|their) ", "", name.strip(), flags=re.I).split()
+            head = next((w.lower() for w in words if w.lower() in SINGLE_OFFICES), None)
+            if words and words[0][:1].islower() and head and not words[-1].endswith("s"):
+                roles.append((m, name))
+            elif FULL_NAME.match(name) and (canonical_actor(name) is None or canonical_actor(name).kind == "person"):
+                people.append((m, name))
+    drop = set()
+    for m, role in roles:
+        after = {name for p, name in people if p.evidence.document == m.evidence.document and
+                 0 < _index(p) - _index(m) <= ROLE_THEN_NAME}
+        if len(after) == 1:
+            drop.add(role)
+    return drop
+
+
 def _sources(ms: list[EventMention]) -> list[dict]:
     names = [name for m in ms for name, _ in m.sources]
+    held = _office_named_after(ms)
     texts = " ".join(m.evidence.text for m in ms)
     chosen: dict[tuple[str, str], dict] = {}
     for m in ms:
         for name, stance in m.sources:
-            if _surname_of_another(name, names):
+            if _surname_of_another(name, names) or name in held:
                 continue
             key = (_voice_key(name), stance)
             if key not in chosen:
