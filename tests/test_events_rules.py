@@ -1606,3 +1606,11 @@ def test_an_office_then_its_holder_named_next_is_one_source() -> None:
     moved = next(e for e in events if any("moved to Russia" in x.text for x in e.evidence))
     names = [s["name"] if isinstance(s, dict) else s.name for s in moved.sources]
     assert "Serhiy Dobriak" in names and not any(n.lower().startswith(("mayor", "the mayor")) for n in names), names
+
+
+def test_words_of_the_two_warring_sides_in_one_paragraph_are_two_statements() -> None:
+    events = events_of("Russian-backed officials said they were pushing into Toretsk, the last town still held "
+                       "by Ukrainian troops in the area. Vadym Filashkin, Ukraine’s governor of Donetsk, has called "
+                       "on civilians to leave Toretsk, saying that the situation is “very difficult”.")
+    governor = [e for e in events if any("Filashkin" in x.text for x in e.evidence)]
+    assert governor and not any("Russian-backed" in x.text for x in governor[0].evidence)

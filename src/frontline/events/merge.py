@@ -340,7 +340,8 @@ def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -
             # within one document the learned scorer adds what the hand rules miss; their vetoes stay
             if _hard_conflict(x, m):
                 return 0.0
-            if not _other_voice(x, m) and not _told_of_another_day(x, m) and not _other_kind_of_act(x, m):
+            if not _other_voice(x, m) and not _told_of_another_day(x, m) and not _other_kind_of_act(x, m) and \
+                    not _rival_voices(x, m):
                 learned.append(model.probability(x, m))
             best = max(best, 0.0 if _conflict(x, m) else _affinity(x, m))
             continue
@@ -464,7 +465,8 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     if (a.supporting or b.supporting) and same_post and a.type == b.type and \
             not (a.type == "statement" and _two_voices(a, b)):
         return 3.0 if overlap >= 0.3 else 1.0  # a headline joins the event its post tells
-    if a.block and a.block == b.block and (a.type == b.type or _same_voice(a, b)) and _one_story(a, b, overlap):
+    if a.block and a.block == b.block and (a.type == b.type or _same_voice(a, b)) and _one_story(a, b, overlap) \
+            and not _rival_voices(a, b):
         return 2.8  # one live-blog post (or one paragraph of an article) tells one story
     if _one_harm(a, b) and (_same_voice(a, b) or not a.sources or not b.sources):
         return 2.4
@@ -651,6 +653,33 @@ def _two_people(a: EventMention, b: EventMention) -> bool:
         return True  # "Peskov" and "Putin": two catalogued people, of one side or not
     return ka is not None and kb is not None and ka.name != kb.name and bool(ka.country) and \
         bool(kb.country) and ka.country != kb.country
+
+
+def _rival_voices(a: EventMention, b: EventMention) -> bool:
+    """Two statements by voices of the two warring sides: each side's words are its own statement."""
+    return a.type == b.type == "statement" and _two_voices(a, b) and _sides_apart(a, b)
+
+
+def _sides_apart(a: EventMention, b: EventMention) -> bool:
+    """The two voices speak for the two sides of the war (separatists and a Ukrainian governor)."""
+    sa, sb = _war_side(a.sources[0][0], a.evidence.text), _war_side(b.sources[0][0], b.evidence.text)
+    return sa is not None and sb is not None and sa != sb
+
+
+def _war_side(name: str, text: str = "") -> str | None:
+    actor = canonical_actor(name)
+    if actor is not None and actor.country in ("RU", "UA"):
+        return actor.country
+    # "Serhai Haidai, Ukraine's governor of Luhansk,": the state whose office the text gives them
+    office = re.search(re.escape(name) + r",? (?:the )?(Ukraine|Russia)['’]s ", text) if text else None
+    if office is not None:
+        return "UA" if office.group(1) == "Ukraine" else "RU"
+    low = name.lower()
+    if re.search(r"\b(russian|moscow|kremlin|separatist|pro-russian)", low):
+        return "RU"
+    if re.search(r"\b(ukrain|kyiv)", low):
+        return "UA"
+    return None
 
 
 def _two_voices(a: EventMention, b: EventMention) -> bool:
