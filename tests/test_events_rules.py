@@ -1614,3 +1614,9 @@ def test_words_of_the_two_warring_sides_in_one_paragraph_are_two_statements() ->
                        "on civilians to leave Toretsk, saying that the situation is “very difficult”.")
     governor = [e for e in events if any("Filashkin" in x.text for x in e.evidence)]
     assert governor and not any("Russian-backed" in x.text for x in governor[0].evidence)
+
+
+def test_supplies_squeezed_or_reduced_are_no_aid() -> None:
+    for text in ("A fire at a big LNG terminal in Louisiana, which shipped gas to Europe, has also squeezed supplies.",
+                 "Gazprom has reduced deliveries to Italy by a third, the energy company Eni said."):
+        assert "aid" not in {m.type for m in mentions_of(text)}, text
