@@ -1621,3 +1621,10 @@ def test_supplies_squeezed_or_reduced_are_no_aid() -> None:
                  "to Europe – has also squeezed supplies.",
                  "Gazprom has reduced deliveries to Italy by a third, the energy company Eni said."):
         assert "aid" not in {m.type for m in mentions_of(text)}, text
+
+
+def test_attitudes_towards_a_capital_are_no_place() -> None:
+    mentions = mentions_of("On Monday at the economic forum in Kazan, a pro-Kremlin TV host said she was betting on "
+                           "famine changing Europeans’ attitudes towards Moscow.")
+    placed = [m for m in mentions if m.location is not None]
+    assert placed and all(m.location.name != "Moscow" for m in placed), [m.location for m in placed]

@@ -2084,7 +2084,9 @@ COMPARED_WITH = re.compile(r"\b(similar to|reminiscent of|compared (to|with)|aki
 NOT_LOCATIVE = re.compile(r"\b(due|according|thanks|owing|next|similar|compared|relative|prior|contrary|close) to\s+"
                           r"(the\s+)?$", re.I)
 # "more sanctions on Moscow": whom a measure targets, not where anything happened
-MEASURE_ON = re.compile(r"\b(sanctions|pressure|embargo|tariffs|restrictions|curbs) (on|against)\s+(the\s+)?$", re.I)
+MEASURE_ON = re.compile(r"\b((sanctions|pressure|embargo|tariffs|restrictions|curbs) (on|against)|"
+                        r"(attitudes?|policy|policies|stance|hostility|feelings?) (towards?|to))\s+(the\s+)?$",
+                        re.I)  # ("westerners' attitudes towards Moscow": whom a view is of, no place)
 
 
 # What a capital's possessive governs when the capital stands for its state ("Moscow's supply lines").
