@@ -1628,3 +1628,10 @@ def test_attitudes_towards_a_capital_are_no_place() -> None:
                            "famine changing Europeans’ attitudes towards Moscow.")
     placed = [m for m in mentions if m.location is not None]
     assert placed and all(m.location.name != "Moscow" for m in placed), [m.location for m in placed]
+
+
+def test_a_concern_that_supplies_would_stop_is_a_statement_not_a_stop() -> None:
+    mentions = mentions_of("Italy’s energy minister said there was some concern that there would be a complete halt "
+                           "to Russian gas deliveries after 1 August, when the TurkStream pipeline has to be shut for "
+                           "maintenance.")
+    assert {m.type for m in mentions} == {"statement"}, [(m.type, m.trigger) for m in mentions]

@@ -893,6 +893,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and \
                 _standing_position(tok.head) and tok.head.lemma_.lower() in syntax.DENY_LEMMAS:
             continue  # "Moscow denies shelling civilians": a position it holds, no shelling told
+        if hit.type != "statement" and _feared(tok):
+            continue  # "some concern that there would be a complete stop to gas deliveries": a fear, not news
         if hit.type == "meeting" and _kept_away_from(tok):
             continue  # "Russia's absence from this year's Davos gathering": who is not there, not a meeting told
         if hit.type == "meeting" and _met_with_a_response(tok):
@@ -1180,6 +1182,21 @@ def _met_the_freed(tok: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and g.lemma_.lower() in FREED_VERBS
                                         for g in c.children) for c in tok.children)
+
+
+FEAR_NOUNS = {"concern", "fear", "worry", "risk", "danger", "prospect", "possibility", "speculation", "threat",
+              "spectre", "specter", "likelihood", "chance"}
+
+
+def _feared(tok: Token) -> bool:
+    """An act in the clause of a fear or a prospect ("concern that there would be a stop to gas
+    deliveries", "fears that Moscow could cut supplies"): what may happen, not what did."""
+    return any(verb.dep_ in ("acl", "ccomp") and verb.head.lemma_.lower() in FEAR_NOUNS and
+               verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in verb.children)
+               for verb in [tok, *tok.ancestors] if verb.pos_ in ("VERB", "AUX"))
+
+
+MAYBE_MODALS = {"would", "could", "might", "may", "will"}
 
 
 ABSENCE_WORDS = {"absence", "absent", "exclusion", "excluded", "ban", "banned", "barred", "missing", "boycott"}
