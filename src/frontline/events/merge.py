@@ -399,7 +399,26 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
         return True  # two people's words are two statements
     if a.type in PARTICIPANT_TYPES and b.type in PARTICIPANT_TYPES and _participants_differ(a, b):
         return True
+    if a.type == b.type and a.type in GIVING_TYPES and _givers_differ(a, b):
+        return True  # North Macedonia's tanks and Germany's bridge-layers are two pledges
     return _rival_claims(a, b)
+
+
+GIVING_TYPES = {"aid", "sanctions"}
+
+
+def _giver(m: EventMention) -> str | None:
+    """The state that gives or imposes: the first state the mention names that is not the recipient
+    (Ukraine receives aid; Russia is sanctioned)."""
+    for a in m.actors:
+        if a.kind == "state" and a.country and a.country not in ("UA", "RU"):
+            return a.country
+    return None
+
+
+def _givers_differ(a: EventMention, b: EventMention) -> bool:
+    ga, gb = _giver(a), _giver(b)
+    return ga is not None and gb is not None and ga != gb
 
 
 def _opposed(a: EventMention, b: EventMention) -> bool:
