@@ -1635,3 +1635,12 @@ def test_a_concern_that_supplies_would_stop_is_a_statement_not_a_stop() -> None:
                            "to Russian gas deliveries after 1 August, when the TurkStream pipeline has to be shut for "
                            "maintenance.")
     assert {m.type for m in mentions} == {"statement"}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_two_states_pledging_are_two_aid_events() -> None:
+    events = events_of("Slovenia plans to donate an unspecified number of Soviet-era tanks to Ukraine, its defence "
+                       "ministry said on Friday.",
+                       "Germany would deliver 16 bridge-layer tanks to Ukrainian forces, the German defence "
+                       "ministry said.")
+    aid = [e for e in events if e.type == "aid"]
+    assert len(aid) == 2, [[x.text[:30] for x in e.evidence] for e in aid]

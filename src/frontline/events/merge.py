@@ -464,6 +464,8 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if "statement" in (a.type, b.type) and {a.type, b.type} <= {"statement", "other"} and _two_people(a, b):
         return True  # two people's words are two statements
+    if a.type == b.type and a.type in GIVING_TYPES and _givers_differ(a, b):
+        return True  # one state's pledge is not another's
     if _rival_claims(a, b):
         return True
     if a.type in MILITARY and b.type in MILITARY and (a.status == "expected") != (b.status == "expected") \
