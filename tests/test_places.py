@@ -214,3 +214,14 @@ def test_a_text_scanned_line_by_line_reads_as_when_scanned_whole(text: str) -> N
 def test_the_moskva_is_a_ship_not_the_city(nlp: Language) -> None:
     refs = places(nlp, "Divers searched the wreck of the Moskva off the coast near Odesa on Monday.")
     assert not [r for r in refs if r.country == "RU"] and [r for r in refs if r.text == "Odesa"]
+
+
+def test_a_town_after_a_held_by_adjective_is_found(nlp: Language) -> None:
+    for text in ("Shelling hit Russian-held Melitopol on Monday.", "Kremlin-backed Kherson officials said so."):
+        assert places(nlp, text), text
+    assert [r.text for r in places(nlp, "Rostov-on-Don was hit by a drone.")] == ["Rostov-on-Don"]
+
+
+def test_a_firm_named_with_a_possessive_is_not_a_hamlet_abroad(nlp: Language) -> None:
+    refs = places(nlp, "People in Moscow queued outside McDonald’s on Sunday.")
+    assert [r.text for r in refs] == ["Moscow"]

@@ -429,12 +429,16 @@ def _runs(text: str) -> list[list[re.Match]]:
     return _runs_and_last(text)[0]
 
 
+_HELD_BY = re.compile(r"-[a-z]+$")
+
+
 def _runs_and_last(text: str) -> tuple[list[list[re.Match]], str]:
     """`_runs(text)`, and the text's last word ("" when it has none)."""
     words = list(_WORD_RE.finditer(text))
     # plain lists, read once: this loop runs over every word of a post's whole context
     texts = [m.group() for m in words]
-    caps = [w[0].isupper() for w in texts]
+    # "Russian-held", "Kremlin-backed": an adjective before a name, not a word of it ("Rostov-on-Don" is)
+    caps = [w[0].isupper() and _HELD_BY.search(w) is None for w in texts]
     n = len(words)
     runs: list[list[re.Match]] = []
     i = 0
@@ -1062,6 +1066,11 @@ def _acceptable(doc: Doc, text: str, sp: _Span, surnames: Container[str], spans:
         return False
     if sp.words == 1 and norm in _STOP_WORDS and ABBR not in kinds:
         return False  # "Much", "Most", "Will" at the start of a sentence
+    possessive = span[-1].lower_ in ("'s", "’s") or (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
+    if sp.words <= 2 and not sp.ner_place and possessive and \
+            all(e.population < 100_000 and e.country not in WAR_COUNTRIES and
+                e.feature not in (FEATURE_COUNTRY, FEATURE_ADMIN1) for e, _k in cands):
+        return False  # "McDonald's", "Sainsbury's": a firm or a person, not a hamlet abroad
     if sp.words == 1 and not sp.ner_place:
         # part of a longer name, except a town before an office ("Kyiv Mayor Vitali Klitschko")
         # "Neighbouring Lysychansk", "Besieged Mariupol": a capital only because the sentence starts there
