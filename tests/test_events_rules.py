@@ -1644,3 +1644,9 @@ def test_two_states_pledging_are_two_aid_events() -> None:
                        "ministry said.")
     aid = [e for e in events if e.type == "aid"]
     assert len(aid) == 2, [[x.text[:30] for x in e.evidence] for e in aid]
+
+
+def test_soldiers_captured_are_no_territory_even_when_the_parse_slips() -> None:
+    mentions = mentions_of("Analysts say the hearings may be designed to put pressure on London and to prompt swaps "
+                           "for Russian soldiers captured and tried in Ukraine.")
+    assert "territory.capture" not in {m.type for m in mentions}

@@ -1279,6 +1279,9 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
             objs.append(verb.head)  # "Ukrainian fighters captured in Mariupol"
+        elif verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in PERSON_WORDS and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children):
+            objs.append(verb.doc[verb.i - 1])  # "exchanges for Russian soldiers captured and tried" (a parse slip)
         if subj is not None and subj.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children) and \
                 subj.lower_ in PERSON_WORDS:
             objs.append(subj)  # "Two volunteer soldiers captured in fighting ... have been filmed" (a parse slip)
