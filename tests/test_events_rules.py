@@ -1650,3 +1650,11 @@ def test_soldiers_captured_are_no_territory_even_when_the_parse_slips() -> None:
     mentions = mentions_of("Analysts say the hearings may be designed to put pressure on London and to prompt swaps "
                            "for Russian soldiers captured and tried in Ukraine.")
     assert "territory.capture" not in {m.type for m in mentions}
+
+
+def test_an_outlets_report_is_not_placed_by_the_paragraph_before() -> None:
+    mentions = mentions_of("Russian shelling hit Kharkiv overnight, the regional governor said.",
+                           "Belarus missed a deadline on Sunday to pay interest on two foreign bonds, Bloomberg "
+                           "reported.")
+    said = [m for m in mentions if "Bloomberg" in m.evidence.text]
+    assert said and (said[0].location is None or said[0].location.name != "Kharkiv"), said[0].location

@@ -2374,7 +2374,13 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         seat = _seat(speaker, ann, st.anchor)
         if seat is None and speaker and FOREIGN_VOICE.search(speaker):
             return None  # "senior western officials", "the MPs": they do not speak from the front told before
-        return seat or before or st.nearby_place(within=STATEMENT_PLACE_WINDOW)
+        if seat or before:
+            return seat or before
+        window = STATEMENT_PLACE_WINDOW
+        if speaker and is_outlet_name(speaker):
+            # an outlet's report is placed by its own words or its paragraph, not the story before it
+            window = min(window, len(st.places_by_sentence) - 1 - st.place_paragraph_start)
+        return st.nearby_place(within=window) if window > 0 else None
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
     where = _where_antecedent(hit, ann, places)
