@@ -1658,3 +1658,9 @@ def test_an_outlets_report_is_not_placed_by_the_paragraph_before() -> None:
                            "reported.")
     said = [m for m in mentions if "Bloomberg" in m.evidence.text]
     assert said and (said[0].location is None or said[0].location.name != "Kharkiv"), said[0].location
+
+
+def test_rockets_described_in_a_quote_before_their_verb_still_strike() -> None:
+    mentions = mentions_of("On Sunday, 12 missiles “launched from the Black Sea and from aircraft” targeted the town "
+                           "of Vylkove in the Odesa region, the southern command said.")
+    assert "strike" in {m.type for m in mentions}
