@@ -1664,3 +1664,15 @@ def test_rockets_described_in_a_quote_before_their_verb_still_strike() -> None:
     mentions = mentions_of("On Sunday, 12 missiles “launched from the Black Sea and from aircraft” targeted the town "
                            "of Vylkove in the Odesa region, the southern command said.")
     assert "strike" in {m.type for m in mentions}
+
+
+def test_the_city_after_a_governors_title_is_the_town_told_before() -> None:
+    mentions = mentions_of("Russian troops pushed into Pokrovsk on Monday.",
+                           "The governor of Donetsk, Vadym Filashkin, said Russians were in control of half of the "
+                           "city.")
+    held = [m for m in mentions if "in control" in m.evidence.text and m.type != "statement"]
+    assert held and held[0].location is not None and held[0].location.name == "Pokrovsk", held
+    mentions = mentions_of("Russian troops pushed into Pokrovsk on Monday.",
+                           "Mariupol’s mayor said 200 more civilians were still trapped in the city.")
+    trapped = [m for m in mentions if "trapped" in m.evidence.text and m.location is not None]
+    assert all(m.location.name != "Pokrovsk" for m in trapped)

@@ -2386,6 +2386,14 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     where = _where_antecedent(hit, ann, places)
     if where is not None:
         return where
+    titled = [p for p in places if p.precision != "country"]
+    if titled and town_ref and all(_in_a_title(p, text) and (p.precision == "admin1" or GOVERNOR.search(
+            text[max(0, p.start - 30):p.end + 30])) for p in titled):
+        # "the governor of Luhansk said Russians held most of the city": the town told before (a
+        # mayor's "the city" is the mayor's own)
+        town = st.place(places, want="place")
+        if town is not None and not any(town.gazetteer_id == p.gazetteer_id for p in titled):
+            return town
     if places:
         # The most specific place close after the trigger ("withdrew from the town of X in the Y region"),
         # else the most specific anywhere in the sentence, nearest first.
@@ -2549,6 +2557,9 @@ def _in_subject(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
 
 TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|leader|administration|council)\s+of\s+(the\s+)?$", re.I)
 TITLE_AFTER = re.compile(r"^(['’]s)?\s+(regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.I)
+
+
+GOVERNOR = re.compile(r"\bgovernor", re.I)
 
 
 def _in_a_title(p: PlaceRef, text: str) -> bool:
