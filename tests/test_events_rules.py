@@ -1676,3 +1676,10 @@ def test_the_city_after_a_governors_title_is_the_town_told_before() -> None:
                            "Mariupol’s mayor said 200 more civilians were still trapped in the city.")
     trapped = [m for m in mentions if "trapped" in m.evidence.text and m.location is not None]
     assert all(m.location.name != "Pokrovsk" for m in trapped)
+
+
+def test_a_hyphened_source_is_named_as_written() -> None:
+    mentions = mentions_of("Pro-Russian separatists also accused Ukrainian saboteurs of staging a failed attack on a "
+                           "power station near Horlivka.")
+    said = [m for m in mentions if m.sources]
+    assert said and said[0].sources[0][0] == "Pro-Russian separatists", said[0].sources

@@ -1785,7 +1785,12 @@ def _span_text(tok: Token) -> str:
     # phrase is part of its name (else "minister for economic affairs" reads "minister economic")
     preps = OFFICE_PREPS if tok.lemma_.lower() in OFFICE_HEADS else {"of"}
     of_phrase = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for t in c.subtree}
-    text = " ".join(t.text for t in words if t.i <= tok.i or t.dep_ in ("compound", "poss", "case") or t.i in of_phrase)
+    kept = [t for t in words if t.i <= tok.i or t.dep_ in ("compound", "poss", "case") or t.i in of_phrase]
+    ids = {t.i for t in kept}
+    kept = [t for t in tok.subtree if t.i in ids or (t.text == "-" and t.i - 1 in ids and t.i + 1 in ids)]
+    text = "".join(t.text_with_ws for t in kept)
+    text = re.sub(r"\s+", " ", text).strip()  # as written: "pro-Kremlin", not "pro - Kremlin"
+    text = re.split(r" [-–—] ", text)[0]  # "Andriy Zagorodnyuk - Ukraine's former defence minister": the name
     text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)
     return re.sub(r" (['’]s)\b", r"\1", text).strip()
 

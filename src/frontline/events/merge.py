@@ -926,7 +926,8 @@ def _voice_key(name: str) -> str:
     """One person however the text spells or titles them ("Zelenskiy", "Volodymyr Zelensky", "the
     Ukrainian president"); a body or a side stays as written ("the Kremlin" is not "Russia")."""
     actor = canonical_actor(name)
-    return actor.name if actor is not None and actor.kind == "person" else normalized_name(name)
+    # ("pro - Kremlin sources" as the parser spaced it is "pro-Kremlin sources")
+    return actor.name if actor is not None and actor.kind == "person" else normalized_name(name).replace(" ", "")
 
 
 # offices one holder fills, so that "the regional governor said ..." and "Anton Alikhanov said ..."
