@@ -1648,6 +1648,9 @@ POSSESSIVE_WORD = re.compile(r"(^|\s)[A-Z][a-z]+['’]s\s")
 _QUOTE_CLOSE = re.compile(r"[”\"]")
 
 
+UNNAMED_SOME = {"some", "many", "others", "few", "most"}  # ("some of the officials" names whom)
+
+
 def _same_pronoun(name: str, tok: Token | None, ann: SentenceAnnotation, st: _PostState) -> bool:
     """'He said ...' read once by the attribution layer (the person named last in the sentence
     before: Putin, in "he had sought close ties with Putin") and once here from the post's thread
@@ -1672,8 +1675,9 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
     if tok is None:
         return None
     subj = syntax.subject_of(tok)
-    if subj is None or subj.lower_ in syntax.GENERIC_SUBJECTS:
-        return None  # "anyone who watched the meeting will understand": nobody in particular
+    if subj is None or subj.lower_ in syntax.GENERIC_SUBJECTS or \
+            (subj.lower_ in UNNAMED_SOME and not any(c.dep_ == "prep" for c in subj.children)):
+        return None  # "anyone who watched the meeting will understand", "some claim": nobody in particular
     if subj.dep_ == "nsubjpass":
         # "X has been accused of glorifying war": X is who the words are about; the speaker, if any,
         # is the agent ("by Y")
