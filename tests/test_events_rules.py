@@ -1692,3 +1692,10 @@ def test_some_who_claim_are_not_the_voice_quoted_before() -> None:
                            "invasion of Ukraine it signed a deal on a new gas pipeline.")
     some = [m for m in mentions if m.evidence.text.startswith("Some claim")]
     assert all(not m.sources or m.sources[0][0] != "Aigerim Nurlanova" for m in some), [m.sources for m in some]
+
+
+def test_what_a_sentence_grants_despite_and_what_is_unlikely_are_no_acts() -> None:
+    mentions = mentions_of("Despite claims of Russian counteroffensives in the north, these appear to have been small, "
+                           "with a Kremlin adviser having said that Moscow was unlikely to launch a major offensive "
+                           "before winter.")
+    assert "offensive" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]

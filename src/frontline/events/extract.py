@@ -893,6 +893,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and \
                 _standing_position(tok.head) and tok.head.lemma_.lower() in syntax.DENY_LEMMAS:
             continue  # "Moscow denies shelling civilians": a position it holds, no shelling told
+        if hit.type != "statement" and _in_a_concession(hit, ann.sentence.text):
+            continue  # "Despite claims of Ukrainian counteroffensives in the east, these appear limited"
         if hit.type != "statement" and _feared(tok):
             continue  # "some concern that there would be a complete stop to gas deliveries": a fear, not news
         if hit.type == "meeting" and _kept_away_from(tok):
@@ -1182,6 +1184,17 @@ def _met_the_freed(tok: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and g.lemma_.lower() in FREED_VERBS
                                         for g in c.children) for c in tok.children)
+
+
+CONCESSION = re.compile(r"^\W*(despite|in spite of|notwithstanding)\b", re.I)
+
+
+def _in_a_concession(hit: TriggerHit, text: str) -> bool:
+    """An act inside an opening 'Despite ...,' phrase is what the sentence grants before its point."""
+    if not CONCESSION.match(text):
+        return False
+    comma = text.find(",")
+    return 0 <= hit.start < comma
 
 
 FEAR_NOUNS = {"concern", "fear", "worry", "risk", "danger", "prospect", "possibility", "speculation", "threat",

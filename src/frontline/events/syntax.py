@@ -46,7 +46,8 @@ LAUNCH_VERBS = {"launch", "begin", "start", "order", "announce", "stage", "mount
 # "invited leaders to visit", "failed to capture", "efforts to reach an agreement": intentions, not acts.
 INTENT_VERBS = {"invite", "urge", "ask", "want", "hope", "wish", "seek", "try", "attempt", "fail", "refuse",
                 "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend",
-                "reject", "decline", "oppose", "volunteer", "enlist", "train", "sign", "tell", "conduct", "mean"}
+                "reject", "decline", "oppose", "volunteer", "enlist", "train", "sign", "tell", "conduct", "mean",
+                "unlikely", "unable"}  # ("unlikely to launch a counteroffensive before June": none yet)
 STOP_VERBS = {"stop", "cease", "halt", "quit"}  # "stop sending arms": what is to end, not an act told
 DRILL_VERBS = {"practise", "practice", "rehearse", "simulate"}  # "troops practised fighting off an invasion"
 PREVENT_VERBS = {"prevent", "avoid", "avert", "deter", "forestall", "preclude"}  # "a deal to prevent attacks"
