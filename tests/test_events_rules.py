@@ -1699,3 +1699,9 @@ def test_what_a_sentence_grants_despite_and_what_is_unlikely_are_no_acts() -> No
                            "with a Kremlin adviser having said that Moscow was unlikely to launch a major offensive "
                            "before winter.")
     assert "offensive" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
+
+
+def test_a_means_after_through_is_no_act_told() -> None:
+    mentions = mentions_of("Beyond questions of ethics, China has won influence in Central Asia through building "
+                           "security pacts, supplying weapons to local rulers with no conditions attached.")
+    assert "aid" not in {m.type for m in mentions}

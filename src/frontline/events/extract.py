@@ -893,6 +893,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and \
                 _standing_position(tok.head) and tok.head.lemma_.lower() in syntax.DENY_LEMMAS:
             continue  # "Moscow denies shelling civilians": a position it holds, no shelling told
+        if hit.type != "statement" and _a_means_through(tok):
+            continue  # "gained a foothold in Africa through ... supplying weapons to leaders": how, no act told
         if hit.type != "statement" and _in_a_concession(hit, ann.sentence.text):
             continue  # "Despite claims of Ukrainian counteroffensives in the east, these appear limited"
         if hit.type != "statement" and _feared(tok):
@@ -1184,6 +1186,14 @@ def _met_the_freed(tok: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and g.lemma_.lower() in FREED_VERBS
                                         for g in c.children) for c in tok.children)
+
+
+def _a_means_through(tok: Token) -> bool:
+    """The act (or the verb whose object the trigger is) is a means after 'through'."""
+    cur = syntax.governing_verb(tok)
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.tag_ == "VBG" and cur.dep_ == "pcomp" and cur.head.lower_ == "through"
 
 
 CONCESSION = re.compile(r"^\W*(despite|in spite of|notwithstanding)\b", re.I)
