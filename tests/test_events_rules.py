@@ -1705,3 +1705,11 @@ def test_a_means_after_through_is_no_act_told() -> None:
     mentions = mentions_of("Beyond questions of ethics, China has won influence in Central Asia through building "
                            "security pacts, supplying weapons to local rulers with no conditions attached.")
     assert "aid" not in {m.type for m in mentions}
+
+
+def test_attacking_a_person_for_words_is_criticism_not_a_clash() -> None:
+    for text in ("The museum had also attacked Zelenskiy in March for comparing Russia’s war to the Holocaust.",
+                 "Opposition MPs attacked the decision to send more troops to the Donbas front."):
+        assert not {"clash", "strike"} & {m.type for m in mentions_of(text)}, text
+    assert {"clash", "strike", "offensive"} & {m.type for m in mentions_of(
+        "Russian troops attacked Ukrainian positions near Bakhmut on Monday.")}

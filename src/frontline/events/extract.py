@@ -893,6 +893,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and \
                 _standing_position(tok.head) and tok.head.lemma_.lower() in syntax.DENY_LEMMAS:
             continue  # "Moscow denies shelling civilians": a position it holds, no shelling told
+        if hit.type in MILITARY and _attacked_in_words(tok):
+            continue  # "had also attacked Zelenskiy for comparing ...": criticism, not a fight
         if hit.type != "statement" and _a_means_through(tok):
             continue  # "gained a foothold in Africa through ... supplying weapons to leaders": how, no act told
         if hit.type != "statement" and _in_a_concession(hit, ann.sentence.text):
@@ -1186,6 +1188,24 @@ def _met_the_freed(tok: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and g.lemma_.lower() in FREED_VERBS
                                         for g in c.children) for c in tok.children)
+
+
+WORD_TARGETS = {"decision", "plan", "remarks", "comments", "comment", "policy", "policies", "statement", "speech",
+                "stance", "position", "approach", "proposal", "idea", "claim", "claims", "record", "handling"}
+
+
+def _attacked_in_words(tok: Token) -> bool:
+    """'Attacked Zelenskiy for comparing ...', 'attacked the decision': words against a person or a
+    position, not an armed attack."""
+    if tok.lemma_.lower() != "attack" or tok.pos_ != "VERB":
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if any(o.lower_ in WORD_TARGETS for o in objs):
+        return True
+    reason = any(c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" for g in c.children)
+                 for c in tok.children)  # "for comparing ...", "for saying ..."
+    return reason and any(o.ent_type_ == "PERSON" or (o.pos_ == "PROPN" and (k := canonical_actor(o.text)) is not None
+                                                       and k.kind == "person") for o in objs)
 
 
 def _a_means_through(tok: Token) -> bool:
