@@ -1713,3 +1713,11 @@ def test_attacking_a_person_for_words_is_criticism_not_a_clash() -> None:
         assert not {"clash", "strike"} & {m.type for m in mentions_of(text)}, text
     assert {"clash", "strike", "offensive"} & {m.type for m in mentions_of(
         "Russian troops attacked Ukrainian positions near Bakhmut on Monday.")}
+
+
+def test_where_a_reporter_files_from_is_not_where_people_were_killed() -> None:
+    mentions = mentions_of("A Ukrainian missile strike hit an ammunition depot in Nova Kakhovka on Monday.",
+                           "The Guardian’s Dan Sabbagh in Kyiv reports that at least seven people were killed in the "
+                           "strike.")
+    killed = [m for m in mentions if "seven people" in m.evidence.text and m.type != "statement"]
+    assert killed and (killed[0].location is None or killed[0].location.name != "Kyiv"), killed[0].location

@@ -2438,6 +2438,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     where = _where_antecedent(hit, ann, places)
     if where is not None:
         return where
+    # "The Guardian's Peter Beaumont in Kyiv reports that seven were killed": where the teller is
+    places = [p for p in places if not _in_tellers_phrase(p, hit, ann)]
     titled = [p for p in places if p.precision != "country"]
     if titled and town_ref and all(_in_a_title(p, text) and (p.precision == "admin1" or GOVERNOR.search(
             text[max(0, p.start - 30):p.end + 30])) for p in titled):
@@ -2609,6 +2611,27 @@ def _in_subject(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
 
 TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|leader|administration|council)\s+of\s+(the\s+)?$", re.I)
 TITLE_AFTER = re.compile(r"^(['’]s)?\s+(regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.I)
+
+
+REPORTER_WORDS = {"correspondent", "reporter", "journalist", "photographer", "editor", "columnist"}
+
+
+def _in_tellers_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """The place is inside the subject of the reporting verb that tells the act, and that subject is
+    a journalist ("the Guardian's Peter Beaumont in Kyiv reports"): where the reporter files from. (An
+    official "in Odesa" speaks for the place.)"""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if tok is None or span is None or len(span) == 0:
+        return False
+    for verb in tok.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in syntax.REPORTING_LEMMAS:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and syntax.in_subtree(span.root, subj) and not syntax.in_subtree(tok, subj) and \
+                    any(t.lower_ in REPORTER_WORDS or (t.dep_ == "poss" and is_outlet_name(t.text))
+                        for t in subj.subtree):
+                return True
+    return False
 
 
 GOVERNOR = re.compile(r"\bgovernor", re.I)
