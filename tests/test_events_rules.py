@@ -1721,3 +1721,9 @@ def test_where_a_reporter_files_from_is_not_where_people_were_killed() -> None:
                            "strike.")
     killed = [m for m in mentions if "seven people" in m.evidence.text and m.type != "statement"]
     assert killed and (killed[0].location is None or killed[0].location.name != "Kyiv"), killed[0].location
+
+
+def test_an_attack_force_is_a_kind_of_unit_not_an_attack() -> None:
+    mentions = mentions_of("They retook the village of Pisky, between Kupiansk and Lyman, where Russia has gathered a "
+                           "large attack force.")
+    assert "clash" not in {m.type for m in mentions} and "territory.capture" in {m.type for m in mentions}

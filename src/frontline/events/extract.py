@@ -893,6 +893,9 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and \
                 _standing_position(tok.head) and tok.head.lemma_.lower() in syntax.DENY_LEMMAS:
             continue  # "Moscow denies shelling civilians": a position it holds, no shelling told
+        if hit.type in MILITARY and tok.lower_ in ("attack", "strike", "assault") and tok.dep_ in ("compound", "amod") \
+                and tok.head.lemma_.lower() in KIND_OF_UNIT:
+            continue  # "a formidable attack force", "strike drones", "assault troops": a kind of unit, no act
         if hit.type in MILITARY and _attacked_in_words(tok):
             continue  # "had also attacked Zelenskiy for comparing ...": criticism, not a fight
         if hit.type != "statement" and _a_means_through(tok):
@@ -1190,6 +1193,8 @@ def _met_the_freed(tok: Token) -> bool:
                                         for g in c.children) for c in tok.children)
 
 
+KIND_OF_UNIT = {"force", "helicopter", "drone", "aircraft", "submarine", "craft", "dog", "unit", "group", "boat", "jet",
+                "troop", "brigade", "battalion", "team", "vehicle", "capability", "weapon", "fighter"}
 WORD_TARGETS = {"decision", "plan", "remarks", "comments", "comment", "policy", "policies", "statement", "speech",
                 "stance", "position", "approach", "proposal", "idea", "claim", "claims", "record", "handling"}
 
