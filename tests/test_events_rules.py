@@ -1727,3 +1727,9 @@ def test_an_attack_force_is_a_kind_of_unit_not_an_attack() -> None:
     mentions = mentions_of("They retook the village of Pisky, between Kupiansk and Lyman, where Russia has gathered a "
                            "large attack force.")
     assert "clash" not in {m.type for m in mentions} and "territory.capture" in {m.type for m in mentions}
+
+
+def test_propaganda_as_what_someone_opposes_is_no_event() -> None:
+    mentions = mentions_of("But they were united by one mission: contradicting Moscow’s propaganda about the war in "
+                           "Ukraine and naming those in Serbia who support it.")
+    assert "other" not in {m.type for m in mentions}

@@ -896,6 +896,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type in MILITARY and tok.lower_ in ("attack", "strike", "assault") and tok.dep_ in ("compound", "amod") \
                 and tok.head.lemma_.lower() in KIND_OF_UNIT:
             continue  # "a formidable attack force", "strike drones", "assault troops": a kind of unit, no act
+        if hit.type == "other" and tok.lower_ in INFO_WAR_WORDS and tok.dep_ in ("dobj", "pobj", "attr", "conj"):
+            continue  # "contradicting Beijing's propaganda", "amounted to Kremlin propaganda": a judgement
         if hit.type in MILITARY and _attacked_in_words(tok):
             continue  # "had also attacked Zelenskiy for comparing ...": criticism, not a fight
         if hit.type != "statement" and _a_means_through(tok):
@@ -1193,6 +1195,7 @@ def _met_the_freed(tok: Token) -> bool:
                                         for g in c.children) for c in tok.children)
 
 
+INFO_WAR_WORDS = {"propaganda", "disinformation", "myth", "hoax"}
 KIND_OF_UNIT = {"force", "helicopter", "drone", "aircraft", "submarine", "craft", "dog", "unit", "group", "boat", "jet",
                 "troop", "brigade", "battalion", "team", "vehicle", "capability", "weapon", "fighter"}
 WORD_TARGETS = {"decision", "plan", "remarks", "comments", "comment", "policy", "policies", "statement", "speech",
