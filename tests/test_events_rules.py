@@ -1443,8 +1443,8 @@ def test_an_attack_on_facilities_in_the_plural_is_a_strike() -> None:
 
 
 def test_the_ministry_after_a_named_ministry_is_one_source() -> None:
-    events = events_of("Russia has banned 40 Canadian journalists from entering the country, its foreign ministry "
-                       "said on Monday. The journalists spread false information about the war, the ministry said "
+    events = events_of("Russia has banned 40 Canadian journalists from its territory, its foreign ministry said "
+                       "on Monday. The journalists spread false information about the war, the ministry said "
                        "in a statement.")
     barred = next(e for e in events if any("banned" in x.text for x in e.evidence))
     names = [s["name"] if isinstance(s, dict) else s.name for s in barred.sources]
@@ -1479,8 +1479,8 @@ def test_what_the_invasion_prompted_is_its_background() -> None:
 
 def test_he_said_after_he_met_another_leader_is_still_the_first_man() -> None:
     mentions = mentions_of("Serbia's president Aleksandar Vucic on Sunday called for talks between Washington and "
-                           "Moscow to end the war in Ukraine. Before the invasion, he had sought close ties with "
-                           "Russia's president Vladimir Putin. And last month, he said Europe had harmed itself by "
+                           "Moscow to end the war in Ukraine. Before the invasion, he had built warm ties with "
+                           "the Kremlin leader Vladimir Putin. And last month, he said Europe had harmed itself by "
                            "imposing sanctions on Moscow.")
     said = [m for m in mentions if "last month" in m.evidence.text and m.type == "statement"]
     assert said and all(s[0] != "Vladimir Putin" for s in said[0].sources), said[0].sources if said else None
@@ -1516,13 +1516,13 @@ def test_the_island_is_the_island_named_before() -> None:
 
 
 def test_a_place_after_an_earlier_event_is_not_where_words_are_said() -> None:
-    mentions = mentions_of("Russia's foreign ministry described the pictures from towns such as Irpin as “a staged "
-                           "show by the Kyiv regime”, echoing a similar claim made after the shelling of a hospital "
+    mentions = mentions_of("Russia's foreign ministry called the pictures from towns such as Irpin “a staged "
+                           "show put on by Kyiv”, repeating a like claim it made after the shelling of a hospital "
                            "in Kharkiv.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and (said[0].location is None or said[0].location.name != "Kharkiv")
-    mentions = mentions_of("After a meeting in Brussels, Lithuania's foreign minister, Gabrielius Landsbergis, said "
-                           "Moscow was spreading false information.")
+    mentions = mentions_of("After a meeting in Brussels, Latvia's foreign minister, Edgars Rinkevics, said Moscow "
+                           "was spreading lies about the war.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Brussels"
 
@@ -1538,18 +1538,18 @@ def test_an_ambassador_speaks_where_they_are_posted() -> None:
 
 
 def test_a_name_set_before_its_office_is_the_source_not_a_garble() -> None:
-    mentions = mentions_of("Serhai Haidai, Ukraine’s governor of Luhansk, has called on residents to leave "
+    mentions = mentions_of("Serhai Haidai, Ukraine’s governor for Luhansk, has called on residents to leave "
                            "Kreminna, saying the shelling is constant.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and [s[0] for s in said[0].sources] == ["Serhai Haidai"], said[0].sources
 
 
 def test_a_quote_that_opens_before_its_speaker_is_named_is_dated() -> None:
-    mentions = mentions_of("And a spokesperson for Shell said: “We support the coordinated efforts to bring Russia’s "
-                           "attack to an end. We will not invest in new developments in Russia.”",
-                           "“Three months after Putin invaded Ukraine, Italy is still funding the Russian war chest "
-                           "to the tune of €2bn a month. Rome is the largest buyer of Russian gas,” Anna Rossi, a "
-                           "research director at a Milan thinktank, told the Guardian. “The world is looking to "
+    mentions = mentions_of("And a spokesperson for Shell said: “We back the joint efforts to bring Russia’s "
+                           "attack to an end. We will make no new investments in Russia.”",
+                           "“Three months after Putin invaded Ukraine, Italy still pays Moscow about €2bn "
+                           "a month. Rome is the largest buyer of Russian gas,” Anna Rossi, a "
+                           "research director at a Milan thinktank, told reporters. “Europe expects "
                            "Italy to show strength.”")
     said = [m for m in mentions if "Three months" in m.evidence.text]
     assert said and said[0].date is not None and [s[0] for s in said[0].sources] == ["Anna Rossi"]
@@ -1562,11 +1562,11 @@ def test_absence_from_a_gathering_is_no_meeting() -> None:
 
 
 def test_a_side_that_denies_doing_something_in_general_holds_a_position() -> None:
-    events = events_of("The regional governor said Russian forces were stepping up attacks from Kupiansk, but "
-                       "Ukrainian troops were holding their ground.", "Russia denies targeting civilians.")
+    events = events_of("The Kharkiv governor said Russian troops were stepping up attacks from Kupiansk, while "
+                       "Ukrainian units held their lines.", "Russia denies targeting civilians.")
     attack = next(e for e in events if any("stepping up" in x.text for x in e.evidence))
     assert attack.status != "contested" and not any("denies" in x.text for x in attack.evidence)
-    events = events_of("The regional governor said Russian forces were stepping up attacks from Kupiansk. Moscow "
+    events = events_of("The Kharkiv governor said Russian troops were stepping up attacks from Kupiansk. Moscow "
                        "denies shelling civilians.")
     assert not [e for e in events if e.status == "denied"]
 
@@ -1581,29 +1581,29 @@ def test_words_of_two_known_people_of_one_side_are_two_statements() -> None:
 
 def test_he_said_quoting_others_accusing_is_his_statement() -> None:
     mentions = mentions_of("Her words led Sergei Shoigu, the Russian defence minister, to recall the siege of "
-                           "Leningrad. He said: “Polish officials are accusing Russia of using cold as a weapon. It "
+                           "Leningrad. He said: “Polish officials accuse Russia of using cold as a weapon. It "
                            "is strange to hear this from them.”")
-    said = [m for m in mentions if "accusing" in m.evidence.text]
+    said = [m for m in mentions if "accuse" in m.evidence.text]
     assert said and said[0].sources[0][0] != "Polish officials", said[0].sources
 
 
 def test_a_quote_after_a_newly_named_speaker_goes_on_in_their_voice() -> None:
-    events = events_of("And a spokesperson for Shell said: “We support the coordinated efforts to bring Russia’s "
-                       "attack to an end. We will not invest in new developments in Russia.”",
-                       "“Three months after Putin invaded Ukraine, Italy is still funding the Russian war chest to "
-                       "the tune of €2bn a month. Rome is the largest buyer of Russian gas,” Anna Rossi, a research "
-                       "director at a Milan thinktank, told the Guardian. “The world is looking to Italy to show "
+    events = events_of("And a spokesperson for Shell said: “We back the joint efforts to bring Russia’s "
+                       "attack to an end. We will make no new investments in Russia.”",
+                       "“Three months after Putin invaded Ukraine, Italy still pays Moscow about €2bn a "
+                       "month. Rome is the largest buyer of Russian gas,” Anna Rossi, a research "
+                       "director at a Milan thinktank, told reporters. “Europe expects Italy to show "
                        "strength.”")
     shell = next(e for e in events if any("Shell" in x.text for x in e.evidence))
-    assert not any("looking to Italy" in x.text for x in shell.evidence)
+    assert not any("Europe expects" in x.text for x in shell.evidence)
 
 
 def test_an_office_then_its_holder_named_next_is_one_source() -> None:
-    events = events_of("The mayor of the besieged Ukrainian city of Pokrovsk alleged that about 2,000 civilians had "
-                       "been forcibly moved to Russia.",
+    events = events_of("The mayor of the besieged Ukrainian town of Pokrovsk alleged that some 2,000 residents "
+                       "had been forcibly taken to Russia.",
                        "“Unfortunately I have to declare that they are forcibly deporting people,” Serhiy Dobriak "
                        "told Ukrainian TV.")
-    moved = next(e for e in events if any("moved to Russia" in x.text for x in e.evidence))
+    moved = next(e for e in events if any("taken to Russia" in x.text for x in e.evidence))
     names = [s["name"] if isinstance(s, dict) else s.name for s in moved.sources]
     assert "Serhiy Dobriak" in names and not any(n.lower().startswith(("mayor", "the mayor")) for n in names), names
 
@@ -1611,14 +1611,14 @@ def test_an_office_then_its_holder_named_next_is_one_source() -> None:
 def test_words_of_the_two_warring_sides_in_one_paragraph_are_two_statements() -> None:
     events = events_of("Russian-backed officials said they were pushing into Toretsk, the last town still held "
                        "by Ukrainian troops in the area. Vadym Filashkin, Ukraine’s governor of Donetsk, has called "
-                       "on civilians to leave Toretsk, saying that the situation is “very difficult”.")
+                       "on civilians to leave Toretsk, saying that things are “very hard”.")
     governor = [e for e in events if any("Filashkin" in x.text for x in e.evidence)]
     assert governor and not any("Russian-backed" in x.text for x in governor[0].evidence)
 
 
 def test_supplies_squeezed_or_reduced_are_no_aid() -> None:
-    for text in ("A blast at a big Sabine Pass liquefied natural gas (LNG) terminal in Louisiana – which sent gas "
-                 "to Europe – has also squeezed supplies.",
+    for text in ("A blast at a big Sabine Pass liquefied natural gas (LNG) terminal in Louisiana – which sent fuel "
+                 "to Europe – has also squeezed the supplies.",
                  "Gazprom has reduced deliveries to Italy by a third, the energy company Eni said."):
         assert "aid" not in {m.type for m in mentions_of(text)}, text
 
@@ -1631,16 +1631,16 @@ def test_attitudes_towards_a_capital_are_no_place() -> None:
 
 
 def test_a_concern_that_supplies_would_stop_is_a_statement_not_a_stop() -> None:
-    mentions = mentions_of("Italy’s energy minister said there was some concern that there would be a complete halt "
+    mentions = mentions_of("Italy’s energy minister said there was real concern there would be a complete halt "
                            "to Russian gas deliveries after 1 August, when the TurkStream pipeline has to be shut for "
                            "maintenance.")
     assert {m.type for m in mentions} == {"statement"}, [(m.type, m.trigger) for m in mentions]
 
 
 def test_two_states_pledging_are_two_aid_events() -> None:
-    events = events_of("Slovenia plans to donate an unspecified number of Soviet-era tanks to Ukraine, its defence "
+    events = events_of("Slovenia plans to donate some of its old Soviet-made tanks to Ukraine, its defence "
                        "ministry said on Friday.",
-                       "Germany would deliver 16 bridge-layer tanks to Ukrainian forces, the German defence "
+                       "Germany would deliver 16 bridge-laying tanks to Ukraine’s army, the German defence "
                        "ministry said.")
     aid = [e for e in events if e.type == "aid"]
     assert len(aid) == 2, [[x.text[:30] for x in e.evidence] for e in aid]
@@ -1648,7 +1648,7 @@ def test_two_states_pledging_are_two_aid_events() -> None:
 
 def test_soldiers_captured_are_no_territory_even_when_the_parse_slips() -> None:
     mentions = mentions_of("Analysts say the hearings may be designed to put pressure on London and to prompt swaps "
-                           "for Russian soldiers captured and tried in Ukraine.")
+                           "for Russian soldiers captured and put on trial in Ukraine.")
     assert "territory.capture" not in {m.type for m in mentions}
 
 
@@ -1716,10 +1716,10 @@ def test_attacking_a_person_for_words_is_criticism_not_a_clash() -> None:
 
 
 def test_where_a_reporter_files_from_is_not_where_people_were_killed() -> None:
-    mentions = mentions_of("A Ukrainian missile strike hit an ammunition depot in Nova Kakhovka on Monday.",
-                           "The Guardian’s Dan Sabbagh in Kyiv reports that at least seven people were killed in the "
+    mentions = mentions_of("A Ukrainian missile strike destroyed a fuel store in Nova Kakhovka on Monday.",
+                           "The Guardian’s Dan Sabbagh in Kyiv reports that at least nine people died in the "
                            "strike.")
-    killed = [m for m in mentions if "seven people" in m.evidence.text and m.type != "statement"]
+    killed = [m for m in mentions if "nine people" in m.evidence.text and m.type != "statement"]
     assert killed and (killed[0].location is None or killed[0].location.name != "Kyiv"), killed[0].location
 
 
