@@ -225,3 +225,9 @@ def test_a_town_after_a_held_by_adjective_is_found(nlp: Language) -> None:
 def test_a_firm_named_with_a_possessive_is_not_a_hamlet_abroad(nlp: Language) -> None:
     refs = places(nlp, "People in Moscow queued outside McDonald’s on Sunday.")
     assert [r.text for r in refs] == ["Moscow"]
+
+
+def test_a_given_name_alone_later_is_not_a_village_abroad(nlp: Language) -> None:
+    refs = places(nlp, "Vladislav Petrenko was freed after talks with Russian soldiers, who wanted to exchange "
+                       "Vladislav for a man of interest to the Russian army.")
+    assert not [r for r in refs if r.text == "Vladislav"], refs

@@ -510,6 +510,9 @@ def _scan_text(text: str) -> tuple[tuple[_Span, ...], frozenset[str], str]:
                                             cleaned.lower() in FEATURE_WORDS)
                 follower = run[last + 1].group() if last + 1 < len(run) else ""
                 spans.append(_Span(start, end, text[start:end], length, partial=partial, follower=follower))
+                if partial and i == 0 and length == 1 and run[last + 1:] and all(
+                        e.population < 50_000 and e.country not in WAR_COUNTRIES for e, _k in _candidates(cleaned)):
+                    surnames.add(cleaned)  # "Vladislav Buryak": a given name, not a Czech village, when alone later
                 i = last + 1
                 matched = any_match = True
                 break
