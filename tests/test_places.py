@@ -228,6 +228,6 @@ def test_a_firm_named_with_a_possessive_is_not_a_hamlet_abroad(nlp: Language) ->
 
 
 def test_a_given_name_alone_later_is_not_a_village_abroad(nlp: Language) -> None:
-    refs = places(nlp, "Vladislav Petrenko was freed after talks with Russian soldiers, who wanted to exchange "
-                       "Vladislav for a man of interest to the Russian army.")
+    refs = places(nlp, "Vladislav Petrenko was freed after talks with the Russian army, whose officers wanted to "
+                       "exchange Vladislav for a man they sought.")
     assert not [r for r in refs if r.text == "Vladislav"], refs
