@@ -26,9 +26,11 @@ from frontline.events.similarity import FULL_NAME, speaker_identity
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, is_outlet_name, seat_of_actor
 from frontline.language.attribution import (
+    FUTURE_MODALS,
     MEDIUM_NOUNS,
     PERSON_NOUNS,
     PERSONAL,
+    POSSIBLE_MODALS,
     REPORTING_VERBS,
     SKIP_SUBJECTS,
     within_view,
@@ -1044,7 +1046,9 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
     return []
 
 
-JOURNALIST = re.compile(r"\b(reporter|correspondent|editor|journalist|columnist|writer)\s*,?\s*$", re.I)
+# who writes or files a story: a byline, or where a report was filed from
+REPORTER_WORDS = {"reporter", "correspondent", "editor", "journalist", "columnist", "writer", "photographer"}
+JOURNALIST = re.compile(r"\b(" + "|".join(sorted(REPORTER_WORDS)) + r")\s*,?\s*$", re.I)
 
 
 def _byline(a, ann: SentenceAnnotation) -> bool:
@@ -1247,7 +1251,7 @@ def _feared(tok: Token) -> bool:
                for verb in [tok, *tok.ancestors] if verb.pos_ in ("VERB", "AUX"))
 
 
-MAYBE_MODALS = {"would", "could", "might", "may", "will"}
+MAYBE_MODALS = POSSIBLE_MODALS | FUTURE_MODALS | {"would"}
 
 
 ABSENCE_WORDS = {"absence", "absent", "exclusion", "excluded", "ban", "banned", "barred", "missing", "boycott"}
@@ -2619,9 +2623,6 @@ def _in_subject(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
 
 TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|leader|administration|council)\s+of\s+(the\s+)?$", re.I)
 TITLE_AFTER = re.compile(r"^(['’]s)?\s+(regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.I)
-
-
-REPORTER_WORDS = {"correspondent", "reporter", "journalist", "photographer", "editor", "columnist"}
 
 
 def _in_tellers_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:

@@ -399,8 +399,8 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
         return True  # two people's words are two statements
     if a.type in PARTICIPANT_TYPES and b.type in PARTICIPANT_TYPES and _participants_differ(a, b):
         return True
-    if a.type == b.type and a.type in GIVING_TYPES and _givers_differ(a, b):
-        return True  # North Macedonia's tanks and Germany's bridge-layers are two pledges
+    if _two_givers(a, b):
+        return True
     return _rival_claims(a, b)
 
 
@@ -416,7 +416,11 @@ def _giver(m: EventMention) -> str | None:
     return None
 
 
-def _givers_differ(a: EventMention, b: EventMention) -> bool:
+def _two_givers(a: EventMention, b: EventMention) -> bool:
+    """North Macedonia's tanks and Germany's bridge-layers are two pledges, one state's sanctions not
+    another's (hand rules and learned scorer alike)."""
+    if a.type != b.type or a.type not in GIVING_TYPES:
+        return False
     ga, gb = _giver(a), _giver(b)
     return ga is not None and gb is not None and ga != gb
 
@@ -464,8 +468,8 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if "statement" in (a.type, b.type) and {a.type, b.type} <= {"statement", "other"} and _two_people(a, b):
         return True  # two people's words are two statements
-    if a.type == b.type and a.type in GIVING_TYPES and _givers_differ(a, b):
-        return True  # one state's pledge is not another's
+    if _two_givers(a, b):
+        return True
     if _rival_claims(a, b):
         return True
     if a.type in MILITARY and b.type in MILITARY and (a.status == "expected") != (b.status == "expected") \
@@ -947,7 +951,7 @@ def _office_named_after(ms: list[EventMention]) -> set[str]:
             head = next((w.lower() for w in words if w.lower() in SINGLE_OFFICES), None)
             if words and words[0][:1].islower() and head and not words[-1].endswith("s"):
                 roles.append((m, name))
-            elif FULL_NAME.match(name) and (canonical_actor(name) is None or canonical_actor(name).kind == "person"):
+            elif FULL_NAME.match(name) and ((k := canonical_actor(name)) is None or k.kind == "person"):
                 people.append((m, name))
     drop = set()
     for m, role in roles:
