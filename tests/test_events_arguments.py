@@ -150,7 +150,7 @@ def test_a_statement_the_reporter_marks_as_claimed_is_claimed() -> None:
 def test_a_person_described_by_an_old_dated_relative_clause_is_not_an_event() -> None:
     # 4 May: "kidnapped ... on 10 March" says who the man is; the swap is the news, dated today
     events = events_of("Ukraine has carried out another prisoner swap with Russia, the regional governor said. "
-                       "One of the freed men was a village head who had been kidnapped by Russian forces on "
+                       "One of the freed men was a local priest who had been kidnapped by Russian troops on "
                        "10 March.")
     assert events and all(e.date is None or e.date.start >= dt.date(2022, 5, 1) for e in events)
 
@@ -311,7 +311,7 @@ def test_an_outlet_passing_on_a_leaders_words_is_not_a_second_voice() -> None:
 
 
 def test_a_river_a_hometown_and_a_prisoner_swap_put_no_event_in_the_wrong_town() -> None:
-    events = events_of("The explosion struck a warehouse near an important rail line and a dam on the Dnipro River.")
+    events = events_of("The explosion struck a warehouse near an important rail line and a bridge on the Dnipro River.")
     assert not any(e.location is not None and e.location.name == "Dnipro" for e in events)
     hill = events_of("Dylan Hughes, 35, a father of four from Plymouth, has also been captured during the fighting in "
                      "southern Ukraine.")
@@ -339,7 +339,7 @@ def test_forces_destroying_depots_is_a_strike() -> None:
 def test_a_surname_already_named_in_full_is_no_town_and_the_north_sea_is_no_hamlet() -> None:
     events = events_of("Ukraine aims to strike a deal with the International Monetary Fund, the head of the central "
                        "bank, Kyrylo Shevchenko, told Reuters. Shevchenko, 49, also said he expected to agree a "
-                       "swap line with the Bank of England in the coming weeks.")
+                       "currency line with the Bank of England in the coming weeks.")
     assert not any(e.location is not None and e.location.name == "Shevchenko" for e in events)
     from frontline.language.places import resolve_toponym
 
@@ -398,7 +398,7 @@ def test_a_speaker_visiting_a_town_speaks_there_but_not_for_another_clauses_visi
     said = next(e for e in events if e.type == "statement")
     assert said.location is not None and said.location.name == "Kyiv"
     other = events_of("In a late-night video address on Monday, President Volodymyr Zelenskiy of Ukraine said a new "
-                      "phase of the war had begun, a statement Sergei Lavrov confirmed during a visit to India.")
+                      "phase of the war had begun, a statement Sergei Lavrov repeated during a visit to India.")
     assert not any(e.location is not None and e.location.name == "India" and "Zelensk" in str(e.sources)
                    for e in other)
 
@@ -500,7 +500,7 @@ def test_an_offensive_expected_and_one_under_way_are_two_events() -> None:
     mentions = mentions_of(
         "In eastern Ukraine, limited offensives on Thursday focused on the Donetsk cities of Sloviansk and "
         "Bakhmut, according to analysts at the Institute for the Study of War.",
-        "The ISW also assessed that Russia will likely launch a bigger, more determined offensive on "
+        "The ISW further assessed that Russia will likely launch a broader, better-prepared offensive on "
         "the Sloviansk-Siversk-Bakhmut line soon.")
     offensives = [m for m in mentions if m.type == "offensive"]
     under_way = next(m for m in offensives if m.status != "expected")
@@ -518,7 +518,7 @@ def test_an_offensive_expected_and_one_under_way_are_two_events() -> None:
 def test_a_date_after_since_is_not_taken_by_the_sentences_that_follow() -> None:
     mentions = mentions_of(
         "Kyiv has been attacked for the first time since 5 April, with Russian missiles striking residential "
-        "buildings. One more civilian was killed by a missile attack on Cherkasy, south-east of Kyiv.")
+        "buildings. One more civilian was killed by a missile attack on Cherkasy, in central Ukraine.")
     cherkasy = next(m for m in mentions if "Cherkasy" in m.evidence.text)
     assert cherkasy.date is not None and cherkasy.date.start != dt.date(2022, 4, 5)
 
@@ -562,8 +562,8 @@ def test_a_town_described_as_in_ukraine_is_the_ukrainian_namesake() -> None:
 
 
 def test_a_regional_governor_names_the_region_not_its_capital() -> None:
-    events = events_of("Four Russian rockets struck a military facility in Yaroviv, the Lviv regional governor "
-                       "Maksym Kozytskyy said.")
+    events = events_of("Four Russian rockets struck a military facility in Yaroviv, the Lviv regional military "
+                       "governor Maksym Kozytskyy said.")
     hit = [e for e in events if e.type == "strike"]
     assert hit and all(e.location is not None and e.location.precision == "admin1" for e in hit)
 
@@ -749,7 +749,7 @@ def test_sanctions_only_talked_about_are_not_new_sanctions() -> None:
 
 
 def test_targets_to_meet_and_trips_not_made_are_not_meetings() -> None:
-    for text in ("But without gas from Russia, these targets will be hard to meet, the minister said.",
+    for text in ("But without gas from Russia, the climate targets will be hard to meet, the minister said.",
                  "Several people on the Russian government's list wouldn't have managed to make the trip anyway."):
         assert "meeting" not in {m.type for m in mentions_of(text)}, text
 

@@ -1528,7 +1528,7 @@ def test_a_place_after_an_earlier_event_is_not_where_words_are_said() -> None:
 
 
 def test_an_ambassador_speaks_where_they_are_posted() -> None:
-    mentions = mentions_of("Vasily Nebenzia, Russia's ambassador to the United Nations, said on Friday that the "
+    mentions = mentions_of("Vasily Nebenzia, Russia's ambassador to the United Nations, said on Thursday that the "
                            "west was prolonging the war in Ukraine.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.country == "US", said[0].location
@@ -1572,7 +1572,7 @@ def test_a_side_that_denies_doing_something_in_general_holds_a_position() -> Non
 
 
 def test_words_of_two_known_people_of_one_side_are_two_statements() -> None:
-    events = events_of("Dmitry Peskov said on Friday that only a small part of Russia’s military might was being "
+    events = events_of("Dmitry Peskov said on Friday that just a small share of Russia’s military might was being "
                        "used in Ukraine.",
                        "Putin told parliamentary leaders that the west wanted to fight Russia to the last Ukrainian.")
     peskov = [e for e in events if any("Peskov" in x.text for x in e.evidence)]
@@ -1679,8 +1679,8 @@ def test_the_city_after_a_governors_title_is_the_town_told_before() -> None:
 
 
 def test_a_hyphened_source_is_named_as_written() -> None:
-    mentions = mentions_of("Pro-Russian separatists also accused Ukrainian saboteurs of staging a failed attack on a "
-                           "power station near Horlivka.")
+    mentions = mentions_of("Pro-Russian separatists also accused Ukrainian agents of plotting a botched raid on a "
+                           "water plant near Horlivka.")
     said = [m for m in mentions if m.sources]
     assert said and said[0].sources[0][0] == "Pro-Russian separatists", said[0].sources
 
