@@ -1003,8 +1003,11 @@ def _evidence(ms: list[EventMention]) -> list[Evidence]:
 
 def _summary(ms: list[EventMention], etype: str) -> str:
     same = [m for m in ms if m.type == etype] or ms
+    # a sentence that only carries on another ('"It is a war zone," he said') does not say what happened
+    same = [m for m in same if not m.joins] or same
     # A headline-derived summary is what the publisher itself wrote about the event.
     for m in same:
         if m.summary and m.summary != m.evidence.text.rstrip(".") and not m.summary.endswith("…"):
             return m.summary
-    return min((m.summary for m in same), key=len)
+    # the first sentence that told it, not a later aside ("They are now regrouping")
+    return min(same, key=lambda m: (m.evidence.document, m.evidence.start)).summary
