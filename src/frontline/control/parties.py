@@ -1,7 +1,7 @@
 """Sides of a territorial change: who takes a place, and who a withdrawal hands it to.
 
 Events name actors as the text does after merging ("Ukraine", "Russian Armed Forces", "the
-General Staff of the Armed Forces of Ukraine"); control needs the *side* they act for. Forces
+Ukrainian general staff"); control needs the *side* they act for. Forces
 are sided exactly as events/merge.py does (`_side`, imported, not copied); officials, ministries
 and general staffs act for their state too.
 """

@@ -492,8 +492,8 @@ def _invasion_as_a_time(tok: Token) -> bool:
 
 
 def _state_since_the_war(tok: Token, text: str) -> bool:
-    """What has been so since the war began ("has trapped tens of millions of tonnes of grain", "has sent
-    food prices soaring"), told in the present perfect: the state of things, not news of the day."""
+    """What has been so since the war began ("has kept millions of tonnes of wheat in silos", "has pushed
+    bread prices up"), told in the present perfect: the state of things, not news of the day."""
     verbs = [syntax.governing_verb(tok)]
     if tok.dep_ == "ROOT":  # the parser made the noun the root, its verb a clause under it
         verbs += [c for c in tok.children if c.dep_ in ("advcl", "relcl", "acl")]
@@ -535,8 +535,8 @@ def _as_backdrop(tok: Token) -> bool:
 
 
 def _accord_as_a_time(tok: Token) -> bool:
-    """An accord or meeting already told, named to say when something else happened ("the attack
-    hours after the deal was signed", "officials said prior to the signing of the agreement"): a
+    """An accord or meeting already told, named to say when something else happened ("the shelling
+    a day after the deal was signed", "ministers spoke ahead of the signing of the accord"): a
     time, not news of a signing."""
     noun = tok
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
@@ -642,8 +642,8 @@ def _background_of_past_perfect(tok: Token) -> bool:
 
 
 def _role_of_a_thing(tok: Token) -> bool:
-    """An act in "which was (being) used to ..." about a unit, base or weapon ("its eastern district, which was
-    being used to attack Sloviansk"): what the thing served for, a description, not an act reported."""
+    """An act in "which was (being) used to ..." about a unit, base or weapon ("the airfield, which was
+    being used to shell Kramatorsk"): what the thing served for, a description, not an act reported."""
     head = tok.head
     if tok.dep_ != "xcomp" or head.lemma_.lower() != "use" or \
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -687,8 +687,8 @@ AIM_NOUNS = {"strategy", "tactic", "aim", "goal", "objective", "plan", "intentio
 
 
 def _stated_aim(tok: Token) -> bool:
-    """An act inside what a strategy, aim or plan "is to" do ("Russia's strategy has been to destroy
-    buildings, forcing them to retreat"; "the commission's goal was to record war crimes"): a way of
+    """An act inside what a strategy, aim or plan "is to" do ("the army's plan has been to flatten
+    streets until defenders pull back"; "the inquiry's aim was to document abuses"): a way of
     fighting or a purpose described, not an act reported."""
     for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "xcomp" and anc.head.lemma_ == "be" and \
@@ -750,9 +750,9 @@ NEEDFUL = {"necessary", "essential", "vital", "crucial", "imperative", "importan
 
 
 def _prescribed(tok: Token) -> bool:
-    """An act someone says should or must happen, in words they are reported to have said ("the supply
-    of weapons had to continue": the act named as what has to go on, not a delivery made), or asks why
-    it happened ("did not understand why the EU had imposed sanctions"): their position, not the act."""
+    """An act someone says should or must happen, in words they are reported to have said ("arms
+    deliveries had to go on": the act named as what has to go on, not a delivery made), or asks why
+    it happened ("could not see why Brussels had imposed sanctions"): their position, not the act."""
     prescribed = tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("have", "need") and \
         any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             for c in tok.head.children)
@@ -2627,7 +2627,7 @@ TITLE_AFTER = re.compile(r"^(['’]s)?\s+(regional\s+|city\s+|military\s+)?(gove
 
 def _in_tellers_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
     """The place is inside the subject of the reporting verb that tells the act, and that subject is
-    a journalist ("the Guardian's Peter Beaumont in Kyiv reports"): where the reporter files from. (An
+    a journalist ("our correspondent in Lviv reports"): where the reporter files from. (An
     official "in Odesa" speaks for the place.)"""
     tok = syntax.token_at(ann.doc, hit.start, hit.end)
     span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")

@@ -330,8 +330,8 @@ def fights_as_a_member(tok: Token) -> bool:
 
 
 def generic_subject(tok: Token) -> bool:
-    """The clause of the trigger is about "you" in general ("it is impossible to do otherwise when
-    you are protecting your home from an assault"), not a party that acted."""
+    """The clause of the trigger is about "you" in general ("there is no other choice when
+    you are defending your family against an attack"), not a party that acted."""
     verb = governing_verb(tok)
     return any(c.dep_ == "nsubj" and (c.lower_ in GENERIC_SUBJECTS or c.lemma_.lower() == "world")
                for c in verb.children)  # "the whole world is fighting Russia": a figure of speech
@@ -385,7 +385,7 @@ def setting_of_words(tok: Token) -> bool:
 
 
 def duty_not_deed(tok: Token) -> bool:
-    """An act one "has to" do ("I am a man and have to fight") or spent a while doing ("spent two months
+    """An act one "has to" do ("as a citizen I have to fight") or spent a while doing ("spent three weeks
     fighting"): a duty or a stretch of service, not an act that happened at a time and place."""
     if tok.dep_ != "xcomp":
         return False

@@ -342,8 +342,8 @@ def _subject(verb: Token) -> Token | None:
 def _set_off_speaker(verb: Token) -> Token | None:
     """The speaker set off by commas just before a verb the parser left without its own subject.
 
-    "In the region of Luhansk, the governor, Serhiy Haidai, said ..." and "Russia is running out
-    of steam, the chief of MI6, Richard Moore, said": the parser hangs the name on the phrase
+    "In the province of Sumy, the governor, Dmytro Zhyvytskyi, said ..." and "Moscow is short
+    of shells, the head of the CIA, William Burns, said": the parser hangs the name on the phrase
     before it (an apposition), so the verb has no subject, or borrows the first clause's one.
     """
     if verb.dep_ not in {"ROOT", "conj", "parataxis"} or verb.i < 3:
@@ -363,7 +363,7 @@ def _set_off_speaker(verb: Token) -> Token | None:
 
 
 def _phrase_after_comma(verb: Token) -> Token | None:
-    """'..., the governor of Ukraine's Luhansk region said on Sunday': a subjectless reporting verb right
+    """'..., the governor of Ukraine's Sumy province said on Monday': a subjectless reporting verb right
     after a noun phrase set off by a comma; the parser hung the phrase on the clause before."""
     if verb.dep_ != "conj":
         return None
@@ -381,8 +381,8 @@ def _phrase_after_comma(verb: Token) -> Token | None:
 
 
 def _name_before_said(verb: Token) -> Token | None:
-    """'... retake half of Sievierodonetsk, Serhiy Haidai, the governor of Luhansk province, told national
-    television': the parser joins the name to the place before it and the verb to the first clause;
+    """'... hold part of Vovchansk, Oleh Syniehubov, the head of Kharkiv region, told local
+    radio': the parser joins the name to the place before it and the verb to the first clause;
     the name set off by an office just before the verb speaks."""
     if verb.dep_ != "conj" or any(c.dep_ == "cc" for c in verb.children):
         return None
