@@ -1733,3 +1733,11 @@ def test_propaganda_as_what_someone_opposes_is_no_event() -> None:
     mentions = mentions_of("But they were united by one mission: contradicting Moscow’s propaganda about the war in "
                            "Ukraine and naming those in Serbia who support it.")
     assert "other" not in {m.type for m in mentions}
+
+
+def test_a_spokesmans_words_are_not_the_meeting_his_principal_held() -> None:
+    events = events_of("Putin’s spokesman Dmitry Peskov hardened the tone on Tuesday, saying that Moscow would "
+                       "answer any seizure of its assets. Putin in his talks with regional governors accused "
+                       "western states of stealing from Russia.")
+    peskov = next(e for e in events if any(s["name"] == "Dmitry Peskov" for s in e.sources))
+    assert not any("regional governors" in x.text for x in peskov.evidence)

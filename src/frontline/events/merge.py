@@ -399,12 +399,27 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
         return True  # two people's words are two statements
     if a.type in PARTICIPANT_TYPES and b.type in PARTICIPANT_TYPES and _participants_differ(a, b):
         return True
+    if _someone_elses_meeting(a, b) or _someone_elses_meeting(b, a):
+        return True
     if _two_givers(a, b):
         return True
     return _rival_claims(a, b)
 
 
 GIVING_TYPES = {"aid", "sanctions"}
+
+
+def _someone_elses_meeting(said: EventMention, met: EventMention) -> bool:
+    """A known person's words and a meeting or call of other people, told with no source of its own
+    ("Peskov said ..." and "Putin, in his meeting with lawmakers, ..."): the spokesman's words are not
+    the meeting his principal held."""
+    if said.type != "statement" or met.type not in PARTICIPANT_TYPES or met.sources or not said.sources:
+        return False
+    speaker = canonical_actor(said.sources[0][0])
+    if speaker is None or speaker.kind != "person":
+        return False
+    present = {a.actor_id for a in met.actors if a.kind == "person" and a.actor_id}
+    return bool(present) and speaker.actor_id not in present
 
 
 def _giver(m: EventMention) -> str | None:
