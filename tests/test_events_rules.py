@@ -1741,3 +1741,13 @@ def test_a_spokesmans_words_are_not_the_meeting_his_principal_held() -> None:
                        "western states of stealing from Russia.")
     peskov = next(e for e in events if any(s["name"] == "Dmitry Peskov" for s in e.sources))
     assert not any("regional governors" in x.text for x in peskov.evidence)
+
+
+def test_soldiers_speaking_for_themselves_are_not_placed_at_their_capital() -> None:
+    events = events_of("A group of Russian conscripts has accused their officers of locking them in a basement "
+                       "for refusing to fight.")
+    said = next(e for e in events if e.type == "statement")
+    assert said.location is None or said.location.name != "Moscow"
+    # a ministry does speak from its seat
+    events = events_of("Russia’s defence ministry has accused Ukrainian units of shelling a prison camp.")
+    assert any(e.location is not None and e.location.name == "Moscow" for e in events)

@@ -2259,7 +2259,7 @@ def _posted_to(speaker: str, ann: SentenceAnnotation, when: dt.date | None) -> A
 def _seat(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None = None) -> PlaceRef | None:
     """Where an official body or a state's officer speaks from when the text does not say: the capital
     of the state they serve ('the Russian foreign ministry said' -> Moscow)."""
-    if not speaker:
+    if not speaker or _ordinary_people(speaker):
         return None
     # "Johnson" in June 2022 is Boris Johnson, not the later US speaker of that name
     if when is None and ann.sentence.published is not None:
@@ -2280,6 +2280,19 @@ def _seat(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None = N
     ref = town_in(town, country) if town else seat_of(country)
     # inferred, not named: no words of the text (merging and the event's place tell the two apart)
     return replace(ref, text="", start=0, end=0) if ref is not None else None
+
+
+# people who speak for themselves, not from an office: soldiers, residents, witnesses
+ORDINARY_PEOPLE = {"soldier", "troop", "fighter", "serviceman", "servicemen", "conscript", "marine", "resident",
+                   "villager", "local", "civilian", "witness", "survivor", "refugee", "prisoner", "captive",
+                   "volunteer", "family", "families", "relative", "mother", "father", "wife", "husband", "medic",
+                   "doctor", "nurse", "people", "man", "men", "woman", "women", "student", "worker", "crew"}
+
+
+def _ordinary_people(speaker: str) -> bool:
+    """A group of soldiers or residents speaks where they are, which a state's capital is not (words
+    of a proper name, "the Donetsk People's Republic", are no such people)."""
+    return any(w in ORDINARY_PEOPLE or w.rstrip("s") in ORDINARY_PEOPLE for w in re.findall(r"\b[a-z]+", speaker))
 
 
 TOLL_VERBS = {"kill", "injure", "wound", "destroy", "damage"}  # "a strike on a range that killed 35": the strike did
