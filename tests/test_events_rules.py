@@ -1751,3 +1751,11 @@ def test_soldiers_speaking_for_themselves_are_not_placed_at_their_capital() -> N
     # a ministry does speak from its seat
     events = events_of("Russia’s defence ministry has accused Ukrainian units of shelling a prison camp.")
     assert any(e.location is not None and e.location.name == "Moscow" for e in events)
+
+
+def test_an_office_named_again_in_short_is_one_source() -> None:
+    events = events_of("The Polish region of Silesia has offered to rebuild Irpin, the town near Kyiv ruined by "
+                       "Russian shelling. The town will get new schools and a hospital, said the president of the "
+                       "region. Engineers from Poland will start work this autumn, the president added.")
+    said = next(e for e in events if e.type == "statement")
+    assert [s["name"] for s in said.sources] == ["president of the region"]

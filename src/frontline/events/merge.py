@@ -938,7 +938,9 @@ def _surname_of_another(name: str, names: list[str]) -> bool:
         return False
     if name[:1].isupper():
         return any(FULL_NAME.match(o) and normalized_name(o).endswith(" " + word) for o in names if o != name)
-    return any(normalized_name(o).endswith(" " + word) for o in names if o != name)
+    # ("the president" after "the president of the region")
+    return any(re.sub(r"^the ", "", normalized_name(o)).startswith(word + " of ") or
+               normalized_name(o).endswith(" " + word) for o in names if o != name)
 
 
 def _voice_key(name: str) -> str:
