@@ -1759,3 +1759,12 @@ def test_an_office_named_again_in_short_is_one_source() -> None:
                        "region. Engineers from Poland will start work this autumn, the president added.")
     said = next(e for e in events if e.type == "statement")
     assert [s["name"] for s in said.sources] == ["president of the region"]
+
+
+def test_an_act_a_relative_clause_dates_weeks_back_describes_someone_it_is_not_news() -> None:
+    old = mentions_of("Moscow may hand over the captured marines if Kyiv releases Oleh Pavlenko, a pro-Russian "
+                      "politician who was arrested three weeks ago.")
+    assert "prisoners" not in {m.type for m in old}
+    # an act the clause dates to the last few days is news, and "they" who retook a town are no captives
+    recent = mentions_of("Ukrainian troops are digging in around Ruska Lozova, which they recaptured on Sunday.")
+    assert [m.type for m in recent] == ["territory.capture"]

@@ -584,6 +584,21 @@ def _past_perfect_description(tok: Token) -> bool:
             for c in verb.children)  # not "assessments that Russia had paused its offensive": what is said
 
 
+OLD_ACT_DAYS = 14  # an act a relative clause dates further back than this describes, it is not news
+
+
+def _old_act_described(tok: Token, ann: SentenceAnnotation, report: dt.date | None) -> bool:
+    """A relative clause that dates its act weeks before the report ('a swathe of the south that they
+    seized in March', in late April): what the thing is, told as background, not news of the act."""
+    verb = clause = syntax.governing_verb(tok)
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "who escaped ..., but was re-arrested in April"
+        clause = clause.head
+    if clause.dep_ != "relcl" or report is None:
+        return False
+    return any((report - d.end).days > OLD_ACT_DAYS and _dates_verb_directly(d, ann, verb)
+               for d in ann.dates)
+
+
 WARN_VERBS = {"warn", "caution", "advise", "argue", "speak", "lobby", "campaign", "rule"}
 
 
@@ -875,7 +890,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "horrors in areas from which Russia is withdrawing": which areas, not news of a retreat
         if hit.type == "other" and _what_an_accord_does(tok):
             continue  # "the deal, which allows grain ships to sail safe corridors": what the deal does
-        if hit.type != "statement" and _past_perfect_description(tok):
+        if hit.type != "statement" and (_past_perfect_description(tok) or _old_act_described(tok, ann, st.anchor)):
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
         if hit.type == "sanctions" and tok.lemma_.lower() == "sanction" and tok.pos_ == "NOUN" and not _imposed(tok):
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
@@ -1338,7 +1353,7 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children):
             objs.append(verb.doc[verb.i - 1])  # "exchanges for Russian soldiers captured and tried" (a parse slip)
         if subj is not None and subj.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children) and \
-                subj.lower_ in PERSON_WORDS:
+                subj.lower_ in PERSON_WORDS and subj.pos_ != "PRON":  # ("a town they recaptured": the captors)
             objs.append(subj)  # "Two volunteer soldiers captured in fighting ... have been filmed" (a parse slip)
         if verb.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in verb.children):
             main = syntax.subject_of(syntax.governing_verb(verb.head))
