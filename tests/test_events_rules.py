@@ -1768,3 +1768,9 @@ def test_an_act_a_relative_clause_dates_weeks_back_describes_someone_it_is_not_n
     # an act the clause dates to the last few days is news, and "they" who retook a town are no captives
     recent = mentions_of("Ukrainian troops are digging in around Ruska Lozova, which they recaptured on Sunday.")
     assert [m.type for m in recent] == ["territory.capture"]
+
+
+def test_a_firm_that_says_something_is_its_source() -> None:
+    mentions = mentions_of("The Russian oil firm said exports through the Druzhba pipeline had stopped because "
+                           "Ukraine had not let payment through.")
+    assert [m.sources for m in mentions] == [[("Russian oil firm", "asserts")]]

@@ -68,6 +68,7 @@ BODY_NOUNS = {
     "alliance", "coalition", "commission", "organisation", "organization", "institute", "watchdog",
     "governor", "region", "city", "country", "state", "nation", "side", "delegation", "network",
     "intelligence", "directorate", "headquarters", "navy", "guard", "fleet", "corps",
+    "firm", "giant", "supplier", "producer", "exporter", "manufacturer", "bank", "charity",
 }
 RAISING_VERBS = {"appear", "seem"}
 # Verbs of opinion: what they govern is the holder's view, so a cue inside it speaks for nobody.
