@@ -1774,3 +1774,18 @@ def test_a_firm_that_says_something_is_its_source() -> None:
     mentions = mentions_of("The Russian oil firm said exports through the Druzhba pipeline had stopped because "
                            "Ukraine had not let payment through.")
     assert [m.sources for m in mentions] == [[("Russian oil firm", "asserts")]]
+
+
+def test_a_spokesman_speaks_from_the_capital_not_the_town_told_before() -> None:
+    events = events_of("Lithuania halted rail freight of sanctioned goods to Kaliningrad on Saturday, angering Moscow.",
+                       "Putin’s spokesman, Dmitry Peskov, called the move illegal on Monday and threatened a response.")
+    said = next(e for e in events if e.type == "statement")
+    assert said.location is not None and said.location.name == "Moscow"
+
+
+def test_an_office_told_before_is_not_a_spokesman_named_after() -> None:
+    events = events_of("Russian troops shelled the port of Mykolaiv overnight, the regional governor said. The "
+                       "Kremlin spokesman, Dmitry Peskov, said on Monday that the army was only hitting military "
+                       "targets.")
+    names = {s["name"] for e in events for s in e.sources}
+    assert "regional governor" in names and "Dmitry Peskov" in names

@@ -2253,6 +2253,22 @@ def _travels(speaker: str | None, when: dt.date | None) -> bool:
         r.title in TRAVELLING_ROLES and r.active(when) for r in entry.roles)
 
 
+SPOKESPERSON = re.compile(r"\b(spokes(man|woman|person)|press secretary)\b", re.I)
+
+
+def _spokesperson(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None) -> bool:
+    """A spokesperson, by the catalogue's record of their office or by the words beside their name
+    ("Kremlin spokesperson Dmitry Peskov"): they speak at briefings in their capital."""
+    if not speaker:
+        return False
+    actor = canonical_actor(speaker, when)
+    entry = get_catalogue().entries.get(actor.actor_id) if actor is not None and actor.actor_id else None
+    if entry is not None and any(SPOKESPERSON.search(r.title) and r.active(when) for r in entry.roles):
+        return True
+    at = ann.sentence.text.find(speaker)
+    return at >= 0 and bool(SPOKESPERSON.search(ann.sentence.text[max(0, at - 40):at + len(speaker) + 40]))
+
+
 # a post abroad, in the speaker's own words or set beside their name ("Anatoly Antonov, Russia's
 # ambassador to the US", "the United States ambassador to the United Nations")
 POSTED_TO = re.compile(r"(?:[^,]*?\b|[^,]*, (?:[\w’'-]+ ){0,3})(?:ambassador|envoy|representative)s? to (?:the )?"
@@ -2452,6 +2468,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return st.meeting_place  # "he told a press conference following the summit": where it was held
         # the sentence before, else the speaker's seat, else a little further back
         # the sentence before, unless it told of the front: a party speaks about the fighting from its seat
+        if _spokesperson(speaker, ann, st.anchor) and (seat := _seat(speaker, ann, st.anchor)) is not None:
+            return seat  # a spokesman briefs from the capital, not from the town the story told before
         before = st.nearby_place(within=1)
         if before is not None and st.place_paragraph_start == len(st.places_by_sentence) - 1 and \
                 _body(speaker, st.anchor) and not (len(st.recent_text) > 1 and _names(st.recent_text[-2], speaker)):

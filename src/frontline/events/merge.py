@@ -32,7 +32,7 @@ from frontline.events.similarity import (
     text_overlap,
     voices_apart,
 )
-from frontline.language.actors import canonical_actor, is_media, state_of
+from frontline.language.actors import canonical_actor, get_catalogue, is_media, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
 GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
@@ -972,11 +972,28 @@ def _office_named_after(ms: list[EventMention]) -> set[str]:
                 people.append((m, name))
     drop = set()
     for m, role in roles:
+        office = next(w.lower() for w in role.split() if w.lower() in SINGLE_OFFICES)
         after = {name for p, name in people if p.evidence.document == m.evidence.document and
-                 0 < _index(p) - _index(m) <= ROLE_THEN_NAME}
+                 0 < _index(p) - _index(m) <= ROLE_THEN_NAME and _may_hold(name, office, p.evidence.text)}
         if len(after) == 1:
             drop.add(role)
     return drop
+
+
+SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _may_hold(name: str, office: str, text: str) -> bool:
+    """Whether the person named may be the holder of the office told before: not someone the
+    catalogue knows in other offices, nor someone their own sentence calls by another ("the Kremlin
+    spokesman, Dmitry Peskov" is no regional governor)."""
+    known = canonical_actor(name)
+    entry = get_catalogue().entries.get(known.actor_id) if known is not None and known.actor_id else None
+    if entry is not None and entry.roles and not any(office in r.title for r in entry.roles):
+        return False
+    at = text.find(name)
+    near = re.findall(r"[a-z]+", text[max(0, at - 40):at + len(name) + 40].lower()) if at >= 0 else []
+    return not any(w in SPOKES_WORDS for w in near)
 
 
 def _sources(ms: list[EventMention]) -> list[dict]:
