@@ -1789,3 +1789,11 @@ def test_an_office_told_before_is_not_a_spokesman_named_after() -> None:
                        "targets.")
     names = {s["name"] for e in events for s in e.sources}
     assert "regional governor" in names and "Dmitry Peskov" in names
+
+
+def test_words_said_after_a_sentence_of_two_dates_take_its_recent_day_not_the_old_one() -> None:
+    mentions = mentions_of("Belarus failed on Sunday to pay coupons on a bond that fell due on 3 April, Reuters "
+                           "reported. The Belarusian finance minister said the money had been sent but was blocked "
+                           "by sanctions.")
+    said = next(m for m in mentions if "finance minister" in m.evidence.text)
+    assert said.date is not None and said.date.start == dt.date(2022, 5, 1)

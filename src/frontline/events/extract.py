@@ -2789,6 +2789,13 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
         # words reported without a date are recent, not of a month-old story told a while before
         # ("On Sunday, 16 February, X spoke to Y. Y claimed ...": the sentence just before dates them)
         inherited = None
+    if inherited is not None and hit.type == "statement" and st.anchor is not None and \
+            (st.anchor - inherited.start).days > STATEMENT_INHERIT_DAYS:
+        # "... missed a deadline on Sunday on bonds due on 27 May, Bloomberg reported. Peskov said ...":
+        # of the sentence before's days, the recent one, not the last one it names
+        recent = [d for d in st.previous_dates if d.precision == "day" and
+                  0 <= (st.anchor - d.start).days <= STATEMENT_INHERIT_DAYS]
+        inherited = max(recent, key=lambda d: d.start) if recent else inherited
     if inherited is not None and hit.type not in ("call",):
         return DateRef(inherited.start, inherited.end, inherited.precision, inherited.basis, inherited.text), 1
     if st.anchor is None:
