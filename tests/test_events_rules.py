@@ -1797,3 +1797,11 @@ def test_words_said_after_a_sentence_of_two_dates_take_its_recent_day_not_the_ol
                            "by sanctions.")
     said = next(m for m in mentions if "finance minister" in m.evidence.text)
     assert said.date is not None and said.date.start == dt.date(2022, 5, 1)
+
+
+def test_a_strike_one_side_claims_and_a_local_official_of_the_other_acknowledges_is_confirmed() -> None:
+    events = events_of("Russia’s defence ministry claimed its missiles hit an ammunition depot near Stryi on "
+                       "Tuesday. The Lviv region’s governor acknowledged the strike and said one warehouse had "
+                       "burned down.")
+    strike = next(e for e in events if e.type == "strike")
+    assert strike.status == "confirmed"

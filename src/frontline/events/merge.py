@@ -722,6 +722,18 @@ def _war_side(name: str, text: str = "") -> str | None:
     return None
 
 
+LOCAL_OFFICE = re.compile(r"\b(governor|mayor|regional|city|military administration|council)\b", re.I)
+
+
+def _local_side(name: str, m: EventMention) -> str | None:
+    """The side a voice speaks for, a town's or a region's officials included ("Lviv's governor"
+    speaks for Ukraine when the act is in Ukraine)."""
+    side = _war_side(name, m.evidence.text)
+    if side is None and LOCAL_OFFICE.search(name) and m.location is not None and m.location.country == "UA":
+        return "UA"
+    return side
+
+
 def _two_voices(a: EventMention, b: EventMention) -> bool:
     """Two voices each named by words of their own: a paragraph of a digest gives each story its own
     voice (`similarity.voices_apart`)."""
@@ -834,7 +846,8 @@ def _status(ms: list[EventMention], etype: str) -> str:
         return "denied" if not any(m.status == "reported" and not m.sources for m in happened) else "contested"
     if any(m.status == "confirmed" for m in happened):
         return "confirmed"
-    sides = {p for p in asserting if p in ("RU", "UA")}
+    sides = {p for p in asserting if p in ("RU", "UA")} | \
+        {_local_side(n, m) for m in happened for n, s in m.sources if s == "asserts"} - {None}
     if len(sides) == 2 and etype in MILITARY:
         return "confirmed"  # both sides say so
     if any(m.status == "reported" and not m.sources for m in happened):
