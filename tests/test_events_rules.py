@@ -1805,3 +1805,22 @@ def test_a_strike_one_side_claims_and_a_local_official_of_the_other_acknowledges
                        "burned down.")
     strike = next(e for e in events if e.type == "strike")
     assert strike.status == "confirmed"
+
+
+def test_a_catalogued_leader_and_their_office_named_after_are_one_source() -> None:
+    events = events_of("The British prime minister, Boris Johnson, said on Monday that support for Kyiv must not "
+                       "waver. Sanctions were working, the prime minister argued.")
+    said = next(e for e in events if e.type == "statement")
+    assert [s["name"] for s in said.sources] == ["Boris Johnson"]
+
+
+def test_another_naming_of_one_voice_is_no_second_source() -> None:
+    from frontline.events.merge import _named_otherwise
+
+    assert _named_otherwise(["Antony Blinken", "Anthony Blinken", "Secretary of State"]) == {
+        "Anthony Blinken", "Secretary of State"}
+    assert _named_otherwise(["Institute for the Study of War", "Washington-based think tank"]) == {
+        "Washington-based think tank"}
+    # two people, or a body and an unrelated description, stay two voices
+    assert _named_otherwise(["Antony Blinken", "Andrew Blinken"]) == set()
+    assert _named_otherwise(["Russia’s Defence Ministry", "the institute"]) == set()

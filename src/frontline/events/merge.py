@@ -32,7 +32,7 @@ from frontline.events.similarity import (
     text_overlap,
     voices_apart,
 )
-from frontline.language.actors import canonical_actor, get_catalogue, is_media, state_of
+from frontline.language.actors import canonical_actor, get_catalogue, is_media, office_titles, state_of
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
 GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
@@ -1009,9 +1009,45 @@ def _may_hold(name: str, office: str, text: str) -> bool:
     return not any(w in SPOKES_WORDS for w in near)
 
 
+ORG_DESCRIPTIONS = re.compile(r"\b(think tank|think-tank|institute|watchdog|monitor|organi[sz]ation)$")
+
+
+def _named_otherwise(names: list[str]) -> set[str]:
+    """Sources that are another naming of a voice the event names in full: the office of a catalogued
+    holder ("the prime minister", "Secretary of State" beside the person who held it), a misspelt
+    first name ("Anthony Blinken" beside "Antony Blinken"), a description of the one catalogued body
+    ("the Washington-based think tank" beside the Institute for the Study of War)."""
+    known = {n: canonical_actor(n) for n in set(names)}
+    people = [k for k in known.values() if k is not None and k.kind == "person" and k.actor_id]
+    bodies = {k.name for k in known.values() if k is not None and k.kind == "org"}
+    titles = office_titles()
+    drop = set()
+    for n, k in known.items():
+        phrase = re.sub(r"^(the|a|an) ", "", normalized_name(n))
+        if k is None and FULL_NAME.match(n) and any(
+                p.name.split()[-1] == n.split()[-1] and p.name != n and
+                fuzz.ratio(p.name.split()[0], n.split()[0]) >= 80 for p in people):
+            drop.add(n)
+            continue
+        if k is not None and k.kind == "person":
+            continue
+        for p in people:
+            entry = get_catalogue().entries.get(p.actor_id)
+            if entry is not None and any(phrase == v or phrase.endswith(" " + v)
+                                         for r in entry.roles for v in titles.get(r.title, (r.title,))):
+                drop.add(n)
+        # ("the Washington-based think tank": the catalogue reads its city as the state)
+        kind = ORG_DESCRIPTIONS.search(phrase) if (k is None or k.kind == "state") and len(bodies) == 1 else None
+        if kind is not None:
+            body = next(iter(bodies)).lower()
+            if kind.group(1) in body or ("think" in kind.group(1) and re.search(r"institute|centre|center", body)):
+                drop.add(n)
+    return drop
+
+
 def _sources(ms: list[EventMention]) -> list[dict]:
     names = [name for m in ms for name, _ in m.sources]
-    held = _office_named_after(ms)
+    held = _office_named_after(ms) | _named_otherwise(names)
     texts = " ".join(m.evidence.text for m in ms)
     chosen: dict[tuple[str, str], dict] = {}
     for m in ms:

@@ -150,6 +150,14 @@ CACHE_FORMAT = 1
 
 
 @lru_cache(maxsize=1)
+def office_titles() -> dict[str, tuple[str, ...]]:
+    """Each office title of the catalogue's roles and the ways the news words it ("foreign minister":
+    "secretary of state", "top diplomat", ...), lower-cased."""
+    raw = tomllib.loads(resources.files("frontline.data").joinpath("actors.toml").read_text("utf-8"))
+    return {k: tuple(v.lower() for v in (k, *vs)) for k, vs in raw.get("titles", {}).items()}
+
+
+@lru_cache(maxsize=1)
 def get_catalogue() -> Catalogue:
     """The catalogue and its matcher, once per process and, across processes, from a disk cache.
 
