@@ -1824,3 +1824,10 @@ def test_another_naming_of_one_voice_is_no_second_source() -> None:
     # two people, or a body and an unrelated description, stay two voices
     assert _named_otherwise(["Antony Blinken", "Andrew Blinken"]) == set()
     assert _named_otherwise(["Russia’s Defence Ministry", "the institute"]) == set()
+
+
+def test_where_the_next_sentence_says_the_words_were_spoken_beats_the_speakers_capital() -> None:
+    events = events_of("The Hungarian prime minister, Viktor Orbán, said on Saturday that his government would "
+                       "send no weapons to the war. “We will stay out of it,” Orbán told a rally in Debrecen.")
+    said = next(e for e in events if e.type == "statement")
+    assert said.location is not None and said.location.name == "Debrecen"

@@ -813,9 +813,20 @@ def _event(c: _Cluster) -> Event:
     eid = "evt_" + hashlib.sha1(f"{first.document}\x1f{first.start}\x1f{etype}".encode()).hexdigest()[:12]
     return Event(
         id=eid, type=etype, status=_status(body, etype), summary=_summary(ms, etype),
-        date=_date(body), location=_location(body, etype) or _location(ms, etype),
+        date=_date(body), location=_place_of(body, ms, etype),
         actors=_actors(ms), sources=_sources(ms), quantities=_quantities(ms), evidence=evidence,
     )
+
+
+def _place_of(body: list[EventMention], ms: list[EventMention], etype: str) -> PlaceRef | None:
+    """The place of the sentences that tell the event; for words said, a place the sentences carrying
+    them on name ('Putin told the forum in St Petersburg') beats a seat the text never named."""
+    place = _location(body, etype) or _location(ms, etype)
+    if etype == "statement" and (place is None or not place.text):
+        named = [m for m in ms if m.joins and m.type == "statement" and m.location is not None and m.location.text]
+        if named:
+            return _location(named, etype)
+    return place
 
 
 def _type(ms: list[EventMention]) -> str:
