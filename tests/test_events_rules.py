@@ -1831,3 +1831,14 @@ def test_where_the_next_sentence_says_the_words_were_spoken_beats_the_speakers_c
                        "send no weapons to the war. “We will stay out of it,” Orbán told a rally in Debrecen.")
     said = next(e for e in events if e.type == "statement")
     assert said.location is not None and said.location.name == "Debrecen"
+
+
+def test_the_ministry_speaking_again_is_the_ministry_named_before() -> None:
+    mentions = mentions_of("Russia’s defence ministry said on Sunday that its forces had destroyed a radar station "
+                           "near Odesa. The ministry added that two Ukrainian jets had been shot down.")
+    jets = next(m for m in mentions if "jets" in m.evidence.text)
+    assert jets.sources == [("Russia’s defence ministry", "asserts")] and jets.status == "claimed"
+    # a name told to a body is no body ("Podolyak told the agency")
+    mentions = mentions_of("Mykhailo Podolyak told the agency that Kyiv would not trade land for peace. The agency "
+                           "said the interview took place in Kyiv on Monday.")
+    assert not any("told the agency" in name for m in mentions for name, _ in m.sources)

@@ -1676,6 +1676,9 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
             0 < ann.sentence.index - st.last_speaker[1] <= 3 and \
             re.sub(r"^the ", "", st.last_speaker[0].lower()) not in MEDIUM_NOUNS:
         return st.last_speaker[0]  # "the outlet said" after "according to a New York Times investigation"
+    bare = re.sub(r"^the ", "", speaker.lower())
+    if bare in BARE_BODIES and (named := _body_named_before(bare, st)) is not None:
+        return named  # "the ministry added" after "Russia's defence ministry said": that ministry
     if not PROPER_WORD.search(speaker):
         holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
         if holder is not None:
@@ -1709,6 +1712,25 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
         if state is not None and state.kind == "state":
             return f"{state.name}’s {speaker.split(' ', 1)[1]}"
     return speaker
+
+
+NOT_IN_A_NAME = {"the", "a", "an", "to", "by", "with", "for", "in", "on", "at", "told", "tells", "said", "says",
+                 "asked", "from", "as", "that", "this", "his", "her", "its", "their", "and"}
+BARE_BODIES = {"ministry", "agency", "department", "institute", "commission", "committee"}
+
+
+def _body_named_before(noun: str, st: _PostState) -> str | None:
+    """The body of that kind a recent sentence names in full ("Russia's defence ministry", "the Ministry
+    of Defence"), for a bare "the ministry" that speaks after it."""
+    named = re.compile(rf"\b[A-Z][\w’'-]*(?:[’']s)?(?: [a-z]+){{0,2}} {noun}(?: of (?:the )?[A-Z][\w’'-]*)?\b|"
+                       rf"\b{noun} of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*", re.I)
+    for text in reversed(st.recent_text[-4:-1]):
+        found = [m.group(0) for m in named.finditer(text)]
+        found = [f for f in found if (f[:1].isupper() or f[:4].lower() == noun[:4]) and
+                 not set(f.lower().split()[:-1]) & NOT_IN_A_NAME and not re.match(r"(the|a|an) ", f, re.I)]
+        if found:
+            return found[-1]
+    return None
 
 
 PROPER_WORD = re.compile(r"(^|\s)[A-Z][a-z]+(\s|$)")
