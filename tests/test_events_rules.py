@@ -1842,3 +1842,11 @@ def test_the_ministry_speaking_again_is_the_ministry_named_before() -> None:
     mentions = mentions_of("Mykhailo Podolyak told the agency that Kyiv would not trade land for peace. The agency "
                            "said the interview took place in Kyiv on Monday.")
     assert not any("told the agency" in name for m in mentions for name, _ in m.sources)
+
+
+def test_a_foreign_officials_words_are_not_placed_at_the_front_told_before() -> None:
+    mentions = mentions_of("Russian artillery pounded villages north of Izium on Friday.",
+                           "Moscow is losing momentum, the head of Britain’s GCHQ listening agency, Jeremy Fleming, "
+                           "said on Saturday.")
+    said = next(m for m in mentions if m.type == "statement")
+    assert said.location is None or said.location.country != "UA"

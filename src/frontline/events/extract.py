@@ -2359,6 +2359,22 @@ OFFICE_WORDS = re.compile(r"\b(minister|ministry|president|prime minister|spokes
                           re.I)
 
 
+def _foreign_office(speaker: str, ann: SentenceAnnotation) -> bool:
+    """The speaker's own words name a state far from the fighting ("the chief of Britain's MI6"):
+    they speak from there, not from the front the story told before."""
+    at = ann.sentence.text.find(speaker)
+    if at < 0:
+        return False
+    # the office may stand just before the name ("the chief of Britain's MI6 agency, Richard Moore")
+    lead = ann.sentence.text.rfind(",", 0, max(0, at - 2))
+    start = at if at - lead > OFFICE_BEFORE_NAME else lead + 1
+    return any(a.kind == "state" and a.country and a.country not in FRONT_COUNTRIES | {"RU"} and
+               start <= a.start and a.end <= at + len(speaker) for a in ann.actors)
+
+
+OFFICE_BEFORE_NAME = 60  # characters of an apposition before a name that can still be its office
+
+
 def _office_state(actor: ActorRef, ann: SentenceAnnotation) -> str | None:
     """The state a person serves when the text says so beside their name ("X, Ukraine's
     infrastructure minister," or "Ukraine's infrastructure minister, X"): its country code."""
@@ -2504,7 +2520,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         if _travels(speaker, st.anchor) and not (speaker and _posted_to(speaker, ann, st.anchor)):
             return before if before is not None and before.country not in FRONT_COUNTRIES else None
         seat = _seat(speaker, ann, st.anchor)
-        if seat is None and speaker and FOREIGN_VOICE.search(speaker):
+        if seat is None and speaker and (FOREIGN_VOICE.search(speaker) or _foreign_office(speaker, ann)):
             return None  # "senior western officials", "the MPs": they do not speak from the front told before
         if seat or before:
             return seat or before
