@@ -1850,3 +1850,12 @@ def test_a_foreign_officials_words_are_not_placed_at_the_front_told_before() -> 
                            "said on Saturday.")
     said = next(m for m in mentions if m.type == "statement")
     assert said.location is None or said.location.country != "UA"
+
+
+def test_a_ministers_words_are_not_the_meeting_told_before_nor_placed_there() -> None:
+    events = events_of("Janet Yellen is in Seoul, where she met the South Korean finance minister on Tuesday to "
+                       "discuss a price cap on Russian oil. According to Reuters, Mikuláš Bek, a minister of the "
+                       "Czech Republic, said the EU loan would keep Ukraine’s hospitals running.")
+    said = next(e for e in events if any("Bek" in s["name"] for s in e.sources))
+    assert said.type == "statement" and not any("Yellen" in x.text for x in said.evidence)
+    assert said.location is None or said.location.name != "Seoul"

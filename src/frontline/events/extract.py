@@ -2359,19 +2359,31 @@ OFFICE_WORDS = re.compile(r"\b(minister|ministry|president|prime minister|spokes
                           re.I)
 
 
-def _foreign_office(speaker: str, ann: SentenceAnnotation) -> bool:
-    """The speaker's own words name a state far from the fighting ("the chief of Britain's MI6"):
-    they speak from there, not from the front the story told before."""
-    at = ann.sentence.text.find(speaker)
+def _office_countries(speaker: str, ann: SentenceAnnotation) -> set[str]:
+    """The states the speaker's own words name ("the chief of Britain's MI6", "Zbynek Stanjura, finance
+    minister of the Czech Republic"): whom they serve."""
+    text = ann.sentence.text
+    at = text.find(speaker)
     if at < 0:
-        return False
+        return set()
     # the office may stand just before the name ("the chief of Britain's MI6 agency, Richard Moore")
-    lead = ann.sentence.text.rfind(",", 0, max(0, at - 2))
+    lead = text.rfind(",", 0, max(0, at - 2))
     start = at if at - lead > OFFICE_BEFORE_NAME else lead + 1
-    return any(a.kind == "state" and a.country and a.country not in FRONT_COUNTRIES | {"RU"} and
-               start <= a.start and a.end <= at + len(speaker) for a in ann.actors)
+    # or just after it, set off by commas
+    end = at + len(speaker)
+    if text[end:end + 2].startswith(","):
+        close = text.find(",", end + 1)
+        end = close if 0 < close - end <= OFFICE_BEFORE_NAME else end
+    return {a.country for a in ann.actors if a.kind == "state" and a.country and start <= a.start and a.end <= end}
 
 
+def _foreign_office(speaker: str, ann: SentenceAnnotation) -> bool:
+    """The speaker's own words name a state far from the fighting: they speak from there, not from
+    the front the story told before."""
+    return bool(_office_countries(speaker, ann) - FRONT_COUNTRIES - {"RU"})
+
+
+GATHERING = re.compile(r"\b(summits?|forums?|conferences?|congress|assembly|G7|G20|Davos)\b", re.I)
 OFFICE_BEFORE_NAME = 60  # characters of an apposition before a name that can still be its office
 
 
@@ -2514,6 +2526,11 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             before = None  # a body opening a new paragraph speaks from its seat, not from the story before
         if before is not None and _seat_of_another(before, speaker, ann):
             before = None  # "Russia has condemned the EU's decision" after a sentence set in Brussels
+        if before is not None and speaker and (served := _office_countries(speaker, ann)) and \
+                before.country not in served and not (len(st.recent_text) > 1 and GATHERING.search(st.recent_text[-2])):
+            # the Czech finance minister after a sentence on a meeting in Tokyo (at a summit or forum
+            # told before, all who came speak there)
+            before = None
         if before is not None and before.country not in FRONT_COUNTRIES:
             return before
         # a person travels (a foreign minister at a summit abroad): only a body speaks from its seat

@@ -415,7 +415,12 @@ def _someone_elses_meeting(said: EventMention, met: EventMention) -> bool:
     the meeting his principal held."""
     if said.type != "statement" or met.type not in PARTICIPANT_TYPES or met.sources or not said.sources:
         return False
-    speaker = canonical_actor(said.sources[0][0])
+    name = said.sources[0][0]
+    speaker = canonical_actor(name)
+    if speaker is None and FULL_NAME.match(name):
+        # a person the catalogue does not know: told apart by surname from those who met
+        met_names = [a.name for a in met.actors if a.kind == "person"]
+        return bool(met_names) and not any(name.split()[-1] in n.split() for n in met_names)
     if speaker is None or speaker.kind != "person":
         return False
     present = {a.actor_id for a in met.actors if a.kind == "person" and a.actor_id}
