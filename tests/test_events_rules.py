@@ -1859,3 +1859,15 @@ def test_a_ministers_words_are_not_the_meeting_told_before_nor_placed_there() ->
     said = next(e for e in events if any("Bek" in s["name"] for s in e.sources))
     assert said.type == "statement" and not any("Yellen" in x.text for x in said.evidence)
     assert said.location is None or said.location.name != "Seoul"
+
+
+def test_the_town_a_headline_names_places_the_region_city_its_post_tells_of() -> None:
+    from frontline.events.merge import merge_mentions
+    from frontline.ingest import process
+    from frontline.models import Block, Document
+
+    doc = Document(doc_id="headline.txt", title="Russia-Ukraine war live", published=dt.datetime(2022, 5, 4, 12),
+                   blocks=[Block(headline="Kramatorsk death toll rises to 12", kind="post", paragraphs=[
+                       "Sunday’s rocket attack flattened a school and damaged a clinic in the Donetsk region city."])])
+    strike = next(e for e in merge_mentions(process(doc)[1]) if e.type == "strike")
+    assert strike.location is not None and strike.location.name == "Kramatorsk"

@@ -827,6 +827,13 @@ def _place_of(body: list[EventMention], ms: list[EventMention], etype: str) -> P
     """The place of the sentences that tell the event; for words said, a place the sentences carrying
     them on name ('Putin told the forum in St Petersburg') beats a seat the text never named."""
     place = _location(body, etype) or _location(ms, etype)
+    if place is not None and place.precision in ("admin1", "country") and etype != "sanctions":
+        # "the Donetsk region city" under the headline "Chasiv Yar death toll rises": the town inside it
+        inside = [m for m in ms if m.location is not None and m.location.precision == "place" and m.location.text
+                  and m.location.country == place.country and
+                  (place.precision == "country" or m.location.admin1 == place.admin1)]
+        if inside:
+            return _location(inside, etype)
     if etype == "statement" and (place is None or not place.text):
         named = [m for m in ms if m.joins and m.type == "statement" and m.location is not None and m.location.text]
         if named:
