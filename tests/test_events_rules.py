@@ -1871,3 +1871,13 @@ def test_the_town_a_headline_names_places_the_region_city_its_post_tells_of() ->
                        "Sunday’s rocket attack flattened a school and damaged a clinic in the Donetsk region city."])])
     strike = next(e for e in merge_mentions(process(doc)[1]) if e.type == "strike")
     assert strike.location is not None and strike.location.name == "Kramatorsk"
+
+
+def test_it_says_is_the_body_named_before_not_the_last_person_who_spoke() -> None:
+    mentions = mentions_of("Ukraine’s president, Volodymyr Zelenskiy, criticised the Red Cross on Thursday, saying "
+                           "it had failed to reach prisoners.",
+                           "The UK’s Ministry of Defence has raised concerns about the safety of the Zaporizhzhia "
+                           "nuclear plant. It says Russian units are firing from inside the site.")
+    said = next(m for m in mentions if m.evidence.text.startswith("It says"))
+    assert said.sources == [("UK’s Ministry of Defence", "asserts")]
+    assert said.location is not None and said.location.name == "London"

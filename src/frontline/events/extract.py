@@ -1817,10 +1817,12 @@ def _statement_speaker(tok: Token | None, ann: SentenceAnnotation, st: _PostStat
         if personal and st.statement_speaker and earlier is not None and st.statement_at is not None and \
                 earlier[1] > st.statement_at:
             return earlier[0]  # "Zelenskiy visited Mykolaiv. He insisted ...": the person named since the last words
-        if st.statement_speaker and not (personal and st.persons and _a_body(st.statement_speaker)):
-            return st.statement_speaker
         told = next((a.speaker for a in ann.attributions if a.speaker and a.cue and
                      a.cue.split()[0].lower() == tok.lower_), None)
+        if subj.lower_ == "it" and told and told.lower() not in PERSONAL:
+            return told  # "The UK's defence ministry raised concerns ... It says ...": the body, not the last voice
+        if st.statement_speaker and not (personal and st.persons and _a_body(st.statement_speaker)):
+            return st.statement_speaker
         if personal and told and st.last_speaker is not None and st.last_speaker[1] == ann.sentence.index - 1 \
                 and _source_name(told, st, ann) == st.last_speaker[0]:
             return st.last_speaker[0]  # "..., according to a military adviser. He added ...": that adviser
