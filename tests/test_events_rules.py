@@ -1881,3 +1881,19 @@ def test_it_says_is_the_body_named_before_not_the_last_person_who_spoke() -> Non
     said = next(m for m in mentions if m.evidence.text.startswith("It says"))
     assert said.sources == [("UK’s Ministry of Defence", "asserts")]
     assert said.location is not None and said.location.name == "London"
+
+
+def test_a_firm_named_like_a_town_is_no_place_then_or_later() -> None:
+    from frontline.events.extract import _PostState
+    from frontline.ingest import _language_view, clean_or_refuse
+    from frontline.language.annotate import annotate_document
+    from frontline.models import Block, Document
+
+    doc = Document(doc_id="firm.txt", title="Russia-Ukraine war live", published=dt.datetime(2022, 8, 1, 12),
+                   blocks=[Block(headline="", kind="post", paragraphs=[
+                       "The insurer Ascot said on Friday it had launched war cover for grain ships leaving Ukraine. "
+                       "The announcement from Ascot came days before the first sailing."])])
+    st = _PostState()
+    for ann in annotate_document(_language_view(clean_or_refuse(doc))):
+        st.observe(ann, doc.published)
+    assert not any(p.name == "Ascot" for places in st.places_by_sentence for p in places)

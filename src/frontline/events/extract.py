@@ -337,6 +337,8 @@ class _PostState:
         self.surnames |= {a.name.split()[0] for a in ann.actors if a.kind == "org" and not a.actor_id and
                           " " in a.name and a.name.split()[0][:1].isupper() and _small_town_abroad(a.name.split()[0],
                                                                                                  self.theatre)}
+        # "the insurer Ascot" named once: "the announcement from Ascot" later is the firm's, not the town's
+        self.surnames |= set(FIRM_NAME.findall(ann.sentence.text))
         self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
         self.previous_dates, self.current_dates = self.current_dates, list(ann.dates)
         # "the first attack since 5 June": a span's start is no date a later sentence can take
@@ -1908,6 +1910,10 @@ ORG_BASED = re.compile(r"^-based ([\w’'-]+ ){0,3}(groups?|organi[sz]ations?|ag
                        r"centers?|banks?|funds?|trusts?|holdings?|broadcasters?)\b", re.I)
 EPITHET = re.compile(r",\s+the (city|town|port|village) of\s+$", re.I)
 # "shareholders in Voi", "a stake in Meta": a company owned, not a town (the word after "in" is no place)
+FIRM_NOUNS = (r"(?:insurer|broker|firm|company|bank|lender|brand|retailer|carmaker|airline|manufacturer|supplier|"
+              r"producer|exporter|shipper|conglomerate|start-?up)")
+FIRM_BEFORE = re.compile(rf"\b{FIRM_NOUNS}\s+$", re.I)
+FIRM_NAME = re.compile(rf"\b{FIRM_NOUNS}\s+([A-Z][\w’'-]+)")  # "the insurer Ascot": Ascot is the firm
 STAKE_IN = re.compile(r"\b(share(holder|holding)s?|stakes?|shares|investors?|invest(ed|ing|ments?)?|holdings?|"
                       r"ownership) in\s+$", re.I)
 PRECISION_RANK = {"place": 0, "admin1": 1, "country": 2}
@@ -1959,6 +1965,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
             continue  # "Moscow-based group Military Ombudsman": where a body sits, not where it happened
         if p.precision == "place" and STAKE_IN.search(text[max(0, p.start - 30):p.start]):
             continue  # "shareholders in Voi": a company, not a town
+        if p.precision == "place" and FIRM_BEFORE.search(text[max(0, p.start - 30):p.start]):
+            continue  # "the insurer Ascot", "the broker Marsh": a firm's name, not a town
         if p.precision in ("place", "admin1") and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
             continue  # "Andrew Hill of Plymouth": where a person is from, not where it happened
         office = p.precision != "country" and (OFFICE_OF_PLACE.match(text[p.end:p.end + 40]) or
