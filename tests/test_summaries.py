@@ -25,3 +25,11 @@ def test_the_first_sentence_that_told_the_event_is_its_summary_not_a_shorter_ret
     strike = next(e for e in events if e.type == "strike")
     assert len(strike.evidence) == 2
     assert strike.summary.startswith("Russian cruise missiles struck a fuel depot")
+
+
+def test_a_quotation_that_reads_like_a_headline_is_not_taken_for_one() -> None:
+    events = events_of("Russian drones struck grain silos in the port of Izmail on Tuesday, the regional governor "
+                       "said. The US ambassador to Kyiv, Ann Lee, condemned the shelling. “Russia hits the port of "
+                       "Izmail hours after promising calm on the Danube,” she wrote.")
+    strike = next(e for e in events if e.type == "strike")
+    assert strike.summary.startswith("Russian drones struck grain silos")

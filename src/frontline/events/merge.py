@@ -1107,13 +1107,20 @@ def _evidence(ms: list[EventMention]) -> list[Evidence]:
     return out
 
 
+QUOTE_MARKS = "“\"‘'"
+
+
 def _summary(ms: list[EventMention], etype: str) -> str:
     same = [m for m in ms if m.type == etype] or ms
     # a sentence that only carries on another ('"It is a war zone," he said') does not say what happened
     same = [m for m in same if not m.joins] or same
-    # A headline-derived summary is what the publisher itself wrote about the event.
+    # A headline-derived summary is what the publisher itself wrote about the event (a quotation
+    # stripped of its marks is no headline).
     for m in same:
-        if m.summary and m.summary != m.evidence.text.rstrip(".") and not m.summary.endswith("…"):
+        if m.summary and m.summary != m.evidence.text.rstrip(".") and not m.summary.endswith("…") and \
+                m.evidence.text.lstrip()[:1] not in QUOTE_MARKS:
             return m.summary
     # the first sentence that told it, not a later aside ("They are now regrouping")
-    return min(same, key=lambda m: (m.evidence.document, m.evidence.start)).summary
+    # (a sentence in the reporter's words before one that opens with a quotation)
+    return min(same, key=lambda m: (m.evidence.text.lstrip()[:1] in QUOTE_MARKS, m.evidence.document,
+                                    m.evidence.start)).summary
