@@ -1897,3 +1897,10 @@ def test_a_firm_named_like_a_town_is_no_place_then_or_later() -> None:
     for ann in annotate_document(_language_view(clean_or_refuse(doc))):
         st.observe(ann, doc.published)
     assert not any(p.name == "Ascot" for places in st.places_by_sentence for p in places)
+
+
+def test_words_spoken_at_a_summit_are_a_statement_by_whoever_made_them() -> None:
+    mentions = mentions_of("In a speech made by the Czech president, Petr Pavel, at the Nato summit in Vilnius on "
+                           "Tuesday, he said: “Ukraine will win this war if we stay united.”")
+    assert [(m.type, m.sources) for m in mentions] == [("statement", [("Petr Pavel", "asserts")])]
+    assert mentions[0].location is not None and mentions[0].location.name == "Vilnius"

@@ -909,6 +909,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "regional prosecutors said two were killed in shelling": who tells, not a trial
         if hit.type == "meeting" and _met_the_freed(tok):
             continue  # "Ukraine met 17 border guards released in the exchange": the release is the news
+        if hit.type == "meeting" and _where_words_were_said(tok):
+            continue  # "in a statement made at the summit in Brussels, he said": the words are the news
         if hit.type != "statement" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and \
                 _standing_position(tok.head) and tok.head.lemma_.lower() in syntax.DENY_LEMMAS:
             continue  # "Moscow denies shelling civilians": a position it holds, no shelling told
@@ -1206,6 +1208,20 @@ def _fired_attack(tok: Token, told_before: str = "") -> bool:
 
 
 FREED_VERBS = {"release", "free", "exchange", "swap", "return", "liberate", "rescue", "evacuate"}
+
+
+SAYING_NOUNS = {"statement", "speech", "remarks", "address", "comments", "interview", "briefing"}
+
+
+def _where_words_were_said(tok: Token) -> bool:
+    """A gathering named as where someone spoke ("a statement made at the summit", "speaking at the
+    forum"): the place of the words, not news of the gathering."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during"):
+        return False
+    head = tok.head.head
+    if head.lemma_.lower() == "make" and head.dep_ == "acl":
+        head = head.head  # "a statement made at"
+    return head.lemma_.lower() in SAYING_NOUNS | syntax.SPEAKING_PARTICIPLES | syntax.REPORTING_LEMMAS
 
 
 def _met_the_freed(tok: Token) -> bool:

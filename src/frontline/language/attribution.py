@@ -139,6 +139,12 @@ class _Context:
         self._prev = out
         return out
 
+    def _by_whom(self, actor: ActorRef) -> bool:
+        """The actor is the agent of something said or made ("a statement made by X")."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and any(
+            t.dep_ == "agent" or t.lower_ == "by" for t in span.root.ancestors)
+
     def _pair_of_people(self) -> _Speaker | None:
         """'Putin welcomed Erdoğan ... They agreed': 'they' after one person met another is the two,
         led by the first; not a state named in passing."""
@@ -186,6 +192,11 @@ class _Context:
             for sp in [*here, *self.prior()]:
                 if sp.person is None and not sp.plural and sp.text[:1].isupper() and " " not in sp.text.strip():
                     return sp
+            # "In a statement made by the prime minister, X, at the summit, he said": the one person the
+            # sentence named before its pronoun, when nobody before it can be meant
+            named = [a for a in self.actors if a.kind == "person" and a.end <= pronoun.idx]
+            if len({a.name for a in named}) == 1 and self._by_whom(named[-1]):
+                return _Speaker(_strip_honorific(named[-1].text), True)
         return None
 
 
