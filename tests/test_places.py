@@ -231,3 +231,13 @@ def test_a_given_name_alone_later_is_not_a_village_abroad(nlp: Language) -> None
     refs = places(nlp, "Vladislav Petrenko was freed after talks with the Russian army, whose officers wanted to "
                        "exchange Vladislav for a man they sought.")
     assert not [r for r in refs if r.text == "Vladislav"], refs
+
+
+def test_parts_of_a_region_and_a_list_of_regions_name_the_regions_not_their_cities(nlp: Language) -> None:
+    found = places(nlp, "Shelling hit several towns in the government-held parts of Luhansk overnight.")
+    assert [(p.name, p.precision) for p in found if p.country == "UA"] == [("Luhansk Oblast", "admin1")]
+    found = places(nlp, "Most abductions were recorded in the regions of Kharkiv, Sumy and Chernihiv.")
+    assert {p.precision for p in found if p.country == "UA"} == {"admin1"} and len(found) == 3
+    # the city is still the city where the text says so
+    found = places(nlp, "Missiles hit a school in central Kharkiv on Monday.")
+    assert [(p.name, p.precision) for p in found] == [("Kharkiv", "place")]

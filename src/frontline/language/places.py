@@ -601,6 +601,11 @@ def _next_word(text: str, pos: int) -> tuple[str, int, int] | None:
     return m.group(1), m.start(1), m.end(1)
 
 
+# words before a name that make it the region, not its namesake city ("parts of Donetsk")
+# ("central Kharkiv", "eastern Kyiv" are parts of the city)
+PART_OF_REGION = re.compile(r"\b(parts? of|areas? of|rest of|regions of|provinces of|oblasts of)\s+(the\s+)?$", re.I)
+
+
 def _mark_regions(text: str, spans: list[_Span]) -> None:
     """Extend "Kursk" + " region" into one admin span; "Kursk and Belgorod regions" both admin;
     "Kursk settlement of Belaya": Kursk is a region modifier."""
@@ -624,6 +629,18 @@ def _mark_regions(text: str, spans: list[_Span]) -> None:
             sp.admin = sp.modifier = True
         elif low == "regional" and _candidates(sp.surface, True):
             sp.admin = True  # "the Lviv regional governor": the region, not its capital
+    for idx, sp in enumerate(spans):
+        if sp.admin or not PART_OF_REGION.search(text[max(0, sp.start - 20):sp.start]) or \
+                not any(e.feature == FEATURE_ADMIN1 for e, _k in _candidates(sp.surface, True)):
+            continue
+        # "parts of Donetsk", "the regions of Luhansk, Donetsk and Kherson": the
+        # region, not its namesake city (a list after "regions of" is regions throughout)
+        sp.admin = True
+        k = idx + 1
+        while k < len(spans) and re.fullmatch(r"\s*(,|and|,\s*and)\s*", text[spans[k - 1].end:spans[k].start]) and \
+                re.search(r"regions|provinces|oblasts", text[max(0, sp.start - 20):sp.start]):
+            spans[k].admin = True
+            k += 1
 
 
 # ", a town in eastern", ", a village in the": an apposition that says which country or region
