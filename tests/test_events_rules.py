@@ -1904,3 +1904,9 @@ def test_words_spoken_at_a_summit_are_a_statement_by_whoever_made_them() -> None
                            "Tuesday, he said: “Ukraine will win this war if we stay united.”")
     assert [(m.type, m.sources) for m in mentions] == [("statement", [("Petr Pavel", "asserts")])]
     assert mentions[0].location is not None and mentions[0].location.name == "Vilnius"
+
+
+def test_aid_and_sanctions_announced_in_one_sentence_are_two_measures() -> None:
+    mentions = mentions_of("Canada will send more than 80 million dollars in new military aid to Ukraine, as well "
+                           "as imposing sanctions on 12 Russian oligarchs, the prime minister said on Sunday.")
+    assert {m.type for m in mentions} == {"aid", "sanctions"}

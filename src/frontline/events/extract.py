@@ -1007,6 +1007,9 @@ def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[Event
         if main.type == "statement" and m.type in ("call", "meeting", "agreement"):
             out.append(m)  # "backed Trump's steps after the pair spoke on the phone": a position and a call
             continue
+        if {main.type, m.type} == {"aid", "sanctions"} and not any(x.type == m.type for x in out):
+            out.append(m)  # "will send $100m in aid, as well as levelling sanctions on 16 officials": two measures
+            continue
         if main.type == "statement" and main_cand.tok is not None and cand.tok is not None and \
                 syntax.in_subtree(cand.tok, main_cand.tok) and _own_clause(cand.tok, main_cand.tok):
             out.append(m)  # "blamed Ukraine for an attack on X, in which three people died": a position and a toll
