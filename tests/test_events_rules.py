@@ -1910,3 +1910,9 @@ def test_aid_and_sanctions_announced_in_one_sentence_are_two_measures() -> None:
     mentions = mentions_of("Canada will send more than 80 million dollars in new military aid to Ukraine, as well "
                            "as imposing sanctions on 12 Russian oligarchs, the prime minister said on Sunday.")
     assert {m.type for m in mentions} == {"aid", "sanctions"}
+
+
+def test_what_began_as_soon_as_the_war_began_is_history_not_news() -> None:
+    mentions = mentions_of("The minister said Poland began sending tanks to Ukraine as soon as the war began in "
+                           "February.")
+    assert "aid" not in {m.type for m in mentions}

@@ -449,7 +449,9 @@ EARLY_WAR = re.compile(
     r"\b(shortly|soon|just|days|weeks|immediately) after ([\w’'-]+ ){1,3}(invaded|invasion|launched|began|started)\b|"
     r"\b(in|during) the (first|opening|early|initial) (days|weeks|months|stages|phases?)( of)?\b|"
     r"\b(at|since) the (start|beginning|outset) of the (war|invasion|conflict)\b|"
-    r"\b(early|earlier) in the (war|invasion|conflict)\b", re.I)
+    r"\b(early|earlier) in the (war|invasion|conflict)\b|"
+    r"\b(as soon as|when|once) (the )?(war|invasion|conflict|Russia|Moscow|Russian (forces|troops)) "
+    r"([\w’'-]+ ){0,2}(began|started|invaded|broke out)\b", re.I)
 
 
 def _early_war(tok: Token, ann: SentenceAnnotation) -> bool:
