@@ -1916,3 +1916,12 @@ def test_what_began_as_soon_as_the_war_began_is_history_not_news() -> None:
     mentions = mentions_of("The minister said Poland began sending tanks to Ukraine as soon as the war began in "
                            "February.")
     assert "aid" not in {m.type for m in mentions}
+
+
+def test_troops_entering_a_named_town_is_a_capture_told_by_the_agency_not_the_troops() -> None:
+    mentions = mentions_of("According to Russia’s Tass news agency, Russian troops entered Vovchansk on Monday.")
+    assert [(m.type, m.sources) for m in mentions] == [
+        ("territory.capture", [("Russia’s Tass news agency", "asserts")])]
+    # entering talks is no capture
+    assert "territory.capture" not in {m.type for m in mentions_of("Russian officials entered Geneva talks with "
+                                                                    "little hope, the Kremlin said.")}

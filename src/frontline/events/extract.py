@@ -1721,7 +1721,7 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
     if at >= 0:
         end = at + len(speaker)
         for a in ann.actors:
-            if a.kind != "state" and 0 <= a.start - end <= 3 and \
+            if a.kind not in ("state", "force") and 0 <= a.start - end <= 3 and \
                     text[end:a.start].strip() in (",", "") and PROPER_WORD.search(a.text):
                 return a.text  # "the head of the European Commission, Ursula von der Leyen,"
     if re.match(r"(its|their) .*\b(ministry|minister|government|army|military|president)\b", speaker, re.I):
