@@ -1925,3 +1925,9 @@ def test_troops_entering_a_named_town_is_a_capture_told_by_the_agency_not_the_tr
     # entering talks is no capture
     assert "territory.capture" not in {m.type for m in mentions_of("Russian officials entered Geneva talks with "
                                                                     "little hope, the Kremlin said.")}
+
+
+def test_a_ban_on_sanctioned_goods_lifted_is_sanctions() -> None:
+    mentions = mentions_of("Latvia has lifted a ban on the road transport of sanctioned goods to Belarus, a Russian "
+                           "news agency said on Friday.")
+    assert "sanctions" in {m.type for m in mentions}
