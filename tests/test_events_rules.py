@@ -1931,3 +1931,12 @@ def test_a_ban_on_sanctioned_goods_lifted_is_sanctions() -> None:
     mentions = mentions_of("Latvia has lifted a ban on the road transport of sanctioned goods to Belarus, a Russian "
                            "news agency said on Friday.")
     assert "sanctions" in {m.type for m in mentions}
+
+
+def test_a_state_named_by_its_capital_is_one_voice_but_its_bodies_are_their_own() -> None:
+    from frontline.events.merge import _voice_key
+
+    assert _voice_key("Kyiv") == _voice_key("Ukraine") and _voice_key("the UK") == _voice_key("Britain")
+    assert _voice_key("the Kremlin") != _voice_key("Russia")
+    assert _voice_key("United States Treasury") != _voice_key("United States")
+    assert _voice_key("Ukrainian officials") != _voice_key("Ukraine")

@@ -979,10 +979,19 @@ def _surname_of_another(name: str, names: list[str]) -> bool:
                normalized_name(o).endswith(" " + word) for o in names if o != name)
 
 
+INSTITUTION_WORDS = {"treasury", "ministry", "department", "army", "forces", "navy", "government", "office",
+                     "embassy", "parliament", "council", "command", "staff", "guard", "military", "police"}
+
+
 def _voice_key(name: str) -> str:
     """One person however the text spells or titles them ("Zelenskiy", "Volodymyr Zelensky", "the
-    Ukrainian president"); a body or a side stays as written ("the Kremlin" is not "Russia")."""
+    Ukrainian president"); one state by its names or capital ("Kyiv", "Ukraine"); a body stays as
+    written ("the Kremlin" is not "Russia")."""
     actor = canonical_actor(name)
+    words = re.sub(r"^the ", "", name.strip(), flags=re.I).split()
+    if actor is not None and actor.kind == "state" and "kremlin" not in name.lower() and 0 < len(words) <= 2 and \
+            all(w[:1].isupper() and not re.search(r"['’]s$", w) and w.lower() not in INSTITUTION_WORDS for w in words):
+        return actor.name  # "Kyiv" and "Ukraine", "the UK" and "Britain": one state by its names or capital
     # ("pro - Kremlin sources" as the parser spaced it is "pro-Kremlin sources")
     return actor.name if actor is not None and actor.kind == "person" else normalized_name(name).replace(" ", "")
 
