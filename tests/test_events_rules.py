@@ -1940,3 +1940,14 @@ def test_a_state_named_by_its_capital_is_one_voice_but_its_bodies_are_their_own(
     assert _voice_key("the Kremlin") != _voice_key("Russia")
     assert _voice_key("United States Treasury") != _voice_key("United States")
     assert _voice_key("Ukrainian officials") != _voice_key("Ukraine")
+
+
+def test_the_blog_pointing_at_what_follows_is_no_event() -> None:
+    mentions = mentions_of("Russian shelling hit Odesa on Saturday.",
+                           "Here is a little more detail on the rise in Ukraine’s grain exports as ships begin to use "
+                           "the Bystre mouth of the Danube.")
+    assert [m.type for m in mentions] == ["strike"]
+    # a round-up introduced by "here is" tells its news after the colon
+    mentions = mentions_of("Here is a round-up of the latest: Russian missiles struck the port of Odesa on Saturday, "
+                           "the city council said.")
+    assert "strike" in {m.type for m in mentions}

@@ -64,6 +64,7 @@ READERS_LETTERS = re.compile(r"([|–—]\s*letters?\s*$|^letters?\s*:)", re.I)
 # "The more ..., the more ...": a comparative correlative states a general rule
 CORRELATIVE = re.compile(r"\b[Tt]he (more|less|longer|further|greater|sooner)\b[^,;.]{3,160}, the "
                          r"(more|less|longer|greater|sooner|better|worse)\b[^;.]{0,200}")
+BLOG_POINTER = re.compile(r"^(Here is|Here are|Here’s|Here's)\b", re.I)
 HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppose|Imagine|What if)\b")
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
@@ -124,9 +125,10 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         first = ann.sentence.duplicate_of if ann.sentence.duplicate_of is not None else ann.sentence.index
         key = f"{clean.document.doc_id}:{first}"
         new_paragraph = "\n" in clean.text[thread.end:ann.sentence.start] or thread.post != post.post_id
-        if text.endswith("?") or HYPOTHETICAL_START.match(text):
+        if text.endswith("?") or HYPOTHETICAL_START.match(text) or (BLOG_POINTER.match(text) and ":" not in text):
             thread.advance(ann, post, None, None, new_paragraph)
-            continue  # questions ask, they do not report; "Should the fighters be taken captive, ..."
+            continue  # questions ask, they do not report; "Should the fighters be taken captive, ..."; "Here
+            # is a little more detail on ...", "Here are some pictures of ...": the blog pointing at what follows
         voice = (st.statement_speaker, st.statement_at)  # the last statement before this sentence
         mentions = _sentence_mentions(ann, post, st, clean)
         _note_speaker(ann, st)
