@@ -1951,3 +1951,10 @@ def test_the_blog_pointing_at_what_follows_is_no_event() -> None:
     mentions = mentions_of("Here is a round-up of the latest: Russian missiles struck the port of Odesa on Saturday, "
                            "the city council said.")
     assert "strike" in {m.type for m in mentions}
+
+
+def test_the_day_right_after_told_whom_is_the_day_of_the_telling() -> None:
+    mentions = mentions_of("A Foreign Office spokeswoman told the BBC on Friday they had seen the video of the two "
+                           "captured British volunteers and were pressing Moscow for access.")
+    said = next(m for m in mentions if m.type == "statement")
+    assert said.date is not None and said.date.start == dt.date(2022, 4, 29)

@@ -70,6 +70,7 @@ HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppos
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
 DATE_INHERIT_DAYS = 60
 STATEMENT_INHERIT_DAYS = 7
+TOLD_WHOM_WORDS = 4  # "told the BBC on Friday": words between a reporting verb and its day
 DATES_LOOKED_BACK = 64  # dates told before that a sentence may take one from
 RECENT_DAYS = 2  # "yesterday" and the day before: a date that recent may carry on from any paragraph
 RELCL_HISTORY_DAYS = 30  # a relative clause dated this long before its report describes, it does not tell
@@ -2850,6 +2851,14 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
             attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "advcl" and
                         v.head.i == verb.i and any(c.dep_ == "advmod" and c.lower_ == "when" for c in v.children)
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
+        if not attached and hit.type == "statement" and tok.pos_ == "VERB":
+            # "told CNN on Friday they had seen ...": a date right after the verb and whom it was told to
+            # is the day of the telling, wherever the parser hung it
+            text = ann.sentence.text
+            after = tok.idx + len(tok)
+            attached = [d for d in dates if 0 <= d.char_start - after and
+                        len(text[after:d.char_start].split()) <= TOLD_WHOM_WORDS and
+                        not re.search(r"[,;:“\"]|\bthat\b", text[after:d.char_start])]
         if not attached and hit.type == "statement":
             # "Speaking at a meeting on Thursday, the president said ...": the day of the speaking
             attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "advcl" and
