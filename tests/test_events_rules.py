@@ -1958,3 +1958,10 @@ def test_the_day_right_after_told_whom_is_the_day_of_the_telling() -> None:
                            "captured British volunteers and were pressing Moscow for access.")
     said = next(m for m in mentions if m.type == "statement")
     assert said.date is not None and said.date.start == dt.date(2022, 4, 29)
+
+
+def test_a_countrys_capital_named_by_its_country_is_where_it_happened() -> None:
+    mentions = mentions_of("Russian drones struck an energy facility in the Ukrainian capital overnight, the mayor "
+                           "said.")
+    strike = next(m for m in mentions if m.type == "strike")
+    assert strike.location is not None and strike.location.name == "Kyiv"

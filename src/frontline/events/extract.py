@@ -1934,6 +1934,7 @@ ORG_BASED = re.compile(r"^-based ([\w’'-]+ ){0,3}(groups?|organi[sz]ations?|ag
                        r"centers?|banks?|funds?|trusts?|holdings?|broadcasters?)\b", re.I)
 EPITHET = re.compile(r",\s+the (city|town|port|village) of\s+$", re.I)
 # "shareholders in Voi", "a stake in Meta": a company owned, not a town (the word after "in" is no place)
+CAPITAL_AFTER = re.compile(r"(['’]s)?\s+capital\b")  # "Iran's capital", "the Ukrainian capital"
 FIRM_NOUNS = (r"(?:insurer|broker|firm|company|bank|lender|brand|retailer|carmaker|airline|manufacturer|supplier|"
               r"producer|exporter|shipper|conglomerate|start-?up)")
 FIRM_BEFORE = re.compile(rf"\b{FIRM_NOUNS}\s+$", re.I)
@@ -1972,6 +1973,11 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
     text = ann.sentence.text
     out = []
     for p in ann.places:
+        if p.precision == "country" and CAPITAL_AFTER.match(text[p.end:p.end + 12]) and \
+                (seat := seat_of(p.country)) is not None:
+            # "the Ukrainian capital", "Iran's capital": the city, named by the words of its country
+            out.append(replace(seat, text=p.text, start=p.start, end=p.end))
+            continue
         if p.precision == "place" and p.text in surnames:
             continue  # "Shevchenko, 49, said" after "Kyrylo Shevchenko": the man, not the town
         if re.match(r"\s+time\b", text[p.end:p.end + 6]):
