@@ -595,8 +595,8 @@ OLD_ACT_DAYS = 14  # an act a relative clause dates further back than this descr
 
 
 def _old_act_described(tok: Token, ann: SentenceAnnotation, report: dt.date | None) -> bool:
-    """A relative clause that dates its act weeks before the report ('a swathe of the south that they
-    seized in March', in late April): what the thing is, told as background, not news of the act."""
+    """A relative clause that dates its act weeks before the report ('the coastal strip which Russian
+    troops took in March', in a report of late April): what the thing is, background, not news of the act."""
     verb = clause = syntax.governing_verb(tok)
     while clause.dep_ == "conj" and clause.head.i != clause.i:  # "who escaped ..., but was re-arrested in April"
         clause = clause.head
@@ -2400,8 +2400,8 @@ OFFICE_WORDS = re.compile(r"\b(minister|ministry|president|prime minister|spokes
 
 
 def _office_countries(speaker: str, ann: SentenceAnnotation) -> set[str]:
-    """The states the speaker's own words name ("the chief of Britain's MI6", "Zbynek Stanjura, finance
-    minister of the Czech Republic"): whom they serve."""
+    """The states the speaker's own words name ("the head of Britain's GCHQ", "Jan Novak, a minister
+    of the Czech Republic"): whom they serve."""
     text = ann.sentence.text
     at = text.find(speaker)
     if at < 0:
