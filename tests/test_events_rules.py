@@ -1965,3 +1965,16 @@ def test_a_countrys_capital_named_by_its_country_is_where_it_happened() -> None:
                            "said.")
     strike = next(m for m in mentions if m.type == "strike")
     assert strike.location is not None and strike.location.name == "Kyiv"
+
+
+def test_the_blog_leaving_readers_with_a_map_is_no_event() -> None:
+    mentions = mentions_of("Russian shelling hit Odesa on Saturday.",
+                           "I’ll leave you with this new view of the front in Ukraine from our graphics desk, which "
+                           "shows where Russian troops are advancing.")
+    assert [m.type for m in mentions] == ["strike"]
+
+
+def test_words_in_a_while_clause_are_that_voices_statement() -> None:
+    mentions = mentions_of("While Peskov claimed Moscow’s new aims were shaped by the course of the fighting, the "
+                           "original invasion sought to take much of the east and capture the capital, Kyiv.")
+    assert [(m.type, m.sources[:1]) for m in mentions] == [("statement", [("Peskov", "asserts")])]

@@ -64,7 +64,7 @@ READERS_LETTERS = re.compile(r"([|–—]\s*letters?\s*$|^letters?\s*:)", re.I)
 # "The more ..., the more ...": a comparative correlative states a general rule
 CORRELATIVE = re.compile(r"\b[Tt]he (more|less|longer|further|greater|sooner)\b[^,;.]{3,160}, the "
                          r"(more|less|longer|greater|sooner|better|worse)\b[^;.]{0,200}")
-BLOG_POINTER = re.compile(r"^(Here is|Here are|Here’s|Here's)\b", re.I)
+BLOG_POINTER = re.compile(r"^(Here is|Here are|Here’s|Here's|(I|We)(’ll|'ll| will) leave you with)\b", re.I)
 HYPOTHETICAL_START = re.compile(r"^[\"“‘']?(Should|Were|Had|Unless|If|Suppose|Imagine|What if)\b")
 # Types whose words are common outside war reporting: the sentence itself must be about the war.
 TOPIC_SENSITIVE = {"statement", "meeting", "call", "agreement", "aid", "prisoners", "sanctions", "other"}
@@ -1454,7 +1454,10 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         for e in hypothetical:
             chosen.remove(e)
-        if c.tok.dep_ in ("ROOT", "ccomp", "conj") or hypothetical:
+        # ("..., while the UN chief called for an inquiry": a second voice's words in a contrast clause)
+        contrast = c.tok.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in ("while", "whereas")
+                                                 for ch in c.tok.children)
+        if c.tok.dep_ in ("ROOT", "ccomp", "conj") or contrast or hypothetical:
             chosen.append(c)
             break
     return chosen
