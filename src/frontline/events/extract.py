@@ -33,6 +33,7 @@ from frontline.language.attribution import (
     POSSIBLE_MODALS,
     REPORTING_VERBS,
     SKIP_SUBJECTS,
+    SPOKESPERSON,
     within_view,
     without_day,
 )
@@ -2316,9 +2317,6 @@ def _travels(speaker: str | None, when: dt.date | None) -> bool:
     entry = get_catalogue().entries.get(actor.actor_id) if actor is not None and actor.actor_id else None
     return entry is not None and entry.kind == "person" and any(
         r.title in TRAVELLING_ROLES and r.active(when) for r in entry.roles)
-
-
-SPOKESPERSON = re.compile(r"\b(spokes(man|woman|person)|press secretary)\b", re.I)
 
 
 def _spokesperson(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None) -> bool:

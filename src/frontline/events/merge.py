@@ -33,6 +33,7 @@ from frontline.events.similarity import (
     voices_apart,
 )
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, office_titles, state_of
+from frontline.language.attribution import SPOKESPERSON
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
 GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
@@ -1017,15 +1018,12 @@ def _office_named_after(ms: list[EventMention]) -> set[str]:
                 people.append((m, name))
     drop = set()
     for m, role in roles:
-        office = next(w.lower() for w in role.split() if w.lower() in SINGLE_OFFICES)
+        office = next((w.lower() for w in role.split() if w.lower() in SINGLE_OFFICES), "")
         after = {name for p, name in people if p.evidence.document == m.evidence.document and
                  0 < _index(p) - _index(m) <= ROLE_THEN_NAME and _may_hold(name, office, p.evidence.text)}
         if len(after) == 1:
             drop.add(role)
     return drop
-
-
-SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 def _may_hold(name: str, office: str, text: str) -> bool:
@@ -1037,8 +1035,7 @@ def _may_hold(name: str, office: str, text: str) -> bool:
     if entry is not None and entry.roles and not any(office in r.title for r in entry.roles):
         return False
     at = text.find(name)
-    near = re.findall(r"[a-z]+", text[max(0, at - 40):at + len(name) + 40].lower()) if at >= 0 else []
-    return not any(w in SPOKES_WORDS for w in near)
+    return at < 0 or not SPOKESPERSON.search(text[max(0, at - 40):at + len(name) + 40])
 
 
 ORG_DESCRIPTIONS = re.compile(r"\b(think tank|think-tank|institute|watchdog|monitor|organi[sz]ation)$")

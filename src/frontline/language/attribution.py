@@ -11,6 +11,7 @@ package was expected to be substantial" is expected, not a plain statement.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -70,6 +71,8 @@ BODY_NOUNS = {
     "intelligence", "directorate", "headquarters", "navy", "guard", "fleet", "corps",
     "firm", "giant", "supplier", "producer", "exporter", "manufacturer", "bank", "charity",
 }
+# a spokesperson's office, for where they speak and whose office they hold (events.extract, events.merge)
+SPOKESPERSON = re.compile(r"\b(spokes(man|woman|person)|press secretary)\b", re.I)
 RAISING_VERBS = {"appear", "seem"}
 # Verbs of opinion: what they govern is the holder's view, so a cue inside it speaks for nobody.
 VIEW_VERBS = {"agree", "believe", "think", "reckon", "suspect", "feel", "fear", "doubt", "assume", "suppose",
