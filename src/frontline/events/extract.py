@@ -1749,11 +1749,16 @@ NOT_IN_A_NAME = {"the", "a", "an", "to", "by", "with", "for", "in", "on", "at", 
 BARE_BODIES = {"ministry", "agency", "department", "institute", "commission", "committee"}
 
 
+@lru_cache(maxsize=len(BARE_BODIES))
+def _body_naming(noun: str) -> re.Pattern:
+    """How a body of that kind is named in full: "Russia's defence ministry", "the Ministry of Defence"."""
+    return re.compile(rf"\b[A-Z][\w’'-]*(?:[’']s)?(?: [a-z]+){{0,2}} {noun}(?: of (?:the )?[A-Z][\w’'-]*)?\b|"
+                      rf"\b{noun} of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*", re.I)
+
+
 def _body_named_before(noun: str, st: _PostState) -> str | None:
-    """The body of that kind a recent sentence names in full ("Russia's defence ministry", "the Ministry
-    of Defence"), for a bare "the ministry" that speaks after it."""
-    named = re.compile(rf"\b[A-Z][\w’'-]*(?:[’']s)?(?: [a-z]+){{0,2}} {noun}(?: of (?:the )?[A-Z][\w’'-]*)?\b|"
-                       rf"\b{noun} of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*", re.I)
+    """The body of that kind a recent sentence names in full, for a bare "the ministry" that speaks after it."""
+    named = _body_naming(noun)
     for text in reversed(st.recent_text[-4:-1]):
         found = [m.group(0) for m in named.finditer(text)]
         found = [f for f in found if (f[:1].isupper() or f[:4].lower() == noun[:4]) and
@@ -1941,7 +1946,6 @@ EPITHET = re.compile(r",\s+the (city|town|port|village) of\s+$", re.I)
 CAPITAL_AFTER = re.compile(r"(['’]s)?\s+capital\b")  # "Iran's capital", "the Ukrainian capital"
 FIRM_NOUNS = (r"(?:insurer|broker|firm|company|bank|lender|brand|retailer|carmaker|airline|manufacturer|supplier|"
               r"producer|exporter|shipper|conglomerate|start-?up)")
-FIRM_BEFORE = re.compile(rf"\b{FIRM_NOUNS}\s+$", re.I)
 FIRM_NAME = re.compile(rf"\b{FIRM_NOUNS}\s+([A-Z][\w’'-]+)")  # "the insurer Ascot": Ascot is the firm
 STAKE_IN = re.compile(r"\b(share(holder|holding)s?|stakes?|shares|investors?|invest(ed|ing|ments?)?|holdings?|"
                       r"ownership) in\s+$", re.I)
@@ -1999,8 +2003,6 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
             continue  # "Moscow-based group Military Ombudsman": where a body sits, not where it happened
         if p.precision == "place" and STAKE_IN.search(text[max(0, p.start - 30):p.start]):
             continue  # "shareholders in Voi": a company, not a town
-        if p.precision == "place" and FIRM_BEFORE.search(text[max(0, p.start - 30):p.start]):
-            continue  # "the insurer Ascot", "the broker Marsh": a firm's name, not a town
         if p.precision in ("place", "admin1") and HOMETOWN.search(text[max(0, p.start - 40):p.start]):
             continue  # "Andrew Hill of Plymouth": where a person is from, not where it happened
         office = p.precision != "country" and (OFFICE_OF_PLACE.match(text[p.end:p.end + 40]) or

@@ -32,7 +32,7 @@ from frontline.events.similarity import (
     text_overlap,
     voices_apart,
 )
-from frontline.language.actors import canonical_actor, get_catalogue, is_media, office_titles, state_of
+from frontline.language.actors import canonical_actor, get_catalogue, is_media, state_of
 from frontline.language.attribution import SPOKESPERSON
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
@@ -1049,7 +1049,7 @@ def _named_otherwise(names: list[str]) -> set[str]:
     known = {n: canonical_actor(n) for n in set(names)}
     people = [k for k in known.values() if k is not None and k.kind == "person" and k.actor_id]
     bodies = {k.name for k in known.values() if k is not None and k.kind == "org"}
-    titles = office_titles()
+    titles = get_catalogue().titles
     drop = set()
     for n, k in known.items():
         phrase = re.sub(r"^(the|a|an) ", "", normalized_name(n))

@@ -119,6 +119,8 @@ class Catalogue:
     place_suffixes: frozenset[str]
     place_nouns: frozenset[str]
     names: dict[str, str] = field(default_factory=dict)  # lower-cased canonical name -> id
+    # an office title and the ways the news words it, lower-cased ("foreign minister": "secretary of state", ...)
+    titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- catalogue
@@ -146,15 +148,7 @@ def _is_acronym(word: str) -> bool:
 
 
 MATCH_KEY = "FRONTLINE_ACTOR"  # one match id for every pattern: see _candidates
-CACHE_FORMAT = 1
-
-
-@lru_cache(maxsize=1)
-def office_titles() -> dict[str, tuple[str, ...]]:
-    """Each office title of the catalogue's roles and the ways the news words it ("foreign minister":
-    "secretary of state", "top diplomat", ...), lower-cased."""
-    raw = tomllib.loads(resources.files("frontline.data").joinpath("actors.toml").read_text("utf-8"))
-    return {k: tuple(v.lower() for v in (k, *vs)) for k, vs in raw.get("titles", {}).items()}
+CACHE_FORMAT = 2  # 2: the catalogue keeps its office titles
 
 
 @lru_cache(maxsize=1)
@@ -352,6 +346,7 @@ def _build_state(raw: dict) -> dict:
         place_suffixes=frozenset(w.lower() for w in raw.get("place_suffixes", [])),
         place_nouns=frozenset(w.lower() for w in raw.get("place_nouns", [])),
         names=names,
+        titles={k: tuple(v.lower() for v in (k, *vs)) for k, vs in raw.get("titles", {}).items()},
     )
     return {"format": CACHE_FORMAT, "catalogue": catalogue, "keywords": keywords, "norm_strings": norm_strings}
 

@@ -636,9 +636,10 @@ def _mark_regions(text: str, spans: list[_Span]) -> None:
         # "parts of Donetsk", "the regions of Luhansk, Donetsk and Kherson": the
         # region, not its namesake city (a list after "regions of" is regions throughout)
         sp.admin = True
+        if not re.search(r"regions|provinces|oblasts", text[max(0, sp.start - 20):sp.start]):
+            continue
         k = idx + 1
-        while k < len(spans) and re.fullmatch(r"\s*(,|and|,\s*and)\s*", text[spans[k - 1].end:spans[k].start]) and \
-                re.search(r"regions|provinces|oblasts", text[max(0, sp.start - 20):sp.start]):
+        while k < len(spans) and re.fullmatch(r"\s*(,|and|,\s*and)\s*", text[spans[k - 1].end:spans[k].start]):
             spans[k].admin = True
             k += 1
 
