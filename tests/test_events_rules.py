@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_events_arguments import events_of, mentions_of
+from test_events_arguments import events_of, mentions_of, names
 
 
 def test_weapons_a_country_is_to_supply_are_aid_not_a_battle() -> None:
@@ -1978,3 +1978,32 @@ def test_words_in_a_while_clause_are_that_voices_statement() -> None:
     mentions = mentions_of("While Peskov claimed Moscow’s new aims were shaped by the course of the fighting, the "
                            "original invasion sought to take much of the east and capture the capital, Kyiv.")
     assert [(m.type, m.sources[:1]) for m in mentions] == [("statement", [("Peskov", "asserts")])]
+
+
+def test_one_body_named_two_ways_is_one_voice() -> None:
+    events = events_of("Russian missiles hit a fuel depot near Lviv on Sunday, Russia’s defence ministry said. "
+                       "The Russian defence ministry said the depot had held fuel for Ukrainian tanks.")
+    strike = next(e for e in events if e.type == "strike")
+    assert names(strike.sources) == ["Russia’s defence ministry"]
+
+
+def test_the_countrys_ministry_is_the_ministry_named_after() -> None:
+    events = events_of("A Swiss firm has given two field hospitals to Ukraine, the country’s ministry of health "
+                       "announced on Sunday. The ministry of health said they would go to the east.")
+    names_listed = [n for e in events for n in names(e.sources)]
+    assert names_listed == ["country’s ministry of health"]
+
+
+def test_where_a_speaker_works_is_no_second_voice() -> None:
+    events = events_of("The minister’s criticism of Russia was backed by Maria Lopez, the chief economist at the "
+                       "World Food Programme, who said it was not sanctions that were causing the food crisis but "
+                       "the war.", "“We forget that the root cause of hunger is the war,” she said.")
+    assert {n for e in events for n in names(e.sources)} == {"Maria Lopez"}
+
+
+def test_one_speaker_who_dismissed_and_said_is_listed_once() -> None:
+    events = events_of("The Ukrainian president has dismissed the importance of the first ship carrying grain from "
+                       "Odesa, saying it held a fraction of the harvest. Zelenskiy, speaking to students on "
+                       "Tuesday, said more time was needed to see whether other ships would follow.")
+    said = [e for e in events if e.type == "statement"]
+    assert [e.sources for e in said] == [[{"name": "Zelenskiy", "stance": "asserts"}]]

@@ -33,7 +33,7 @@ from frontline.events.similarity import (
     voices_apart,
 )
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, state_of
-from frontline.language.attribution import SPOKESPERSON
+from frontline.language.attribution import BODY_NOUNS, SPOKESPERSON
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
 
 GROUND = {"territory.capture", "territory.withdrawal", "offensive", "clash"}
@@ -820,7 +820,7 @@ def _event(c: _Cluster) -> Event:
     return Event(
         id=eid, type=etype, status=_status(body, etype), summary=_summary(ms, etype),
         date=_date(body), location=_place_of(body, ms, etype),
-        actors=_actors(ms), sources=_sources(ms), quantities=_quantities(ms), evidence=evidence,
+        actors=_actors(ms), sources=_sources(ms, etype), quantities=_quantities(ms), evidence=evidence,
     )
 
 
@@ -993,8 +993,14 @@ def _voice_key(name: str) -> str:
     if actor is not None and actor.kind == "state" and "kremlin" not in name.lower() and 0 < len(words) <= 2 and \
             all(w[:1].isupper() and not re.search(r"['’]s$", w) and w.lower() not in INSTITUTION_WORDS for w in words):
         return actor.name  # "Kyiv" and "Ukraine", "the UK" and "Britain": one state by its names or capital
+    if actor is not None and (actor.kind == "person" or (actor.kind == "org" and actor.actor_id and
+                                                         not actor.actor_id.startswith("Q"))):
+        return actor.name  # "Russia's defence ministry" and "the Russian defence ministry": one body
+    # ("the country's ministry of health" is "the health ministry" the story named before)
+    body = re.sub(r"^(the |its )?(country|nation|government)'?s? ", "", normalized_name(name).removeprefix("the "))
+    body = re.sub(r"^(ministry|department) of (\w+)$", r"\2 \1", body)
     # ("pro - Kremlin sources" as the parser spaced it is "pro-Kremlin sources")
-    return actor.name if actor is not None and actor.kind == "person" else normalized_name(name).replace(" ", "")
+    return body.replace(" ", "")
 
 
 # offices one holder fills, so that "the regional governor said ..." and "Anton Alikhanov said ..."
@@ -1074,7 +1080,31 @@ def _named_otherwise(names: list[str]) -> set[str]:
     return drop
 
 
-def _sources(ms: list[EventMention]) -> list[dict]:
+EMPLOYERS = BODY_NOUNS | {"programme", "program", "fund", "foundation", "university", "centre", "center"}
+
+
+def _is_body(name: str) -> bool:
+    """A source that names an institution, not a person."""
+    known = canonical_actor(name)
+    if known is not None:
+        return known.kind != "person"
+    return FULL_NAME.match(name) is None or name.split()[-1].lower() in EMPLOYERS
+
+
+def _employer_of_speaker(name: str, text: str) -> str | None:
+    """The person a body is named only to describe ("Arif Husain, the chief economist at the UN food
+    agency, said"): the person speaks; the body is where they work, not a voice of its own."""
+    body = re.escape(re.sub(r"^the ", "", name, flags=re.I))
+    for found in re.finditer(r"((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)(?:, (?:the |a |an |its )?[^,.;“”\"]{0,60}?"
+                             r"\b(?:at|of|for|with|from)| (?:of|at|from)) (?:the )?" + body + r"\b", text):
+        person = found.group(1)
+        known = canonical_actor(person)
+        if known is None or known.kind == "person":
+            return person
+    return None
+
+
+def _sources(ms: list[EventMention], etype: str = "") -> list[dict]:
     names = [name for m in ms for name, _ in m.sources]
     held = _office_named_after(ms) | _named_otherwise(names)
     texts = " ".join(m.evidence.text for m in ms)
@@ -1083,6 +1113,11 @@ def _sources(ms: list[EventMention]) -> list[dict]:
         for name, stance in m.sources:
             if _surname_of_another(name, names) or name in held:
                 continue
+            # words said are their speaker's own: one voice that "dismissed" and then "said" is listed once
+            if etype == "statement":
+                stance = "asserts"
+            if _is_body(name):
+                name = _employer_of_speaker(name, m.evidence.text) or name
             key = (_voice_key(name), stance)
             if key not in chosen:
                 chosen[key] = {"name": name, "stance": stance}
