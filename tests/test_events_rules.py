@@ -2007,3 +2007,9 @@ def test_one_speaker_who_dismissed_and_said_is_listed_once() -> None:
                        "Tuesday, said more time was needed to see whether other ships would follow.")
     said = [e for e in events if e.type == "statement"]
     assert [e.sources for e in said] == [[{"name": "Zelenskiy", "stance": "asserts"}]]
+
+
+def test_a_capital_that_appointed_someone_is_not_where_it_happened() -> None:
+    mentions = mentions_of("Pro-Russian separatists accused Ukrainian agents of a failed attack on the "
+                           "Moscow-installed head of a town outside Melitopol.")
+    assert [m.location.name if m.location else None for m in mentions] == ["Melitopol"]

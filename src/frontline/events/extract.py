@@ -1941,6 +1941,9 @@ APPOSED_TOWN = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?([\w’'-]+\s+){0,
 ORG_BASED = re.compile(r"^-based ([\w’'-]+ ){0,3}(groups?|organi[sz]ations?|agency|think ?-?tanks?|institutes?|"
                        r"company|firm|outlets?|newspapers?|charity|ngos?|monitors?|watchdogs?|networks?|centres?|"
                        r"centers?|banks?|funds?|trusts?|holdings?|broadcasters?)\b", re.I)
+# "the Moscow-appointed head", "a Kremlin-backed party": who appointed or backs someone, not where it happened
+PATRON_AFTER = re.compile(r"^-(appointed|installed|backed|controlled|aligned|friendly|leaning|allied|imposed|"
+                          r"sponsored|led|supported|funded|run|organi[sz]ed|loyal)\b", re.I)
 EPITHET = re.compile(r",\s+the (city|town|port|village) of\s+$", re.I)
 # "shareholders in Voi", "a stake in Meta": a company owned, not a town (the word after "in" is no place)
 CAPITAL_AFTER = re.compile(r"(['’]s)?\s+capital\b")  # "Iran's capital", "the Ukrainian capital"
@@ -1999,6 +2002,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         if p.precision == "place" and EPITHET.search(text[max(0, p.start - 25):p.start]) and any(
                 q.precision == "place" and 0 <= p.start - q.end <= 25 and q.country != p.country for q in ann.places):
             continue  # "Mariupol, the city of Mary": another name for the town just named, not a second town
+        if PATRON_AFTER.match(text[p.end:p.end + 14]):
+            continue  # "the Moscow-appointed head of a town outside Kherson": Kherson, not Moscow
         if ORG_BASED.match(text[p.end:p.end + 50]):
             continue  # "Moscow-based group Military Ombudsman": where a body sits, not where it happened
         if p.precision == "place" and STAKE_IN.search(text[max(0, p.start - 30):p.start]):
