@@ -2013,3 +2013,11 @@ def test_a_capital_that_appointed_someone_is_not_where_it_happened() -> None:
     mentions = mentions_of("Pro-Russian separatists accused Ukrainian agents of a failed attack on the "
                            "Moscow-installed head of a town outside Melitopol.")
     assert [m.location.name if m.location else None for m in mentions] == ["Melitopol"]
+
+
+def test_the_agency_is_the_news_agency_named_before() -> None:
+    mentions = mentions_of("Kyiv again ruled out a ceasefire on Saturday, AFP reports. The adviser was speaking to "
+                           "AFP in his office in the presidential administration, which is guarded by soldiers, "
+                           "the agency said.")
+    assert [s for m in mentions for s, _ in m.sources if "agency" in s.lower()] == []
+    assert "AFP" in [s for m in mentions[1:] for s, _ in m.sources]

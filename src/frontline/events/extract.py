@@ -1707,6 +1707,8 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
             re.sub(r"^the ", "", st.last_speaker[0].lower()) not in MEDIUM_NOUNS:
         return st.last_speaker[0]  # "the outlet said" after "according to a New York Times investigation"
     bare = re.sub(r"^the ", "", speaker.lower())
+    if bare in ("agency", "news agency") and (outlet := _outlet_named_before(ann, st)) is not None:
+        return outlet  # "Podolyak was speaking with Reuters ..., the agency said": Reuters
     if bare in BARE_BODIES and (named := _body_named_before(bare, st)) is not None:
         return named  # "the ministry added" after "Russia's defence ministry said": that ministry
     if not PROPER_WORD.search(speaker):
@@ -1754,6 +1756,18 @@ def _body_naming(noun: str) -> re.Pattern:
     """How a body of that kind is named in full: "Russia's defence ministry", "the Ministry of Defence"."""
     return re.compile(rf"\b[A-Z][\w’'-]*(?:[’']s)?(?: [a-z]+){{0,2}} {noun}(?: of (?:the )?[A-Z][\w’'-]*)?\b|"
                       rf"\b{noun} of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*", re.I)
+
+
+def _outlet_named_before(ann: SentenceAnnotation, st: _PostState) -> str | None:
+    """The news agency this sentence or a recent one names, for a bare "the agency" that speaks."""
+    for a in reversed(ann.actors):
+        if a.kind == "org" and is_media(a.actor_id):
+            return a.text
+    for text in reversed(st.recent_text[-4:-1]):
+        for found in reversed(re.findall(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}", text)):
+            if is_outlet_name(found):
+                return found
+    return None
 
 
 def _body_named_before(noun: str, st: _PostState) -> str | None:
