@@ -2021,3 +2021,10 @@ def test_the_agency_is_the_news_agency_named_before() -> None:
                            "the agency said.")
     assert [s for m in mentions for s, _ in m.sources if "agency" in s.lower()] == []
     assert "AFP" in [s for m in mentions[1:] for s, _ in m.sources]
+
+
+def test_words_in_a_when_clause_after_since_take_that_day() -> None:
+    mentions = mentions_of("Kyiv has said nothing about the fighters since Monday, when its defence minister said "
+                           "they would be exchanged for Russian prisoners.")
+    swap = next(m for m in mentions if m.type == "prisoners")
+    assert swap.date is not None and swap.date.start == dt.date(2022, 5, 2)

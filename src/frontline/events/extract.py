@@ -2865,6 +2865,12 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     """The date attached to the trigger, else any date in the sentence, else the post's, else the DCT."""
     # "the highest toll since an attack in April", "its 11th swap since the start of the invasion":
     # a date after "since" starts a span of time, it is not when this happened
+    text = ann.sentence.text
+    # "no word since Tuesday, when its deputy minister said ...": the day the when-clause hangs on
+    for d in ann.dates:
+        clause = WHEN_CLAUSE.match(text, d.char_end)
+        if clause is not None and clause.end() <= hit.start and _since_date(d, ann) and not re.search(r"[;:.“\"]", text[clause.end():hit.start]):
+            return d, 3
     dates = [d for d in ann.dates if not _since_date(d, ann)]
     # "this year's chair of the G20": a date that says which thing, not when ("last week's strikes" dates them)
     dates = [d for d in dates if not _dates_another_noun(d, tok, ann)]
@@ -2926,6 +2932,9 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     if st.anchor is None:
         return None, 0
     return DateRef(st.anchor, st.anchor, "day", "dct", ""), 0
+
+
+WHEN_CLAUSE = re.compile(r",?\s+when\s+")
 
 
 def _dates_another_noun(d: DateRef, tok: Token | None, ann: SentenceAnnotation) -> bool:
