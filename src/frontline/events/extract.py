@@ -2869,7 +2869,8 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     # "no word since Tuesday, when its deputy minister said ...": the day the when-clause hangs on
     for d in ann.dates:
         clause = WHEN_CLAUSE.match(text, d.char_end)
-        if clause is not None and clause.end() <= hit.start and _since_date(d, ann) and not re.search(r"[;:.“\"]", text[clause.end():hit.start]):
+        if clause is not None and clause.end() <= hit.start and _since_date(d, ann) and \
+                not re.search(r"[;:.“\"]", text[clause.end():hit.start]):
             return d, 3
     dates = [d for d in ann.dates if not _since_date(d, ann)]
     # "this year's chair of the G20": a date that says which thing, not when ("last week's strikes" dates them)
