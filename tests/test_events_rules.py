@@ -2028,3 +2028,25 @@ def test_words_in_a_when_clause_after_since_take_that_day() -> None:
                            "they would be exchanged for Russian prisoners.")
     swap = next(m for m in mentions if m.type == "prisoners")
     assert swap.date is not None and swap.date.start == dt.date(2022, 5, 2)
+
+
+def test_the_person_a_report_is_about_is_not_its_source() -> None:
+    mentions = mentions_of("According to a report released on Monday by Ukraine's security service, Ihor Petrenko "
+                           "is suspected of passing military secrets to Russian intelligence.")
+    assert [s for m in mentions for s, _ in m.sources] == ["Ukraine's security service"]
+
+
+def test_a_catalogued_bodys_name_is_no_act_even_with_an_act_word_in_it() -> None:
+    mentions = mentions_of("According to a report released on Monday by the State Bureau of Investigation, a "
+                           "former general is suspected of treason.")
+    assert [s for m in mentions for s, _ in m.sources] == ["State Bureau of Investigation"]
+
+
+def test_one_person_suspected_and_another_detained_are_two_cases() -> None:
+    events = events_of("A former commander of Ukraine’s border guard has been charged with treason, local media "
+                       "report. According to a statement released on Sunday by the State Bureau of Investigation, "
+                       "Petro Hnatiuk is suspected of handing the positions of Ukrainian units to Russian officers. "
+                       "The bureau also said that a former police chief in Kherson, Taras Melnyk, was detained as a "
+                       "member of the same group of informers.")
+    detained = [e for e in events if e.type == "prisoners"]
+    assert len(detained) == 1 and not any("Hnatiuk" in x.text for x in detained[0].evidence)

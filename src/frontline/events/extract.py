@@ -1140,8 +1140,9 @@ COMMENTATORS = re.compile(r"\b(analysts?|think ?tanks?|professor|lecturer|resear
 def _names_an_act(name: str) -> bool:
     """'Recent strikes', 'The explosions': what happened, which can be evidence but never speaks."""
     known = canonical_actor(name)
-    if known is not None and known.name.lower() == name.lower():
-        return False  # "Organisation for the Prohibition of Chemical Weapons": a body's name
+    if known is not None and (known.name.lower() == name.lower() or (known.kind == "org" and all(
+            w[:1].isupper() or w in ("of", "the", "for", "and") for w in name.split()))):
+        return False  # "Organisation for the Prohibition of Chemical Weapons", "State Bureau of Investigations"
     return any(t.type != "statement" for t in find_triggers(name))
 
 
@@ -1731,7 +1732,8 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
         end = at + len(speaker)
         for a in ann.actors:
             if a.kind not in ("state", "force") and 0 <= a.start - end <= 3 and \
-                    text[end:a.start].strip() in (",", "") and PROPER_WORD.search(a.text):
+                    text[end:a.start].strip() in (",", "") and PROPER_WORD.search(a.text) and \
+                    not _subject_of_the_news(a, ann):
                 return a.text  # "the head of the European Commission, Ursula von der Leyen,"
     if re.match(r"(its|their) .*\b(ministry|minister|government|army|military|president)\b", speaker, re.I):
         # "Its defence ministry described the photos as staged" after a sentence about Russia; "Russia has
@@ -1756,6 +1758,17 @@ def _body_naming(noun: str) -> re.Pattern:
     """How a body of that kind is named in full: "Russia's defence ministry", "the Ministry of Defence"."""
     return re.compile(rf"\b[A-Z][\w’'-]*(?:[’']s)?(?: [a-z]+){{0,2}} {noun}(?: of (?:the )?[A-Z][\w’'-]*)?\b|"
                       rf"\b{noun} of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*", re.I)
+
+
+def _subject_of_the_news(a: ActorRef, ann: SentenceAnnotation) -> bool:
+    """A name after a speaker that the sentence goes on to tell of ("According to a report by the Bureau
+    of Investigations, Volodymyr S. is suspected of ..."): what is said is about them, they do not speak."""
+    span = ann.doc.char_span(a.start, a.end, alignment_mode="expand") if ann.doc is not None else None
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() not in syntax.REPORTING_LEMMAS and \
+        not re.match(r"\s*[,)–—]", ann.sentence.text[a.end:])
 
 
 def _outlet_named_before(ann: SentenceAnnotation, st: _PostState) -> str | None:

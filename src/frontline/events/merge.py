@@ -404,7 +404,25 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if _two_givers(a, b):
         return True
+    if _held_and_another(a, b):
+        return True
     return _rival_claims(a, b)
+
+
+def _people_told_of(m: EventMention) -> set[str]:
+    """People a mention tells of who are not its voices (the detained, the suspected)."""
+    voices = {w for n, _ in m.sources for w in n.split()}
+    return {a.name for a in m.actors if FULL_NAME.match(a.name) and not set(a.name.split()) & voices and
+            (a.kind == "person" or canonical_actor(a.name) is None)}
+
+
+def _held_and_another(a: EventMention, b: EventMention) -> bool:
+    """One named person detained and another named person the other sentence tells of ("X is
+    suspected of spying ..."; "Y was detained as part of the same network"): two cases, not one."""
+    if "prisoners" not in (a.type, b.type):
+        return False
+    pa, pb = _people_told_of(a), _people_told_of(b)
+    return bool(pa) and bool(pb) and not {w for n in pa for w in n.split()} & {w for n in pb for w in n.split()}
 
 
 GIVING_TYPES = {"aid", "sanctions"}
