@@ -2050,3 +2050,20 @@ def test_one_person_suspected_and_another_detained_are_two_cases() -> None:
                        "member of the same group of informers.")
     detained = [e for e in events if e.type == "prisoners"]
     assert len(detained) == 1 and not any("Hnatiuk" in x.text for x in detained[0].evidence)
+
+
+def test_two_ministries_of_one_government_in_two_paragraphs_are_two_pieces_of_news() -> None:
+    from test_events_arguments import DCT
+
+    from frontline.events import merge_mentions
+    from frontline.ingest import process
+    from frontline.models import Block, Document
+
+    doc = Document(doc_id="two-items.txt", title="Russia-Ukraine war: what we know", published=DCT, blocks=[
+        Block(headline="", kind="post", paragraphs=[
+            "Germany’s economy minister said on Friday that restarting the second gas pipeline was not an option "
+            "as this would only help the Russian president."]),
+        Block(headline="", kind="post", paragraphs=[
+            "Germany would deliver 12 bridge-layer tanks to Ukrainian forces, the German defence ministry said."])])
+    events = merge_mentions(process(doc)[1])
+    assert sorted(len(e.evidence) for e in events) == [1, 1]

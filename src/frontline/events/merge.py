@@ -404,9 +404,25 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if _two_givers(a, b):
         return True
-    if _held_and_another(a, b):
+    if _held_and_another(a, b) or _two_portfolios(a, b):
         return True
     return _rival_claims(a, b)
+
+
+PORTFOLIO = re.compile(r"\b(economy|economic|defen[cs]e|foreign|health|finance|interior|energy|justice|"
+                       r"agriculture|transport|infrastructure|trade|culture|education|environment|treasury)\b", re.I)
+
+
+def _two_portfolios(a: EventMention, b: EventMention) -> bool:
+    """The economy minister and the defence ministry, told in two paragraphs, are two voices of one
+    government: a pipeline refused and bridge-layers delivered are two pieces of news."""
+    if (a.block and a.block == b.block) or not a.sources or not b.sources:
+        return False
+    pa, pb = PORTFOLIO.search(a.sources[0][0]), PORTFOLIO.search(b.sources[0][0])
+    if pa is None or pb is None:
+        return False
+    norm = {"economic": "economy", "defense": "defence"}
+    return norm.get(pa.group(1).lower(), pa.group(1).lower()) != norm.get(pb.group(1).lower(), pb.group(1).lower())
 
 
 def _people_told_of(m: EventMention) -> set[str]:
