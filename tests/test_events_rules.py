@@ -2053,11 +2053,10 @@ def test_one_person_suspected_and_another_detained_are_two_cases() -> None:
 
 
 def test_two_ministries_of_one_government_in_two_paragraphs_are_two_pieces_of_news() -> None:
-    from test_events_arguments import DCT
-
     from frontline.events import merge_mentions
     from frontline.ingest import process
     from frontline.models import Block, Document
+    from test_events_arguments import DCT
 
     doc = Document(doc_id="two-items.txt", title="Russia-Ukraine war: what we know", published=DCT, blocks=[
         Block(headline="", kind="post", paragraphs=[
