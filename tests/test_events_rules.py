@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from frontline.events import merge_mentions
 from test_events_arguments import events_of, mentions_of, names
 
 
@@ -2053,7 +2054,6 @@ def test_one_person_suspected_and_another_detained_are_two_cases() -> None:
 
 
 def test_two_ministries_of_one_government_in_two_paragraphs_are_two_pieces_of_news() -> None:
-    from frontline.events import merge_mentions
     from frontline.ingest import process
     from frontline.models import Block, Document
     from test_events_arguments import DCT
@@ -2066,3 +2066,13 @@ def test_two_ministries_of_one_government_in_two_paragraphs_are_two_pieces_of_ne
             "Germany would deliver 12 bridge-layer tanks to Ukrainian forces, the German defence ministry said."])])
     events = merge_mentions(process(doc)[1])
     assert sorted(len(e.evidence) for e in events) == [1, 1]
+
+
+def test_a_quote_opened_before_its_speaker_is_named_is_theirs() -> None:
+    mentions = mentions_of("Helped by western artillery, Ukrainian forces have been pushing south for weeks.",
+                           "“We see that our armed forces are advancing openly near Kherson. We can say that we "
+                           "are moving from defence to counteroffensive,” Khlan said.")
+    opening = next(m for m in mentions if m.evidence.text.startswith("“We see"))
+    assert opening.sources == [("Khlan", "asserts")]
+    events = merge_mentions(mentions)
+    assert [len(e.evidence) for e in events if e.type == "offensive"] == [2]

@@ -136,6 +136,7 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         _note_speaker(ann, st)
         if not ann.sentence.is_headline:
             mentions = thread.link(ann, post, st, clean, mentions, new_paragraph, voice)
+            thread.carry_open_quote(ann, post, st, mentions, key)
         # no one acting, no place and no one telling it: a scene or a generality ("the orchestra struck up",
         # "the withdrawal process has been slow"), not news a reader can put anywhere
         mentions = [m for m in mentions if m.joins or m.actors or m.location is not None or m.sources]
@@ -197,6 +198,38 @@ class _Thread:
         self.in_quote = False
         self.paragraph_sentences = 0
         self.quote_mentions: list[EventMention] = []  # joined while a quote runs whose speaker is not yet named
+        self.opened: tuple[str, str, list[EventMention]] | None = None  # (post, key, mentions) of an open quote
+
+    def carry_open_quote(self, ann: SentenceAnnotation, post: Post, st: _PostState,
+                         mentions: list[EventMention], key: str) -> None:
+        """'“We see our forces advancing. We are going over to the counter-offensive,” the aide said': the
+        sentence that opens the quote is the aide's too, and tells the act the closing sentence tells."""
+        text = ann.sentence.text.strip()
+        outer = [a for a in ann.attributions if not _quoted_attribution(a, ann)]
+        closes = "”" in text or text.count('"') % 2 == 1
+        if self.opened is not None and self.opened[0] == post.post_id and outer and closes:
+            said = (_source_name(outer[0].speaker, st, ann), outer[0].stance)
+            _, opened_key, opened = self.opened
+            thread = next((m.joins for m in mentions if m.joins and m.joins != opened_key), None)
+            if thread is not None:
+                # the closing words carry on the voice told before: the whole quote is that story's
+                for m in opened:
+                    if not m.joins:
+                        m.joins, m.supporting = thread, True
+                        m.sources = m.sources or next((x.sources[:1] for x in mentions if x.sources), [])
+            elif _names_anew(outer[0].speaker) and outer[0].speaker in text and _is_speaker(said[0]):
+                # (named here, not "he said": a pronoun may be the voice told before the quote)
+                for m in opened:
+                    if not m.sources and not m.joins:
+                        m.sources = [said]
+                for m in mentions:
+                    if not m.joins and any(o.type == m.type and not o.joins for o in opened):
+                        m.joins = opened_key
+        if text[:1] in OPEN_QUOTES and not outer and text.count("“") > text.count("”") and mentions and \
+                not any(m.sources or m.joins for m in mentions):
+            self.opened = (post.post_id, key, list(mentions))
+        elif closes or outer or self.opened is None or self.opened[0] != post.post_id:
+            self.opened = None
 
     def advance(self, ann: SentenceAnnotation, post: Post, founding: EventMention | None, key: str | None,
                 new_paragraph: bool, joined: bool = False) -> None:
