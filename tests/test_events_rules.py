@@ -2039,7 +2039,7 @@ def test_the_person_a_report_is_about_is_not_its_source() -> None:
 
 def test_a_catalogued_bodys_name_is_no_act_even_with_an_act_word_in_it() -> None:
     mentions = mentions_of("According to a report released on Monday by the State Bureau of Investigation, a "
-                           "former general is suspected of treason.")
+                           "former general is suspected of spying for Russia.")
     assert [s for m in mentions for s, _ in m.sources] == ["State Bureau of Investigation"]
 
 
