@@ -2076,3 +2076,9 @@ def test_a_quote_opened_before_its_speaker_is_named_is_theirs() -> None:
     assert opening.sources == [("Khlan", "asserts")]
     events = merge_mentions(mentions)
     assert [len(e.evidence) for e in events if e.type == "offensive"] == [2]
+
+
+def test_a_crisis_named_in_someones_words_is_what_they_said() -> None:
+    mentions = mentions_of("The minister’s view was backed by Maria Lopez, the chief economist at the World Food "
+                           "Programme, who said it was not sanctions that were causing the food crisis but war.")
+    assert [m.type for m in mentions] == ["statement"]

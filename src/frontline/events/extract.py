@@ -1025,6 +1025,17 @@ def _depth(tok: Token | None) -> int:
     return sum(1 for _ in tok.ancestors) if tok is not None else 99
 
 
+def _in_words_said(tok: Token, top: Token) -> bool:
+    """A condition named inside someone's words below the statement ("..., who said it was not
+    sanctions that were causing the food crisis"): what they said, not a second piece of news."""
+    for a in tok.ancestors:
+        if a.i == top.i:
+            return False
+        if a.lemma_.lower() in syntax.REPORTING_LEMMAS:
+            return True
+    return False
+
+
 def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[EventMention]:
     """A sentence tells one event, the one nearest its main verb; a second only when it happens
     somewhere else ("retook one village but had to abandon another")."""
@@ -1050,7 +1061,8 @@ def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[Event
             out.append(m)  # "will send $100m in aid, as well as levelling sanctions on 16 officials": two measures
             continue
         if main.type == "statement" and main_cand.tok is not None and cand.tok is not None and \
-                syntax.in_subtree(cand.tok, main_cand.tok) and _own_clause(cand.tok, main_cand.tok):
+                syntax.in_subtree(cand.tok, main_cand.tok) and _own_clause(cand.tok, main_cand.tok) and \
+                not (m.type == "other" and _in_words_said(cand.tok, main_cand.tok)):
             out.append(m)  # "blamed Ukraine for an attack on X, in which three people died": a position and a toll
             continue
         if m.type in MILITARY and main.type in MILITARY and m.location is not None and \
