@@ -2082,3 +2082,17 @@ def test_a_crisis_named_in_someones_words_is_what_they_said() -> None:
     mentions = mentions_of("The minister’s view was backed by Maria Lopez, the chief economist at the World Food "
                            "Programme, who said it was not sanctions that were causing the food crisis but war.")
     assert [m.type for m in mentions] == ["statement"]
+
+
+def test_one_person_of_a_given_age_killed_by_shelling_is_a_toll() -> None:
+    mentions = mentions_of("A 64-year-old man died in the Sumy region as a result of Russian shelling, according "
+                           "to the regional governor.")
+    assert "casualties" in {m.type for m in mentions}
+
+
+def test_a_name_before_whose_mother_is_a_person_not_a_town() -> None:
+    mentions = mentions_of("Russian soldiers shot at men fleeing the town of Irpin, witnesses said.",
+                           "Shevchenko’s mother, Halyna, 71, said she had seen an elderly man shot dead by a "
+                           "Russian soldier.")
+    killed = [m for m in mentions if m.type == "casualties"]
+    assert killed and not any(m.location is not None and m.location.name == "Shevchenko" for m in killed)

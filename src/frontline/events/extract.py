@@ -2013,6 +2013,8 @@ APPOSED_TOWN = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?([\w’'-]+\s+){0,
 ORG_BASED = re.compile(r"^-based ([\w’'-]+ ){0,3}(groups?|organi[sz]ations?|agency|think ?-?tanks?|institutes?|"
                        r"company|firm|outlets?|newspapers?|charity|ngos?|monitors?|watchdogs?|networks?|centres?|"
                        r"centers?|banks?|funds?|trusts?|holdings?|broadcasters?)\b", re.I)
+KIN_AFTER = re.compile(r"^[’']s (mother|father|wife|husband|son|daughter|brother|sister|widow|parents|"
+                       r"children|grandmother|grandfather|lawyer)\b")
 # "the Moscow-appointed head", "a Kremlin-backed party": who appointed or backs someone, not where it happened
 PATRON_AFTER = re.compile(r"^-(appointed|installed|backed|controlled|aligned|friendly|leaning|allied|imposed|"
                           r"sponsored|led|supported|funded|run|organi[sz]ed|loyal)\b", re.I)
@@ -2074,6 +2076,8 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         if p.precision == "place" and EPITHET.search(text[max(0, p.start - 25):p.start]) and any(
                 q.precision == "place" and 0 <= p.start - q.end <= 25 and q.country != p.country for q in ann.places):
             continue  # "Mariupol, the city of Mary": another name for the town just named, not a second town
+        if p.precision == "place" and KIN_AFTER.match(text[p.end:p.end + 14]):
+            continue  # "Shevchenko's mother, 77, said": a family, so a person's name, not a town
         if PATRON_AFTER.match(text[p.end:p.end + 14]):
             continue  # "the Moscow-appointed head of a town outside Kherson": Kherson, not Moscow
         if ORG_BASED.match(text[p.end:p.end + 50]):
