@@ -2096,3 +2096,10 @@ def test_a_name_before_whose_mother_is_a_person_not_a_town() -> None:
                            "Russian soldier.")
     killed = [m for m in mentions if m.type == "casualties"]
     assert killed and not any(m.location is not None and m.location.name == "Shevchenko" for m in killed)
+
+
+def test_a_retreat_from_a_countrys_north_is_not_placed_where_troops_went_next() -> None:
+    mentions = mentions_of("The general recalled how Russian forces withdrew from Ukraine’s northern regions in "
+                           "March and turned up in the Donbas a fortnight later.")
+    withdrawal = next(m for m in mentions if m.type == "territory.withdrawal")
+    assert withdrawal.location is not None and withdrawal.location.precision == "country"

@@ -2366,6 +2366,9 @@ SINCE_THE_WAR = re.compile(r"\bsince (the (start|beginning|outbreak) of (the |ru
                            r"(russia|moscow|putin) (invaded|launched)|"
                            r"(the |russia[’']s |moscow[’']s )(full-scale )?(\d+ february |february \d+ )?invasion|"
                            r"the war\b|(the )?24 february|february 24)", re.I)
+NEAR_PART = 12  # characters between the act's word and "Ukraine's northern regions"
+COUNTRY_PART = re.compile(r"^[’']s (north|south|east|west|central)\w*(-(east|west)\w*)? (regions?|parts?|areas?|half|"
+                          r"provinces?|border|coast|flank)\b", re.I)
 COMPASS_AREA = re.compile(r"(?<!from )\bthe (north|south|east|west)(-?(east|west))?\b(?! of)|"
                           r"\b(north|south|east|west)(-?(east|west))?ern (parts|regions|areas|half)\b", re.I)
 AREA_ANAPHOR = re.compile(
@@ -2675,6 +2678,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     where = _where_antecedent(hit, ann, places)
     if where is not None:
         return where
+    part = next((p for p in ann.places if p.precision == "country" and 0 <= p.start - hit.end <= NEAR_PART and
+                 COUNTRY_PART.match(text[p.end:p.end + 40])), None)
+    if part is not None:
+        return part  # "retreated from Ukraine's northern regions ... and reappeared in the Donbas": the north
     # "The Guardian's Peter Beaumont in Kyiv reports that seven were killed": where the teller is
     places = [p for p in places if not _in_tellers_phrase(p, hit, ann)]
     titled = [p for p in places if p.precision != "country"]
