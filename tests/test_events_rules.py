@@ -2103,3 +2103,9 @@ def test_a_retreat_from_a_countrys_north_is_not_placed_where_troops_went_next() 
                            "March and turned up in the Donbas a fortnight later.")
     withdrawal = next(m for m in mentions if m.type == "territory.withdrawal")
     assert withdrawal.location is not None and withdrawal.location.precision == "country"
+
+
+def test_meeting_a_savings_target_is_no_meeting() -> None:
+    mentions = mentions_of("Italy, which relies heavily on Russian gas, will have to cut its use further to help "
+                           "the bloc meet its storage targets.")
+    assert "meeting" not in {m.type for m in mentions}
