@@ -272,3 +272,10 @@ def test_a_future_inside_a_quote_does_not_move_a_day_told_outside_it():
     assert dates_in(text, WED)[0][1] == D(2025, 1, 6)
     # inside the quote the future still counts
     assert dates_in("The minister said: “We will meet them on Monday.”", WED)[0][1] == D(2025, 1, 13)
+
+
+def test_a_month_in_the_name_of_a_revolution_is_no_date():
+    from frontline.language.dates import find_expressions
+
+    text = "Poland regained independence in 1918, soon after the November Revolution in Germany."
+    assert [text[d.start:d.end] for d in find_expressions(text)] == ["1918"]

@@ -648,8 +648,15 @@ def _month_year_rule(m: _M, env: _Env) -> _Range | None:
     return _since(m, env, (start, end, "month", "explicit"))
 
 
+# "the October Revolution", "the February Revolution": a month that names an event of history, not a time
+_MONTH_IN_A_NAME = re.compile(r"\s+[A-Z][a-z]+")
+
+
 def _check_month(m: _M, text: str) -> bool:
     if not _capitalised(m, "mo"):
+        return False
+    if not m["rel"] and not m["yrel"] and not m["part"] and text[max(0, m.start() - 4):m.start()].lower() == "the " \
+            and _MONTH_IN_A_NAME.match(text, m.end()):
         return False
     if _key(m["mo"]) in _AMBIGUOUS_MONTHS:
         prep = _key(m["prep"]) if m["prep"] else ""
