@@ -447,6 +447,9 @@ def _under_denied_belief(verb: Token) -> bool:
 AWAIT_VERBS = {"expect", "anticipate", "await", "plan", "schedule", "propose"}
 
 
+MEANS_PREPS = ("by", "through")
+
+
 def local_modality(tok: Token) -> str | None:
     """expected / cancelled / conditional for this trigger's own clause, not the whole sentence."""
     if any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in tok.children):
@@ -461,6 +464,8 @@ def local_modality(tok: Token) -> str | None:
     if _has_if_clause(verb):
         return "conditional"
     chain = [verb]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_PREPS and verb.head.head.pos_ in ("VERB", "AUX"):
+        chain.append(verb.head.head)  # "may change their status ... by annexing them": as the verb it is the means of
     # "is set to announce", "are expected to speak", "expects the leaders to speak": climb complements
     while chain[-1].dep_ in ("xcomp", "ccomp", "acomp") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
