@@ -2114,3 +2114,10 @@ def test_meeting_a_savings_target_is_no_meeting() -> None:
 def test_an_act_that_is_the_means_of_a_possible_one_is_possible_too() -> None:
     mentions = mentions_of("Moscow might punish Kyiv by shelling its power stations in Kharkiv.")
     assert "strike" not in {m.type for m in mentions}
+
+
+def test_attacks_that_killed_civilians_are_a_toll_not_a_battle() -> None:
+    mentions = mentions_of("New attacks in the Zaporizhzhia region killed 9 civilians and wounded 14, the regional "
+                           "governor said on Monday.")
+    types = {m.type for m in mentions}
+    assert "clash" not in types and "casualties" in types
