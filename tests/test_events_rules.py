@@ -2121,3 +2121,10 @@ def test_attacks_that_killed_civilians_are_a_toll_not_a_battle() -> None:
                            "governor said on Monday.")
     types = {m.type for m in mentions}
     assert "clash" not in types and "casualties" in types
+
+
+def test_where_deported_people_were_taken_is_not_where_it_happened() -> None:
+    mentions = mentions_of("The mayor of the occupied city of Melitopol said that about 2,000 residents had been "
+                           "forcibly moved to Russia.")
+    moved = [m for m in mentions if m.type == "other"]
+    assert moved and all(m.location is not None and m.location.name == "Melitopol" for m in moved)
