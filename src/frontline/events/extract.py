@@ -2582,7 +2582,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         places = [p for p in places if not _in_purpose_of_another(p, hit, ann)] or places
     if DEPORTED.search(hit.text) or DEPORTED.search(text[hit.start:hit.end + 25]):
         # "40,000 civilians forcibly moved to Russia": where they were taken to is not where it happened
-        places = [p for p in places if not (p.start > hit.start and TAKEN_TO.search(text[max(0, p.start - 12):p.start]))]
+        places = [p for p in places
+                  if not (p.start > hit.start and TAKEN_TO.search(text[max(0, p.start - 12):p.start]))]
     if hit.type == "prisoners" and SWAP.search(text[hit.start:hit.end + SWAP_REACH]):
         # "a swap freeing 95 who defended the steelworks in Mariupol", "Reed, who was convicted of smuggling
         # into the US": where the freed fought or were tried is not where they were exchanged
