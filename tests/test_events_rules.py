@@ -2128,3 +2128,13 @@ def test_where_deported_people_were_taken_is_not_where_it_happened() -> None:
                            "forcibly moved to Russia.")
     moved = [m for m in mentions if m.type == "other"]
     assert moved and all(m.location is not None and m.location.name == "Melitopol" for m in moved)
+
+
+def test_a_town_in_someone_elses_quoted_words_is_not_where_the_next_voice_spoke() -> None:
+    mentions = mentions_of("Guterres said the grain deal would open the way for food exports.",
+                           "“The initiative we signed today opens a path for large grain exports from three Ukrainian "
+                           "ports in the Black Sea – Odesa, Chornomorsk and Pivdennyi.”",
+                           "Vasylenko said the agreement was made possible by the Ukrainian military’s defence of the "
+                           "coast.")
+    said = next(m for m in mentions if m.sources and m.sources[0][0] == "Vasylenko")
+    assert said.location is None or said.location.name != "Odesa"

@@ -2556,6 +2556,13 @@ DEPORTED = re.compile(r"\b(deport\w*|forcibly (moved|taken|transferred|relocated
 TAKEN_TO = re.compile(r"\b(to|into)\s+(the\s+)?$")
 
 
+def _inside_quote(text: str, at: int) -> bool:
+    """Whether the character at `at` lies inside quotation marks opened before it in the sentence."""
+    head = text[:at]
+    return head.count("“") > head.count("”") or (head.count('"') % 2 == 1) or text.lstrip()[:1] in "“\"" and \
+        "”" not in head and '"' not in head[1:]
+
+
 def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
            speaker: str | None = None) -> PlaceRef | None:
     if hit.type == "call":
@@ -2657,6 +2664,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         if _spokesperson(speaker, ann, st.anchor) and (seat := _seat(speaker, ann, st.anchor)) is not None:
             return seat  # a spokesman briefs from the capital, not from the town the story told before
         before = st.nearby_place(within=1)
+        quoted = before is not None and len(st.recent_text) > 1 and _inside_quote(st.recent_text[-2], before.start)
+        if quoted:
+            before = None  # the ports someone else's quoted words named are not where the next voice spoke
         if before is not None and st.place_paragraph_start == len(st.places_by_sentence) - 1 and \
                 _body(speaker, st.anchor) and not (len(st.recent_text) > 1 and _names(st.recent_text[-2], speaker)):
             before = None  # a body opening a new paragraph speaks from its seat, not from the story before
@@ -2677,7 +2687,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return None  # "senior western officials", "the MPs": they do not speak from the front told before
         if seat or before:
             return seat or before
-        window = STATEMENT_PLACE_WINDOW
+        window = 0 if quoted else STATEMENT_PLACE_WINDOW
         if speaker and is_outlet_name(speaker):
             # an outlet's report is placed by its own words or its paragraph, not the story before it
             window = min(window, len(st.places_by_sentence) - 1 - st.place_paragraph_start)
