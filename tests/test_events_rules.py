@@ -2138,3 +2138,11 @@ def test_a_town_in_someone_elses_quoted_words_is_not_where_the_next_voice_spoke(
                            "coast.")
     said = next(m for m in mentions if m.sources and m.sources[0][0] == "Vasylenko")
     assert said.location is None or said.location.name != "Odesa"
+
+
+def test_a_short_description_of_the_voice_named_in_full_is_that_voice() -> None:
+    events = events_of("According to a Ukrainian energy ministry source, Kyiv believes the move would breach the "
+                       "sanctions on Russia. A senior Ukrainian energy ministry source told Reuters that the minister "
+                       "had lobbied Ottawa against it. “The sanctions forbid any transfer of gas equipment,” the "
+                       "energy ministry source said.")
+    assert [names(e.sources) for e in events if e.type == "statement"][0] == ["Ukrainian energy ministry source"]

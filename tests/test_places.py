@@ -241,3 +241,11 @@ def test_parts_of_a_region_and_a_list_of_regions_name_the_regions_not_their_citi
     # the city is still the city where the text says so
     found = places(nlp, "Missiles hit a school in central Kharkiv on Monday.")
     assert [(p.name, p.precision) for p in found] == [("Kharkiv", "place")]
+
+
+def test_a_summit_named_with_capitals_is_no_town() -> None:
+    from frontline.language.nlp import get_nlp
+    from frontline.language.places import find_places
+
+    doc = get_nlp()("The prime minister called Kyiv on Friday morning following the Nato Leader’s Summit in Spain.")
+    assert "Summit" not in [p.text for p in find_places(doc)]

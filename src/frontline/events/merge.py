@@ -1031,10 +1031,32 @@ def _voice_key(name: str) -> str:
                                                          not actor.actor_id.startswith("Q"))):
         return actor.name  # "Russia's defence ministry" and "the Russian defence ministry": one body
     # ("the country's ministry of health" is "the health ministry" the story named before)
-    body = re.sub(r"^(the |its )?(country|nation|government)'?s? ", "", normalized_name(name).removeprefix("the "))
+    body = _plain_words(name)
     body = re.sub(r"^(ministry|department) of (\w+)$", r"\2 \1", body)
     # ("pro - Kremlin sources" as the parser spaced it is "pro-Kremlin sources")
     return body.replace(" ", "")
+
+
+def _plain_words(name: str) -> str:
+    """A description as words to compare: no article, rank or "the country's" ("a senior Ukrainian energy
+    ministry source" is "ukrainian energy ministry source")."""
+    words = re.sub(r"^(the |a |an |one |its )?((senior|top|high ?-?ranking|leading) )?", "", normalized_name(name))
+    return re.sub(r"^(the |its )?(country|nation|government)'?s? ", "", words)
+
+
+def _tail_of_another(name: str, names: list[str]) -> bool:
+    """"energy ministry source" after "a Ukrainian energy ministry source": the short description is the
+    voice the story named in full (two words or more; one word is `_surname_of_another`'s)."""
+    if not name[:1].islower():
+        return False
+    words = _plain_words(name).split()
+    if len(words) < 2:
+        return False
+    for other in names:
+        full = _plain_words(other).split()
+        if len(full) > len(words) and full[-len(words):] == words:
+            return True
+    return False
 
 
 # offices one holder fills, so that "the regional governor said ..." and "Anton Alikhanov said ..."
@@ -1145,7 +1167,7 @@ def _sources(ms: list[EventMention], etype: str = "") -> list[dict]:
     chosen: dict[tuple[str, str], dict] = {}
     for m in ms:
         for name, stance in m.sources:
-            if _surname_of_another(name, names) or name in held:
+            if _surname_of_another(name, names) or name in held or _tail_of_another(name, names):
                 continue
             # words said are their speaker's own: one voice that "dismissed" and then "said" is listed once
             if etype == "statement":
