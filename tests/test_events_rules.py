@@ -2146,3 +2146,11 @@ def test_a_short_description_of_the_voice_named_in_full_is_that_voice() -> None:
                        "had lobbied Ottawa against it. “The sanctions forbid any transfer of gas equipment,” the "
                        "energy ministry source said.")
     assert [names(e.sources) for e in events if e.type == "statement"][0] == ["Ukrainian energy ministry source"]
+
+
+def test_an_office_and_the_holder_the_next_sentence_gives_it_to_are_one_voice() -> None:
+    events = events_of("Russia is trying to starve the world by blocking the ports of Odesa, according to the head "
+                       "of the office of the Ukrainian president.",
+                       "On Saturday, Andriy Yermak, Volodymyr Zelenskiy’s office head, said: “Russians shell "
+                       "Ukrainian ports to create a global food crisis.”")
+    assert [names(e.sources) for e in events if e.type == "statement"] == [["Andriy Yermak"]]

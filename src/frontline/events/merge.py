@@ -1092,12 +1092,15 @@ def _may_hold(name: str, office: str, text: str) -> bool:
     """Whether the person named may be the holder of the office told before: not someone the
     catalogue knows in other offices, nor someone their own sentence calls by another ("the Kremlin
     spokesman, Dmitry Peskov" is no regional governor)."""
+    at = text.find(name)
+    near = text[max(0, at - 40):at + len(name) + 40] if at >= 0 else ""
+    if SPOKESPERSON.search(near):
+        return False
+    if re.search(rf"\b{office}\b", near, re.I):
+        return True  # "Andriy Yermak, Zelenskiy's office head, said": the text gives them the office
     known = canonical_actor(name)
     entry = get_catalogue().entries.get(known.actor_id) if known is not None and known.actor_id else None
-    if entry is not None and entry.roles and not any(office in r.title for r in entry.roles):
-        return False
-    at = text.find(name)
-    return at < 0 or not SPOKESPERSON.search(text[max(0, at - 40):at + len(name) + 40])
+    return entry is None or not entry.roles or any(office in r.title for r in entry.roles)
 
 
 ORG_DESCRIPTIONS = re.compile(r"\b(think tank|think-tank|institute|watchdog|monitor|organi[sz]ation)$")
