@@ -2154,3 +2154,10 @@ def test_an_office_and_the_holder_the_next_sentence_gives_it_to_are_one_voice() 
                        "On Saturday, Andriy Yermak, Volodymyr Zelenskiy’s office head, said: “Russians shell "
                        "Ukrainian ports to create a global food crisis.”")
     assert [names(e.sources) for e in events if e.type == "statement"] == [["Andriy Yermak"]]
+
+
+def test_a_firms_lawyer_named_after_it_speaks_not_the_firm() -> None:
+    events = events_of("According to TASS, Google’s lawyer, Anna Petrova had told the judge that the company was "
+                       "against all Russophobia and had never engaged in extremist activity in Russia.")
+    assert "Google" not in {n for e in events for n in names(e.sources)}
+    assert "Anna Petrova" in {n for e in events for n in names(e.sources)}

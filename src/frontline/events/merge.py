@@ -1160,6 +1160,12 @@ def _employer_of_speaker(name: str, text: str) -> str | None:
         known = canonical_actor(person)
         if known is None or known.kind == "person":
             return person
+    # "Meta's lawyer, Victoria Shagina, had said in court": the lawyer speaks, not the firm
+    for found in re.finditer(r"\b" + body + r"[’']s (?:[a-z-]+ ){0,3}?[a-z-]+,? ((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)\b",
+                             text):
+        known = canonical_actor(found.group(1))
+        if known is None or known.kind == "person":
+            return found.group(1)
     return None
 
 
