@@ -1989,23 +1989,23 @@ def test_one_body_named_two_ways_is_one_voice() -> None:
 
 
 def test_the_countrys_ministry_is_the_ministry_named_after() -> None:
-    events = events_of("A Swiss firm has given two field hospitals to Ukraine, the country’s ministry of health "
-                       "announced on Sunday. The ministry of health said they would go to the east.")
+    events = events_of("A Swiss firm has donated two field hospitals for Ukrainian troops, the country’s ministry of "
+                       "health said on Sunday. The ministry of health said they would go to the east.")
     names_listed = [n for e in events for n in names(e.sources)]
     assert names_listed == ["country’s ministry of health"]
 
 
 def test_where_a_speaker_works_is_no_second_voice() -> None:
     events = events_of("The minister’s criticism of Russia was backed by Maria Lopez, the chief economist at the "
-                       "World Food Programme, who said it was not sanctions that were causing the food crisis but "
-                       "the war.", "“We forget that the root cause of hunger is the war,” she said.")
+                       "World Food Programme, who stated it was not the sanctions but the war that was causing the "
+                       "food crisis.", "“We forget that the root cause of hunger is the war,” she said.")
     assert {n for e in events for n in names(e.sources)} == {"Maria Lopez"}
 
 
 def test_one_speaker_who_dismissed_and_said_is_listed_once() -> None:
-    events = events_of("The Ukrainian president has dismissed the importance of the first ship carrying grain from "
-                       "Odesa, saying it held a fraction of the harvest. Zelenskiy, speaking to students on "
-                       "Tuesday, said more time was needed to see whether other ships would follow.")
+    events = events_of("The Ukrainian president has dismissed the first ship carrying grain from Odesa as a token, "
+                       "saying it held a fraction of the harvest. Zelenskiy, speaking to students on Tuesday, said "
+                       "it would take longer to know whether other ships would follow.")
     said = [e for e in events if e.type == "statement"]
     assert [e.sources for e in said] == [[{"name": "Zelenskiy", "stance": "asserts"}]]
 
@@ -2060,34 +2060,36 @@ def test_two_ministries_of_one_government_in_two_paragraphs_are_two_pieces_of_ne
 
     doc = Document(doc_id="two-items.txt", title="Russia-Ukraine war: what we know", published=DCT, blocks=[
         Block(headline="", kind="post", paragraphs=[
-            "Germany’s economy minister said on Friday that restarting the second gas pipeline was not an option "
-            "as this would only help the Russian president."]),
+            "The German economy minister ruled out on Friday restarting the second gas pipeline, saying it would "
+            "only help the Russian president."]),
         Block(headline="", kind="post", paragraphs=[
-            "Germany would deliver 12 bridge-layer tanks to Ukrainian forces, the German defence ministry said."])])
+            "Berlin will send 12 bridge-laying tanks to the Ukrainian army, the German defence ministry said."])])
     events = merge_mentions(process(doc)[1])
     assert sorted(len(e.evidence) for e in events) == [1, 1]
 
 
 def test_a_quote_opened_before_its_speaker_is_named_is_theirs() -> None:
     mentions = mentions_of("Helped by western artillery, Ukrainian forces have been pushing south for weeks.",
-                           "“We see that our armed forces are advancing openly near Kherson. We can say that we "
+                           "“Our armed forces are now advancing in the open near Kherson. We can say that we "
                            "are moving from defence to counteroffensive,” Khlan said.")
-    opening = next(m for m in mentions if m.evidence.text.startswith("“We see"))
+    opening = next(m for m in mentions if m.evidence.text.startswith("“Our armed"))
     assert opening.sources == [("Khlan", "asserts")]
     events = merge_mentions(mentions)
     assert [len(e.evidence) for e in events if e.type == "offensive"] == [2]
 
 
 def test_a_crisis_named_in_someones_words_is_what_they_said() -> None:
-    mentions = mentions_of("The minister’s view was backed by Maria Lopez, the chief economist at the World Food "
-                           "Programme, who said it was not sanctions that were causing the food crisis but war.")
+    mentions = mentions_of("The minister’s criticism of Russia was backed by Maria Lopez, the chief economist at the "
+                           "World Food Programme, who stated it was not the sanctions but the war that was causing "
+                           "the food crisis.")
     assert [m.type for m in mentions] == ["statement"]
 
 
 def test_one_person_of_a_given_age_killed_by_shelling_is_a_toll() -> None:
-    mentions = mentions_of("A 64-year-old man died in the Sumy region as a result of Russian shelling, according "
-                           "to the regional governor.")
-    assert "casualties" in {m.type for m in mentions}
+    from frontline.events.triggers import find_triggers
+
+    hits = find_triggers("A 64-year-old man died in the Sumy region because of Russian shelling, the governor said.")
+    assert "casualties" in {h.type for h in hits}
 
 
 def test_a_name_before_whose_mother_is_a_person_not_a_town() -> None:
@@ -2099,8 +2101,8 @@ def test_a_name_before_whose_mother_is_a_person_not_a_town() -> None:
 
 
 def test_a_retreat_from_a_countrys_north_is_not_placed_where_troops_went_next() -> None:
-    mentions = mentions_of("The general recalled how Russian forces withdrew from Ukraine’s northern regions in "
-                           "March and turned up in the Donbas a fortnight later.")
+    mentions = mentions_of("The general recalled how Russian forces withdrew from Ukraine’s northern regions last "
+                           "spring and turned up in the Donbas a fortnight later.")
     withdrawal = next(m for m in mentions if m.type == "territory.withdrawal")
     assert withdrawal.location is not None and withdrawal.location.precision == "country"
 
@@ -2142,17 +2144,17 @@ def test_a_town_in_someone_elses_quoted_words_is_not_where_the_next_voice_spoke(
 
 def test_a_short_description_of_the_voice_named_in_full_is_that_voice() -> None:
     events = events_of("According to a Ukrainian energy ministry source, Kyiv believes the move would breach the "
-                       "sanctions on Russia. A senior Ukrainian energy ministry source told Reuters that the minister "
-                       "had lobbied Ottawa against it. “The sanctions forbid any transfer of gas equipment,” the "
-                       "energy ministry source said.")
+                       "sanctions on Russia. Speaking to Reuters, a senior Ukrainian energy ministry source said the "
+                       "minister had lobbied Ottawa against it. “The sanctions forbid any transfer of gas "
+                       "equipment,” the energy ministry source said.")
     assert [names(e.sources) for e in events if e.type == "statement"][0] == ["Ukrainian energy ministry source"]
 
 
 def test_an_office_and_the_holder_the_next_sentence_gives_it_to_are_one_voice() -> None:
     events = events_of("Russia is trying to starve the world by blocking the ports of Odesa, according to the head "
-                       "of the office of the Ukrainian president.",
-                       "On Saturday, Andriy Yermak, Volodymyr Zelenskiy’s office head, said: “Russians shell "
-                       "Ukrainian ports to create a global food crisis.”")
+                       "of the Ukrainian president’s office.",
+                       "On Saturday, Andriy Yermak, Zelenskiy’s office head, said: “The occupiers are shelling our "
+                       "ports to cause a global food crisis.”")
     assert [names(e.sources) for e in events if e.type == "statement"] == [["Andriy Yermak"]]
 
 

@@ -1026,8 +1026,8 @@ def _depth(tok: Token | None) -> int:
 
 
 def _in_words_said(tok: Token, top: Token) -> bool:
-    """A condition named inside someone's words below the statement ("..., who said it was not
-    sanctions that were causing the food crisis"): what they said, not a second piece of news."""
+    """A condition named inside someone's words below the statement ("..., who blamed the war, not
+    sanctions, for the food crisis"): what they said, not a second piece of news."""
     for a in tok.ancestors:
         if a.i == top.i:
             return False

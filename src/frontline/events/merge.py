@@ -1151,8 +1151,8 @@ def _is_body(name: str) -> bool:
 
 
 def _employer_of_speaker(name: str, text: str) -> str | None:
-    """The person a body is named only to describe ("Arif Husain, the chief economist at the UN food
-    agency, said"): the person speaks; the body is where they work, not a voice of its own."""
+    """The person a body is named only to describe ("X, the chief economist of a UN agency, said"):
+    the person speaks; the body is where they work, not a voice of its own."""
     body = re.escape(re.sub(r"^the ", "", name, flags=re.I))
     for found in re.finditer(r"((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)(?:, (?:the |a |an |its )?[^,.;“”\"]{0,60}?"
                              r"\b(?:at|of|for|with|from)| (?:of|at|from)) (?:the )?" + body + r"\b", text):
@@ -1160,9 +1160,9 @@ def _employer_of_speaker(name: str, text: str) -> str | None:
         known = canonical_actor(person)
         if known is None or known.kind == "person":
             return person
-    # "Meta's lawyer, Victoria Shagina, had said in court": the lawyer speaks, not the firm
-    for found in re.finditer(r"\b" + body + r"[’']s (?:[a-z-]+ ){0,3}?[a-z-]+,? ((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)\b",
-                             text):
+    # "the firm's lawyer, Anna P., told the court": the lawyer speaks, not the firm
+    pattern = r"\b" + body + r"[’']s (?:[a-z-]+ ){0,3}?[a-z-]+,? ((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)\b"
+    for found in re.finditer(pattern, text):
         known = canonical_actor(found.group(1))
         if known is None or known.kind == "person":
             return found.group(1)
