@@ -2163,3 +2163,10 @@ def test_a_firms_lawyer_named_after_it_speaks_not_the_firm() -> None:
                        "against all Russophobia and had never engaged in extremist activity in Russia.")
     assert "Google" not in {n for e in events for n in names(e.sources)}
     assert "Anna Petrova" in {n for e in events for n in names(e.sources)}
+
+
+def test_the_country_aid_comes_from_is_not_where_it_goes() -> None:
+    mentions = mentions_of("Reznikov said the first of the promised howitzers had arrived in Ukraine, and that he "
+                           "expected a delivery of dozens more tanks shortly, probably from Portugal.")
+    aid = [m for m in mentions if m.type == "aid"]
+    assert aid and all(m.location is None or m.location.name != "Portugal" for m in aid)

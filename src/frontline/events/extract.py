@@ -2587,6 +2587,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     # "recruit volunteers to fight in Ukraine": where they are meant to go, not where the recruiting is
     if hit.type not in ("statement", "clash"):
         places = [p for p in places if not _in_purpose_of_another(p, hit, ann)] or places
+    if hit.type == "aid":
+        # "tanks most likely from Spain", "aid from the US": the giver, not where the aid goes
+        places = [p for p in places if not (p.precision == "country" and
+                                            re.search(r"\bfrom (the )?$", text[max(0, p.start - 10):p.start]))]
     if DEPORTED.search(hit.text) or DEPORTED.search(text[hit.start:hit.end + 25]):
         # "40,000 civilians forcibly moved to Russia": where they were taken to is not where it happened
         places = [p for p in places
