@@ -2170,3 +2170,11 @@ def test_the_country_aid_comes_from_is_not_where_it_goes() -> None:
                            "expected a delivery of dozens more tanks shortly, probably from Portugal.")
     aid = [m for m in mentions if m.type == "aid"]
     assert aid and all(m.location is None or m.location.name != "Portugal" for m in aid)
+
+
+def test_its_capture_is_the_capture_of_the_town_the_sentence_opens_with() -> None:
+    mentions = mentions_of("Sievierodonetsk had been the last big town in the region still held by Ukraine, and its "
+                           "capture lets Russian troops move towards Bakhmut and Siversk further west.")
+    captures = [m for m in mentions if m.type == "territory.capture"]
+    assert captures and captures[0].location is not None and captures[0].location.name == "Sievierodonetsk"
+    assert [m.type for m in mentions] == ["territory.capture"]

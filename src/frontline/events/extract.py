@@ -1025,6 +1025,11 @@ def _depth(tok: Token | None) -> int:
     return sum(1 for _ in tok.ancestors) if tok is not None else 99
 
 
+def _infinitive(tok: Token | None) -> bool:
+    """A verb in the to-infinitive ("forces to advance on X")."""
+    return tok is not None and tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _in_words_said(tok: Token, top: Token) -> bool:
     """A condition named inside someone's words below the statement ("..., who blamed the war, not
     sanctions, for the food crisis"): what they said, not a second piece of news."""
@@ -1067,8 +1072,9 @@ def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[Event
             continue
         if m.type in MILITARY and main.type in MILITARY and m.location is not None and \
                 main.location is not None and m.location.precision == "place" and \
-                main.location.precision == "place" and m.location.gazetteer_id != main.location.gazetteer_id:
-            out.append(m)
+                main.location.precision == "place" and m.location.gazetteer_id != main.location.gazetteer_id and \
+                not _infinitive(cand.tok):
+            out.append(m)  # ("frees its forces to advance on Kramatorsk": what it makes possible, not a second act)
     return out
 
 
@@ -2698,7 +2704,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         return st.nearby_place(within=window) if window > 0 else None
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
-    where = _where_antecedent(hit, ann, places)
+    where = _where_antecedent(hit, ann, places) or _its_antecedent(hit, ann, places)
     if where is not None:
         return where
     part = next((p for p in ann.places if p.precision == "country" and 0 <= p.start - hit.end <= NEAR_PART and
@@ -2802,6 +2808,16 @@ def _where_antecedent(hit: TriggerHit, ann: SentenceAnnotation, places: list[Pla
     # Chornobyl site in the north, where ...")
     before = [p for p in places if p.end <= where.idx and where.idx - p.end <= WHERE_REACH and p.precision != "country"]
     return before[-1] if before else None
+
+
+def _its_antecedent(hit: TriggerHit, ann: SentenceAnnotation, places: list[PlaceRef]) -> PlaceRef | None:
+    """'Lysychansk had been the last city in Ukrainian hands and its capture frees Moscow's forces to
+    advance on Kramatorsk': "its capture" is the capture of the town the sentence opens with."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    if tok is None or tok.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+        return None
+    opening = [p for p in ann.places if p.precision == "place" and p.start <= 3]  # (a town as subject is an actor)
+    return opening[0] if opening else None
 
 
 def _dates_the_telling(date: DateRef, ann: SentenceAnnotation) -> bool:
