@@ -2178,3 +2178,15 @@ def test_its_capture_is_the_capture_of_the_town_the_sentence_opens_with() -> Non
     captures = [m for m in mentions if m.type == "territory.capture"]
     assert captures and captures[0].location is not None and captures[0].location.name == "Sievierodonetsk"
     assert [m.type for m in mentions] == ["territory.capture"]
+
+
+def test_taking_control_of_a_yacht_is_no_capture_of_territory() -> None:
+    mentions = mentions_of("Last week police in Spain, backed by US agents, took control of the super yacht owned by "
+                           "a sanctioned Russian oligarch.")
+    assert "territory.capture" not in {m.type for m in mentions}
+
+
+def test_a_think_tank_the_catalogue_knows_is_not_a_town_of_that_name() -> None:
+    mentions = mentions_of("Estimates provided to Rusi from Ukraine’s army were that about 150 soldiers a day were "
+                           "killed.")
+    assert not any(m.location is not None and m.location.country == "RO" for m in mentions)

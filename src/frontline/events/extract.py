@@ -2082,6 +2082,9 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
         if p.precision == "place" and EPITHET.search(text[max(0, p.start - 25):p.start]) and any(
                 q.precision == "place" and 0 <= p.start - q.end <= 25 and q.country != p.country for q in ann.places):
             continue  # "Mariupol, the city of Mary": another name for the town just named, not a second town
+        if p.precision == "place" and any(a.kind == "org" and a.start <= p.start and p.end <= a.end and
+                                          p.text.lower() not in a.name.lower() for a in ann.actors):
+            continue  # "estimates provided to Rusi": a think tank the catalogue knows, not the Romanian town
         if p.precision == "place" and KIN_AFTER.match(text[p.end:p.end + 14]):
             continue  # "Shevchenko's mother, 77, said": a family, so a person's name, not a town
         if PATRON_AFTER.match(text[p.end:p.end + 14]):
