@@ -2190,3 +2190,13 @@ def test_a_think_tank_the_catalogue_knows_is_not_a_town_of_that_name() -> None:
     mentions = mentions_of("Estimates provided to Rusi from Ukraine’s army were that about 150 soldiers a day were "
                            "killed.")
     assert not any(m.location is not None and m.location.country == "RO" for m in mentions)
+
+
+def test_what_a_video_said_does_not_source_the_arrest_of_its_makers() -> None:
+    mentions = mentions_of("Thousands of Russians who criticised the war have been detained since February.",
+                           "Four student editors, Ivan Petrov, Anna Orlova, Pavel Sidorov and Olga Belova, had been "
+                           "under house arrest for nearly a year after police detained them in April 2021 for posting "
+                           "a short film online in which they said it was unlawful to expel and threaten students for "
+                           "joining rallies in support of a jailed Kremlin critic.")
+    arrests = [m for m in mentions if m.type == "prisoners" and "editors" in m.evidence.text]
+    assert arrests and all(not m.sources for m in arrests)

@@ -1712,6 +1712,8 @@ def _governing_attributions(tok: Token | None, ann: SentenceAnnotation) -> list:
     for n, a in enumerate(ann.attributions):
         if where[n] and cues is None and all(_in_a_clause_below(doc[i], tok) for i in where[n]):
             continue  # "attacks on parts of the country that Moscow has admitted it cannot capture"
+        if where[n] and cues is None and all(_in_a_clause_elsewhere(doc[i], tok) for i in where[n]):
+            continue  # "detained for posting a video in which they said ...": what the video said
         if not where[n] or cues is None or where[n] & cues:
             out.append(a)  # said in another sentence, "according to", or the governing cue
     if not out:
@@ -1731,6 +1733,17 @@ def _in_a_clause_below(cue: Token, tok: Token) -> bool:
         return False
     return any(a.dep_ == "relcl" and any(c.lower_ in ("that", "which", "who", "whom") for c in a.children)
                for a in [cue, *cue.ancestors] if a.i != tok.i and syntax.in_subtree(a, tok))
+
+
+def _in_a_clause_elsewhere(cue: Token, tok: Token) -> bool:
+    """The reporting word sits in a relative clause on another noun, apart from the trigger ("a video in
+    which they said ..."): it tells what that thing says, not who vouches for the act."""
+    for a in [cue, *cue.ancestors]:
+        if a.dep_ == "relcl":
+            # ("in which they said", not "which Russia said took place": a medium's content)
+            content = any(c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in a.children)
+            return content and not syntax.in_subtree(tok, a) and not syntax.in_subtree(a, tok)
+    return False
 
 
 def _in_subject_of(tok: Token, verb: Token) -> bool:
