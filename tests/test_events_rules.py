@@ -2200,3 +2200,11 @@ def test_what_a_video_said_does_not_source_the_arrest_of_its_makers() -> None:
                            "joining rallies in support of a jailed Kremlin critic.")
     arrests = [m for m in mentions if m.type == "prisoners" and "editors" in m.evidence.text]
     assert arrests and all(not m.sources for m in arrests)
+
+
+def test_the_command_added_is_the_command_named_before() -> None:
+    mentions = mentions_of("On Sunday 12 missiles fired from Belarus struck the village of Honcharivske in the north, "
+                           "Ukraine’s northern operational command said.",
+                           "The command added that a bridge was hit, but no casualties had been reported.")
+    added = next(m for m in mentions if m.evidence.text.startswith("The command"))
+    assert added.sources == [("Ukraine’s northern operational command", "asserts")]

@@ -1814,7 +1814,7 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
 
 NOT_IN_A_NAME = {"the", "a", "an", "to", "by", "with", "for", "in", "on", "at", "told", "tells", "said", "says",
                  "asked", "from", "as", "that", "this", "his", "her", "its", "their", "and"}
-BARE_BODIES = {"ministry", "agency", "department", "institute", "commission", "committee"}
+BARE_BODIES = {"ministry", "agency", "department", "institute", "commission", "committee", "command"}
 
 
 @lru_cache(maxsize=len(BARE_BODIES))
