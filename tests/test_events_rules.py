@@ -2208,3 +2208,12 @@ def test_the_command_added_is_the_command_named_before() -> None:
                            "The command added that a bridge was hit, but no casualties had been reported.")
     added = next(m for m in mentions if m.evidence.text.startswith("The command"))
     assert added.sources == [("Ukraine’s northern operational command", "asserts")]
+
+
+def test_a_state_abroad_stepping_up_support_is_told_from_its_capital() -> None:
+    mentions = mentions_of("Zelenskiy visited troops near Zaporizhzhia on Sunday, his office said.",
+                           "The UK will send a few rocket launchers, in the hope they can disrupt Russian artillery.",
+                           "Portugal is also increasing its support for Ukraine, according to government sources "
+                           "cited by a Lisbon newspaper.")
+    said = next(m for m in mentions if m.evidence.text.startswith("Portugal"))
+    assert said.location is not None and said.location.name == "Lisbon"

@@ -2713,6 +2713,11 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return None  # "senior western officials", "the MPs": they do not speak from the front told before
         if seat or before:
             return seat or before
+        opener = next((a for a in ann.actors if a.kind == "state" and a.start == 0), None)
+        if opener is not None and opener.country and opener.country not in FRONT_COUNTRIES | {"RU"}:
+            # "Spain is also increasing its support for Ukraine, according to government sources": what a
+            # state abroad does is told from its capital, not from the front told paragraphs before
+            return seat_of(opener.country)
         window = 0 if quoted else STATEMENT_PLACE_WINDOW
         if speaker and is_outlet_name(speaker):
             # an outlet's report is placed by its own words or its paragraph, not the story before it
