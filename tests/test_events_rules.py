@@ -2217,3 +2217,10 @@ def test_a_state_abroad_stepping_up_support_is_told_from_its_capital() -> None:
                            "cited by a Lisbon newspaper.")
     said = next(m for m in mentions if m.evidence.text.startswith("Portugal"))
     assert said.location is not None and said.location.name == "Lisbon"
+
+
+def test_a_toll_told_after_a_where_clause_is_of_that_town() -> None:
+    mentions = mentions_of("Strikes were also reported in Dnipro, where a housing estate was hit, killing at least "
+                           "five people, and in the southern city of Kherson.")
+    tolls = [m for m in mentions if m.type == "casualties"]
+    assert tolls and tolls[0].location is not None and tolls[0].location.name == "Dnipro"

@@ -2822,6 +2822,14 @@ def _where_antecedent(hit: TriggerHit, ann: SentenceAnnotation, places: list[Pla
     if tok is None:
         return None
     verb = syntax.governing_verb(tok)
+    text = ann.sentence.text
+    # "in Kharkiv, where a residential area was hit, killing at least three" (the parser hangs the toll on
+    # the main verb): an act told right after a where-clause is that clause's
+    told = [p for p in places if p.end <= hit.start and p.precision != "country" and
+            re.match(r",\s+where\b[^;.“”]*$", text[p.end:hit.start]) and
+            not any(q.start > p.end and q.end <= hit.start for q in places)]
+    if told:
+        return told[-1]
     if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         return None
     where = next(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "where")
