@@ -2224,3 +2224,11 @@ def test_a_toll_told_after_a_where_clause_is_of_that_town() -> None:
                            "five people, and in the southern city of Kherson.")
     tolls = [m for m in mentions if m.type == "casualties"]
     assert tolls and tolls[0].location is not None and tolls[0].location.name == "Dnipro"
+
+
+def test_a_spokesperson_for_a_leader_speaks_from_that_leaders_capital() -> None:
+    mentions = mentions_of("The deal was agreed after Erdoğan met the Russian president in Tehran earlier this week.",
+                           "Fahrettin Demir, a spokesperson for Erdoğan, said the arrangement would be vital for "
+                           "Ukrainian grain exports.")
+    said = next(m for m in mentions if m.sources and m.sources[0][0] == "Fahrettin Demir")
+    assert said.location is not None and said.location.name == "Ankara"

@@ -2440,6 +2440,20 @@ def _spokesperson(speaker: str | None, ann: SentenceAnnotation, when: dt.date | 
     return at >= 0 and bool(SPOKESPERSON.search(ann.sentence.text[max(0, at - 40):at + len(speaker) + 40]))
 
 
+PRINCIPAL = re.compile(r"(?i:spokes(?:man|woman|person)|press secretary)\s+(?:for|of|to)\s+(?:the\s+)?"
+                       r"(?P<who>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
+
+
+def _principals_seat(ann: SentenceAnnotation, when: dt.date | None) -> PlaceRef | None:
+    """The capital of the one a spokesperson speaks for ("İbrahim Kalın, a spokesperson for Erdoğan")."""
+    found = PRINCIPAL.search(ann.sentence.text)
+    principal = canonical_actor(found.group("who"), when) if found else None
+    entry = get_catalogue().entries.get(principal.actor_id or "") if principal is not None else None
+    if principal is None or not principal.country or (entry is not None and entry.field):
+        return None  # (a fleet's spokesman speaks from its base, not from the capital)
+    return seat_of(principal.country)
+
+
 # a post abroad, in the speaker's own words or set beside their name ("Anatoly Antonov, Russia's
 # ambassador to the US", "the United States ambassador to the United Nations")
 POSTED_TO = re.compile(r"(?:[^,]*?\b|[^,]*, (?:[\w’'-]+ ){0,3})(?:ambassador|envoy|representative)s? to (?:the )?"
@@ -2687,7 +2701,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return st.meeting_place  # "he told a press conference following the summit": where it was held
         # the sentence before, else the speaker's seat, else a little further back
         # the sentence before, unless it told of the front: a party speaks about the fighting from its seat
-        if _spokesperson(speaker, ann, st.anchor) and (seat := _seat(speaker, ann, st.anchor)) is not None:
+        if _spokesperson(speaker, ann, st.anchor) and (seat := _seat(speaker, ann, st.anchor) or
+                                                        _principals_seat(ann, st.anchor)) is not None:
             return seat  # a spokesman briefs from the capital, not from the town the story told before
         before = st.nearby_place(within=1)
         quoted = before is not None and len(st.recent_text) > 1 and _inside_quote(st.recent_text[-2], before.start)
