@@ -2232,3 +2232,10 @@ def test_a_spokesperson_for_a_leader_speaks_from_that_leaders_capital() -> None:
                            "Ukrainian grain exports.")
     said = next(m for m in mentions if m.sources and m.sources[0][0] == "Fahrettin Demir")
     assert said.location is not None and said.location.name == "Ankara"
+
+
+def test_a_shorter_description_with_the_same_head_is_the_same_voice() -> None:
+    events = events_of("Gazprom has sharply raised the pressure in a pipeline that carries Russian gas to Europe "
+                       "without warning, the Ukrainian state gas transit company said on Tuesday. Such spikes could "
+                       "rupture the pipeline, according to the Ukrainian company.")
+    assert [names(e.sources) for e in events] == [["Ukrainian state gas transit company"]]

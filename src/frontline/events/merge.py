@@ -1046,17 +1046,24 @@ def _plain_words(name: str) -> str:
 
 def _tail_of_another(name: str, names: list[str]) -> bool:
     """"energy ministry source" after "a Ukrainian energy ministry source": the short description is the
-    voice the story named in full (two words or more; one word is `_surname_of_another`'s)."""
-    if not name[:1].islower():
-        return False
+    voice the story named in full (two words or more, the same head noun; one word is
+    `_surname_of_another`'s)."""
+    if FULL_NAME.match(name) or ((k := canonical_actor(name)) is not None and k.kind == "person"):
+        return False  # a name, not a description
     words = _plain_words(name).split()
     if len(words) < 2:
         return False
     for other in names:
         full = _plain_words(other).split()
-        if len(full) > len(words) and full[-len(words):] == words:
-            return True
+        if len(full) > len(words) and full[-1] == words[-1] and _within(words, full):
+            return True  # ("Ukrainian company" after "the Ukrainian state pipeline operator company")
     return False
+
+
+def _within(words: list[str], full: list[str]) -> bool:
+    """The words appear in the longer description, in order."""
+    rest = iter(full)
+    return all(w in rest for w in words)
 
 
 # offices one holder fills, so that "the regional governor said ..." and "Anton Alikhanov said ..."
