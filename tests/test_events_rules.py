@@ -2239,3 +2239,9 @@ def test_a_shorter_description_with_the_same_head_is_the_same_voice() -> None:
                        "without warning, the Ukrainian state gas transit company said on Tuesday. Such spikes could "
                        "rupture the pipeline, according to the Ukrainian company.")
     assert [names(e.sources) for e in events] == [["Ukrainian state gas transit company"]]
+
+
+def test_exercises_named_after_a_town_are_not_held_in_it() -> None:
+    mentions = mentions_of("Interfax reported that troops of several other countries will join the annual "
+                           "‘Vostok’ exercises, citing Russia’s defence ministry.")
+    assert all(m.location is None or m.location.name != "Vostok" for m in mentions)

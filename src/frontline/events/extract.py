@@ -2057,7 +2057,8 @@ WORD_FROM = re.compile(r"\b(assurances?|messages?|word|orders?|requests?|respons
                        r"letters?|guarantees?|approval|permission|demands?|instructions?|envoys?|delegation|"
                        r"diplomats?|officials|go-ahead|backing|support)\s+from\s+$", re.I)
 NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
-                        r"news|agency|airlines?|university|club|fc|sea|stream|pipeline)\b", re.I)
+                        r"news|agency|airlines?|university|club|fc|sea|stream|pipeline|exercises?|drills?|"
+                        r"manoeuvres|maneuvers)\b", re.I)
 NEAR_CHARS = 80
 
 
