@@ -2245,3 +2245,11 @@ def test_exercises_named_after_a_town_are_not_held_in_it() -> None:
     mentions = mentions_of("Interfax reported that troops of several other countries will join the annual "
                            "‘Vostok’ exercises, citing Russia’s defence ministry.")
     assert all(m.location is None or m.location.name != "Vostok" for m in mentions)
+
+
+def test_the_ministry_is_the_one_named_after_an_article() -> None:
+    mentions = mentions_of("The Russian defence ministry claimed on Friday that its missiles had hit a building "
+                           "where Ukrainian air force commanders were meeting.",
+                           "“The strike destroyed the command post,” the ministry said.")
+    said = next(m for m in mentions if m.evidence.text.startswith("“The strike"))
+    assert said.sources == [("Russian defence ministry", "asserts")]

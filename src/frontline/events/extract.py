@@ -1851,9 +1851,10 @@ def _body_named_before(noun: str, st: _PostState) -> str | None:
     """The body of that kind a recent sentence names in full, for a bare "the ministry" that speaks after it."""
     named = _body_naming(noun)
     for text in reversed(st.recent_text[-4:-1]):
-        found = [m.group(0) for m in named.finditer(text)]
+        # ("The Russian defence ministry claimed ...": the name without its article)
+        found = [re.sub(r"^(the|a|an) ", "", m.group(0), flags=re.I) for m in named.finditer(text)]
         found = [f for f in found if (f[:1].isupper() or f[:4].lower() == noun[:4]) and
-                 not set(f.lower().split()[:-1]) & NOT_IN_A_NAME and not re.match(r"(the|a|an) ", f, re.I)]
+                 not set(f.lower().split()[:-1]) & NOT_IN_A_NAME]
         if found:
             return found[-1]
     return None
