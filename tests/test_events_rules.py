@@ -2253,3 +2253,14 @@ def test_the_ministry_is_the_one_named_after_an_article() -> None:
                            "“The strike destroyed the command post,” the ministry said.")
     said = next(m for m in mentions if m.evidence.text.startswith("“The strike"))
     assert said.sources == [("Russian defence ministry", "asserts")]
+
+
+def test_a_top_official_in_the_lede_is_the_person_named_next() -> None:
+    from frontline.events.merge import _sources
+
+    mentions = mentions_of("A top Ukrainian official has accused Russia of deliberately stepping up its deadly "
+                           "attacks on civilian targets after missile strikes on Vinnytsia.",
+                           "Oleksiy Danilov, the secretary of the national security council, said Russia was "
+                           "deliberately attacking civilians in Vinnytsia to spread panic.")
+    # told as one event (as the learned scorer joins them), the lede's "top official" is Danilov
+    assert names(_sources(mentions, "statement")) == ["Oleksiy Danilov"]

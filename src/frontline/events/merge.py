@@ -1071,6 +1071,7 @@ def _within(words: list[str], full: list[str]) -> bool:
 SINGLE_OFFICES = {"mayor", "governor", "adviser", "advisor", "aide", "minister", "president", "chancellor",
                   "ambassador", "commander", "head", "chief", "secretary", "premier"}
 ROLE_THEN_NAME = 2  # sentences between the office and the name
+RANKS = {"top", "senior", "high-ranking"}  # "a top official": one person, as the lede of a story names them
 
 
 def _office_named_after(ms: list[EventMention]) -> set[str]:
@@ -1081,13 +1082,15 @@ def _office_named_after(ms: list[EventMention]) -> set[str]:
         for name, _ in m.sources:
             words = re.sub(r"^(the|a|an|its|his|her|their) ", "", name.strip(), flags=re.I).split()
             head = next((w.lower() for w in words if w.lower() in SINGLE_OFFICES), None)
+            if words and words[0].lower() in RANKS and words[-1].lower() == "official":
+                head = "official"  # "a top Ukrainian official has accused ...", named in the next sentence
             if words and words[0][:1].islower() and head and not words[-1].endswith("s"):
                 roles.append((m, name))
             elif FULL_NAME.match(name) and ((k := canonical_actor(name)) is None or k.kind == "person"):
                 people.append((m, name))
     drop = set()
     for m, role in roles:
-        office = next((w.lower() for w in role.split() if w.lower() in SINGLE_OFFICES), "")
+        office = next((w.lower() for w in role.split() if w.lower() in SINGLE_OFFICES | {"official"}), "")
         after = {name for p, name in people if p.evidence.document == m.evidence.document and
                  0 < _index(p) - _index(m) <= ROLE_THEN_NAME and _may_hold(name, office, p.evidence.text)}
         if len(after) == 1:
@@ -1103,7 +1106,7 @@ def _may_hold(name: str, office: str, text: str) -> bool:
     near = text[max(0, at - 40):at + len(name) + 40] if at >= 0 else ""
     if SPOKESPERSON.search(near):
         return False
-    if re.search(rf"\b{office}\b", near, re.I):
+    if office == "official" or re.search(rf"\b{office}\b", near, re.I):
         return True  # "Andriy Yermak, Zelenskiy's office head, said": the text gives them the office
     known = canonical_actor(name)
     entry = get_catalogue().entries.get(known.actor_id) if known is not None and known.actor_id else None
