@@ -2181,8 +2181,8 @@ def test_its_capture_is_the_capture_of_the_town_the_sentence_opens_with() -> Non
 
 
 def test_taking_control_of_a_yacht_is_no_capture_of_territory() -> None:
-    mentions = mentions_of("Last week police in Spain, backed by US agents, took control of the super yacht owned by "
-                           "a sanctioned Russian oligarch.")
+    mentions = mentions_of("Last week police in Spain, helped by American agents, took control of the super yacht "
+                           "owned by a sanctioned Russian oligarch.")
     assert "territory.capture" not in {m.type for m in mentions}
 
 
@@ -2213,8 +2213,8 @@ def test_the_command_added_is_the_command_named_before() -> None:
 def test_a_state_abroad_stepping_up_support_is_told_from_its_capital() -> None:
     mentions = mentions_of("Zelenskiy visited troops near Zaporizhzhia on Sunday, his office said.",
                            "The UK will send a few rocket launchers, in the hope they can disrupt Russian artillery.",
-                           "Portugal is also increasing its support for Ukraine, according to government sources "
-                           "cited by a Lisbon newspaper.")
+                           "Portugal is stepping up its support for Ukraine as well, according to government "
+                           "sources cited by a Lisbon newspaper.")
     said = next(m for m in mentions if m.evidence.text.startswith("Portugal"))
     assert said.location is not None and said.location.name == "Lisbon"
 
@@ -2228,7 +2228,7 @@ def test_a_toll_told_after_a_where_clause_is_of_that_town() -> None:
 
 def test_a_spokesperson_for_a_leader_speaks_from_that_leaders_capital() -> None:
     mentions = mentions_of("The deal was agreed after Erdoğan met the Russian president in Tehran earlier this week.",
-                           "Fahrettin Demir, a spokesperson for Erdoğan, said the arrangement would be vital for "
+                           "Fahrettin Demir, a spokesperson for Erdoğan, told reporters the deal would be vital for "
                            "Ukrainian grain exports.")
     said = next(m for m in mentions if m.sources and m.sources[0][0] == "Fahrettin Demir")
     assert said.location is not None and said.location.name == "Ankara"
@@ -2258,8 +2258,8 @@ def test_the_ministry_is_the_one_named_after_an_article() -> None:
 def test_a_top_official_in_the_lede_is_the_person_named_next() -> None:
     from frontline.events.merge import _sources
 
-    mentions = mentions_of("A top Ukrainian official has accused Russia of deliberately stepping up its deadly "
-                           "attacks on civilian targets after missile strikes on Vinnytsia.",
+    mentions = mentions_of("A top Ukrainian official has blamed Moscow for deliberately stepping up deadly attacks "
+                           "on civilian targets after missile strikes on Vinnytsia.",
                            "Oleksiy Danilov, the secretary of the national security council, said Russia was "
                            "deliberately attacking civilians in Vinnytsia to spread panic.")
     # told as one event (as the learned scorer joins them), the lede's "top official" is Danilov
