@@ -2597,8 +2597,7 @@ TAKEN_TO = re.compile(r"\b(to|into)\s+(the\s+)?$")
 def _inside_quote(text: str, at: int) -> bool:
     """Whether the character at `at` lies inside quotation marks opened before it in the sentence."""
     head = text[:at]
-    return head.count("“") > head.count("”") or (head.count('"') % 2 == 1) or text.lstrip()[:1] in "“\"" and \
-        "”" not in head and '"' not in head[1:]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
 def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
