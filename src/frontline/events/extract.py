@@ -2442,7 +2442,8 @@ def _spokesperson(speaker: str | None, ann: SentenceAnnotation, when: dt.date | 
     return at >= 0 and bool(SPOKESPERSON.search(ann.sentence.text[max(0, at - 40):at + len(speaker) + 40]))
 
 
-PRINCIPAL = re.compile(r"(?i:spokes(?:man|woman|person)|press secretary)\s+(?:for|of|to)\s+(?:the\s+)?"
+# the office is case-blind, the principal's name is not
+PRINCIPAL = re.compile(rf"(?i:{SPOKESPERSON.pattern})\s+(?:for|of|to)\s+(?:the\s+)?"
                        r"(?P<who>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
 
 
@@ -2628,7 +2629,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # "tanks most likely from Spain", "aid from the US": the giver, not where the aid goes
         places = [p for p in places if not (p.precision == "country" and
                                             re.search(r"\bfrom (the )?$", text[max(0, p.start - 10):p.start]))]
-    if DEPORTED.search(hit.text) or DEPORTED.search(text[hit.start:hit.end + 25]):
+    if DEPORTED.search(text[hit.start:hit.end + 25]):
         # "40,000 civilians forcibly moved to Russia": where they were taken to is not where it happened
         places = [p for p in places
                   if not (p.start > hit.start and TAKEN_TO.search(text[max(0, p.start - 12):p.start]))]
