@@ -2264,3 +2264,22 @@ def test_a_top_official_in_the_lede_is_the_person_named_next() -> None:
                            "deliberately attacking civilians in Vinnytsia to spread panic.")
     # told as one event (as the learned scorer joins them), the lede's "top official" is Danilov
     assert names(_sources(mentions, "statement")) == ["Oleksiy Danilov"]
+
+
+def test_pictures_from_towns_won_back_are_no_capture() -> None:
+    mentions = mentions_of("Shelling of Kharkiv went on overnight.",
+                           "The German chancellor called the photographs from retaken villages harrowing.")
+    assert all(m.type != "territory.capture" for m in mentions)
+
+
+def test_a_cause_someone_fought_for_is_no_battle() -> None:
+    mentions = mentions_of("The Russian army shelled Kharkiv on Monday.",
+                           "The editor said: “Free reporting is what we fought for in the nineties.")
+    assert all(m.type != "clash" for m in mentions)
+
+
+def test_a_catalogued_leader_calling_for_a_probe_after_a_massacre_is_a_statement() -> None:
+    mentions = mentions_of("Russian soldiers killed dozens of civilians in Bucha before they withdrew.",
+                           "António Guterres called for an independent inquiry.")
+    assert [(m.type, m.sources) for m in mentions if m.evidence.text.startswith("António")] == \
+        [("statement", [("António Guterres", "asserts")])]

@@ -874,12 +874,16 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     generic = [m.span() for m in CORRELATIVE.finditer(text)]
     past_war = _past_war(text)
     told_before = " ".join(st.recent_text[:-1])  # how "the attack" told again was made
+    # ("Guterres called for an independent investigation" after the killings were told: words on the war)
+    war_before = is_war_related(" ".join(st.recent_text[-3:]))
     for hit in find_triggers(text):
         if past_war and hit.type != "statement":
             continue  # "30,000 people died in the Finnish civil war", "fought in the winter war": history
         if hit.type != "statement" and any(lo <= hit.start < hi for lo, hi in generic):
             continue  # "the more the West sends weapons, the more the war drags on": a rule, not an act
-        if (hit.type in TOPIC_SENSITIVE and not about_war) or (hit.topical and not war_context):
+        if (hit.type in TOPIC_SENSITIVE and not about_war and
+                not (hit.type == "statement" and war_before and _catalogued_subject(hit, ann))) or \
+                (hit.topical and not war_context):
             continue  # "the union called for...", "the captain announced her retirement"
         if any(a.kind == "org" and a.actor_id and a.start <= hit.start and hit.end <= a.end for a in ann.actors):
             continue  # "the chemical weapons watchdog", "the Committee against Torture": a body's name
@@ -887,7 +891,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if tok is None:
             continue
         first = syntax.token_at(doc, hit.start, hit.start + 1)
-        if first is not None and first is not tok and first.dep_ == "amod" and first.tag_ in ("VBN", "VBG"):
+        if first is not None and first is not tok and syntax.describes_a_noun(first):
             continue  # "the images from retaken towns": which towns, not a retaking
         if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok) or syntax.about_act(tok)):
             continue
@@ -1091,6 +1095,19 @@ def _embedded(a, ann: SentenceAnnotation) -> bool:
     return any(t.lower_ in others and t.pos_ == "VERB" and t.i != tok.i and syntax.in_subtree(tok, t) and
                any(c.dep_ in ("ccomp", "parataxis") and syntax.in_subtree(tok, c) for c in t.children)
                for t in ann.doc)
+
+
+def _catalogued_subject(hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """The words' subject is a party the catalogue knows (not an outlet): "Guterres called for an
+    independent investigation" right after the killings were told is a word on the war."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end) if ann.doc is not None else None
+    subj = syntax.subject_of(tok) if tok is not None else None
+    if subj is None or subj.pos_ != "PROPN":
+        return False
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    lo, hi = lo - ann.doc[0].idx, hi - ann.doc[0].idx
+    return any(a.actor_id and a.kind in ("person", "state", "org") and not is_media(a.actor_id) and
+               lo <= a.start and a.end <= hi for a in ann.actors)
 
 
 def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,

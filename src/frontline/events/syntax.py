@@ -173,6 +173,12 @@ def _a_place_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in SETTLEMENT_NOUNS or tok.ent_type_ in ("GPE", "LOC")
 
 
+def describes_a_noun(tok: Token) -> bool:
+    """A participle used as an adjective ("occupied territories", "images from retaken towns", which
+    the tagger may read as JJ): it says which thing, not that anything happened."""
+    return tok.dep_ == "amod" and (tok.tag_ in ("VBN", "VBG") or tok.tag_ == "JJ" and tok.lower_.endswith(("ed", "en")))
+
+
 def is_background(tok: Token) -> bool:
     """The trigger sits in a background phrase or clause, not the sentence's news.
 
@@ -180,7 +186,7 @@ def is_background(tok: Token) -> bool:
     "at the peak of the incursion" and "despite heavy shelling" are background;
     "men who had been freed" is a clause of its own and is not.
     """
-    if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
+    if describes_a_noun(tok):
         return True  # "occupied territories", "the invading forces"
     if tok.tag_ == "VBN" and (tok.dep_ == "acl" and _set_off(tok.head) or tok.dep_ in ("acl", "advcl") and
                               _after_comma(tok) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
