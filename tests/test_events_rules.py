@@ -2283,3 +2283,21 @@ def test_a_catalogued_leader_calling_for_a_probe_after_a_massacre_is_a_statement
                            "António Guterres called for an independent inquiry.")
     assert [(m.type, m.sources) for m in mentions if m.evidence.text.startswith("António")] == \
         [("statement", [("António Guterres", "asserts")])]
+
+
+def test_the_governor_who_speaks_is_the_governor_followed_by_name() -> None:
+    mentions = mentions_of("Oleh Petrenko, the Ukrainian governor of Kharkiv province, said on Monday that troops had "
+                           "pushed the enemy back from two villages.",
+                           "Petrenko said the next day that the push had gone on.",
+                           "A school in nearby Chuhuiv was shelled overnight, the governor said.")
+    shelled = next(m for m in mentions if m.evidence.text.startswith("A school"))
+    assert shelled.sources == [("Oleh Petrenko", "asserts")]
+
+
+def test_a_governor_of_another_story_is_not_the_one_who_speaks() -> None:
+    mentions = mentions_of("Oleh Petrenko, the Ukrainian governor of Kharkiv province, said troops had pushed the "
+                           "enemy back from two villages.\n"
+                           "Poland will stop rail freight to the Russian exclave of Kaliningrad, the regional "
+                           "governor said on Friday.")
+    stopped = next(m for m in mentions if m.evidence.text.startswith("Poland"))
+    assert all(name != "Oleh Petrenko" for name, _ in stopped.sources)

@@ -119,7 +119,8 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         post = posts[ann.sentence.post_id]
         st = state.setdefault(post.post_id, _PostState(theatre))
         st.observe(ann, clean.document.published,
-                   new_paragraph="\n" in clean.text[thread.end:ann.sentence.start] or thread.post != post.post_id)
+                   new_paragraph="\n" in clean.text[thread.end:ann.sentence.start] or thread.post != post.post_id,
+                   run_on=st.last_end is not None and "\n" not in clean.text[st.last_end:ann.sentence.start])
         if post.kind == "teaser" or post.off_topic or ann.doc is None or post.post_id in elsewhere:
             thread.reset()
             continue
@@ -357,15 +358,20 @@ class _PostState:
         self.subjects: list[tuple[str, int]] = []
         self.anchor: dt.date | None = None
         self.recent_text: list[str] = []  # the last few sentences: where a person's office was named
+        self.sentences_in_paragraph = 0  # how many of them (this one counted) share its paragraph of the text
+        self.last_end: int | None = None  # where the sentence observed last ends in the cleaned text
         self.attacker: ActorRef | None = None  # the side the post's strikes were last told of
         self.last_speaker: tuple[str, int] | None = None  # who spoke in which sentence: a bare quote after it is theirs
         self.meeting_place: PlaceRef | None = None  # where the last meeting the post told of took place
 
-    def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None, new_paragraph: bool = False) -> None:
+    def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None, new_paragraph: bool = False,
+                run_on: bool = False) -> None:
         if new_paragraph:
             self.paragraph_start = len(self.dates)
             self.place_paragraph_start = len(self.places_by_sentence)
         self.recent_text = (self.recent_text + [ann.sentence.text])[-4:]
+        self.sentences_in_paragraph = self.sentences_in_paragraph + 1 if run_on else 1
+        self.last_end = ann.sentence.end
         anchor = ann.sentence.published or dct
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
         self.persons.extend(a for a in ann.actors if a.kind == "person")
@@ -1793,6 +1799,9 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
         return outlet  # "Podolyak was speaking with Reuters ..., the agency said": Reuters
     if bare in BARE_BODIES and (named := _body_named_before(bare, st)) is not None:
         return named  # "the ministry added" after "Russia's defence ministry said": that ministry
+    if re.sub(r"^(regional|city|local) ", "", bare) in BARE_OFFICES and \
+            (holder := _office_holder_named_before(bare.split()[-1], ann, st)) is not None:
+        return holder  # "the governor said" after "Serhiy Haidai, the governor of Luhansk, said": Haidai
     if not PROPER_WORD.search(speaker):
         holder = next((a for a in ann.actors if a.text == speaker and a.kind == "person"), None)
         if holder is not None:
@@ -1839,6 +1848,28 @@ def _body_naming(noun: str) -> re.Pattern:
     """How a body of that kind is named in full: "Russia's defence ministry", "the Ministry of Defence"."""
     return re.compile(rf"\b[A-Z][\w’'-]*(?:[’']s)?(?: [a-z]+){{0,2}} {noun}(?: of (?:the )?[A-Z][\w’'-]*)?\b|"
                       rf"\b{noun} of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*", re.I)
+
+
+BARE_OFFICES = {"governor", "mayor", "prosecutor", "commander", "spokesperson", "spokesman", "spokeswoman"}
+
+
+def _office_holder_named_before(office: str, ann: SentenceAnnotation, st: _PostState) -> str | None:
+    """The person a recent sentence gives that office ("Serhiy Haidai, the Ukrainian governor of
+    Luhansk", "Mykolaiv's mayor, Oleksandr Senkevych"), for a bare "the governor" that speaks: told in
+    this paragraph, or followed by name since ("Haidai repeated the claim. ..., the governor said");
+    a governor of another story in a digest is not this one."""
+    here = ann.sentence.text[:ann.sentence.text.find(office)]
+    window = [*st.recent_text[-4:-1], here]
+    paragraph = len(window) - min(st.sentences_in_paragraph, len(window))  # where this paragraph begins
+    for at in range(len(window) - 1, -1, -1):
+        held = [p for p in st.persons if p.text in window[at] and re.search(
+            rf"{re.escape(p.text)},? (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}{office}\b|"
+            rf"\b{office}(?: of [A-Z][\w’'-]+)?,? {re.escape(p.text)}\b", window[at])]
+        since = " ".join(window[at + 1:])
+        held = [p for p in held if at >= paragraph or p.name.split()[-1] in since]
+        if held:
+            return max(held, key=lambda p: len(p.name.split())).name  # (the full name, not a surname told after)
+    return None
 
 
 def _subject_of_the_news(a: ActorRef, ann: SentenceAnnotation) -> bool:
