@@ -2301,3 +2301,20 @@ def test_a_governor_of_another_story_is_not_the_one_who_speaks() -> None:
                            "governor said on Friday.")
     stopped = next(m for m in mentions if m.evidence.text.startswith("Poland"))
     assert all(name != "Oleh Petrenko" for name, _ in stopped.sources)
+
+
+def test_words_said_keep_their_speakers_seat_when_a_later_story_joins_them() -> None:
+    from frontline.events.merge import _place_of
+    from frontline.ingest import process
+    from frontline.models import Block, Document
+
+    doc = Document(doc_id="seat.txt", title="Kremlin says volunteers are mercenaries",
+                   published=dt.datetime(2022, 6, 21, 12), blocks=[
+                       Block(headline="", kind="post", paragraphs=[
+                           "The Kremlin said on Monday that the captured foreign volunteers were mercenaries who "
+                           "could face the death penalty."]),
+                       Block(headline="", kind="post", paragraphs=[
+                           "Two foreign volunteers were detained by separatists in Kramatorsk last week."])])
+    said, held = process(doc)[1]
+    assert said.block != held.block and held.location.name == "Kramatorsk"
+    assert _place_of([said, held], [said, held], "statement").name == "Moscow"

@@ -861,6 +861,11 @@ def _event(c: _Cluster) -> Event:
 def _place_of(body: list[EventMention], ms: list[EventMention], etype: str) -> PlaceRef | None:
     """The place of the sentences that tell the event; for words said, a place the sentences carrying
     them on name ('Putin told the forum in St Petersburg') beats a seat the text never named."""
+    if etype == "statement":
+        # the words were said where their speaker was, not where a story of another kind merged with them
+        # is set ("the Kremlin said ..." with "claims by Russia and its allies in Ukraine")
+        said = {m.block for m in body if m.type == "statement"}
+        body = [m for m in body if m.type == "statement" or m.block in said] or body
     place = _location(body, etype) or _location(ms, etype)
     if place is not None and place.precision in ("admin1", "country") and etype != "sanctions":
         # "the Donetsk region city" under the headline "Chasiv Yar death toll rises": the town inside it
