@@ -2318,3 +2318,9 @@ def test_words_said_keep_their_speakers_seat_when_a_later_story_joins_them() -> 
     said, held = process(doc)[1]
     assert said.block != held.block and held.location.name == "Kramatorsk"
     assert _place_of([said, held], [said, held], "statement").name == "Moscow"
+
+
+def test_a_depot_destroyed_told_in_the_passive_is_a_strike() -> None:
+    mentions = mentions_of("An artillery depot near Nova Kakhovka was blown up overnight, Ukraine’s southern "
+                           "command said on Tuesday.")
+    assert [m.type for m in mentions] == ["strike"]

@@ -491,6 +491,9 @@ def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
     return _Speaker(text, person, tok.tag_ in {"NNS", "NNPS"})
 
 
+CHECKING_LEMMAS = {"verify", "confirm", "check", "corroborate", "substantiate", "see", "review"}
+
+
 def _statement_source(tok: Token) -> Token | None:
     """The author of "a statement released by X", "a statement from X", "X's statement"."""
     for c in tok.children:
@@ -498,7 +501,8 @@ def _statement_source(tok: Token) -> Token | None:
             return c
         if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if c.dep_ in {"acl", "relcl"}:
+        if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() not in CHECKING_LEMMAS:
+            # ("reports that could not be verified by the Guardian": who checks is not who tells)
             for g in c.children:
                 if g.dep_ == "agent":
                     return next((p for p in g.children if p.dep_ == "pobj"), None)
