@@ -2324,3 +2324,9 @@ def test_a_depot_destroyed_told_in_the_passive_is_a_strike() -> None:
     mentions = mentions_of("An artillery depot near Nova Kakhovka was blown up overnight, Ukraine’s southern "
                            "command said on Tuesday.")
     assert [m.type for m in mentions] == ["strike"]
+
+
+def test_aid_given_as_the_reason_for_a_threat_is_no_delivery() -> None:
+    mentions = mentions_of("Shoigu said Moscow would push its forces further west because of the western arms "
+                           "supplies to Kyiv, in particular the delivery of long-range rocket launchers.")
+    assert [m.type for m in mentions] == ["statement"]

@@ -972,6 +972,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "had also attacked Zelenskiy for comparing ...": criticism, not a fight
         if hit.type != "statement" and _a_means_through(tok):
             continue  # "gained a foothold in Africa through ... supplying weapons to leaders": how, no act told
+        if hit.type in ("aid", "sanctions") and _given_as_cause(tok):
+            continue  # "would seek more territory due to the western military aid": a reason, no delivery told
         if hit.type != "statement" and _in_a_concession(hit, ann.sentence.text):
             continue  # "Despite claims of Ukrainian counteroffensives in the east, these appear limited"
         if hit.type != "statement" and _feared(tok):
@@ -1343,6 +1345,23 @@ def _a_means_through(tok: Token) -> bool:
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
     return cur.tag_ == "VBG" and cur.dep_ == "pcomp" and cur.head.lower_ == "through"
+
+
+CAUSE_BEFORE = re.compile(r"\b(due to|owing to|because of|in response to|as a result of)\s*$", re.I)
+CAUSE_SPELLED_OUT = re.compile(r"\b(due to|owing to|because of|in response to|as a result of)\b[^;:.]*,\s*"
+                               r"(in particular|particularly|including|notably|especially|such as)\s+"
+                               r"((the|a|an|its|their)\s+)?$", re.I)
+
+
+def _given_as_cause(tok: Token) -> bool:
+    """Aid or sanctions named as why something else happens ("Russia would seek more territory due to
+    the western military aid"): the reason given, not news of a delivery or a measure."""
+    cur = tok
+    while cur.dep_ in ("appos", "conj", "compound", "amod") and cur.head.i != cur.i:
+        cur = cur.head  # "arms supplies"; "..., in particular the delivery of Himars": the same reason spelled out
+    text = tok.doc.text
+    return bool(CAUSE_BEFORE.search(text[max(0, cur.left_edge.idx - 25):cur.left_edge.idx]) or
+                CAUSE_SPELLED_OUT.search(text[max(0, tok.idx - 120):tok.idx]))
 
 
 CONCESSION = re.compile(r"^\W*(despite|in spite of|notwithstanding)\b", re.I)
