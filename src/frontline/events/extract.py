@@ -973,7 +973,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and _a_means_through(tok):
             continue  # "gained a foothold in Africa through ... supplying weapons to leaders": how, no act told
         if hit.type in ("aid", "sanctions") and _given_as_cause(tok):
-            continue  # "would seek more territory due to the western military aid": a reason, no delivery told
+            continue  # "would widen its aims because of western arms deliveries": a reason, no delivery told
         if hit.type != "statement" and _in_a_concession(hit, ann.sentence.text):
             continue  # "Despite claims of Ukrainian counteroffensives in the east, these appear limited"
         if hit.type != "statement" and _feared(tok):
@@ -1354,8 +1354,8 @@ CAUSE_SPELLED_OUT = re.compile(r"\b(due to|owing to|because of|in response to|as
 
 
 def _given_as_cause(tok: Token) -> bool:
-    """Aid or sanctions named as why something else happens ("Russia would seek more territory due to
-    the western military aid"): the reason given, not news of a delivery or a measure."""
+    """Aid or sanctions named as why something else happens ("Moscow would widen its aims because of
+    western arms deliveries"): the reason given, not news of a delivery or a measure."""
     cur = tok
     while cur.dep_ in ("appos", "conj", "compound", "amod") and cur.head.i != cur.i:
         cur = cur.head  # "arms supplies"; "..., in particular the delivery of Himars": the same reason spelled out
