@@ -2330,3 +2330,18 @@ def test_aid_given_as_the_reason_for_a_threat_is_no_delivery() -> None:
     mentions = mentions_of("Shoigu said Moscow would push its forces further west because of the western arms "
                            "supplies to Kyiv, in particular the delivery of long-range rocket launchers.")
     assert [m.type for m in mentions] == ["statement"]
+
+
+def test_forces_attacking_infrastructure_is_a_strike_but_a_habit_charged_is_not() -> None:
+    attacking = mentions_of("“The enemy is attacking energy and transport infrastructure across the region,” a "
+                            "spokesman for Ukraine’s air force told reporters.")
+    assert [m.type for m in attacking] == ["strike"]
+    habit = mentions_of("Ukraine’s president said the invaders deliberately target civilian infrastructure.")
+    assert all(m.type != "strike" for m in habit)
+
+
+def test_reserves_of_foreign_currency_are_no_measure() -> None:
+    mentions = mentions_of("Russian troops shelled Kharkiv again on Monday.",
+                           "Moscow has about $600bn in foreign currency reserves, much of it frozen abroad since the "
+                           "invasion of Ukraine.")
+    assert all(m.type != "other" for m in mentions)
