@@ -2345,3 +2345,16 @@ def test_reserves_of_foreign_currency_are_no_measure() -> None:
                            "Moscow has about $600bn in foreign currency reserves, much of it frozen abroad since the "
                            "invasion of Ukraine.")
     assert all(m.type != "other" for m in mentions)
+
+
+def test_an_analyst_introduced_far_up_stays_an_analyst_and_so_does_his_he() -> None:
+    mentions = mentions_of("Anna Berg, a defence analyst at a Stockholm thinktank, says the Kremlin misjudged the west.",
+                           "Kyiv’s forces have retaken two villages near Izium, the general staff said.",
+                           "Russian troops shelled Kharkiv on Monday, regional officials said.",
+                           "Ukraine received more howitzers from Poland this week.",
+                           "Sanctions are biting, however slowly.",
+                           "But, says Berg, “the Kremlin is furious because its army is stuck in the Donbas.",
+                           "Nobody in Moscow expected the war to last this long.”",
+                           "Also, she adds, “Putin does not want to upset Beijing over the war.”")
+    late = [m for m in mentions if m.evidence.text.startswith(("But, says", "Also, she"))]
+    assert late == []

@@ -114,10 +114,11 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     theatre = frozenset(c for c, n in towns.items() if n >= THEATRE_MENTIONS and (distinct[c] > 1 or c in located)) | \
         title_countries(clean.document.title)
     paragraph = 0
+    commentators: set[str] = set()
     elsewhere = _stories_elsewhere(clean, annotations)
     for ann in annotations:
         post = posts[ann.sentence.post_id]
-        st = state.setdefault(post.post_id, _PostState(theatre))
+        st = state.setdefault(post.post_id, _PostState(theatre, commentators))
         st.observe(ann, clean.document.published,
                    new_paragraph="\n" in clean.text[thread.end:ann.sentence.start] or thread.post != post.post_id,
                    run_on=st.last_end is not None and "\n" not in clean.text[st.last_end:ann.sentence.start])
@@ -336,8 +337,10 @@ class _Thread:
 class _PostState:
     """What earlier sentences of the same post said: places and dates later ones lean on."""
 
-    def __init__(self, theatre: frozenset[str] = frozenset()) -> None:
+    def __init__(self, theatre: frozenset[str] = frozenset(), commentators: set[str] | None = None) -> None:
         self.theatre = theatre  # countries the document keeps naming towns in
+        # surnames of persons the document introduced as analysts or experts (shared by its posts)
+        self.commentators: set[str] = commentators if commentators is not None else set()
         self._war_story: bool | None = None
         self.places_by_sentence: list[list[PlaceRef]] = []
         self.statement_speaker: str | None = None
@@ -382,6 +385,9 @@ class _PostState:
                                                                                                  self.theatre)}
         # "the insurer Ascot" named once: "the announcement from Ascot" later is the firm's, not the town's
         self.surnames |= set(FIRM_NAME.findall(ann.sentence.text))
+        # "Tim Ash, a Russia expert at a thinktank": his later "says Ash" is a commentator's view
+        self.commentators |= {a.name.split()[-1] for a in ann.actors if a.kind == "person" and
+                              _described_as_commentator(a, ann.sentence.text)}
         self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
         self.previous_dates, self.current_dates = self.current_dates, list(ann.dates)
         # "the first attack since 5 June": a span's start is no date a later sentence can take
@@ -1118,6 +1124,17 @@ def _catalogued_subject(hit: TriggerHit, ann: SentenceAnnotation) -> bool:
                lo <= a.start and a.end <= hi for a in ann.actors)
 
 
+def _commentator_speaks(name: str, tok: Token | None, ann: SentenceAnnotation, st: _PostState) -> bool:
+    """An analyst the document introduced speaks: "..., says Ash", or "he adds" right after him (which
+    the attribution layer may pin on a leader his quote named)."""
+    if name.split() and name.split()[-1] in st.commentators and canonical_actor(name) is None:
+        return True
+    subj = syntax.subject_of(tok) if tok is not None else None
+    last = st.last_speaker
+    return subj is not None and subj.lower_ in ("he", "she") and last is not None and \
+        0 < ann.sentence.index - last[1] <= 2 and last[0].split()[-1] in st.commentators
+
+
 def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
                         clean: CleanDocument) -> list[EventMention]:
     """A named party saying something ('X said', 'told', 'according to X') is a statement event,
@@ -1126,10 +1143,13 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
         return []  # a position on something else (an economy, a festival, a scooter firm) is not war news
     for a in sorted(ann.attributions, key=lambda a: _embedded(a, ann)):
         name = _source_name(a.speaker, st, ann)
-        if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
-            continue
         cue = a.cue.split()[0].lower() if a.cue else ""
         tok = next((t for t in ann.doc if t.lower_ == cue), None) if cue else None
+        if _commentator_speaks(name, tok, ann, st):
+            st.last_speaker = (name, ann.sentence.index)  # (whom a following "he adds" stands for)
+            continue
+        if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
+            continue
         if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _standing_position(tok)):
             continue
         start = tok.idx if tok is not None else 0
@@ -1206,6 +1226,18 @@ def _newsworthy(name: str, ann: SentenceAnnotation, st: _PostState) -> bool:
         if near and ROLE_WORDS.search(near):
             return True
     return False
+
+
+def _described_as_commentator(a: ActorRef, text: str) -> bool:
+    """A person the sentence introduces as an analyst, expert or academic: "Tim Ash, a Russia expert
+    at ...", "the historian Anne Applebaum"."""
+    after = re.match(r",\s+(?:an? |the )?([^,;:“\"]{0,60})", text[a.end:])
+    return bool(after and ANALYST.search(after.group(1)) or
+                re.search(rf"{ANALYST.pattern}\s+$", text[max(0, a.start - 20):a.start], re.I))
+
+
+ANALYST = re.compile(r"\b(analysts?|experts?|historian|professor|lecturer|researcher|fellow|commentator|"
+                     r"think ?tank)\b", re.I)
 
 
 COMMENTATORS = re.compile(r"\b(analysts?|think ?tanks?|professor|lecturer|researcher|research director|fellow|"
