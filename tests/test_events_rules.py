@@ -2348,7 +2348,7 @@ def test_reserves_of_foreign_currency_are_no_measure() -> None:
 
 
 def test_an_analyst_introduced_far_up_stays_an_analyst_and_so_does_his_he() -> None:
-    mentions = mentions_of("Anna Berg, a defence analyst at a Stockholm thinktank, says the Kremlin misjudged the west.",
+    mentions = mentions_of("Anna Berg, a defence analyst at a Stockholm thinktank, says Moscow misjudged the west.",
                            "Kyiv’s forces have retaken two villages near Izium, the general staff said.",
                            "Russian troops shelled Kharkiv on Monday, regional officials said.",
                            "Ukraine received more howitzers from Poland this week.",
