@@ -279,3 +279,11 @@ def test_a_month_in_the_name_of_a_revolution_is_no_date():
 
     text = "Poland regained independence in 1918, soon after the November Revolution in Germany."
     assert [text[d.start:d.end] for d in find_expressions(text)] == ["1918"]
+
+
+def test_a_year_a_figure_is_counted_for_is_not_when_the_act_happens() -> None:
+    from test_events_arguments import mentions_of
+
+    mentions = mentions_of("India has said it would be hard to halt Russian oil imports, which amounted to roughly 12 "
+                           "million barrels, or 2% of its total oil purchases, for 2021.")
+    assert mentions and all(m.date is None or m.date.start.year == 2022 for m in mentions)

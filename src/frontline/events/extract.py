@@ -3128,6 +3128,8 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     dates = [d for d in ann.dates if not _since_date(d, ann)]
     # "this year's chair of the G20": a date that says which thing, not when ("last week's strikes" dates them)
     dates = [d for d in dates if not _dates_another_noun(d, tok, ann)]
+    # "imports ... of 33 million barrels for 2021": a year a figure is counted over, not when anything happened
+    dates = [d for d in dates if not (d.precision == "year" and text[max(0, d.char_start - 4):d.char_start] == "for ")]
     after = _after_clause_date(hit, ann.sentence.text, st.anchor)
     if after is not None:
         return after, 3
