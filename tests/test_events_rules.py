@@ -2358,3 +2358,12 @@ def test_an_analyst_introduced_far_up_stays_an_analyst_and_so_does_his_he() -> N
                            "Also, she adds, “Putin does not want to upset Beijing over the war.”")
     late = [m for m in mentions if m.evidence.text.startswith(("But, says", "Also, she"))]
     assert late == []
+
+
+def test_words_one_leader_told_another_are_placed_where_they_met() -> None:
+    mentions = mentions_of("Emmanuel Macron met Olaf Scholz for talks in Vilnius on Tuesday.",
+                           "The two leaders greeted each other warmly, despite a row over gas payments to Russia and "
+                           "the pace of weapons deliveries to Kyiv.",
+                           "“We stand together on Ukraine and we will not waver,” Macron told Scholz.")
+    told = next(m for m in mentions if m.evidence.text.startswith("“We stand"))
+    assert told.location is not None and told.location.name == "Vilnius"

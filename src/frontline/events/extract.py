@@ -2482,6 +2482,18 @@ VISIT = re.compile(r"\b(visit(s|ed|ing)?|trip to|travel(l)?ed to|tour(s|ed)?|arr
 VISITING = re.compile(r"\b((while|when|after) visiting|(on|during|after) (a|an|his|her|their)( \w+)? (visit|trip) to)"
                       r"\s+(the\s+)?$", re.I)
 TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)(['’]s)?\b", re.I)
+def _told_a_counterpart(speaker: str | None, ann: SentenceAnnotation) -> bool:
+    """Words told to another catalogued leader face to face ("..., Putin told Erdoğan"), not on the phone."""
+    text = ann.sentence.text
+    if not speaker or re.search(r"\b(call|phone|video|letter|message|telegram)\b", text, re.I):
+        return False
+    return any(a.kind == "person" and a.actor_id and not _names(speaker, a.text) and not _names(a.text, speaker) and
+               re.search(rf"\btold (?:his |her |the )?(?:(?:[a-z-]+|[A-Z][a-z]+(?:an|sh|se|i)) ){{0,3}}"
+                         rf"{re.escape(a.text)}\b", text) and
+               not re.search(rf"\btold [^,]*\b(before|after|when|that|as)\b[^,]*{re.escape(a.text)}", text)
+               for a in ann.actors)
+
+
 MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of) (the|this|that) "
                              r"(meeting|summit|talks|gathering|conference)\b", re.I)
 # "89 athletes have been killed since Russia invaded": a tally over the whole war, not the town told before
@@ -2798,8 +2810,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             # post named before: Ukraine's army and Cairo)
             if town is not None and (town.country in FRONT_COUNTRIES or not _of_the_front(speaker, st.anchor)):
                 return town
-        if st.meeting_place is not None and MEETING_ANAPHOR.search(text):
-            return st.meeting_place  # "he told a press conference following the summit": where it was held
+        if st.meeting_place is not None and (MEETING_ANAPHOR.search(text) or _told_a_counterpart(speaker, ann)):
+            # "he told a press conference following the summit", "Putin told Erdoğan" after their talks:
+            # where the meeting was held
+            return st.meeting_place
         # the sentence before, else the speaker's seat, else a little further back
         # the sentence before, unless it told of the front: a party speaks about the fighting from its seat
         if _spokesperson(speaker, ann, st.anchor) and (seat := _seat(speaker, ann, st.anchor) or
