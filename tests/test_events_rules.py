@@ -2367,3 +2367,22 @@ def test_words_one_leader_told_another_are_placed_where_they_met() -> None:
                            "“We stand together on Ukraine and we will not waver,” Macron told Scholz.")
     told = next(m for m in mentions if m.evidence.text.startswith("“We stand"))
     assert told.location is not None and told.location.name == "Vilnius"
+
+
+def test_an_act_told_inside_a_running_quote_is_the_quoted_voices() -> None:
+    mentions = mentions_of("The attack was reported by Pavel Orlov, the head of the local administration in Kursk, a "
+                           "city near the border.",
+                           "“Early this morning the enemy decided to spoil our holiday,” he posted. “An unidentified "
+                           "object flew into the yard of the barracks, it was probably a drone. Three people were "
+                           "injured, all of them cooks, there were no deaths.")
+    injured = next(m for m in mentions if m.evidence.text.startswith("Three people"))
+    assert injured.sources == [("Pavel Orlov", "asserts")] and injured.status == "claimed"
+
+
+def test_a_quote_left_open_in_another_paragraph_gives_no_voice_to_the_next() -> None:
+    mentions = mentions_of("The mayor offered to rebuild the town, Interfax reports. “ It will become a model town "
+                           "with “new energy-saving homes,” said the mayor.",
+                           "Ukraine’s army withdrew from Lysychansk on Sunday after weeks of fighting. The pull-out "
+                           "followed weeks of heavy shelling of the city.")
+    later = [m for m in mentions if m.evidence.text.startswith("The pull-out")]
+    assert all(not m.sources for m in later)

@@ -139,6 +139,7 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         if not ann.sentence.is_headline:
             mentions = thread.link(ann, post, st, clean, mentions, new_paragraph, voice)
             thread.carry_open_quote(ann, post, st, mentions, key)
+            thread.note_quote_voice(ann, st, mentions)
         # no one acting, no place and no one telling it: a scene or a generality ("the orchestra struck up",
         # "the withdrawal process has been slow"), not news a reader can put anywhere
         mentions = [m for m in mentions if m.joins or m.actors or m.location is not None or m.sources]
@@ -201,6 +202,23 @@ class _Thread:
         self.paragraph_sentences = 0
         self.quote_mentions: list[EventMention] = []  # joined while a quote runs whose speaker is not yet named
         self.opened: tuple[str, str, list[EventMention]] | None = None  # (post, key, mentions) of an open quote
+        self.quote_voice: tuple[str, str] | None = None  # whose quote is running: named outside it as it opened
+
+    def note_quote_voice(self, ann: SentenceAnnotation, st: _PostState, mentions: list[EventMention]) -> None:
+        """Who speaks the quote this sentence leaves open: the speaker it names outside the quote, else the
+        voice the sentence carried on (its joined words were given that voice)."""
+        text = ann.sentence.text
+        if text.count("“") <= text.count("”"):
+            return
+        cues = [(a, text.find(a.cue.split()[0])) for a in ann.attributions if a.cue]
+        outer = [a for a, at in cues if at >= 0 and not _inside_quote(text, at)]
+        if outer:
+            name = _source_name(outer[0].speaker, st, ann)
+            self.quote_voice = (name, outer[0].stance) if _is_speaker(name) else None
+        elif self.mention is not None and self.mention.sources and any(m.joins == self.key for m in mentions):
+            self.quote_voice = self.mention.sources[0]  # the thread's voice goes on quoting
+        else:
+            self.quote_voice = None
 
     def carry_open_quote(self, ann: SentenceAnnotation, post: Post, st: _PostState,
                          mentions: list[EventMention], key: str) -> None:
@@ -250,6 +268,8 @@ class _Thread:
         self.in_quote = (self.in_quote and not (opened < 0 or "”" in text or text.count('"') % 2)) or opened > 0
         if not self.in_quote:
             self.quote_mentions = []
+        if not self.in_quote or (new_paragraph and opened <= 0):
+            self.quote_voice = None  # (a quote left open across a paragraph break: too far to tell whose it is)
 
     def link(self, ann: SentenceAnnotation, post: Post, st: _PostState, clean: CleanDocument,
              mentions: list[EventMention], new_paragraph: bool,
@@ -296,6 +316,13 @@ class _Thread:
         pronoun = bool(subject) and not new_paragraph and not re.match(r"\s+(of|and|in)\b", text[subject.end():])
         fresh = bool(NEW_POINT.search(text[:40]))
         own = [m for m in mentions if m.type != "statement"]
+        if own and self.in_quote and self.quote_voice is not None and not new_paragraph and not outer:
+            # '"... A drone flew into the yard. Five people were injured," he posted': an act told inside a
+            # running quote is told by whoever is quoted
+            for m in own:
+                if not m.sources:
+                    m.sources = [self.quote_voice]
+                    m.status = "claimed" if m.status == "reported" else m.status
         if own:
             # the same kind of event told on in the next sentence of a paragraph, at no other place
             if new_paragraph or fresh:
