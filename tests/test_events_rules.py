@@ -2372,8 +2372,8 @@ def test_words_one_leader_told_another_are_placed_where_they_met() -> None:
 def test_an_act_told_inside_a_running_quote_is_the_quoted_voices() -> None:
     mentions = mentions_of("The attack was reported by Pavel Orlov, the head of the local administration in Kursk, a "
                            "city near the border.",
-                           "“Early this morning the enemy decided to spoil our holiday,” he posted. “An unidentified "
-                           "object flew into the yard of the barracks, it was probably a drone. Three people were "
+                           "“At dawn they tried to ruin our celebration,” he wrote. “A flying object of unknown "
+                           "kind came down in the barracks courtyard, it was probably a drone. Three people were "
                            "injured, all of them cooks, there were no deaths.")
     injured = next(m for m in mentions if m.evidence.text.startswith("Three people"))
     assert injured.sources == [("Pavel Orlov", "asserts")] and injured.status == "claimed"
