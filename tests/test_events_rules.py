@@ -2386,3 +2386,10 @@ def test_a_quote_left_open_in_another_paragraph_gives_no_voice_to_the_next() -> 
                            "followed weeks of heavy shelling of the city.")
     later = [m for m in mentions if m.evidence.text.startswith("The pull-out")]
     assert all(not m.sources for m in later)
+
+
+def test_what_a_state_that_no_longer_exists_did_is_history() -> None:
+    mentions = mentions_of("Russian troops shelled Kharkiv again on Monday.",
+                           "After months of fighting an armistice was signed, and Hungary had to hand territory to the "
+                           "Soviet Union.")
+    assert all(not m.evidence.text.startswith("After months") for m in mentions)

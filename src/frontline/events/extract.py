@@ -515,6 +515,9 @@ def _imposed(tok: Token) -> bool:
     return False
 
 
+# a state that no longer exists: what it did or had done to it is history told as background
+DEFUNCT_STATE = re.compile(r"\b(the Soviet Union|the USSR|Soviet (troops|forces|army|tanks|authorities)|"
+                           r"Nazi Germany|the Third Reich|Yugoslavia|Czechoslovakia|East Germany)\b")
 PAST_WARS = re.compile(r"\b(civil war|winter war|continuation war|world wars|world war (one|two|i|ii|1|2)|"
                        r"(first|second) world war|great patriotic war|cold war)\b", re.I)
 
@@ -1007,6 +1010,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "gained a foothold in Africa through ... supplying weapons to leaders": how, no act told
         if hit.type in ("aid", "sanctions") and _given_as_cause(tok):
             continue  # "would widen its aims because of western arms deliveries": a reason, no delivery told
+        if hit.type != "statement" and DEFUNCT_STATE.search(text) and syntax.governing_verb(tok).tag_ in ("VBD", "VBN"):
+            continue  # "a peace treaty was reached, yet Finland had to cede land to the Soviet Union": history
         if hit.type != "statement" and _in_a_concession(hit, ann.sentence.text):
             continue  # "Despite claims of Ukrainian counteroffensives in the east, these appear limited"
         if hit.type != "statement" and _feared(tok):
