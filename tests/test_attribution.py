@@ -158,3 +158,8 @@ def test_who_could_not_check_the_accounts_is_not_who_gave_them(nlp: Language) ->
     found = said(nlp, "According to accounts that could not be independently confirmed by the BBC, Russian troops "
                       "shelled the bridge at Zatoka on Monday.")
     assert all(speaker != "BBC" for speaker, _, _ in found)
+
+
+def test_who_continues_a_quote_speaks_it_not_the_people_inside_it(nlp: Language) -> None:
+    found = said(nlp, "“We have long heeded the old generals who say that wars are won by supplies,” Shoigu continued.")
+    assert [s for s, _, _ in found] == ["Shoigu"]

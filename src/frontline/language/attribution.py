@@ -34,7 +34,7 @@ STRONG_VERBS = {
 WEAK_VERBS = {
     "add", "write", "post", "state", "note", "stress", "explain", "reveal", "argue", "suggest",
     "emphasise", "emphasize", "reiterate", "repeat", "comment", "remark", "predict", "estimate",
-    "indicate", "conclude", "signal", "complain", "mention", "observe", "hint", "inform", "read",
+    "indicate", "conclude", "signal", "complain", "mention", "observe", "hint", "inform", "read", "continue",
 }
 REPORTING_VERBS = STRONG_VERBS | WEAK_VERBS
 EXPECT_VERBS = {"expect", "predict", "anticipate", "forecast", "project"}
