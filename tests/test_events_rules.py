@@ -2393,3 +2393,9 @@ def test_what_a_state_that_no_longer_exists_did_is_history() -> None:
                            "After months of fighting an armistice was signed, and Hungary had to hand territory to the "
                            "Soviet Union.")
     assert all(not m.evidence.text.startswith("After months") for m in mentions)
+
+
+def test_a_man_getting_his_own_family_out_is_no_evacuation_event() -> None:
+    mentions = mentions_of("Shells hit a block of flats in Kramatorsk on Friday.",
+                           "Petrenko had only just evacuated his wife and their son from the flat when it was hit.")
+    assert all(m.type != "other" for m in mentions)
