@@ -2399,3 +2399,13 @@ def test_a_man_getting_his_own_family_out_is_no_evacuation_event() -> None:
     mentions = mentions_of("Shells hit a block of flats in Kramatorsk on Friday.",
                            "Petrenko had only just evacuated his wife and their son from the flat when it was hit.")
     assert all(m.type != "other" for m in mentions)
+
+
+def test_a_student_introduced_far_up_speaks_for_colour_not_news() -> None:
+    mentions = mentions_of("Jean Mbala, a 25-year-old student from Kinshasa, says the war changed his life.",
+                           "Kyiv’s forces have retaken two villages near Izium, the general staff said.",
+                           "Russian troops shelled Kharkiv on Monday, regional officials said.",
+                           "Ukraine received more howitzers from Poland this week.",
+                           "Sanctions are biting, however slowly.",
+                           "But, says Mbala, “the Ukrainian army will not take Luhansk back from us.")
+    assert all(not m.evidence.text.startswith("But, says") for m in mentions)

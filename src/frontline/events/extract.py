@@ -1261,15 +1261,15 @@ def _newsworthy(name: str, ann: SentenceAnnotation, st: _PostState) -> bool:
 
 
 def _described_as_commentator(a: ActorRef, text: str) -> bool:
-    """A person the sentence introduces as an analyst, expert or academic: "Tim Ash, a Russia expert
-    at ...", "the historian Anne Applebaum"."""
+    """A person the sentence introduces as an analyst, an academic or a private person: "Tim Ash, a Russia
+    expert at ...", "the historian Anne Applebaum", "X, a 27-year-old student": colour, not a party."""
     after = re.match(r",\s+(?:an? |the )?([^,;:“\"]{0,60})", text[a.end:])
-    return bool(after and ANALYST.search(after.group(1)) or
-                re.search(rf"{ANALYST.pattern}\s+$", text[max(0, a.start - 20):a.start], re.I))
+    return bool(after and COLOUR_VOICE.search(after.group(1)) or
+                re.search(rf"{COLOUR_VOICE.pattern}\s+$", text[max(0, a.start - 20):a.start], re.I))
 
 
-ANALYST = re.compile(r"\b(analysts?|experts?|historian|professor|lecturer|researcher|fellow|commentator|"
-                     r"think ?tank)\b", re.I)
+COLOUR_VOICE = re.compile(r"\b(analysts?|experts?|historian|professor|lecturer|researcher|fellow|commentator|"
+                     r"think ?tank|student|resident|neighbou?r|relative|photographer)\b", re.I)
 
 
 COMMENTATORS = re.compile(r"\b(analysts?|think ?tanks?|professor|lecturer|researcher|research director|fellow|"
