@@ -2409,3 +2409,15 @@ def test_a_student_introduced_far_up_speaks_for_colour_not_news() -> None:
                            "Sanctions are biting, however slowly.",
                            "But, says Mbala, “the Ukrainian army will not take Luhansk back from us.")
     assert all(not m.evidence.text.startswith("But, says") for m in mentions)
+
+
+def test_an_attack_someone_would_stage_evidence_for_is_not_told_as_news() -> None:
+    mentions = mentions_of("Russia wants to make it appear that Ukrainian forces struck the prison at Olenivka with "
+                           "rockets, a US official said.")
+    assert [m.type for m in mentions] == ["statement"]
+
+
+def test_exercises_named_in_double_quotes_are_not_held_in_the_namesake_town() -> None:
+    mentions = mentions_of("Tass reported that troops from several allied countries will join the annual “Vostok” "
+                           "exercises, citing the Russian defence ministry.")
+    assert all(m.location is None or m.location.name != "Vostok" for m in mentions)

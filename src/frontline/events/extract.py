@@ -515,6 +515,8 @@ def _imposed(tok: Token) -> bool:
     return False
 
 
+# what someone would stage or pretend: an act told after it is the pretence's content, not news
+PRETENCE = re.compile(r"\b(make|makes|making|made) it (look|appear|seem) (like|as if|as though|that)\b", re.I)
 # a state that no longer exists: what it did or had done to it is history told as background
 DEFUNCT_STATE = re.compile(r"\b(the Soviet Union|the USSR|Soviet (troops|forces|army|tanks|authorities)|"
                            r"Nazi Germany|the Third Reich|Yugoslavia|Czechoslovakia|East Germany)\b")
@@ -1012,6 +1014,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "would widen its aims because of western arms deliveries": a reason, no delivery told
         if hit.type != "statement" and DEFUNCT_STATE.search(text) and syntax.governing_verb(tok).tag_ in ("VBD", "VBN"):
             continue  # "a peace treaty was reached, yet Finland had to cede land to the Soviet Union": history
+        if hit.type != "statement" and PRETENCE.search(text[:hit.start]):
+            continue  # "preparing to plant evidence to make it look like the killing was caused by Ukraine"
         if hit.type != "statement" and _in_a_concession(hit, ann.sentence.text):
             continue  # "Despite claims of Ukrainian counteroffensives in the east, these appear limited"
         if hit.type != "statement" and _feared(tok):
@@ -2188,7 +2192,7 @@ CONSTITUENCY = re.compile(r"\b(MPs?|MEPs?|MSPs?|members?|senators?|congress(wo)?
 WORD_FROM = re.compile(r"\b(assurances?|messages?|word|orders?|requests?|response|reply|signals?|pressure|"
                        r"letters?|guarantees?|approval|permission|demands?|instructions?|envoys?|delegation|"
                        r"diplomats?|officials|go-ahead|backing|support)\s+from\s+$", re.I)
-NAMED_UNIT = re.compile(r"^[’']?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
+NAMED_UNIT = re.compile(r"^[’'”\"]?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
                         r"news|agency|airlines?|university|club|fc|sea|stream|pipeline|exercises?|drills?|"
                         r"manoeuvres|maneuvers)\b", re.I)
 NEAR_CHARS = 80
