@@ -2421,3 +2421,12 @@ def test_exercises_named_in_double_quotes_are_not_held_in_the_namesake_town() ->
     mentions = mentions_of("Tass reported that troops from several allied countries will join the annual “Vostok” "
                            "exercises, citing the Russian defence ministry.")
     assert all(m.location is None or m.location.name != "Vostok" for m in mentions)
+
+
+def test_an_analysts_reading_of_strikes_is_colour_but_what_an_expert_tells_as_fact_stays() -> None:
+    reading = mentions_of("Anna Berg, a defence analyst at a Stockholm thinktank, said she believed the recent "
+                          "Russian strikes on Odesa were linked to the grain deal.")
+    assert reading == []
+    told = mentions_of("Ukraine has hit 12 Russian fuel depots in occupied Kherson, the Ukrainian military expert "
+                       "Pavlo Ivanenko told Radio NV.")
+    assert [m.type for m in told] == ["strike"]

@@ -135,6 +135,12 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
             # is a little more detail on ...", "Here are some pictures of ...": the blog pointing at what follows
         voice = (st.statement_speaker, st.statement_at)  # the last statement before this sentence
         mentions = _sentence_mentions(ann, post, st, clean)
+        # an analyst's reading of events ("X, a military analyst, said he believed the strikes were linked
+        # to ..."): colour, however it is worded (what an expert tells as fact stays: "Ukraine has hit 20
+        # depots, the military expert X said")
+        mentions = [m for m in mentions if not m.sources or not all(
+            n.split()[-1] in st.commentators and canonical_actor(n) is None for n, _ in m.sources) or
+            (m.type != "statement" and not READING.search(ann.sentence.text))]
         _note_speaker(ann, st)
         if not ann.sentence.is_headline:
             mentions = thread.link(ann, post, st, clean, mentions, new_paragraph, voice)
@@ -515,6 +521,9 @@ def _imposed(tok: Token) -> bool:
     return False
 
 
+# words that make a sentence someone's reading of events rather than a report of them
+READING = re.compile(r"\b(believes?|believed|thinks?|thought|fears?|feared|suggests?|suggested|argues?|argued|"
+                     r"likely|may|might|could|would|appears?|seems?|linked|view|assessment)\b", re.I)
 # what someone would stage or pretend: an act told after it is the pretence's content, not news
 PRETENCE = re.compile(r"\b(make|makes|making|made) it (look|appear|seem) (like|as if|as though|that)\b", re.I)
 # a state that no longer exists: what it did or had done to it is history told as background
