@@ -2430,3 +2430,9 @@ def test_an_analysts_reading_of_strikes_is_colour_but_what_an_expert_tells_as_fa
     told = mentions_of("Ukraine has hit 12 Russian fuel depots in occupied Kherson, the Ukrainian military expert "
                        "Pavlo Ivanenko told Radio NV.")
     assert [m.type for m in told] == ["strike"]
+
+
+def test_a_capture_years_ago_named_to_date_something_else_is_not_news() -> None:
+    mentions = mentions_of("A bakery in Russian-held Horlivka was renamed after the town was captured following the "
+                           "start of the war in 2014.")
+    assert all(m.type != "territory.capture" for m in mentions)

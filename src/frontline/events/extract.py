@@ -585,6 +585,15 @@ def _invasion_as_a_time(tok: Token) -> bool:
                                         for c in verb.children)
 
 
+def _old_capture_as_a_time(tok: Token, ann: SentenceAnnotation, anchor: dt.date | None) -> bool:
+    """A capture or withdrawal years ago, named to say when something else happened ("renamed after the
+    city was captured following the start of the war in 2014"): a time, not news."""
+    verb = syntax.governing_verb(tok)
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_WORDS for c in verb.children):
+        return False
+    return anchor is not None and any(d.precision == "year" and d.start.year <= anchor.year - 2 for d in ann.dates)
+
+
 def _state_since_the_war(tok: Token, text: str) -> bool:
     """What has been so since the war began ("has kept millions of tonnes of wheat in silos", "has pushed
     bread prices up"), told in the present perfect: the state of things, not news of the day."""
@@ -975,7 +984,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "The minister's visit came as Ukraine warned ...": the visit told before, a link
         if hit.type in ("agreement", "meeting", "call") and _accord_as_a_time(tok):
             continue  # "the attack hours after the deal was signed was unwarranted": when, not a signing
-        if hit.type in GROUND and _invasion_as_a_time(tok):
+        if hit.type in GROUND and (_invasion_as_a_time(tok) or _old_capture_as_a_time(tok, ann, st.anchor)):
             continue  # "closed its outlets in March after Putin launched his invasion": when, not news
         if hit.type != "statement" and _early_war(tok, ann):
             continue  # "shortly after Russia invaded, its troops seized the airport": history recalled
