@@ -2436,3 +2436,9 @@ def test_a_capture_years_ago_named_to_date_something_else_is_not_news() -> None:
     mentions = mentions_of("A bakery in Russian-held Horlivka was renamed after the town was captured following the "
                            "start of the war in 2014.")
     assert all(m.type != "territory.capture" for m in mentions)
+
+
+def test_leaving_a_space_station_project_is_no_retreat() -> None:
+    mentions = mentions_of("Russia will pull out of the International Space Station once its contract ends, the head "
+                           "of its space agency said on Tuesday.")
+    assert all(m.type != "territory.withdrawal" for m in mentions)

@@ -17,7 +17,7 @@ from itertools import product
 
 import ahocorasick
 
-CONTEXT_CHARS = 30
+CONTEXT_CHARS = 60
 
 
 @dataclass(frozen=True)
