@@ -2439,6 +2439,6 @@ def test_a_capture_years_ago_named_to_date_something_else_is_not_news() -> None:
 
 
 def test_leaving_a_space_station_project_is_no_retreat() -> None:
-    mentions = mentions_of("Russia will pull out of the International Space Station once its contract ends, the head "
-                           "of its space agency said on Tuesday.")
+    mentions = mentions_of("Moscow is to pull out of the International Space Station in two years and build an outpost "
+                           "of its own, the head of its space agency said on Tuesday.")
     assert all(m.type != "territory.withdrawal" for m in mentions)
