@@ -2442,3 +2442,11 @@ def test_leaving_a_space_station_project_is_no_retreat() -> None:
     mentions = mentions_of("Moscow is to pull out of the International Space Station in two years and build an outpost "
                            "of its own, the head of its space agency said on Tuesday.")
     assert all(m.type != "territory.withdrawal" for m in mentions)
+
+
+def test_the_chief_of_a_states_agency_speaks_from_its_capital() -> None:
+    mentions = mentions_of("Russian shelling continued in the Donetsk region on Saturday.",
+                           "Moscow’s army is exhausted, the head of France’s foreign intelligence service, Pierre "
+                           "Durand, said on Twitter on Saturday.")
+    said = next(m for m in mentions if m.evidence.text.startswith("Moscow’s army"))
+    assert said.location is not None and said.location.name == "Paris"

@@ -2731,9 +2731,14 @@ def _office_state(actor: ActorRef, ann: SentenceAnnotation) -> str | None:
             (0 <= actor.start - state.end <= 40 and before.count(",") <= 1 and OFFICE_WORDS.search(before))
         if beside and OFFICE_WORDS.search(text[state.end:state.end + 40]):
             return state.country
+        # "the chief of Britain's MI6 intelligence agency, Richard Moore": the office named before the state
+        head_of = OFFICE_OF.search(text[max(0, state.start - 30):state.start])
+        if head_of and 0 <= actor.start - state.end <= 60 and before.count(",") == 1 and before.rstrip().endswith(","):
+            return state.country
     return None
 
 
+OFFICE_OF = re.compile(r"\b(chief|head|director|minister|secretary|commander|chair(man|woman)?)\s+of\s+(the\s+)?$", re.I)
 WAR_TOPIC = re.compile(r"\b(war|invasion|conflict|aggression|operation|crisis|situation|fighting)[\"”’]?\s+"
                        r"(in|of|on|against)\s+(the\s+)?$", re.I)
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
