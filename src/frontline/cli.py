@@ -641,6 +641,7 @@ def check(
         else:
             typer.echo(json.dumps(v.to_json(), ensure_ascii=False))
 
+
 train_app = typer.Typer(help="Train frontline's learned components from gold files.", no_args_is_help=True)
 app.add_typer(train_app, name="train")
 

@@ -366,7 +366,6 @@ class _Thread:
         return [m]
 
 
-
 class _PostState:
     """What earlier sentences of the same post said: places and dates later ones lean on."""
 
@@ -1315,8 +1314,6 @@ def _is_speaker(name: str) -> bool:
     return _is_party(name) or bool(ROLE_WORDS.search(name))
 
 
-
-
 def _speaker_matches(name: str, voice: tuple[str | None, int | None], ann: SentenceAnnotation) -> bool:
     """The same speaker as the post's last statement before this sentence (`voice`: its speaker and
     sentence): "Mr Trump" and "Donald Trump", or the name that follows a description ("A Liberal
@@ -1355,6 +1352,8 @@ SEIZABLE = HELD_THINGS | {"fund", "property", "reserve", "account", "money", "es
 def _stands_for_a_thing(o: Token) -> bool:
     """"it"/"them" after a ship, assets or yachts named earlier in the sentence: the thing, not people."""
     return o.lower_ in ("it", "them") and bool({t.lemma_.lower() for t in o.doc[:o.i]} & SEIZABLE)
+
+
 CIVIL_SEIZERS = {"customs", "police", "prosecutors", "bailiffs", "court", "courts", "treasury", "authorities"}
 
 
@@ -2536,6 +2535,8 @@ VISIT = re.compile(r"\b(visit(s|ed|ing)?|trip to|travel(l)?ed to|tour(s|ed)?|arr
 VISITING = re.compile(r"\b((while|when|after) visiting|(on|during|after) (a|an|his|her|their)( \w+)? (visit|trip) to)"
                       r"\s+(the\s+)?$", re.I)
 TOWN_ANAPHOR = re.compile(r"\b(the|this|that) (town|city|village|settlement|port|airfield|base)(['’]s)?\b", re.I)
+
+
 def _told_a_counterpart(speaker: str | None, ann: SentenceAnnotation) -> bool:
     """Words told to another catalogued leader face to face ("..., Putin told Erdoğan"), not on the phone."""
     text = ann.sentence.text

@@ -12,6 +12,7 @@ from frontline.models import EventMention, Post
 _PREFIX = re.compile(r"^(watch|revealed|live|video|analysis|explained|opinion|breaking|exclusive)\s*:\s*", re.I)
 MAX_WORDS = 22
 
+
 def summarise(mention: EventMention, post: Post) -> str:
     headline = _PREFIX.sub("", post.headline).strip()
     # the headline only when it tells this event: same kind, and in some of the sentence's words

@@ -212,7 +212,6 @@ def _build_state(raw: dict) -> dict:
     """Everything the catalogue needs, as picklable plain data: the matcher's phrases as tuples
     of NORM hashes (PhraseMatcher accepts them in place of Docs)."""
 
-
     nlp = get_nlp()
     case_sensitive = {w for phrase in raw.get("case_sensitive", []) for w in phrase.split()}
     honorifics = list(raw.get("honorifics", []))

@@ -282,7 +282,6 @@ def _basemap_gzip() -> bytes:
     return gzip.compress((STATIC / BASEMAP).read_bytes(), compresslevel=6, mtime=0)
 
 
-
 def _docs_html(openapi_url: str) -> tuple[str, str]:
     """Swagger UI from local assets, and the CSP hash of its one inline bootstrap script."""
     html = get_swagger_ui_html(

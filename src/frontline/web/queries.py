@@ -197,7 +197,6 @@ def _matching_values(conn: Connection, column, needle: str) -> list[str] | None:
     return hits if len(hits) <= MAX_IN_VALUES else None
 
 
-
 def ensure_search(engine: Engine) -> bool:
     """Create the FTS5 index (and its sync triggers) once; False where FTS5 is unavailable.
 
