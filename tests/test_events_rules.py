@@ -2450,3 +2450,10 @@ def test_the_chief_of_a_states_agency_speaks_from_its_capital() -> None:
                            "Durand, said on Twitter on Saturday.")
     said = next(m for m in mentions if m.evidence.text.startswith("Moscow’s army"))
     assert said.location is not None and said.location.name == "Paris"
+
+
+def test_the_island_an_act_is_done_to_is_the_island_told_before() -> None:
+    mentions = mentions_of("Ukrainian troops raised their flag again on Snake Island on Monday.",
+                           "Officials in Odesa said Russian missiles had struck the island overnight.")
+    struck = next(m for m in mentions if m.evidence.text.startswith("Officials"))
+    assert struck.location is not None and struck.location.name == "Snake Island"

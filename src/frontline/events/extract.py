@@ -2916,6 +2916,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         return st.nearby_place(within=window) if window > 0 else None
     town_ref = bool(TOWN_ANAPHOR.search(text))
     area_ref = bool(AREA_ANAPHOR.search(text))
+    site = _site_told_before(hit, text, st)
+    if site is not None:
+        return site  # "officials in Odesa confirmed missiles had struck the island": the island told before
     where = _where_antecedent(hit, ann, places) or _its_antecedent(hit, ann, places)
     if where is not None:
         return where
@@ -3114,6 +3117,23 @@ def _in_subject(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
 
 TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|leader|administration|council)\s+of\s+(the\s+)?$", re.I)
 TITLE_AFTER = re.compile(r"^(['’]s)?\s+(regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.I)
+
+
+SITE_ANAPHOR = re.compile(r"^\W*(?:[\w-]+ ){0,3}?(?:the|this|that) (island|plant|steelworks|bridge)\b", re.I)
+
+
+def _site_told_before(hit: TriggerHit, text: str, st: _PostState) -> PlaceRef | None:
+    """'the island' (plant, steelworks, bridge) the act is done to, just after its trigger: the place of
+    that kind a recent sentence named ("Snake Island"), not a town the teller is in."""
+    m = SITE_ANAPHOR.match(text[hit.end:hit.end + 40])
+    if m is None:
+        return None
+    head = m.group(1).lower()
+    for places in reversed(st.places_by_sentence[:-1][-3:]):
+        found = [p for p in places if p.name.lower().split()[-1:] == [head]]
+        if found:
+            return found[-1]
+    return None
 
 
 def _in_tellers_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
