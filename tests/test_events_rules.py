@@ -2457,3 +2457,10 @@ def test_the_island_an_act_is_done_to_is_the_island_told_before() -> None:
                            "Officials in Odesa said Russian missiles had struck the island overnight.")
     struck = next(m for m in mentions if m.evidence.text.startswith("Officials"))
     assert struck.location is not None and struck.location.name == "Snake Island"
+
+
+def test_a_state_defaulting_on_its_debt_is_news_not_placed_in_the_war_it_is_punished_for() -> None:
+    mentions = mentions_of("Belarus has defaulted on its foreign bonds for the first time, according to reports, "
+                           "after sanctions imposed over its role in the war in Ukraine.")
+    assert [m.type for m in mentions] == ["other"]
+    assert mentions[0].location is None or mentions[0].location.country != "UA"

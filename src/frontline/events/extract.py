@@ -2809,8 +2809,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # "a swap freeing 95 who defended the steelworks in Mariupol", "Reed, who was convicted of smuggling
         # into the US": where the freed fought or were tried is not where they were exchanged
         places = [p for p in places if _of_the_verb(p, hit, ann)]
-    if hit.type in ("meeting", "statement", "agreement"):
-        # "talks expected to focus on Russia's war in Ukraine": what the words are about, not where they met
+    if hit.type in ("meeting", "statement", "agreement", "other", "sanctions"):
+        # "talks expected to focus on Russia's war in Ukraine", "defaulted ... after sanctions over its war in
+        # Ukraine": what it is about or why, not where it happened
         places = [p for p in places if not WAR_TOPIC.search(text[max(0, p.start - 30):p.start])]
     if hit.type == "statement":
         # "Asked whether the men could be tried in Donetsk, Peskov said ...": the question's place;
