@@ -138,9 +138,8 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
         # an analyst's reading of events ("X, a military analyst, said he believed the strikes were linked
         # to ..."): colour, however it is worded (what an expert tells as fact stays: "Ukraine has hit 20
         # depots, the military expert X said")
-        mentions = [m for m in mentions if not m.sources or not all(
-            n.split()[-1] in st.commentators and canonical_actor(n) is None for n, _ in m.sources) or
-            (m.type != "statement" and not READING.search(ann.sentence.text))]
+        mentions = [m for m in mentions if not m.sources or not all(_is_commentator(n, st) for n, _ in m.sources) or
+                    (m.type != "statement" and not READING.search(ann.sentence.text))]
         _note_speaker(ann, st)
         if not ann.sentence.is_headline:
             mentions = thread.link(ann, post, st, clean, mentions, new_paragraph, voice)
@@ -1180,12 +1179,12 @@ def _catalogued_subject(hit: TriggerHit, ann: SentenceAnnotation) -> bool:
 def _commentator_speaks(name: str, tok: Token | None, ann: SentenceAnnotation, st: _PostState) -> bool:
     """An analyst the document introduced speaks: "..., says Ash", or "he adds" right after him (which
     the attribution layer may pin on a leader his quote named)."""
-    if name.split() and name.split()[-1] in st.commentators and canonical_actor(name) is None:
+    if _is_commentator(name, st):
         return True
     subj = syntax.subject_of(tok) if tok is not None else None
     last = st.last_speaker
     return subj is not None and subj.lower_ in ("he", "she") and last is not None and \
-        0 < ann.sentence.index - last[1] <= 2 and last[0].split()[-1] in st.commentators
+        0 < ann.sentence.index - last[1] <= 2 and _is_commentator(last[0], st)
 
 
 def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
@@ -1290,7 +1289,12 @@ def _described_as_commentator(a: ActorRef, text: str) -> bool:
 
 
 COLOUR_VOICE = re.compile(r"\b(analysts?|experts?|historian|professor|lecturer|researcher|fellow|commentator|"
-                     r"think ?tank|student|resident|neighbou?r|relative|photographer)\b", re.I)
+                          r"think ?tank|student|resident|neighbou?r|relative|photographer)\b", re.I)
+
+
+def _is_commentator(name: str, st: _PostState) -> bool:
+    """A voice the document introduced as an analyst or a private person (and the catalogue does not know)."""
+    return bool(name.split()) and name.split()[-1] in st.commentators and canonical_actor(name) is None
 
 
 COMMENTATORS = re.compile(r"\b(analysts?|think ?tanks?|professor|lecturer|researcher|research director|fellow|"
@@ -1962,7 +1966,8 @@ def _office_holder_named_before(office: str, ann: SentenceAnnotation, st: _PostS
     Luhansk", "Mykolaiv's mayor, Oleksandr Senkevych"), for a bare "the governor" that speaks: told in
     this paragraph, or followed by name since ("Haidai repeated the claim. ..., the governor said");
     a governor of another story in a digest is not this one."""
-    here = ann.sentence.text[:ann.sentence.text.find(office)]
+    at_office = ann.sentence.text.lower().find(office)
+    here = ann.sentence.text[:at_office] if at_office >= 0 else ""
     window = [*st.recent_text[-4:-1], here]
     paragraph = len(window) - min(st.sentences_in_paragraph, len(window))  # where this paragraph begins
     for at in range(len(window) - 1, -1, -1):
