@@ -934,15 +934,16 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
     generic = [m.span() for m in CORRELATIVE.finditer(text)]
     past_war = _past_war(text)
     told_before = " ".join(st.recent_text[:-1])  # how "the attack" told again was made
-    # ("Guterres called for an independent investigation" after the killings were told: words on the war)
-    war_before = is_war_related(" ".join(st.recent_text[-3:]))
     for hit in find_triggers(text):
         if past_war and hit.type != "statement":
             continue  # "30,000 people died in the Finnish civil war", "fought in the winter war": history
         if hit.type != "statement" and any(lo <= hit.start < hi for lo, hi in generic):
             continue  # "the more the West sends weapons, the more the war drags on": a rule, not an act
+        # ("Guterres called for an independent investigation" after the killings were told: words on the war;
+        # the sentences before are read only for such a statement)
         if (hit.type in TOPIC_SENSITIVE and not about_war and
-                not (hit.type == "statement" and war_before and _catalogued_subject(hit, ann))) or \
+                not (hit.type == "statement" and _catalogued_subject(hit, ann) and
+                     is_war_related(" ".join(st.recent_text[-3:])))) or \
                 (hit.topical and not war_context):
             continue  # "the union called for...", "the captain announced her retirement"
         if any(a.kind == "org" and a.actor_id and a.start <= hit.start and hit.end <= a.end for a in ann.actors):
