@@ -2464,3 +2464,22 @@ def test_a_state_defaulting_on_its_debt_is_news_not_placed_in_the_war_it_is_puni
                            "after sanctions imposed over its role in the war in Ukraine.")
     assert [m.type for m in mentions] == ["other"]
     assert mentions[0].location is None or mentions[0].location.country != "UA"
+
+
+def test_a_first_named_speaker_after_an_unnamed_mayor_speaks_from_the_mayors_town() -> None:
+    mentions = mentions_of("Russian forces shelled Izium, while night-time rocket fire led the mayor of Mykolaiv to "
+                           "close the city’s schools.",
+                           "“The aggressor no longer even pretends to aim at military targets,” Oleksandr Bondar said "
+                           "on Monday.")
+    said = next(m for m in mentions if m.evidence.text.startswith("“The aggressor"))
+    assert said.location is not None and said.location.name == "Mykolaiv"
+
+
+def test_a_speaker_named_before_is_not_the_unnamed_mayor_told_after_them() -> None:
+    mentions = mentions_of("Oleksandr Bondar, a Ukrainian official, said on Sunday that the shelling of Izium went on.",
+                           "Russian forces shelled Izium, while night-time rocket fire led the mayor of Mykolaiv to "
+                           "close the city’s schools.",
+                           "“The aggressor no longer even pretends to aim at military targets,” Oleksandr Bondar said "
+                           "on Monday.")
+    said = next(m for m in mentions if m.evidence.text.startswith("“The aggressor"))
+    assert said.location is None or said.location.name != "Mykolaiv"

@@ -2872,6 +2872,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
                 if seat is not None and seat.country != topic.country:
                     return seat
             return topic
+        office = _unnamed_office_before(speaker, ann, st)
+        if office is not None:
+            return office  # "... led the mayor of X to close schools. '...,' <a name told first here> said"
         if TOWN_ANAPHOR.search(text):
             town = st.place(places, want="place")  # "the city's mayor said ..."
             # (a side at the front speaking of "the port" means one of its own, not a capital abroad the
@@ -3162,6 +3165,24 @@ def _in_tellers_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) ->
 
 
 GOVERNOR = re.compile(r"\bgovernor", re.I)
+
+
+UNNAMED_OFFICE = re.compile(r"\b(governor|mayor)\s+of\s+(the\s+)?$", re.I)
+
+
+def _unnamed_office_before(speaker: str | None, ann: SentenceAnnotation, st: _PostState) -> PlaceRef | None:
+    """The seat of "the mayor of X" the sentence before told of without a name, for a person named for
+    the first time who speaks right after: the story names the office, then the one who holds it."""
+    if not speaker or " " not in speaker or len(st.recent_text) < 2 or len(st.places_by_sentence) < 2:
+        return None
+    here = sum(1 for a in ann.actors if a.kind == "person")
+    if not any(a.kind == "person" and a.name == speaker for a in ann.actors) or \
+            any(p.name == speaker for p in st.persons[:len(st.persons) - here]):
+        return None  # not named here, or named before: their office is told where they were named
+    before = st.recent_text[-2]
+    offices = [p for p in st.places_by_sentence[-2] if UNNAMED_OFFICE.search(before[max(0, p.start - 30):p.start])
+               and not re.match(r",? (?:[A-Z][\w’'-]+ ){1,2}", before[p.end:p.end + 40])]
+    return offices[0] if len(offices) == 1 else None
 
 
 def _in_a_title(p: PlaceRef, text: str) -> bool:
