@@ -2483,3 +2483,15 @@ def test_a_speaker_named_before_is_not_the_unnamed_mayor_told_after_them() -> No
                            "on Monday.")
     said = next(m for m in mentions if m.evidence.text.startswith("“The aggressor"))
     assert said.location is None or said.location.name != "Mykolaiv"
+
+
+def test_the_rest_of_a_governors_quote_keeps_the_fighting_his_claim() -> None:
+    # the pipeline leaves a quote's closing sentence without a source of its own when it joins the
+    # sentence before: it is the governor's words, not the publisher's
+    mentions = mentions_of("Oleh Petrenko, the governor of Kharkiv region, said Ukrainian units were still holding "
+                           "their positions in Balakliia on Tuesday.",
+                           "Heavy fighting is going on there right now, his office added.")
+    said, rest = mentions[0], mentions[-1]
+    rest.sources, rest.joins, rest.type = [], said.sentence_key, said.type
+    events = merge_mentions([said, rest])
+    assert len(events) == 1 and events[0].status == "claimed"

@@ -906,18 +906,24 @@ def _status(ms: list[EventMention], etype: str) -> str:
     if denying and (asserting - denying):
         return "contested"
     if denying and not asserting:
-        return "denied" if not any(m.status == "reported" and not m.sources for m in happened) else "contested"
+        return "denied" if not any(_told_by_publisher(m) for m in happened) else "contested"
     if any(m.status == "confirmed" for m in happened):
         return "confirmed"
     sides = {p for p in asserting if p in ("RU", "UA")} | \
         {_local_side(n, m) for m in happened for n, s in m.sources if s == "asserts"} - {None}
     if len(sides) == 2 and etype in MILITARY:
         return "confirmed"  # both sides say so
-    if any(m.status == "reported" and not m.sources for m in happened):
+    if any(_told_by_publisher(m) for m in happened):
         return "reported"
     if any(m.status == "claimed" for m in happened):
         return "claimed"
     return "reported"
+
+
+def _told_by_publisher(m: EventMention) -> bool:
+    """The publisher states it in its own voice: no source, and not the rest of someone's quote
+    ('"Fighting is going on right now," he said' carries on the speaker's words before it)."""
+    return m.status == "reported" and not m.sources and not m.joins
 
 
 def _date(ms: list[EventMention]) -> DateRef | None:
