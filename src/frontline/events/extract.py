@@ -2747,8 +2747,8 @@ def _office_state(actor: ActorRef, ann: SentenceAnnotation) -> str | None:
 
 OFFICE_OF = re.compile(r"\b(chief|head|director|minister|secretary|commander|chair(man|woman)?)\s+of\s+(the\s+)?$",
                        re.I)
-WAR_TOPIC = re.compile(r"\b(war|invasion|conflict|aggression|operation|crisis|situation|fighting)[\"”’]?\s+"
-                       r"(in|of|on|against)\s+(the\s+)?$", re.I)
+WAR_TOPIC = re.compile(r"\b(war|invasion|conflict|aggression|operation|crisis|situation|fighting|events)[\"”’]?\s+"
+                       r"(in|of|on|against)\s+(the\s+)?([A-Z][\w’'-]+\s+and\s+(the\s+)?)?$", re.I)
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
 
 
