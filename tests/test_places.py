@@ -243,6 +243,13 @@ def test_parts_of_a_region_and_a_list_of_regions_name_the_regions_not_their_citi
     assert [(p.name, p.precision) for p in found] == [("Kharkiv", "place")]
 
 
+def test_a_region_named_before_plural_towns_is_the_region(nlp: Language) -> None:
+    found = places(nlp, "Artillery pounded the three Zaporizhzhia villages all night.")
+    assert [(p.name, p.precision) for p in found] == [("Zaporizhzhia Oblast", "admin1")]
+    found = places(nlp, "The shelling of Zaporizhzhia went on all night.")
+    assert [(p.name, p.precision) for p in found] == [("Zaporizhzhia", "place")]
+
+
 def test_a_summit_named_with_capitals_is_no_town() -> None:
     from frontline.language.nlp import get_nlp
     from frontline.language.places import find_places

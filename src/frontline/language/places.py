@@ -77,6 +77,7 @@ REGION_WORDS = frozenset(
 TOWN_DISTRICT_WORDS = frozenset("district raion rayon region oblast hromada".split())
 REGION_PLURALS = frozenset("oblasts regions provinces districts counties governorates".split())
 # Settlement nouns: "the Kursk settlement of Belaya" makes "Kursk" a region modifier.
+SETTLEMENT_PLURALS = frozenset("cities towns villages settlements".split())
 SETTLEMENT_WORDS = frozenset("settlement village town city hamlet suburb district region area".split())
 TITLES = frozenset(
     "mr mrs ms dr sir president minister general colonel col gen lt sgt major captain governor mayor senator "
@@ -625,6 +626,8 @@ def _mark_regions(text: str, spans: list[_Span]) -> None:
             while k >= 0 and re.fullmatch(r"\s*(,|and|,\s*and)\s*", text[spans[k].end:spans[k + 1].start]):
                 spans[k].admin = True
                 k -= 1
+        elif low in SETTLEMENT_PLURALS and any(e.feature == FEATURE_ADMIN1 for e, _k in _candidates(sp.surface, True)):
+            sp.admin = True  # "the two Luhansk cities": towns of the region, not the namesake city
         elif low in SETTLEMENT_WORDS and re.match(r"\s+of\s", text[we:we + 4]):
             sp.admin = sp.modifier = True
         elif low == "regional" and _candidates(sp.surface, True):
