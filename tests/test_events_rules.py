@@ -2502,3 +2502,9 @@ def test_places_named_as_the_topic_of_words_are_not_where_they_were_said() -> No
                            "foreign ministry said in a statement on Tuesday.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Moscow"
+
+
+def test_what_must_be_allowed_at_the_end_of_a_running_quote_is_a_demand_not_an_act() -> None:
+    mentions = mentions_of("Its delegates must be allowed to see prisoners of war in private, and the length of their "
+                           "visits should not be cut short,” the agency added.")
+    assert [m.type for m in mentions] == ["statement"]

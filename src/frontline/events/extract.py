@@ -882,8 +882,11 @@ def _prescribed(tok: Token) -> bool:
         prescribed = prescribed or any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought")
                                        for c in verb.children) or \
             any(c.dep_ == "acomp" and c.lemma_.lower() in NEEDFUL for c in verb.children)  # "it is vital to"
-    # a quotation that says what must be done ("“The ICRC must have immediate access to all PoWs ...”")
-    return prescribed and tok.doc.text[:1] in OPEN_QUOTES
+    # a quotation that says what must be done ("“The ICRC must have immediate access to all PoWs ...”"),
+    # also where a quote opened sentences before closes after it ("... must be allowed to visit PoWs,” it added")
+    text = tok.doc.text
+    quoted = text[:1] in OPEN_QUOTES or ("”" in text[tok.idx:] and "“" not in text[:tok.idx])
+    return prescribed and quoted
 
 
 def _is_subject(a: ActorRef, ann: SentenceAnnotation) -> bool:
