@@ -2508,3 +2508,12 @@ def test_what_must_be_allowed_at_the_end_of_a_running_quote_is_a_demand_not_an_a
     mentions = mentions_of("Its delegates must be allowed to see prisoners of war in private, and the length of their "
                            "visits should not be cut short,” the agency added.")
     assert [m.type for m in mentions] == ["statement"]
+
+
+def test_what_a_phase_of_the_war_was_like_is_analysis_not_a_strike() -> None:
+    assert mentions_of("The first phase was marked by Russian rocket fire, shelling towns flat before the tanks "
+                       "rolled in.") == []
+    # a phase begun is news
+    begun = mentions_of("The second phase of the Russian offensive was launched on Monday with heavy shelling of "
+                        "Izium.")
+    assert [m.type for m in begun] == ["strike"]

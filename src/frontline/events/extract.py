@@ -789,6 +789,30 @@ def _example_of_a_pattern(tok: Token) -> bool:
     return found is not None and tok.idx >= found.end()
 
 
+PHASE_NOUNS = {"phase", "stage"}
+PHASE_BEGUN = {"launch", "begin", "start", "open", "end", "complete", "conclude", "announce", "declare"}
+PHASE_SHIFT = re.compile(r"\bfrom (a|the|its) ([\w-]+ ){0,2}(phase|stage)s?\b", re.I)
+
+
+def _describes_a_phase(tok: Token) -> bool:
+    """An act told to say what a phase of the war is like ("moving from a phase in which troops were
+    ambushing tanks", "the second phase was dominated by artillery, bombing cities to rubble"): the
+    war's course analysed, not an act reported ("the second phase of the offensive has begun" is news)."""
+    shift = PHASE_SHIFT.search(tok.doc.text)
+    if shift is not None and tok.idx > shift.start():
+        return True  # "moving from a phase of ambushes to fighting at a distance": the war's course
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ in ("relcl", "acl") and t.head.lemma_.lower() in PHASE_NOUNS:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            subj = syntax.subject_of(t)
+            described = t.lemma_.lower() == "be" or (any(c.dep_ == "auxpass" for c in t.children) and
+                                                     t.lemma_.lower() not in PHASE_BEGUN)
+            if described and subj is not None and subj.lemma_.lower() in PHASE_NOUNS:
+                return True
+    return False
+
+
 def _time_still_to_come(tok: Token) -> bool:
     """An act in a "when" or "once" clause of a sentence about the future ("when the battle ends, the
     offensive will likely have culminated"): the moment a forecast hangs on, not something reported."""
@@ -1007,6 +1031,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
         if hit.type != "statement" and _role_of_a_thing(tok):
             continue  # "its eastern district, which was being used to attack X": what it served for, not news
+        if hit.type != "statement" and _describes_a_phase(tok):
+            continue  # "the second phase was dominated by artillery, bombing cities": analysis of the war
         if hit.type != "statement" and _example_of_a_pattern(tok):
             continue  # "a pattern that includes the annexation of X and the use of Y": a record, not news
         if hit.type != "statement" and syntax.duty_not_deed(tok):
