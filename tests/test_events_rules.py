@@ -2517,3 +2517,10 @@ def test_what_a_phase_of_the_war_was_like_is_analysis_not_a_strike() -> None:
     begun = mentions_of("The second phase of the Russian offensive was launched on Monday with heavy shelling of "
                         "Izium.")
     assert [m.type for m in begun] == ["strike"]
+
+
+def test_a_leader_touring_towns_is_a_visit_there() -> None:
+    mentions = mentions_of("The Dutch prime minister toured Irpin and Borodianka on Friday, where Russian troops had "
+                           "shelled homes.")
+    toured = [m for m in mentions if m.type == "meeting"]
+    assert toured and toured[0].location is not None and toured[0].location.name == "Irpin"
