@@ -8,8 +8,10 @@ import datetime as dt
 
 import numpy as np
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from frontline.events import merge_mentions
+from frontline.events import merge_mentions, syntax
 from frontline.events.pairs import ENV_VAR, FEATURES, pair_model, save_model
 from frontline.events.train_pairs import fit
 from frontline.ingest import process
@@ -85,3 +87,12 @@ def test_the_pair_scorer_learns_that_shared_words_mean_one_event(tmp_path, monke
     save_model(path, weights, bias, 0.9, {})
     monkeypatch.setenv(ENV_VAR, str(path))
     assert pair_model() is not None and pair_model().threshold == 0.9
+
+
+def test_a_phrase_the_parser_hangs_across_others_does_not_put_them_under_its_head() -> None:
+    # "Kyiv said it left Izium, the town": a parse that hangs "the town" on "Kyiv" spans the whole
+    # clause between them, but what Kyiv said is not part of the subject
+    doc = Doc(Vocab(), words=["Kyiv", "said", "it", "left", "Izium", ",", "the", "town"],
+              heads=[1, 1, 3, 1, 3, 1, 7, 0], deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct", "det", "appos"])
+    assert not syntax.in_subtree(doc[3], doc[0])
+    assert syntax.in_subtree(doc[7], doc[0]) and syntax.in_subtree(doc[4], doc[1])

@@ -550,7 +550,12 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def in_subtree(tok: Token, root: Token) -> bool:
-    return root.left_edge.i <= tok.i <= root.right_edge.i
+    """`tok` hangs below `root` (or is it). The parser may attach a phrase across others ("Ukraine said
+    it had retreated ..., the two cities held by Kyiv" with the apposition on "Ukraine"), so the
+    span between a subtree's edges is not the subtree: follow the heads."""
+    if not root.left_edge.i <= tok.i <= root.right_edge.i:
+        return False
+    return tok.i == root.i or root.is_ancestor(tok)
 
 
 DENY_LEMMAS = {"deny", "reject", "dismiss", "refute", "rebut", "disprove"}
