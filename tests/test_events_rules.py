@@ -2524,3 +2524,10 @@ def test_a_leader_touring_towns_is_a_visit_there() -> None:
                            "shelled homes.")
     toured = [m for m in mentions if m.type == "meeting"]
     assert toured and toured[0].location is not None and toured[0].location.name == "Irpin"
+
+
+def test_a_capital_something_is_given_to_is_not_where_words_were_said() -> None:
+    mentions = mentions_of("Putin told state television that Russia would strike new targets if Washington sent the "
+                           "missiles it had pledged to Kyiv in May.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Moscow"

@@ -2778,6 +2778,10 @@ OFFICE_OF = re.compile(r"\b(chief|head|director|minister|secretary|commander|cha
                        re.I)
 WAR_TOPIC = re.compile(r"\b(war|invasion|conflict|aggression|operation|crisis|situation|fighting|events)[\"”’]?\s+"
                        r"(in|of|on|against)\s+(the\s+)?([A-Z][\w’'-]+\s+and\s+(the\s+)?)?$", re.I)
+# a government named by its capital as the one something is given to ("promised to Kyiv")
+RECIPIENT = re.compile(r"\b(promised|pledged|delivered|sent|supplied|given|provided|offered|sold|handed|transferred|"
+                       r"shipped|promise|pledge|deliver|send|supply|give|provide|offer|sell|hand|transfer|ship)"
+                       r"( [\w’'-]+){0,4} to $", re.I)
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
 
 
@@ -2849,6 +2853,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # Ukraine": what it is about or why, not where it happened
         places = [p for p in places if not WAR_TOPIC.search(text[max(0, p.start - 30):p.start])]
     if hit.type == "statement":
+        # "... the rockets the US had promised to Kyiv": a capital standing for its government, given to
+        places = [p for p in places if not RECIPIENT.search(text[max(0, p.start - 40):p.start])]
         # "Asked whether the men could be tried in Donetsk, Peskov said ...": the question's place;
         # "... when Zelenskiy asked for ammunition, not a ride out of Kyiv": a time recalled
         places = [p for p in places if not _in_the_question(p, ann) and not _in_a_time_clause(p, hit, ann)]
