@@ -2531,3 +2531,9 @@ def test_a_capital_something_is_given_to_is_not_where_words_were_said() -> None:
                            "missiles it had pledged to Kyiv in May.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Moscow"
+
+
+def test_a_grain_ship_sailing_is_news_when_its_name_and_cargo_come_between() -> None:
+    mentions = mentions_of("The Malta-flagged freighter Aurora, loaded with 30,000 tonnes of Ukrainian wheat, finally "
+                           "sailed for Egypt on Tuesday, the port authority said.")
+    assert [m.type for m in mentions] == ["other"]
