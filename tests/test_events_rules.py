@@ -2537,3 +2537,11 @@ def test_a_grain_ship_sailing_is_news_when_its_name_and_cargo_come_between() -> 
     mentions = mentions_of("The Malta-flagged freighter Aurora, loaded with 30,000 tonnes of Ukrainian wheat, finally "
                            "sailed for Egypt on Tuesday, the port authority said.")
     assert [m.type for m in mentions] == ["other"]
+
+
+def test_a_retreat_told_by_the_side_that_retreated_is_confirmed_not_claimed() -> None:
+    own = mentions_of("The regional governor said Ukrainian units had abandoned Rubizhne after days of shelling.")
+    assert [(m.type, m.status) for m in own] == [("territory.withdrawal", "confirmed")]
+    # told by the other side, it stays that side's claim
+    other = mentions_of("Russia said Ukrainian units had abandoned Rubizhne after days of shelling.")
+    assert [(m.type, m.status) for m in other] == [("territory.withdrawal", "claimed")]

@@ -1809,12 +1809,50 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         return "contested", sources, confirms
     if deniers:
         return "denied", sources, confirms
+    if hit.type == "territory.withdrawal" and tok is not None and any(_own_retreat(tok, n, ann) for n, _ in asserters):
+        confirms = True  # "Haidai said: 'Our defenders had to withdraw'": the side that pulled out says so
     if confirms:
         return "confirmed", sources, True
     if asserters and hit.type in MILITARY and \
             any(_is_party(name) and not is_outlet_name(name) for name, _ in asserters):
         return "claimed", sources, False
     return "reported", sources, False
+
+
+LOCAL_VOICE = re.compile(r"\b(governor|mayor|regional|military administration|general staff|army|armed forces)\b", re.I)
+SIDE_WORDS = {"UA": re.compile(r"\b(ukrain\w*|kyiv)", re.I), "RU": re.compile(r"\b(russia\w*|moscow|kremlin)", re.I)}
+
+
+def _voice_side(name: str, ann: SentenceAnnotation) -> str | None:
+    """The warring side a source speaks for: its catalogued state, the side its name says, or for a
+    governor or an army named without a country, the side whose land the sentence is in."""
+    actor = canonical_actor(name)
+    if actor is not None and actor.country in SIDE_WORDS:
+        return actor.country
+    found = [side for side, words in SIDE_WORDS.items() if words.search(name)]
+    if len(found) == 1:
+        return found[0]
+    if LOCAL_VOICE.search(name) and any(p.country == "UA" for p in ann.places):
+        return "UA"
+    return None
+
+
+def _own_retreat(tok: Token, source: str, ann: SentenceAnnotation) -> bool:
+    """A withdrawal told by the side that withdrew ("Our defenders had to withdraw", "Ukraine said it had
+    retreated", "the governor said Ukrainian soldiers had abandoned X"): the party it concerns owns it."""
+    side = _voice_side(source, ann)
+    verb = syntax.governing_verb(tok)
+    subj = syntax.subject_of(verb)
+    if side is None or subj is None:
+        return False
+    words = {t.lower_ for t in subj.subtree}
+    if words & {"we", "our"}:
+        return True
+    if subj.lower_ == "it" and verb.dep_ == "ccomp":
+        said = syntax.subject_of(verb.head)  # "Ukraine said it had retreated": it is the speaker
+        return said is not None and said.pos_ != "PRON" and _voice_side(said.text, ann) == side
+    named = [s for s, w in SIDE_WORDS.items() if w.search(" ".join(t.text for t in subj.subtree))]
+    return named == [side]
 
 
 # the act right after these words is one the speaker disowns
