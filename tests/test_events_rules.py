@@ -2545,3 +2545,11 @@ def test_a_retreat_told_by_the_side_that_retreated_is_confirmed_not_claimed() ->
     # told by the other side, it stays that side's claim
     other = mentions_of("Russia said Ukrainian units had abandoned Rubizhne after days of shelling.")
     assert [(m.type, m.status) for m in other] == [("territory.withdrawal", "claimed")]
+
+
+def test_a_measure_explained_by_the_voices_that_announce_it_stays_a_measure() -> None:
+    events = events_of("Britain has widened its sanctions against Russia to include steep tariffs on Russian platinum "
+                       "and palladium. The trade department said Moscow depended heavily on British buyers for the "
+                       "metals. A department spokesperson said further measures against the Kremlin would follow "
+                       "within weeks.")
+    assert [e.type for e in events] == ["sanctions"]

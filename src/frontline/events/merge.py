@@ -881,8 +881,15 @@ def _place_of(body: list[EventMention], ms: list[EventMention], etype: str) -> P
     return place
 
 
+# measures a state or body takes: voices that announce or explain one speak of it, they do not make
+# the event a statement
+MEASURES = {"sanctions", "aid", "other"}
+
+
 def _type(ms: list[EventMention]) -> str:
     counts = Counter(m.type for m in ms)
+    if ms[0].type in MEASURES and not ms[0].supporting:
+        counts = Counter(m.type for m in ms if m.type != "statement") or counts
     if counts["strike"] and counts["strike"] == counts["casualties"]:
         return "strike"  # the act, not only its toll
     top = max(counts.values())
