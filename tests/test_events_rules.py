@@ -2553,3 +2553,9 @@ def test_a_measure_explained_by_the_voices_that_announce_it_stays_a_measure() ->
                        "metals. A department spokesperson said further measures against the Kremlin would follow "
                        "within weeks.")
     assert [e.type for e in events] == ["sanctions"]
+
+
+def test_units_pushing_into_a_town_are_an_offensive_and_prices_pushing_people_into_poverty_are_not() -> None:
+    mentions = mentions_of("Separatist commanders said on Friday their units were pushing into Siversk from the east.")
+    assert [(m.type, m.location.name if m.location else None) for m in mentions] == [("offensive", "Siversk")]
+    assert mentions_of("The price shock has pushed millions into poverty, the bank said.") == []
