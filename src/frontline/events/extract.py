@@ -3355,6 +3355,13 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
                         (v.head.i == tok.i or
                          (v.lemma_ in TOLL_VERBS and tok.left_edge.i <= v.head.i <= tok.right_edge.i))
                         and not PRESENT_WORDS.match(d.text)]
+        if not attached:
+            # "the strikes on the prison in X, which Russia said took place on 29 July": however the parser
+            # hangs the relative clause, what "took place" on a day is the act the sentence names
+            attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and _took_place(v) and
+                        d.char_start > hit.start]
+            # ("overnight on 29 July": the day named, not the night before the report)
+            attached = [d for d in attached if re.search(r"\d", d.text)] or attached
         if attached:
             best = min(attached, key=lambda d: abs(d.char_start - hit.start))
             # "currently", "now": the state at report time, weaker than a date the event happened on
@@ -3387,6 +3394,17 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
 
 
 WHEN_CLAUSE = re.compile(r",?\s+when\s+")
+
+
+def _took_place(verb: Token) -> bool:
+    """'which (Russia said) took place / happened / occurred': a relative clause telling when its act was."""
+    happened = verb.lemma_.lower() in ("happen", "occur") or (
+        verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
+    if not happened:
+        return False
+    clause = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in syntax.REPORTING_LEMMAS else verb
+    return clause.dep_ == "relcl" and any(t.lower_ in ("which", "that") for t in verb.subtree) or \
+        any(t.lower_ in ("which", "that") and t.dep_ in ("nsubj", "nsubjpass") for t in verb.children)
 
 
 def _dates_another_noun(d: DateRef, tok: Token | None, ann: SentenceAnnotation) -> bool:
