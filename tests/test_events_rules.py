@@ -2565,3 +2565,15 @@ def test_a_relative_clause_saying_when_an_act_happened_dates_it_wherever_the_par
     mentions = mentions_of("Both governments have traded blame over the missile strikes on a barracks near Horlivka, "
                            "which the separatists said happened late on 12 April.")
     assert [(m.type, m.date.start if m.date else None) for m in mentions] == [("strike", dt.date(2022, 4, 12))]
+
+
+def test_words_about_what_happens_there_are_placed_where_the_sentence_before_was() -> None:
+    mentions = mentions_of("Heavy fighting went on around the chemical works in Rubizhne on Friday.",
+                           "A Moscow-backed militia leader claimed that 200 Ukrainian soldiers were hiding there.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Rubizhne"
+    # "there are" only says something exists
+    other = mentions_of("Heavy fighting went on around the chemical works in Rubizhne on Friday.",
+                        "A Moscow-backed militia leader claimed there are no Russian soldiers in Ukraine.")
+    said = [m for m in other if m.type == "statement"]
+    assert said and (said[0].location is None or said[0].location.name != "Rubizhne")

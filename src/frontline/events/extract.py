@@ -2945,6 +2945,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
                 if seat is not None and seat.country != topic.country:
                     return seat
             return topic
+        if THERE.search(text) and (before := st.nearby_place(within=1)) is not None:
+            return before  # "a separatist claimed 300 fighters were also trapped there": the place just told
         office = _unnamed_office_before(speaker, ann, st)
         if office is not None:
             return office  # "... led the mayor of X to close schools. '...,' <a name told first here> said"
@@ -3240,6 +3242,9 @@ def _in_tellers_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) ->
 GOVERNOR = re.compile(r"\bgovernor", re.I)
 
 
+# "there" pointing back at a place, not the "there is/are" that only says something exists
+THERE = re.compile(r"\bthere\b(?!\s+(is|are|was|were|will|would|could|may|might|has|have|had|had been|seems?|"
+                   r"appears?|remains?|must|should|can)\b)", re.I)
 UNNAMED_OFFICE = re.compile(r"\b(governor|mayor)\s+of\s+(the\s+)?$", re.I)
 
 
