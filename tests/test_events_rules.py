@@ -2577,3 +2577,12 @@ def test_words_about_what_happens_there_are_placed_where_the_sentence_before_was
                         "A Moscow-backed militia leader claimed there are no Russian soldiers in Ukraine.")
     said = [m for m in other if m.type == "statement"]
     assert said and (said[0].location is None or said[0].location.name != "Rubizhne")
+
+
+def test_a_position_held_since_the_war_began_is_no_statement_of_the_day() -> None:
+    assert mentions_of("Since the war began in February, Hungarian officials have argued for keeping their gas "
+                       "contracts with Moscow.") == []
+    # said since, and said today: the day's words stay
+    said = mentions_of("Hungarian officials have argued since the war began for keeping gas contracts with Moscow, "
+                       "and on Monday the foreign minister said the EU embargo was unacceptable.")
+    assert [m.type for m in said] == ["statement"]

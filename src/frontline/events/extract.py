@@ -2466,6 +2466,12 @@ def _standing_position(tok: Token) -> bool:
     if tok.lemma_.lower() in syntax.DENY_LEMMAS and tok.tag_ in ("VBZ", "VBP") and \
             any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" for c in tok.children):
         return True  # the present of a denial with a gerund: what a side always says, no denial of this act
+    if tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children) and \
+            any(c.i < tok.i and (subj := syntax.subject_of(tok)) is not None and c.i < subj.i and
+                ((c.dep_ == "prep" and c.lower_ == "since") or
+                 (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)))
+                for c in tok.children):
+        return True  # "Since the invasion, officials have insisted on ...": held all along, not said now
     return any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.children)
 
 
