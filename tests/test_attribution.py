@@ -163,3 +163,8 @@ def test_who_could_not_check_the_accounts_is_not_who_gave_them(nlp: Language) ->
 def test_who_continues_a_quote_speaks_it_not_the_people_inside_it(nlp: Language) -> None:
     found = said(nlp, "“We have long heeded the old generals who say that wars are won by supplies,” Shoigu continued.")
     assert [s for s, _, _ in found] == ["Shoigu"]
+
+
+def test_a_command_named_in_quotes_is_named_whole(nlp: Language) -> None:
+    found = said(nlp, "Russia’s Western Military District ‘Centre’ reported that two drones were shot down overnight.")
+    assert [s for s, _, _ in found] == ["Russia’s Western Military District Centre"]

@@ -582,6 +582,7 @@ def _trim(span: Span) -> Span:
     return span.doc[toks[0].i:toks[-1].i + 1] if toks else span.doc[span.start:span.start]
 
 
+QUOTE_MARKS = {"‘", "’", "“", "”", "'", '"'}
 _NP_DROP = {"relcl", "acl", "appos", "punct", "advmod", "cc", "conj", "parataxis", "npadvmod", "advcl", "ccomp"}
 
 
@@ -603,12 +604,17 @@ def _np_text(tok: Token) -> str:
 
     walk(tok)
     lo = hi = tok.i
+    quoted = False
     while True:
         if lo - 1 in keep:
             lo -= 1
         elif lo >= 2 and tok.doc[lo - 1].text == "-" and not tok.doc[lo - 1].whitespace_ and \
                 not tok.doc[lo - 2].whitespace_:
             lo -= 2  # "US-based", "Agence France-Presse": the whole hyphenated word, not its last half
+        elif lo >= 2 and tok.doc[lo - 1].text in QUOTE_MARKS and lo - 2 in keep and \
+                tok.doc[lo - 2].lower_ not in ("aka", "alias", "as", "called", "nicknamed", "dubbed"):
+            lo -= 2  # "Operational Command ‘South’": a name in quotes is the end of the phrase, not all of it
+            quoted = True
         else:
             break
     while True:
@@ -620,7 +626,8 @@ def _np_text(tok: Token) -> str:
         else:
             break
     span = _trim(tok.doc[lo:hi + 1])
-    words = span.text.replace("\u200b", "").split()
+    text = "".join(t.text_with_ws for t in span if t.text not in QUOTE_MARKS) if quoted else span.text
+    words = text.replace("\u200b", "").split()
     while len(words) > 1 and words[0].lower() in HONORIFICS | {"however", "meanwhile"}:
         words = words[1:]
     return " ".join(words)
