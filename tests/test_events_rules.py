@@ -2586,3 +2586,9 @@ def test_a_position_held_since_the_war_began_is_no_statement_of_the_day() -> Non
     said = mentions_of("Hungarian officials have argued since the war began for keeping gas contracts with Moscow, "
                        "and on Monday the foreign minister said the EU embargo was unacceptable.")
     assert [m.type for m in said] == ["statement"]
+
+
+def test_forces_continuing_to_strike_infrastructure_is_a_strike() -> None:
+    mentions = mentions_of("Russian troops continued to strike civilian infrastructure around Sumy, regional officials "
+                           "reported.")
+    assert [m.type for m in mentions] == ["strike"]
