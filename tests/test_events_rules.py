@@ -2592,3 +2592,11 @@ def test_forces_continuing_to_strike_infrastructure_is_a_strike() -> None:
     mentions = mentions_of("Russian troops continued to strike civilian infrastructure around Sumy, regional officials "
                            "reported.")
     assert [m.type for m in mentions] == ["strike"]
+
+
+def test_what_was_told_of_last_month_does_not_join_a_blast_on_the_first_days_of_this_month() -> None:
+    events = events_of("Two blasts shook the Russian border city of Kursk early on Sunday, the regional governor "
+                       "said. The Kremlin last month accused Ukraine of a helicopter raid on an oil depot in Kursk, "
+                       "which Kyiv denied.")
+    blasts = [e for e in events if any(x.text.startswith("Two blasts") for x in e.evidence)]
+    assert blasts and all(not x.text.startswith("The Kremlin") for x in blasts[0].evidence)

@@ -673,6 +673,10 @@ def _dates_compatible(a: DateRef | None, b: DateRef | None) -> bool:
         report, other = (a, b) if a.basis == "dct" else (b, a)
         return report.start - dt.timedelta(days=REPORT_LOOKBACK_DAYS) <= other.end and \
             other.start <= report.end + dt.timedelta(days=DCT_TOLERANCE_DAYS)
+    if {a.precision, b.precision} & {"month", "year"} and a.precision != b.precision:
+        # "last month" and "on Sunday" (the 1st of this month): a day's slack is for two days told
+        # apart by a night, not for a day that falls outside the month the other names
+        return a.start <= b.end and b.start <= a.end
     (a0, a1), (b0, b1) = _range(a), _range(b)
     return a0 <= b1 and b0 <= a1
 
