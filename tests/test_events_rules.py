@@ -2600,3 +2600,7 @@ def test_what_was_told_of_last_month_does_not_join_a_blast_on_the_first_days_of_
                        "which Kyiv denied.")
     blasts = [e for e in events if any(x.text.startswith("Two blasts") for x in e.evidence)]
     assert blasts and all(not x.text.startswith("The Kremlin") for x in blasts[0].evidence)
+
+
+def test_an_act_read_as_a_sign_is_the_writers_reading_not_news() -> None:
+    assert mentions_of("The move was seen as a sign that Russian forces were pulling back from Kherson.") == []

@@ -789,6 +789,17 @@ def _example_of_a_pattern(tok: Token) -> bool:
     return found is not None and tok.idx >= found.end()
 
 
+SIGN_NOUNS = {"sign", "signal", "indication", "suggestion", "hint"}
+
+
+def _read_as_a_sign(tok: Token) -> bool:
+    """An act inside what something is read as a sign of ("It was another sign that the Kremlin was
+    looking to annex more land"): the writer's reading, not an act reported."""
+    return any(t.dep_ in ("acl", "ccomp") and t.head.lemma_.lower() in SIGN_NOUNS and
+               (t.head.dep_ == "attr" or (t.head.dep_ == "pobj" and t.head.head.lower_ == "as"))
+               for t in [tok, *tok.ancestors])  # ("was another sign that", "was seen as a sign that")
+
+
 PHASE_NOUNS = {"phase", "stage"}
 PHASE_BEGUN = {"launch", "begin", "start", "open", "end", "complete", "conclude", "announce", "declare"}
 PHASE_SHIFT = re.compile(r"\bfrom (a|the|its) ([\w-]+ ){0,2}(phase|stage)s?\b", re.I)
@@ -1031,6 +1042,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
         if hit.type != "statement" and _role_of_a_thing(tok):
             continue  # "its eastern district, which was being used to attack X": what it served for, not news
+        if hit.type != "statement" and _read_as_a_sign(tok):
+            continue  # "It was another sign that the Kremlin was looking to annex ...": a reading of events
         if hit.type != "statement" and _describes_a_phase(tok):
             continue  # "the second phase was dominated by artillery, bombing cities": analysis of the war
         if hit.type != "statement" and _example_of_a_pattern(tok):
