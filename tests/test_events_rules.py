@@ -2604,3 +2604,9 @@ def test_what_was_told_of_last_month_does_not_join_a_blast_on_the_first_days_of_
 
 def test_an_act_read_as_a_sign_is_the_writers_reading_not_news() -> None:
     assert mentions_of("The move was seen as a sign that Russian forces were pulling back from Kherson.") == []
+
+
+def test_a_side_pulling_its_troops_out_of_a_town_is_a_withdrawal() -> None:
+    mentions = mentions_of("Ukraine said on Tuesday it had pulled its troops out of Rubizhne.")
+    assert [(m.type, m.location.name if m.location else None) for m in mentions] == \
+        [("territory.withdrawal", "Rubizhne")]
