@@ -2498,8 +2498,8 @@ def test_the_rest_of_a_governors_quote_keeps_the_fighting_his_claim() -> None:
 
 
 def test_places_named_as_the_topic_of_words_are_not_where_they_were_said() -> None:
-    mentions = mentions_of("“These reporters spread lies about Russia and events in Belarus and Crimea,” the Russian "
-                           "foreign ministry said in a statement on Tuesday.")
+    mentions = mentions_of("“These reporters spread lies about Russia and events in Belarus and Crimea,” Moscow’s "
+                           "foreign ministry wrote on Tuesday.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Moscow"
 

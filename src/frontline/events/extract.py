@@ -793,8 +793,8 @@ SIGN_NOUNS = {"sign", "signal", "indication", "suggestion", "hint"}
 
 
 def _read_as_a_sign(tok: Token) -> bool:
-    """An act inside what something is read as a sign of ("It was another sign that the Kremlin was
-    looking to annex more land"): the writer's reading, not an act reported."""
+    """An act inside what something is read as a sign of ("the move was seen as a sign that its troops
+    were pulling back"): the writer's reading, not an act reported."""
     return any(t.dep_ in ("acl", "ccomp") and t.head.lemma_.lower() in SIGN_NOUNS and
                (t.head.dep_ == "attr" or (t.head.dep_ == "pobj" and t.head.head.lower_ == "as"))
                for t in [tok, *tok.ancestors])  # ("was another sign that", "was seen as a sign that")
@@ -1043,7 +1043,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and _role_of_a_thing(tok):
             continue  # "its eastern district, which was being used to attack X": what it served for, not news
         if hit.type != "statement" and _read_as_a_sign(tok):
-            continue  # "It was another sign that the Kremlin was looking to annex ...": a reading of events
+            continue  # "seen as a sign that its troops were pulling back": a reading of events
         if hit.type != "statement" and _describes_a_phase(tok):
             continue  # "the second phase was dominated by artillery, bombing cities": analysis of the war
         if hit.type != "statement" and _example_of_a_pattern(tok):
