@@ -2610,3 +2610,9 @@ def test_a_side_pulling_its_troops_out_of_a_town_is_a_withdrawal() -> None:
     mentions = mentions_of("Ukraine said on Tuesday it had pulled its troops out of Rubizhne.")
     assert [(m.type, m.location.name if m.location else None) for m in mentions] == \
         [("territory.withdrawal", "Rubizhne")]
+
+
+def test_a_meeting_hung_on_the_speaker_is_where_the_words_were_said_not_news_of_its_own() -> None:
+    mentions = mentions_of("Olaf Scholz in a meeting with union leaders on Monday warned that Russian gas cuts would "
+                           "hurt German industry.")
+    assert [m.type for m in mentions] == ["statement"]

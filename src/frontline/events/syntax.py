@@ -382,11 +382,14 @@ SPEAKING_PARTICIPLES = {"speak", "address", "talk", "write", "appear", "testify"
 def setting_of_words(tok: Token) -> bool:
     """The gathering is where the words that follow were said ("Speaking at a think-tank conference,
     he rejected ..."): the scene of a statement, not a meeting that is news by itself."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "to", "before"):
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "to", "before", "in", "during"):
         return False
     verb = tok.head.head
-    if tok.head.lower_ == "at" and verb.lemma_.lower() in REPORTING_LEMMAS | WORD_VERBS and verb.pos_ == "VERB":
-        return True  # "At a plenary session, the secretary of state urged ...", "he said at the meeting"
+    if verb.dep_ == "nsubj" and tok.head.lower_ != "to":
+        verb = verb.head  # "Putin in his meeting with X accused ...": hung on the speaker, it sets the words
+    if tok.head.lower_ in ("at", "in", "during") and verb.lemma_.lower() in REPORTING_LEMMAS | WORD_VERBS and \
+            verb.pos_ == "VERB":
+        return True  # "At a plenary session, the secretary of state urged ...", "in his meeting with X, he accused"
     return verb.tag_ == "VBG" and verb.lemma_.lower() in SPEAKING_PARTICIPLES and verb.dep_ == "advcl"
 
 
