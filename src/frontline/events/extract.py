@@ -3262,8 +3262,8 @@ GOVERNOR = re.compile(r"\bgovernor", re.I)
 
 
 # "there" pointing back at a place, not the "there is/are" that only says something exists
-THERE = re.compile(r"\bthere\b(?!\s+(is|are|was|were|will|would|could|may|might|has|have|had|had been|seems?|"
-                   r"appears?|remains?|must|should|can)\b)", re.I)
+THERE = re.compile(r"\bthere\b(?!\s+(is|are|was|were|will|would|could|may|might|has|have|had|seems?|appears?|"
+                   r"remains?|must|should|can)\b)", re.I)
 UNNAMED_OFFICE = re.compile(r"\b(governor|mayor)\s+of\s+(the\s+)?$", re.I)
 
 
@@ -3427,8 +3427,8 @@ def _took_place(verb: Token) -> bool:
     if not happened:
         return False
     clause = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in syntax.REPORTING_LEMMAS else verb
-    return clause.dep_ == "relcl" and any(t.lower_ in ("which", "that") for t in verb.subtree) or \
-        any(t.lower_ in ("which", "that") and t.dep_ in ("nsubj", "nsubjpass") for t in verb.children)
+    relative = clause.dep_ == "relcl" and any(t.lower_ in ("which", "that") for t in verb.subtree)
+    return relative or any(t.lower_ in ("which", "that") and t.dep_ in ("nsubj", "nsubjpass") for t in verb.children)
 
 
 def _dates_another_noun(d: DateRef, tok: Token | None, ann: SentenceAnnotation) -> bool:

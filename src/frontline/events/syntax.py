@@ -384,12 +384,14 @@ def setting_of_words(tok: Token) -> bool:
     he rejected ..."): the scene of a statement, not a meeting that is news by itself."""
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "to", "before", "in", "during"):
         return False
-    verb = tok.head.head
-    if verb.dep_ == "nsubj" and tok.head.lower_ != "to":
-        verb = verb.head  # "Putin in his meeting with X accused ...": hung on the speaker, it sets the words
-    if tok.head.lower_ in ("at", "in", "during") and verb.lemma_.lower() in REPORTING_LEMMAS | WORD_VERBS and \
-            verb.pos_ == "VERB":
-        return True  # "At a plenary session, the secretary of state urged ...", "in his meeting with X, he accused"
+    prep, verb = tok.head.lower_, tok.head.head
+    # "Putin in his meeting with X accused ...": a gathering hung on the speaker sets the words that follow
+    # (a verb's own "said during talks with X" may tell talks that are news: left to the rules of meetings)
+    on_speaker = verb.dep_ == "nsubj" and prep in ("at", "in", "during")
+    if on_speaker:
+        verb = verb.head
+    if (prep == "at" or on_speaker) and verb.lemma_.lower() in REPORTING_LEMMAS | WORD_VERBS and verb.pos_ == "VERB":
+        return True  # "At a plenary session, the secretary of state urged ...", "he said at the meeting"
     return verb.tag_ == "VBG" and verb.lemma_.lower() in SPEAKING_PARTICIPLES and verb.dep_ == "advcl"
 
 
