@@ -153,7 +153,6 @@ def test_the_one_led_to_speak_is_who_says_not_the_visitor(nlp: Language) -> None
     assert found and "chancellor" not in found[0][0], found
 
 
-
 def test_who_could_not_check_the_accounts_is_not_who_gave_them(nlp: Language) -> None:
     found = said(nlp, "According to accounts that could not be independently confirmed by the BBC, Russian troops "
                       "shelled the bridge at Zatoka on Monday.")

@@ -194,7 +194,6 @@ def test_a_rebuild_never_writes_a_merge_older_than_the_mentions(tmp_path, monkey
     assert n == store.count_events()
 
 
-
 def test_connections_switching_a_new_sqlite_file_to_wal_at_once_all_succeed(tmp_path):
     """SQLite refuses a second journal-mode switch at once, without waiting: opening must retry.
     (Two `frontline ingest` runs started together on a new database once failed this way in CI.)"""

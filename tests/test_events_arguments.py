@@ -128,7 +128,6 @@ def test_a_region_described_as_captured_long_ago_is_not_a_capture() -> None:
     assert all(e.type != "territory.capture" for e in events)
 
 
-
 def test_statements_and_strikes_that_suggest_something_are_not_speakers() -> None:
     events = events_of("General Patrick Sanders said the war could last for years.",
                        "The statements suggest western capitals believe Ukraine cannot make a quick breakthrough "

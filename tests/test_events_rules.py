@@ -585,7 +585,6 @@ def test_a_withdrawal_a_settlement_is_contingent_on_is_a_condition_not_an_act() 
     assert "territory.withdrawal" not in {m.type for m in mentions}, [(m.type, m.trigger) for m in mentions]
 
 
-
 def test_a_withdrawal_to_fight_elsewhere_is_no_battle_but_the_first_official_to_visit_is_a_visit() -> None:
     mentions = mentions_of("Ukraine called its retreat from Rubizhne a “tactical pullback” to fight from higher "
                            "positions in Kreminna on the far bank of the river.")
@@ -682,8 +681,6 @@ def test_a_past_perfect_clause_about_a_person_is_their_history_not_news() -> Non
     assert any(m.type == "prisoners" for m in mentions), [(m.type, m.trigger) for m in mentions]
 
 
-
-
 def test_a_whole_side_of_the_country_does_not_inherit_the_town_told_before() -> None:
     mentions = mentions_of("Shelling hit the village of Pokotylivka overnight, the governor said. Kyiv and Moscow "
                            "have both reported heavy fighting across the south and east in the last day.")
@@ -718,7 +715,6 @@ def test_an_attack_made_with_missiles_is_a_strike_not_a_battle() -> None:
     assert any(m.type == "clash" for m in mentions), [(m.type, m.trigger) for m in mentions]
 
 
-
 def test_anyone_who_understands_is_nobody_speaking() -> None:
     mentions = mentions_of("Putin said on Monday that Russia would recognise the two republics. Anyone who saw "
                            "Monday’s session of Putin and his security council will understand Navalny’s despair.")
@@ -733,7 +729,6 @@ def test_words_said_after_the_summit_are_placed_where_the_summit_was() -> None:
     said = [m for m in mentions if "after the meeting" in m.evidence.text and m.type == "statement"]
     assert said and all(m.location is not None and m.location.name == "Tehran" for m in said), \
         [(m.type, m.location) for m in said]
-
 
 
 def test_a_quote_whose_speaker_is_named_at_its_close_is_that_speakers() -> None:
@@ -783,8 +778,6 @@ def test_deeds_cited_as_a_pattern_are_a_record_not_news() -> None:
                            "Salisbury and the bombing of Aleppo,” the minister said.")
     assert not any(m.type in ("offensive", "other", "strike") for m in mentions), \
         [(m.type, m.trigger) for m in mentions]
-
-
 
 
 def test_words_said_now_are_not_glued_to_a_ruling_dated_weeks_before() -> None:
