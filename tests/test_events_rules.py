@@ -2603,3 +2603,11 @@ def test_a_meeting_hung_on_the_speaker_is_where_the_words_were_said_not_news_of_
     mentions = mentions_of("Olaf Scholz in a meeting with union leaders on Monday warned that Russian gas cuts would "
                            "hurt German industry.")
     assert [m.type for m in mentions] == ["statement"]
+
+
+def test_a_person_introduced_by_age_is_a_private_voice_not_a_party() -> None:
+    assert mentions_of("Olena Koval, 34, said Ukraine would never surrender its land to the Russian invaders.") == []
+    # an official's words stay
+    said = mentions_of("Olena Koval, the deputy defence minister, said Ukraine would never surrender its land to the "
+                       "Russian invaders.")
+    assert [m.type for m in said] == ["statement"]

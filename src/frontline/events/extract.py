@@ -1325,8 +1325,10 @@ def _newsworthy(name: str, ann: SentenceAnnotation, st: _PostState) -> bool:
 
 def _described_as_commentator(a: ActorRef, text: str) -> bool:
     """A person the sentence introduces as an analyst, an academic or a private person: "Tim Ash, a Russia
-    expert at ...", "the historian Anne Applebaum", "X, a 27-year-old student": colour, not a party."""
+    expert at ...", "the historian Anne Applebaum", "X, a 27-year-old student", "X, 34,": colour, not a party."""
     after = re.match(r",\s+(?:an? |the )?([^,;:“\"]{0,60})", text[a.end:])
+    if re.match(r",\s+\d{1,2}(,|\s+(?:and|who|whose|from)\b|\.|$)", text[a.end:]):
+        return True  # "Olena Koval, 34, a nurse": a person introduced by age is a private person
     return bool(after and COLOUR_VOICE.search(after.group(1)) or
                 re.search(rf"{COLOUR_VOICE.pattern}\s+$", text[max(0, a.start - 20):a.start], re.I))
 
