@@ -2611,3 +2611,8 @@ def test_a_person_introduced_by_age_is_a_private_voice_not_a_party() -> None:
     said = mentions_of("Olena Koval, the deputy defence minister, said Ukraine would never surrender its land to the "
                        "Russian invaders.")
     assert [m.type for m in said] == ["statement"]
+
+
+def test_a_relative_of_someone_in_the_news_speaks_as_a_private_voice() -> None:
+    assert mentions_of("Maria Hrytsenko, the mother of a marine held by Russian forces, said the Ukrainian government "
+                       "must do more to bring him home.") == []

@@ -1334,7 +1334,8 @@ def _described_as_commentator(a: ActorRef, text: str) -> bool:
 
 
 COLOUR_VOICE = re.compile(r"\b(analysts?|experts?|historian|professor|lecturer|researcher|fellow|commentator|"
-                          r"think ?tank|student|resident|neighbou?r|relative|photographer)\b", re.I)
+                          r"think ?tank|student|resident|neighbou?r|relative|photographer|wife|husband|mother|father|"
+                          r"son|daughter|sister|brother|widow)\b", re.I)
 
 
 def _is_commentator(name: str, st: _PostState) -> bool:
