@@ -2616,3 +2616,9 @@ def test_a_person_introduced_by_age_is_a_private_voice_not_a_party() -> None:
 def test_a_relative_of_someone_in_the_news_speaks_as_a_private_voice() -> None:
     assert mentions_of("Maria Hrytsenko, the mother of a marine held by Russian forces, said the Ukrainian government "
                        "must do more to bring him home.") == []
+
+
+def test_a_relative_joined_on_after_a_name_is_not_that_persons_apposition() -> None:
+    mentions = mentions_of("Defence official Olena Koval, and the commander’s brother, Petro, met in Kyiv.",
+                           "“The Russian army must leave all occupied land,” Koval told reporters on Monday.")
+    assert "statement" in [m.type for m in mentions]

@@ -1329,7 +1329,9 @@ def _described_as_commentator(a: ActorRef, text: str) -> bool:
     after = re.match(r",\s+(?:an? |the )?([^,;:“\"]{0,60})", text[a.end:])
     if re.match(r",\s+\d{1,2}(,|\s+(?:and|who|whose|from)\b|\.|$)", text[a.end:]):
         return True  # "Olena Koval, 34, a nurse": a person introduced by age is a private person
-    return bool(after and COLOUR_VOICE.search(after.group(1)) or
+    # ("Edward Lister, and Evgeny's father, Alexander": a second person joined on, not Lister's apposition)
+    apposition = after is not None and not re.match(r"(and|or|but|while)\b", after.group(1))
+    return bool(apposition and COLOUR_VOICE.search(after.group(1)) or
                 re.search(rf"{COLOUR_VOICE.pattern}\s+$", text[max(0, a.start - 20):a.start], re.I))
 
 
