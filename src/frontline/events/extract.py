@@ -22,7 +22,7 @@ from frontline.cleaning.topic import has_specific_war_term, is_war_context, is_w
 from frontline.events import summary as summaries
 from frontline.events import syntax
 from frontline.events.quantities import find_quantities
-from frontline.events.similarity import FULL_NAME, speaker_identity
+from frontline.events.similarity import FULL_NAME, speaker_identity, war_side
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, is_outlet_name, seat_of_actor
 from frontline.language.attribution import (
@@ -1838,21 +1838,15 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
 
 
 LOCAL_VOICE = re.compile(r"\b(governor|mayor|regional|military administration|general staff|army|armed forces)\b", re.I)
-SIDE_WORDS = {"UA": re.compile(r"\b(ukrain\w*|kyiv)", re.I), "RU": re.compile(r"\b(russia\w*|moscow|kremlin)", re.I)}
 
 
 def _voice_side(name: str, ann: SentenceAnnotation) -> str | None:
-    """The warring side a source speaks for: its catalogued state, the side its name says, or for a
-    governor or an army named without a country, the side whose land the sentence is in."""
-    actor = canonical_actor(name)
-    if actor is not None and actor.country in SIDE_WORDS:
-        return actor.country
-    found = [side for side, words in SIDE_WORDS.items() if words.search(name)]
-    if len(found) == 1:
-        return found[0]
-    if LOCAL_VOICE.search(name) and any(p.country == "UA" for p in ann.places):
+    """The warring side a source speaks for (`war_side`), or for a governor or an army named without a
+    country, the side whose land the sentence is in."""
+    side = war_side(name, ann.sentence.text)
+    if side is None and LOCAL_VOICE.search(name) and any(p.country == "UA" for p in ann.places):
         return "UA"
-    return None
+    return side
 
 
 def _own_retreat(tok: Token, source: str, ann: SentenceAnnotation) -> bool:
@@ -1869,8 +1863,7 @@ def _own_retreat(tok: Token, source: str, ann: SentenceAnnotation) -> bool:
     if subj.lower_ == "it" and verb.dep_ == "ccomp":
         said = syntax.subject_of(verb.head)  # "Ukraine said it had retreated": it is the speaker
         return said is not None and said.pos_ != "PRON" and _voice_side(said.text, ann) == side
-    named = [s for s, w in SIDE_WORDS.items() if w.search(" ".join(t.text for t in subj.subtree))]
-    return named == [side]
+    return war_side(" ".join(t.text for t in subj.subtree)) == side  # "Ukrainian soldiers had abandoned X"
 
 
 # the act right after these words is one the speaker disowns
@@ -3269,7 +3262,6 @@ GOVERNOR = re.compile(r"\bgovernor", re.I)
 # "there" pointing back at a place, not the "there is/are" that only says something exists
 THERE = re.compile(r"\bthere\b(?!\s+(is|are|was|were|will|would|could|may|might|has|have|had|seems?|appears?|"
                    r"remains?|must|should|can)\b)", re.I)
-UNNAMED_OFFICE = re.compile(r"\b(governor|mayor)\s+of\s+(the\s+)?$", re.I)
 
 
 def _unnamed_office_before(speaker: str | None, ann: SentenceAnnotation, st: _PostState) -> PlaceRef | None:
@@ -3282,7 +3274,7 @@ def _unnamed_office_before(speaker: str | None, ann: SentenceAnnotation, st: _Po
             any(p.name == speaker for p in st.persons[:len(st.persons) - here]):
         return None  # not named here, or named before: their office is told where they were named
     before = st.recent_text[-2]
-    offices = [p for p in st.places_by_sentence[-2] if UNNAMED_OFFICE.search(before[max(0, p.start - 30):p.start])
+    offices = [p for p in st.places_by_sentence[-2] if TITLE_BEFORE.search(before[max(0, p.start - 30):p.start])
                and not re.match(r",? (?:[A-Z][\w’'-]+ ){1,2}", before[p.end:p.end + 40])]
     return offices[0] if len(offices) == 1 else None
 

@@ -31,6 +31,7 @@ from frontline.events.similarity import (
     speaker_identity,
     text_overlap,
     voices_apart,
+    war_side,
 )
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, state_of
 from frontline.language.attribution import BODY_NOUNS, SPOKESPERSON
@@ -746,24 +747,8 @@ def _rival_voices(a: EventMention, b: EventMention) -> bool:
 
 def _sides_apart(a: EventMention, b: EventMention) -> bool:
     """The two voices speak for the two sides of the war (separatists and a Ukrainian governor)."""
-    sa, sb = _war_side(a.sources[0][0], a.evidence.text), _war_side(b.sources[0][0], b.evidence.text)
+    sa, sb = war_side(a.sources[0][0], a.evidence.text), war_side(b.sources[0][0], b.evidence.text)
     return sa is not None and sb is not None and sa != sb
-
-
-def _war_side(name: str, text: str = "") -> str | None:
-    actor = canonical_actor(name)
-    if actor is not None and actor.country in ("RU", "UA"):
-        return actor.country
-    # "Serhai Haidai, Ukraine's governor of Luhansk,": the state whose office the text gives them
-    office = re.search(re.escape(name) + r",? (?:the )?(Ukraine|Russia)['’]s ", text) if text else None
-    if office is not None:
-        return "UA" if office.group(1) == "Ukraine" else "RU"
-    low = name.lower()
-    if re.search(r"\b(russian|moscow|kremlin|separatist|pro-russian)", low):
-        return "RU"
-    if re.search(r"\b(ukrain|kyiv)", low):
-        return "UA"
-    return None
 
 
 LOCAL_OFFICE = re.compile(r"\b(governor|mayor|regional|city|military administration|council)\b", re.I)
@@ -772,7 +757,7 @@ LOCAL_OFFICE = re.compile(r"\b(governor|mayor|regional|city|military administrat
 def _local_side(name: str, m: EventMention) -> str | None:
     """The side a voice speaks for, a town's or a region's officials included ("Lviv's governor"
     speaks for Ukraine when the act is in Ukraine)."""
-    side = _war_side(name, m.evidence.text)
+    side = war_side(name, m.evidence.text)
     if side is None and LOCAL_OFFICE.search(name) and m.location is not None and m.location.country == "UA":
         return "UA"
     return side

@@ -106,3 +106,21 @@ def voices_apart(na: str, nb: str) -> bool:
         return False
     wa, wb = _voice_words(na), _voice_words(nb)
     return bool(wa) and bool(wb) and not wa & wb
+
+
+def war_side(name: str, text: str = "") -> str | None:
+    """The warring side ("RU" or "UA") a voice speaks for: its catalogued state, the state its office is
+    given in the text, or the side its own words name."""
+    actor = canonical_actor(name)
+    if actor is not None and actor.country in ("RU", "UA"):
+        return actor.country
+    # "Serhai Haidai, Ukraine's governor of Luhansk,": the state whose office the text gives them
+    office = re.search(re.escape(name) + r",? (?:the )?(Ukraine|Russia)['’]s ", text) if text else None
+    if office is not None:
+        return "UA" if office.group(1) == "Ukraine" else "RU"
+    low = name.lower()
+    if re.search(r"\b(russian|moscow|kremlin|separatist|pro-russian)", low):
+        return "RU"
+    if re.search(r"\b(ukrain|kyiv)", low):
+        return "UA"
+    return None
