@@ -2622,3 +2622,12 @@ def test_a_relative_joined_on_after_a_name_is_not_that_persons_apposition() -> N
     mentions = mentions_of("Defence official Olena Koval, and the commander’s brother, Petro, met in Kyiv.",
                            "“The Russian army must leave all occupied land,” Koval told reporters on Monday.")
     assert "statement" in [m.type for m in mentions]
+
+
+def test_a_bare_ministry_with_its_field_is_the_ministry_named_in_full_just_before() -> None:
+    mentions = mentions_of("Russia’s defence ministry said its artillery had hit Ukrainian positions near Izium.",
+                           "It gave no evidence.",
+                           "The defence ministry also said its missiles destroyed a fuel depot in Odesa.")
+    depot = [m for m in mentions if m.evidence.text.startswith("The defence ministry")]
+    assert [(m.status, [s[0] for s in m.sources]) for m in depot] == \
+        [("claimed", ["Russia’s defence ministry"])]

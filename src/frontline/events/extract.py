@@ -1984,8 +1984,10 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
     bare = re.sub(r"^the ", "", speaker.lower())
     if bare in ("agency", "news agency") and (outlet := _outlet_named_before(ann, st)) is not None:
         return outlet  # "Podolyak was speaking with Reuters ..., the agency said": Reuters
-    if bare in BARE_BODIES and (named := _body_named_before(bare, st)) is not None:
-        return named  # "the ministry added" after "Russia's defence ministry said": that ministry
+    if re.fullmatch(r"(?:[a-z]+ ){0,2}[a-z]+", bare) and bare.split()[-1] in BARE_BODIES and \
+            (named := _body_named_before(bare, st)) is not None:
+        # "the ministry added", "the defence ministry also said" after "Russia's defence ministry said"
+        return named
     if re.sub(r"^(regional|city|local) ", "", bare) in BARE_OFFICES and \
             (holder := _office_holder_named_before(bare.split()[-1], ann, st)) is not None:
         return holder  # "the governor said" after "Serhiy Haidai, the governor of Luhansk, said": Haidai
@@ -2030,7 +2032,7 @@ NOT_IN_A_NAME = {"the", "a", "an", "to", "by", "with", "for", "in", "on", "at", 
 BARE_BODIES = {"ministry", "agency", "department", "institute", "commission", "committee", "command"}
 
 
-@lru_cache(maxsize=len(BARE_BODIES))
+@lru_cache(maxsize=64)
 def _body_naming(noun: str) -> re.Pattern:
     """How a body of that kind is named in full: "Russia's defence ministry", "the Ministry of Defence"."""
     return re.compile(rf"\b[A-Z][\w’'-]*(?:[’']s)?(?: [a-z]+){{0,2}} {noun}(?: of (?:the )?[A-Z][\w’'-]*)?\b|"
