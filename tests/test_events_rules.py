@@ -2631,3 +2631,11 @@ def test_a_bare_ministry_with_its_field_is_the_ministry_named_in_full_just_befor
     depot = [m for m in mentions if m.evidence.text.startswith("The defence ministry")]
     assert [(m.status, [s[0] for s in m.sources]) for m in depot] == \
         [("claimed", ["Russia’s defence ministry"])]
+
+
+def test_two_news_agencies_reports_in_one_paragraph_are_two_statements() -> None:
+    events = events_of("According to Russia’s RIA Novosti news agency, the country’s largest carmaker will stop "
+                       "production for a month. Separately, Reuters reports that Russia’s central bank expects "
+                       "inflation to slow this year.")
+    carmaker = [e for e in events if any("carmaker" in x.text for x in e.evidence)]
+    assert carmaker and all("central bank" not in x.text for x in carmaker[0].evidence)

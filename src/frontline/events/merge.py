@@ -732,6 +732,8 @@ def _two_people(a: EventMention, b: EventMention) -> bool:
     if FULL_NAME.match(na) and FULL_NAME.match(nb) and _a_person(a, na) and _a_person(b, nb):
         return not set(na.split()) & set(nb.split())
     ka, kb = canonical_actor(na), canonical_actor(nb)
+    if ka is not None and kb is not None and is_media(ka.actor_id) and is_media(kb.actor_id):
+        return ka.name != kb.name  # two agencies' reports ("RIA Novosti reports ..."; "Reuters reports ...")
     if ka is not None and kb is not None and (is_media(ka.actor_id) or is_media(kb.actor_id)):
         return False  # an outlet passes on others' words: it is not a voice of its own
     if ka is not None and kb is not None and ka.kind == kb.kind == "person" and ka.name != kb.name:
