@@ -2639,3 +2639,12 @@ def test_two_news_agencies_reports_in_one_paragraph_are_two_statements() -> None
                        "inflation to slow this year.")
     carmaker = [e for e in events if any("carmaker" in x.text for x in e.evidence)]
     assert carmaker and all("central bank" not in x.text for x in carmaker[0].evidence)
+
+
+def test_a_gathering_someone_is_refused_leave_to_attend_is_not_a_planned_meeting() -> None:
+    mentions = mentions_of("Belarusian officials have been refused visas to attend next week’s summit in Vienna, "
+                           "their foreign ministry said.")
+    assert "meeting" not in [m.type for m in mentions]
+    # travelling to attend one is a plan, kept
+    assert "meeting" in [m.type for m in mentions_of("Belarusian officials travelled to Vienna on Monday to attend "
+                                                     "next week’s summit, their foreign ministry said.")]

@@ -996,6 +996,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         if hit.type not in PARTICIPANT_KINDS | {"statement"} and syntax.in_purpose_clause(tok):
             continue  # "to slow its advance": a purpose ("travel to Tehran to hold talks" is a plan, kept)
+        if hit.type in PARTICIPANT_KINDS and _thwarted_purpose(tok):
+            continue  # "denied visas to attend the session": the refusal is the news, no gathering is planned
         if hit.type == "statement" and _standing_position(tok):
             continue  # "Russia has repeatedly denied targeting civilians": a position held, not words said now
         if hit.type == "statement" and tok.pos_ == "VERB" and within_view(tok):
@@ -2377,6 +2379,20 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
                 continue
         out.append(p)
     return out
+
+
+THWARTING_VERBS = {"deny", "refuse", "bar", "ban", "block", "prevent", "stop", "forbid"}
+
+
+def _thwarted_purpose(tok: Token) -> bool:
+    """What someone was refused the means to do ("denied visas to attend the session", "refused
+    permission to hold talks"): the refusal is the news, not a gathering."""
+    verb = syntax.governing_verb(tok)
+    if verb is tok or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    head = verb.head.head if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN" else verb.head
+    return verb.dep_ in ("advcl", "relcl", "acl", "xcomp") and head.lemma_.lower() in THWARTING_VERBS
 
 
 STANCE_VERBS = {"support", "back", "welcome", "endorse", "oppose", "reject", "dismiss", "criticise", "criticize",
