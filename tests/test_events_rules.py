@@ -2648,3 +2648,11 @@ def test_a_gathering_someone_is_refused_leave_to_attend_is_not_a_planned_meeting
     # travelling to attend one is a plan, kept
     assert "meeting" in [m.type for m in mentions_of("Belarusian officials travelled to Vienna on Monday to attend "
                                                      "next week’s summit, their foreign ministry said.")]
+
+
+def test_words_recalled_in_the_past_perfect_are_background_but_a_denial_stays() -> None:
+    assert mentions_of("Western officials had accused Moscow of using food supplies as a weapon of war.") == []
+    said = mentions_of("Western officials accused Moscow on Monday of using food supplies as a weapon of war.")
+    assert [m.type for m in said] == ["statement"]
+    denied = mentions_of("Kyiv had earlier denied Russian claims that its troops had left the town.")
+    assert "statement" in [m.type for m in denied]

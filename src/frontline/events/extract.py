@@ -998,6 +998,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "to slow its advance": a purpose ("travel to Tehran to hold talks" is a plan, kept)
         if hit.type in PARTICIPANT_KINDS and _thwarted_purpose(tok):
             continue  # "denied visas to attend the session": the refusal is the news, no gathering is planned
+        if hit.type == "statement" and _said_before(tok, text):
+            continue  # "US officials had accused Russia of ...": words recalled from before the news
         if hit.type == "statement" and _standing_position(tok):
             continue  # "Russia has repeatedly denied targeting civilians": a position held, not words said now
         if hit.type == "statement" and tok.pos_ == "VERB" and within_view(tok):
@@ -1247,7 +1249,8 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
             continue
-        if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _standing_position(tok)):
+        if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _standing_position(tok) or
+                                _said_before(tok, ann.sentence.text)):
             continue
         start = tok.idx if tok is not None else 0
         hit = TriggerHit("statement", start, start + len(cue), a.cue, 0.4)
@@ -2485,6 +2488,18 @@ HINDER_VERBS = {"slow", "hinder", "disrupt", "obstruct", "impede", "hamper", "pr
 
 
 STANDING = {"repeatedly", "consistently", "always", "long", "continually", "constantly"}
+
+
+def _said_before(tok: Token, text: str) -> bool:
+    """A sentence's own reporting verb in the past perfect ("US officials had accused Moscow of
+    ...", "Wallace had already said he would stay"): words recalled as background to the news.
+    A denial stays: it says who disputes what.
+    Passed on by an outlet ("According to Tass, the lawyer had said in court ...") they are its report."""
+    if tok.lemma_.lower() in syntax.DENY_LEMMAS or any(c.lower_ in ("earlier", "today") for c in tok.children):
+        return False  # "Kyiv had earlier denied the claim": a denial, or words of the day told before the news
+    return tok.pos_ == "VERB" and tok.dep_ == "ROOT" and tok.tag_ == "VBN" and \
+        any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and \
+        not re.search(r"\baccording to\b", text, re.I)
 
 
 def _standing_position(tok: Token) -> bool:
