@@ -287,3 +287,9 @@ def test_a_year_a_figure_is_counted_for_is_not_when_the_act_happens() -> None:
     mentions = mentions_of("India has said it would be hard to halt Russian oil imports, which amounted to roughly 12 "
                            "million barrels, or 2% of its total oil purchases, for 2021.")
     assert mentions and all(m.date is None or m.date.start.year == 2022 for m in mentions)
+
+
+def test_as_soon_as_a_weekday_is_the_weekday_to_come():
+    # a Wednesday: "could begin as soon as Saturday" is the coming Saturday, not the one gone
+    assert dates_in("Officials said they hoped shipments could begin as soon as Saturday.") == \
+        [("Saturday", D(2025, 1, 11), D(2025, 1, 11), "day")]
