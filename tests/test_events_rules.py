@@ -2656,3 +2656,9 @@ def test_words_recalled_in_the_past_perfect_are_background_but_a_denial_stays() 
     assert [m.type for m in said] == ["statement"]
     denied = mentions_of("Kyiv had earlier denied Russian claims that its troops had left the town.")
     assert "statement" in [m.type for m in denied]
+
+
+def test_homes_taken_over_by_troops_are_not_ground_taken_but_a_town_is() -> None:
+    assert mentions_of("Their homes were taken over by Russian forces in March.") == []
+    town = mentions_of("The town was taken over by Russian forces on Monday.")
+    assert [m.type for m in town] == ["territory.capture"]

@@ -1592,7 +1592,8 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
     if hit.type == "territory.withdrawal" and _left_no_ground(tok, places or []):
         # "pulling out its peacekeepers from the Nato-led mission": news, but a mission left, not ground
         return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
-    if hit.type != "territory.capture" or not re.match(r"(re)?captur|seiz|liberat", hit.text, re.I):
+    if hit.type != "territory.capture" or not re.match(r"(re)?captur|seiz|liberat|(tak|took)\w* over", hit.text,
+                                                         re.I):
         return hit
     verb = tok if tok.pos_ in ("VERB", "AUX") else None
     if tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
