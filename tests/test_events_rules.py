@@ -2662,3 +2662,9 @@ def test_homes_taken_over_by_troops_are_not_ground_taken_but_a_town_is() -> None
     assert mentions_of("Their homes were taken over by Russian forces in March.") == []
     town = mentions_of("The town was taken over by Russian forces on Monday.")
     assert [m.type for m in town] == ["territory.capture"]
+
+
+def test_firms_banned_from_doing_business_with_russians_are_sanctions_dated_the_day_told() -> None:
+    mentions = mentions_of("The government said on Friday that banks in Norway were now banned from doing business "
+                           "with 200 Russian individuals.")
+    assert [(m.type, m.date.start.strftime("%A") if m.date else None) for m in mentions] == [("sanctions", "Friday")]

@@ -3417,14 +3417,17 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
                         d.char_start > hit.start]
             # ("overnight on 29 July": the day named, not the night before the report)
             attached = [d for d in attached if re.search(r"\d", d.text)] or attached
-        if attached:
-            best = min(attached, key=lambda d: abs(d.char_start - hit.start))
-            # "currently", "now": the state at report time, weaker than a date the event happened on
-            return best, 1 if PRESENT_WORDS.match(best.text) else 3
         # a report date ("the ministry said on Sunday that ...") stands in for the event's
         # ("attempt to claim victory by 9 May": a reporting word inside what was said reports nothing)
         reported = [d for d in dates if (v := _date_verb(d, ann)) is not None and (
             v.dep_ == "ROOT" or (v.lemma_ in syntax.REPORTING_LEMMAS and v.dep_ not in ("xcomp", "ccomp")))]
+        if attached:
+            best = min(attached, key=lambda d: abs(d.char_start - hit.start))
+            if PRESENT_WORDS.match(best.text) and reported:
+                # "said on Friday that firms were now banned from ...": now is the day of the telling
+                return min(reported, key=lambda d: abs(d.char_start - hit.start)), 2
+            # "currently", "now": the state at report time, weaker than a date the event happened on
+            return best, 1 if PRESENT_WORDS.match(best.text) else 3
         if reported:
             return min(reported, key=lambda d: abs(d.char_start - hit.start)), 2
     speakers = [a.speaker for a in ann.attributions if a.speaker] if hit.type in ("statement", "other") else None
