@@ -2668,3 +2668,11 @@ def test_firms_banned_from_doing_business_with_russians_are_sanctions_dated_the_
     mentions = mentions_of("The government said on Friday that banks in Norway were now banned from doing business "
                            "with 200 Russian individuals.")
     assert [(m.type, m.date.start.strftime("%A") if m.date else None) for m in mentions] == [("sanctions", "Friday")]
+
+
+def test_news_from_a_capital_is_its_governments_word_not_where_the_act_is() -> None:
+    mentions = mentions_of("In more encouraging news from Kyiv, an aide to the head of the Kherson region, which "
+                           "fell to Russian forces in March, told Ukrainian television on Sunday that it would be "
+                           "recaptured by September.")
+    assert [(m.type, m.location.name if m.location else None) for m in mentions] == \
+        [("territory.capture", "Kherson Oblast")]

@@ -2300,7 +2300,7 @@ HOMETOWN = re.compile(r"(\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?|\b\d+, (both |all )?|\b
 CONSTITUENCY = re.compile(r"\b(MPs?|MEPs?|MSPs?|members?|senators?|congress(wo)?man|representatives?) for (the )?$")
 WORD_FROM = re.compile(r"\b(assurances?|messages?|word|orders?|requests?|response|reply|signals?|pressure|"
                        r"letters?|guarantees?|approval|permission|demands?|instructions?|envoys?|delegation|"
-                       r"diplomats?|officials|go-ahead|backing|support)\s+from\s+$", re.I)
+                       r"diplomats?|officials|go-ahead|backing|support|news)\s+from\s+$", re.I)
 NAMED_UNIT = re.compile(r"^[’'”\"]?s? ?(regiment|battalion|brigade|movement|unit|group|party|independent|times|post|"
                         r"news|agency|airlines?|university|club|fc|sea|stream|pipeline|exercises?|drills?|"
                         r"manoeuvres|maneuvers)\b", re.I)
