@@ -2676,3 +2676,12 @@ def test_news_from_a_capital_is_its_governments_word_not_where_the_act_is() -> N
                            "recaptured by September.")
     assert [(m.type, m.location.name if m.location else None) for m in mentions] == \
         [("territory.capture", "Kherson Oblast")]
+
+
+def test_the_countrys_ministry_is_the_state_the_sentence_opens_with_not_a_word_of_a_firms_name() -> None:
+    said = mentions_of("Meanwhile Norway has decided to send howitzers to Ukraine, the country’s government "
+                       "announced.")
+    assert [s[0] for m in said for s in m.sources] == ["Norway’s government"]
+    firm = mentions_of("Siemens Germany has donated two generators to Ukraine, the country’s ministry of health "
+                       "announced.")
+    assert [s[0] for m in firm for s in m.sources] == ["Ukraine’s ministry of health"]

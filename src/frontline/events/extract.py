@@ -2020,6 +2020,14 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
                     text[end:a.start].strip() in (",", "") and PROPER_WORD.search(a.text) and \
                     not _subject_of_the_news(a, ann):
                 return a.text  # "the head of the European Commission, Ursula von der Leyen,"
+    if re.match(r"(the )?country[’']s .*\b(ministry|minister|government|army|military|president)\b", speaker,
+                re.I) and (at := text.lower().find(speaker.lower())) > 0:
+        # "Finland will supply weapons to Ukraine, the country's government said": the state the sentence
+        # opens with ("Rolls-Royce Germany has provided generators to Ukraine": not a word of a firm's name)
+        state = next((a for a in ann.actors if a.kind == "state" and a.end <= at and a.country and
+                      not _part_of_a_name(a, ann)), None)
+        if state is not None:
+            return f"{state.name}’s {COUNTRYS.sub('', speaker)}"
     if re.match(r"(its|their) .*\b(ministry|minister|government|army|military|president)\b", speaker, re.I):
         # "Its defence ministry described the photos as staged" after a sentence about Russia; "Russia has
         # banned ..., its foreign ministry said": the state the sentence (else the one before) opens with
@@ -2033,6 +2041,7 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
     return speaker
 
 
+COUNTRYS = re.compile(r"^(the )?country[’']s ", re.I)
 NOT_IN_A_NAME = {"the", "a", "an", "to", "by", "with", "for", "in", "on", "at", "told", "tells", "said", "says",
                  "asked", "from", "as", "that", "this", "his", "her", "its", "their", "and"}
 BARE_BODIES = {"ministry", "agency", "department", "institute", "commission", "committee", "command"}
@@ -2066,6 +2075,17 @@ def _office_holder_named_before(office: str, ann: SentenceAnnotation, st: _PostS
         if held:
             return max(held, key=lambda p: len(p.name.split())).name  # (the full name, not a surname told after)
     return None
+
+
+def _part_of_a_name(a: ActorRef, ann: SentenceAnnotation) -> bool:
+    """A state's name right after a proper noun ("Rolls-Royce Germany"): a word of a firm's name."""
+    if ann.doc is None:
+        return False
+    span = ann.doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = ann.doc[span.start - 1]  # ("Meanwhile Finland ...": the tagger may call an opening adverb a name)
+    return before.pos_ == "PROPN" and before.lower_ not in ("meanwhile", "separately", "elsewhere", "earlier")
 
 
 def _subject_of_the_news(a: ActorRef, ann: SentenceAnnotation) -> bool:
