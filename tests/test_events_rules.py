@@ -2685,3 +2685,11 @@ def test_the_countrys_ministry_is_the_state_the_sentence_opens_with_not_a_word_o
     firm = mentions_of("Siemens Germany has donated two generators to Ukraine, the country’s ministry of health "
                        "announced.")
     assert [s[0] for m in firm for s in m.sources] == ["Ukraine’s ministry of health"]
+
+
+def test_a_conference_to_host_next_year_is_dated_next_year_and_not_placed_by_a_backdrop() -> None:
+    mentions = mentions_of("Poland will host a conference next year on rebuilding Ukraine, the government said, as "
+                           "donors gather in Switzerland for this year’s event.")
+    meeting = [m for m in mentions if m.type == "meeting"]
+    assert meeting and meeting[0].date is not None and meeting[0].date.start.year == 2023
+    assert meeting[0].location is None or meeting[0].location.country != "CH"

@@ -2945,6 +2945,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     # "recruit volunteers to fight in Ukraine": where they are meant to go, not where the recruiting is
     if hit.type not in ("statement", "clash"):
         places = [p for p in places if not _in_purpose_of_another(p, hit, ann)] or places
+    # "Britain will host a conference next year, ... as nations gather in Switzerland": the backdrop's place
+    if hit.type in PARTICIPANT_KINDS:  # (for an act, the backdrop often names its town: "as bombs rained on X")
+        places = [p for p in places if not _in_backdrop_of_another(p, hit, ann)]
     if hit.type == "aid":
         # "tanks most likely from Spain", "aid from the US": the giver, not where the aid goes
         places = [p for p in places if not (p.precision == "country" and
@@ -3212,6 +3215,20 @@ def _dates_the_telling(date: DateRef, ann: SentenceAnnotation) -> bool:
     return head.pos_ == "VERB" and head.lemma_.lower() in REPORTING_VERBS
 
 
+def _in_backdrop_of_another(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """Whether the place is told in an 'as' clause of backdrop ("..., as nations gather in Switzerland")
+    the trigger is not part of."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if tok is None or span is None or len(span) == 0:
+        return False
+    for a in span.root.ancestors:
+        if a.pos_ in ("VERB", "AUX") and a.dep_ == "advcl" and \
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in a.children):
+            return not syntax.in_subtree(tok, a) and a.i > tok.i
+    return False
+
+
 def _in_purpose_of_another(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
     """Whether the place is told in a to-infinitive of purpose the trigger is not part of."""
     tok = syntax.token_at(ann.doc, hit.start, hit.end)
@@ -3437,6 +3454,12 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
                         d.char_start > hit.start]
             # ("overnight on 29 July": the day named, not the night before the report)
             attached = [d for d in attached if re.search(r"\d", d.text)] or attached
+        last = syntax.token_at(ann.doc, hit.end - 1, hit.end)
+        if not attached and last is not None and last.pos_ == "NOUN":
+            # "will host a conference next year": a date right after the noun of the act dates it, however
+            # the parser hung it ("investigating the 6 January storming" dates what is investigated)
+            attached = [d for d in dates if d.char_start > hit.end and not text[hit.end:d.char_start].strip()
+                        and not PRESENT_WORDS.match(d.text)]
         # a report date ("the ministry said on Sunday that ...") stands in for the event's
         # ("attempt to claim victory by 9 May": a reporting word inside what was said reports nothing)
         reported = [d for d in dates if (v := _date_verb(d, ann)) is not None and (
