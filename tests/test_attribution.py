@@ -167,3 +167,11 @@ def test_who_continues_a_quote_speaks_it_not_the_people_inside_it(nlp: Language)
 def test_a_command_named_in_quotes_is_named_whole(nlp: Language) -> None:
     found = said(nlp, "Russia’s Western Military District ‘Centre’ reported that two drones were shot down overnight.")
     assert [s for s, _, _ in found] == ["Russia’s Western Military District Centre"]
+
+
+def test_a_nations_adjective_alone_is_no_speaker() -> None:
+    doc = get_nlp()("The report notes that officials deny a distinct identity, implying that those who "
+                    "self-identify as Ukrainian threaten the unity of Russia.")
+    assert "Ukrainian" not in [a.speaker for a in find_attributions(doc, find_actors(doc))]
+    people = get_nlp()("Ukrainians said the shelling had gone on all night.")
+    assert "Ukrainians" in [a.speaker for a in find_attributions(people, find_actors(people))]

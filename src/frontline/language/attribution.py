@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from frontline.language.actors import find_actors, is_outlet_name
+from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
 from frontline.models import ActorRef, Attribution
 
 # ---------------------------------------------------------------- lexicon
@@ -482,13 +483,21 @@ def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
     if name:
         return _Speaker(name, True)
     text = _np_text(tok)
-    if not text:
+    if not text or _bare_demonym(tok, text):
         return None
     person: bool | None = lemma in PERSON_NOUNS or any(
         a.kind == "person" for a in _actors_at(tok, ctx)) or None
     if person is None and _actors_at(tok, ctx):
         person = False
     return _Speaker(text, person, tok.tag_ in {"NNS", "NNPS"})
+
+
+def _bare_demonym(tok: Token, text: str) -> bool:
+    """A nation's adjective alone ("those who self-identify as Ukrainian threaten ..."): no one speaks
+    ("Ukrainians said", "a Ukrainian said" name people)."""
+    if text != tok.text or tok.text.endswith("s") or any(c.dep_ in {"det", "poss"} for c in tok.children):
+        return False
+    return any(kind == DEMONYM for _e, kind in get_gazetteer().lookup(normalize(tok.text)))
 
 
 CHECKING_LEMMAS = {"verify", "confirm", "check", "corroborate", "substantiate", "see", "review"}
