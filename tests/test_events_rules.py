@@ -2693,3 +2693,9 @@ def test_a_conference_to_host_next_year_is_dated_next_year_and_not_placed_by_a_b
     meeting = [m for m in mentions if m.type == "meeting"]
     assert meeting and meeting[0].date is not None and meeting[0].date.start.year == 2023
     assert meeting[0].location is None or meeting[0].location.country != "CH"
+
+
+def test_a_town_described_as_bombarded_is_a_description_even_when_tagged_as_a_past_verb() -> None:
+    mentions = mentions_of("“My thoughts go immediately to the Ukrainian city of Mariupol, the city of Mary, "
+                           "barbarously bombarded and destroyed,” Pope Francis said.")
+    assert [m.type for m in mentions] == ["statement"]

@@ -191,6 +191,9 @@ def is_background(tok: Token) -> bool:
     if tok.tag_ == "VBN" and (tok.dep_ == "acl" and _set_off(tok.head) or tok.dep_ in ("acl", "advcl") and
                               _after_comma(tok) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
         return True  # "Enerhodar, a key area seized by Russia, ...": a description of the place
+    if tok.tag_ == "VBD" and tok.dep_ in ("acl", "advcl") and _after_comma(tok) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children):
+        return True  # "the city of Mary, barbarously bombarded and destroyed": a participle the tagger took for a past
     if tok.dep_ == "relcl" and _described_place(tok) and not _told_as_news(tok):
         return True  # "the Kherson region, which Russian troops seized early in the invasion"
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
