@@ -2699,3 +2699,8 @@ def test_a_town_described_as_bombarded_is_a_description_even_when_tagged_as_a_pa
     mentions = mentions_of("“My thoughts go immediately to the Ukrainian city of Mariupol, the city of Mary, "
                            "barbarously bombarded and destroyed,” Pope Francis said.")
     assert [m.type for m in mentions] == ["statement"]
+
+
+def test_acts_a_report_points_to_are_what_it_cites_not_news() -> None:
+    assert mentions_of("In that category, the study points to the sieges of cities such as Chernihiv, the 300 "
+                       "attacks on hospitals documented by the WHO, and the seizure of grain.") == []

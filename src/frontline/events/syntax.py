@@ -64,7 +64,7 @@ HABITUAL = {"continuous", "constant", "relentless", "ongoing", "persistent", "da
 STANCE_OBJECT_VERBS = {"condemn", "denounce", "describe", "welcome", "criticise", "criticize", "decry",
                        "deplore", "praise", "applaud", "discuss", "investigate", "blame", "mourn", "commemorate",
                        "mark", "remember", "recall", "document", "study", "analyse", "analyze", "film", "photograph",
-                       "monitor", "track", "back", "support"}  # "we will back your fight": a stance on it
+                       "monitor", "track", "back", "support", "point"}  # "we will back your fight": a stance on it
 
 
 TALK_VERBS = {"talk", "speak", "dream", "think", "boast", "joke", "fantasise", "fantasize", "muse", "chat"}
@@ -79,7 +79,10 @@ def about_act(tok: Token) -> bool:
         if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in ("about", "of") and \
                 cur.head.head.lemma_.lower() in TALK_VERBS:
             return True  # "talked about liberating Kherson step by step": a topic, not a capture
-        if cur.dep_ not in ("compound", "amod", "pobj", "prep", "dobj", "poss", "nmod") or cur.head.i == cur.i:
+        if cur.dep_ == "pobj" and cur.head.lower_ == "to" and \
+                cur.head.head.lemma_.lower() in ("point", "refer", "allude"):
+            return True  # "the report points to the sieges of cities": what it cites, not news of a siege
+        if cur.dep_ not in ("compound", "amod", "pobj", "prep", "dobj", "poss", "nmod", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
