@@ -256,3 +256,9 @@ def test_a_summit_named_with_capitals_is_no_town() -> None:
 
     doc = get_nlp()("The premier phoned Kyiv early on Friday, straight after the Nato Leader’s Summit in Spain.")
     assert "Summit" not in [p.text for p in find_places(doc)]
+
+
+def test_russian_republics_go_by_their_english_names(nlp: Language) -> None:
+    for text, name in (("an editor in the Russian region of Khakassia", "Republic of Khakassia"),
+                       ("troops recruited in Buryatia", "Republic of Buryatia")):
+        assert [(p.name, p.country) for p in find_places(nlp(text)) if p.precision == "admin1"] == [(name, "RU")]
