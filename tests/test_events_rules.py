@@ -2704,3 +2704,9 @@ def test_a_town_described_as_bombarded_is_a_description_even_when_tagged_as_a_pa
 def test_acts_a_report_points_to_are_what_it_cites_not_news() -> None:
     assert mentions_of("In that category, the study points to the sieges of cities such as Chernihiv, the 300 "
                        "attacks on hospitals documented by the WHO, and the seizure of grain.") == []
+
+
+def test_people_sheltering_in_a_bombed_school_are_where_the_strike_hit_not_news_of_their_own() -> None:
+    mentions = mentions_of("Zelenskiy confirmed late Sunday that 60 people who were sheltering in the village school "
+                           "that Russian forces bombed this weekend were killed in the attack.")
+    assert mentions and mentions[0].type == "strike"

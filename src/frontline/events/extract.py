@@ -1158,6 +1158,9 @@ def _in_words_said(tok: Token, top: Token) -> bool:
     return False
 
 
+SHELTERING = re.compile(r"\b(sheltering|trapped)\b", re.I)  # people told where they hid, as an `other`
+
+
 def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[EventMention]:
     """A sentence tells one event, the one nearest its main verb; a second only when it happens
     somewhere else ("retook one village but had to abandon another")."""
@@ -1173,6 +1176,13 @@ def _one_per_sentence(made: list[tuple[_Candidate, EventMention]]) -> list[Event
                 strongest[where] = cm
     made = [cm for cm in made if cm[1].type not in GROUND or any(cm is v for v in strongest.values())]
     made.sort(key=lambda cm: (_depth(cm[0].tok), -cm[0].hit.strength))
+    if made[0][1].type == "other" and SHELTERING.search(made[0][0].hit.text):
+        # "60 people who were sheltering in the school that Russian forces bombed were killed": the
+        # people sheltering say where, the strike is the news
+        acts = [cm for cm in made if cm[1].type in MILITARY]
+        if acts:
+            made.remove(acts[0])
+            made.insert(0, acts[0])
     main_cand, main = made[0]
     out = [main]
     for cand, m in made[1:]:
