@@ -2710,3 +2710,11 @@ def test_people_sheltering_in_a_bombed_school_are_where_the_strike_hit_not_news_
     mentions = mentions_of("Zelenskiy confirmed late Sunday that 60 people who were sheltering in the village school "
                            "that Russian forces bombed this weekend were killed in the attack.")
     assert mentions and mentions[0].type == "strike"
+
+
+def test_a_state_of_things_told_with_be_is_not_an_other_event() -> None:
+    assert mentions_of("Hungary is still heavily reliant on the Druzhba pipeline, which brings Russian oil to "
+                       "central Europe.") == []
+    # the act itself stays news
+    assert [m.type for m in mentions_of("Russia cut gas supplies through the Yamal pipeline to Poland on "
+                                        "Wednesday.")] == ["other"]

@@ -1021,6 +1021,10 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type == "other" and not re.match(r"refugee|fled|flee|evacu", hit.text, re.I) and \
                 _state_since_the_war(tok, text):  # (a count of refugees since the war began is a tally)
             continue  # "a blockade since Moscow's 24 February invasion has trapped millions of tonnes": a state
+        if hit.type == "other" and hit.topical and tok.pos_ in ("NOUN", "PROPN") and \
+                syntax.governing_verb(tok).lemma_ == "be" and \
+                not any(c.dep_ == "expl" for c in syntax.governing_verb(tok).children):
+            continue  # "Germany is heavily reliant on the Nord Stream 1 pipeline": a state of things, not news
         if hit.type != "statement" and _comes_as(tok):
             continue  # "The minister's visit came as Ukraine warned ...": the visit told before, a link
         if hit.type in ("agreement", "meeting", "call") and _accord_as_a_time(tok):
