@@ -2718,3 +2718,8 @@ def test_a_state_of_things_told_with_be_is_not_an_other_event() -> None:
     # the act itself stays news
     assert [m.type for m in mentions_of("Russia cut gas supplies through the Yamal pipeline to Poland on "
                                         "Wednesday.")] == ["other"]
+
+
+def test_what_an_outlet_has_previously_reported_is_background() -> None:
+    assert mentions_of("The Observer has previously reported that Russia was receiving military hardware "
+                       "smuggled from Syria.") == []

@@ -2532,9 +2532,9 @@ def _said_before(tok: Token, text: str) -> bool:
     Passed on by an outlet ("According to Tass, the lawyer had said in court ...") they are its report."""
     if tok.lemma_.lower() in syntax.DENY_LEMMAS or any(c.lower_ in ("earlier", "today") for c in tok.children):
         return False  # "Kyiv had earlier denied the claim": a denial, or words of the day told before the news
-    return tok.pos_ == "VERB" and tok.dep_ == "ROOT" and tok.tag_ == "VBN" and \
-        any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and \
-        not re.search(r"\baccording to\b", text, re.I)
+    recalled = (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)) or \
+        any(c.lower_ == "previously" for c in tok.children)  # ("The Guardian has previously reported that ...")
+    return tok.pos_ == "VERB" and tok.dep_ == "ROOT" and recalled and not re.search(r"\baccording to\b", text, re.I)
 
 
 def _standing_position(tok: Token) -> bool:
