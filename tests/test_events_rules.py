@@ -2723,3 +2723,13 @@ def test_a_state_of_things_told_with_be_is_not_an_other_event() -> None:
 def test_what_an_outlet_has_previously_reported_is_background() -> None:
     assert mentions_of("The Observer has previously reported that Russia was receiving military hardware "
                        "smuggled from Syria.") == []
+
+
+def test_the_region_is_the_one_its_sentence_named_before_not_one_told_sentences_back() -> None:
+    mentions = mentions_of("Shelling hit the Belgorod region overnight, its governor said.",
+                           "The general staff gave no details.",
+                           "Despite shifting its tactical battalion groups to the south from the Donbas, Moscow "
+                           "would continue to attack in the region, though with less force, said the intelligence "
+                           "chief.")
+    attack = [m for m in mentions if m.evidence.text.startswith("Despite")]
+    assert attack and attack[0].location is not None and attack[0].location.country == "UA"

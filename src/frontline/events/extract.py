@@ -3127,6 +3127,13 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type == "prisoners" and (EXCHANGE.search(hit.text) or EXCHANGE.search(text)):
         return None  # swaps, releases and arrests happen where the text says, not where its last fighting was
     if hit.type in PLACE_INHERITING and (town_ref or area_ref):
+        said = AREA_ANAPHOR.search(text) if area_ref and not town_ref else None
+        if said is not None and said.group(0).lower().endswith("region"):
+            # "moving its groups from the Donbas, Russia would attack in the region": the region this
+            # sentence named before the words, not one told sentences back
+            same = [p for p in ann.places if p.precision == "admin1" and p.end <= said.start()]
+            if same:
+                return same[-1]
         return st.place(places, want="place" if town_ref else "area")
     if hit.type in PLACE_INHERITING and not COMPASS_AREA.search(text) and not SINCE_THE_WAR.search(text):
         # the story goes on where the sentences before it were (not when the sentence names a whole
