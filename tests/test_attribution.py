@@ -175,3 +175,9 @@ def test_a_nations_adjective_alone_is_no_speaker() -> None:
     assert "Ukrainian" not in [a.speaker for a in find_attributions(doc, find_actors(doc))]
     people = get_nlp()("Ukrainians said the shelling had gone on all night.")
     assert "Ukrainians" in [a.speaker for a in find_attributions(people, find_actors(people))]
+
+
+def test_a_command_whose_name_the_tagger_split_still_speaks() -> None:
+    doc = get_nlp()("“The enemy hit the Mykolaiv grain terminal with cruise missiles,” Ukraine’s operational "
+                    "command south wrote on Telegram on Saturday.")
+    assert [a.speaker for a in find_attributions(doc, find_actors(doc))] == ["Ukraine’s operational command south"]
