@@ -3486,6 +3486,9 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
         reported = [d for d in dates if (v := _date_verb(d, ann)) is not None and (
             v.dep_ == "ROOT" or (v.lemma_ in syntax.REPORTING_LEMMAS and v.dep_ not in ("xcomp", "ccomp")))]
         if attached:
+            # "On Tuesday, ministers backed a cut in gas use over the winter": the day it happened, not the
+            # span it is for
+            attached = [d for d in attached if d.precision == "day"] or attached
             best = min(attached, key=lambda d: abs(d.char_start - hit.start))
             if PRESENT_WORDS.match(best.text) and reported:
                 # "said on Friday that firms were now banned from ...": now is the day of the telling
