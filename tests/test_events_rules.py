@@ -2737,7 +2737,7 @@ def test_the_region_is_the_one_its_sentence_named_before_not_one_told_sentences_
 
 def test_a_day_dates_an_act_before_the_season_it_is_for() -> None:
     mentions = mentions_of("On Tuesday, energy ministers from all of the European Union’s states except Hungary "
-                           "backed a cut in gas use over the winter, a target that could become mandatory if the Kremlin "
-                           "halted all gas deliveries to Europe.")
+                           "backed a cut in gas use over the winter, a target that could become mandatory if the "
+                           "Kremlin halted all gas deliveries to Europe.")
     assert mentions and mentions[0].date is not None and mentions[0].date.precision == "day"
     assert mentions[0].date.start.strftime("%A") == "Tuesday"
