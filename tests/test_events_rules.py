@@ -2741,3 +2741,9 @@ def test_a_day_dates_an_act_before_the_season_it_is_for() -> None:
                            "Kremlin halted all gas deliveries to Europe.")
     assert mentions and mentions[0].date is not None and mentions[0].date.precision == "day"
     assert mentions[0].date.start.strftime("%A") == "Tuesday"
+
+
+def test_what_a_delivery_is_so_that_someone_can_do_is_its_purpose_not_an_act() -> None:
+    mentions = mentions_of("“We have moved fast to send Kyiv a large amount of weaponry so it can fight on the "
+                           "battlefield,” the US president wrote in an opinion piece.")
+    assert "clash" not in [m.type for m in mentions]

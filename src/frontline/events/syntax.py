@@ -224,6 +224,9 @@ def is_background(tok: Token) -> bool:
     if tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not _first_to(tok):
         return True  # "... to meet representatives", "a withdrawal to fight from higher ground": a purpose
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "so" for c in tok.children) and \
+            any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in tok.children):
+        return True  # "sent weaponry so it can fight on the battlefield": what the sending is for
     if tok.lemma_.lower() in BACKGROUND_NOUNS and tok.pos_ == "NOUN" and tok.head.lemma_.lower() not in LAUNCH_VERBS:
         return True  # "since Russia's invasion", "due to the invasion": the war itself, as background
     if tok.dep_ == "xcomp" and tok.head.dep_ == "relcl" and tok.head.tag_ == "VBD" and \
