@@ -2747,3 +2747,9 @@ def test_what_a_delivery_is_so_that_someone_can_do_is_its_purpose_not_an_act() -
     mentions = mentions_of("“We have moved fast to send Kyiv a large amount of weaponry so it can fight on the "
                            "battlefield,” the US president wrote in an opinion piece.")
     assert "clash" not in [m.type for m in mentions]
+
+
+def test_what_a_side_would_only_do_in_response_is_a_condition_not_a_planned_act() -> None:
+    mentions = mentions_of("On Saturday, the Belarusian leader said his army would only fight in response to an "
+                           "attack on its territory.")
+    assert [m.type for m in mentions] == ["statement"]

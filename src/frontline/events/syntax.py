@@ -501,6 +501,8 @@ def local_modality(tok: Token) -> str | None:
             if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo"):
                 return "expected"
             if c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may"):
+                if any(o.dep_ == "advmod" and o.lower_ == "only" for o in v.children):
+                    return "conditional"  # "Belarus would only fight in response to a provocation": a condition
                 return "expected" if c.lower_ == "would" and not _hypothetical(v) and not _any_such(tok, v) \
                     else "conditional"
             if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
