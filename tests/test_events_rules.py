@@ -2753,3 +2753,8 @@ def test_what_a_side_would_only_do_in_response_is_a_condition_not_a_planned_act(
     mentions = mentions_of("On Saturday, the Belarusian leader said his army would only fight in response to an "
                            "attack on its territory.")
     assert [m.type for m in mentions] == ["statement"]
+
+
+def test_localities_and_oil_fields_taken_over_are_ground_taken() -> None:
+    assert [m.type for m in mentions_of("Rebel fighters took over two oil fields near the town on Tuesday, a "
+                                        "security official said.")] == ["territory.capture"]

@@ -1409,7 +1409,8 @@ TERRITORY_NOUNS = {
     "coast", "road", "highway", "station", "border", "crossing", "mine", "factory", "works", "complex", "it",
     "camp", "camps", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "strongholds", "enclave",
     "them", "which", "that", "what", "most", "all", "rest", "half", "much", "some", "front", "frontline", "swathe",
-    "swathes", "swath", "chunk", "stretch", "strip",
+    "swathes", "swath", "chunk", "stretch", "strip", "locality", "localities", "field", "fields", "oilfield",
+    "oilfields",
 }
 
 
@@ -2039,7 +2040,7 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
         # "Finland will supply weapons to Ukraine, the country's government said": the state the sentence
         # opens with ("Rolls-Royce Germany has provided generators to Ukraine": not a word of a firm's name)
         state = next((a for a in ann.actors if a.kind == "state" and a.end <= at and a.country and
-                      not _part_of_a_name(a, ann)), None)
+                      not _part_of_a_name(a, ann) and not _is_demonym(a.text)), None)  # (not "a Swiss firm")
         if state is not None:
             return f"{state.name}’s {COUNTRYS.sub('', speaker)}"
     if re.match(r"(its|their) .*\b(ministry|minister|government|army|military|president)\b", speaker, re.I):

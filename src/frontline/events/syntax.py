@@ -195,7 +195,8 @@ def is_background(tok: Token) -> bool:
                               _after_comma(tok) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
         return True  # "Enerhodar, a key area seized by Russia, ...": a description of the place
     if tok.tag_ == "VBD" and tok.dep_ in ("acl", "advcl") and _after_comma(tok) and \
-            not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children):
+            not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children) and \
+            any(c.dep_ == "conj" and c.tag_ == "VBN" for c in tok.children):
         return True  # "the city of Mary, barbarously bombarded and destroyed": a participle the tagger took for a past
     if tok.dep_ == "relcl" and _described_place(tok) and not _told_as_news(tok):
         return True  # "the Kherson region, which Russian troops seized early in the invasion"
