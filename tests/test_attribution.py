@@ -170,14 +170,14 @@ def test_a_command_named_in_quotes_is_named_whole(nlp: Language) -> None:
 
 
 def test_a_nations_adjective_alone_is_no_speaker() -> None:
-    doc = get_nlp()("The report notes that officials deny a distinct identity, implying that those who "
-                    "self-identify as Ukrainian threaten the unity of Russia.")
+    doc = get_nlp()("The paper notes that officials reject a separate identity, implying that people who "
+                    "identify as Ukrainian threaten national unity.")
     assert "Ukrainian" not in [a.speaker for a in find_attributions(doc, find_actors(doc))]
     people = get_nlp()("Ukrainians said the shelling had gone on all night.")
     assert "Ukrainians" in [a.speaker for a in find_attributions(people, find_actors(people))]
 
 
 def test_a_command_whose_name_the_tagger_split_still_speaks() -> None:
-    doc = get_nlp()("“The enemy hit the Mykolaiv grain terminal with cruise missiles,” Ukraine’s operational "
-                    "command south wrote on Telegram on Saturday.")
+    doc = get_nlp()("“The enemy hit the Mykolaiv grain terminal with drones,” Ukraine’s operational "
+                    "command south wrote on its Telegram channel.")
     assert [a.speaker for a in find_attributions(doc, find_actors(doc))] == ["Ukraine’s operational command south"]
