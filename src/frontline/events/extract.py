@@ -37,7 +37,7 @@ from frontline.language.attribution import (
     within_view,
     without_day,
 )
-from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
+from frontline.language.gazetteer import get_gazetteer, is_demonym, normalize
 from frontline.language.places import SITE_HEADS, seat_of, town_in
 from frontline.models import (
     ActorRef,
@@ -2040,7 +2040,7 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
         # "Finland will supply weapons to Ukraine, the country's government said": the state the sentence
         # opens with ("Rolls-Royce Germany has provided generators to Ukraine": not a word of a firm's name)
         state = next((a for a in ann.actors if a.kind == "state" and a.end <= at and a.country and
-                      not _part_of_a_name(a, ann) and not _is_demonym(a.text)), None)  # (not "a Swiss firm")
+                      not _part_of_a_name(a, ann) and not is_demonym(a.text)), None)  # (not "a Swiss firm")
         if state is not None:
             return f"{state.name}’s {COUNTRYS.sub('', speaker)}"
     if re.match(r"(its|their) .*\b(ministry|minister|government|army|military|president)\b", speaker, re.I):
@@ -2410,7 +2410,7 @@ def _eligible_places(ann: SentenceAnnotation, theatre: frozenset[str] = frozense
                 q.precision == "place" and q.end <= p.start for q in ann.places if q is not p):
             continue  # "in Serhiivka, 50km south of Odesa": Odesa is how far, not where
         if p.precision == "country":
-            if _is_demonym(p.text):
+            if is_demonym(p.text):
                 continue  # "retaken from Russian forces": whose forces, not where
             if not STRONG_LOCATIVE.search(text[max(0, p.start - 12):p.start]):
                 continue  # "in Ukraine", not "scores of Russian soldiers"
@@ -2677,11 +2677,6 @@ GOVERNMENT_THINGS = re.compile(
     r"\s*([\w-]+\s+){0,2}?(counter-?offensive|offensive|forces|troops|army|military|government|supply|supplies|war|"
     r"allies|position|claims?|demands?|invasion|strategy|policy|decision|response|refusal|regime|propaganda|"
     r"campaign|aggression|attacks?|push|advance|defen[cs]es?|lines|grip|control|plans?|efforts?|bid)\b", re.I)
-
-
-@lru_cache(maxsize=4096)
-def _is_demonym(word: str) -> bool:
-    return bool(word) and any(kind == DEMONYM for _e, kind in get_gazetteer().lookup(normalize(word)))
 
 
 def _is_capital(p: PlaceRef) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from frontline.language.actors import find_actors, is_outlet_name
-from frontline.language.gazetteer import DEMONYM, get_gazetteer, normalize
+from frontline.language.gazetteer import is_demonym
 from frontline.models import ActorRef, Attribution
 
 # ---------------------------------------------------------------- lexicon
@@ -500,7 +500,7 @@ def _bare_demonym(tok: Token, text: str) -> bool:
     ("Ukrainians said", "a Ukrainian said" name people)."""
     if text != tok.text or tok.text.endswith("s") or any(c.dep_ in {"det", "poss"} for c in tok.children):
         return False
-    return any(kind == DEMONYM for _e, kind in get_gazetteer().lookup(normalize(tok.text)))
+    return is_demonym(tok.text)
 
 
 CHECKING_LEMMAS = {"verify", "confirm", "check", "corroborate", "substantiate", "see", "review"}

@@ -794,3 +794,9 @@ def _row_entry(r: Iterable) -> Entry:
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first use if `make install` did not build it."""
     return Gazetteer(build(force=False))
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """Whether the word is a nation's or region's adjective ("Ukrainian", "Swiss"): who, not where."""
+    return bool(word) and any(kind == DEMONYM for _e, kind in get_gazetteer().lookup(normalize(word)))
