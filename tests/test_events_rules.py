@@ -2758,3 +2758,12 @@ def test_what_a_side_would_only_do_in_response_is_a_condition_not_a_planned_act(
 def test_localities_and_oil_fields_taken_over_are_ground_taken() -> None:
     assert [m.type for m in mentions_of("Rebel fighters took over two oil fields near the town on Tuesday, a "
                                         "security official said.")] == ["territory.capture"]
+
+
+def test_a_deed_weighed_as_an_idea_is_no_deed() -> None:
+    weighed = mentions_of("The finance minister said on Monday that restarting gas deliveries through the new "
+                          "pipeline from Russia was not an option for now.")
+    assert [m.type for m in weighed] == ["statement"]
+    done = mentions_of("The finance minister said on Monday that Russia had cut gas deliveries through the new "
+                       "pipeline.")
+    assert [m.type for m in done] == ["other"]

@@ -1056,6 +1056,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the second phase was dominated by artillery, bombing cities": analysis of the war
         if hit.type != "statement" and _example_of_a_pattern(tok):
             continue  # "a pattern that includes the annexation of X and the use of Y": a record, not news
+        if hit.type != "statement" and syntax.weighed_as_an_idea(tok):
+            continue  # "putting the pipeline into operation was not an option": an idea judged, not a deed
         if hit.type != "statement" and syntax.duty_not_deed(tok):
             continue  # "I have to fight", "spent two months fighting": a duty or a stretch of service
         if hit.type != "statement" and syntax.names_the_speaker(tok):

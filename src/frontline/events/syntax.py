@@ -417,6 +417,24 @@ def duty_not_deed(tok: Token) -> bool:
     return head.lemma_.lower() == "spend" and tok.tag_ == "VBG"
 
 
+# what a deed put as an idea is judged to be: "reopening the port is not an option", "sending troops
+# would be a mistake"; the judgement is the news, the deed was not done
+IDEA_JUDGEMENTS = {"option", "question", "possibility", "possible", "impossible", "unthinkable", "unacceptable",
+                   "mistake", "unrealistic", "realistic", "feasible", "solution", "idea", "priority"}
+
+
+def weighed_as_an_idea(tok: Token) -> bool:
+    """The act is a gerund subject of "be" whose predicate weighs it ("putting the pipeline into operation
+    was not an option"): an idea judged, not a deed told."""
+    verb = governing_verb(tok)
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG" or verb.head.lemma_ != "be":
+        return False
+    head = verb.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    return any(c.dep_ in ("attr", "acomp") and c.lemma_.lower() in IDEA_JUDGEMENTS for c in head.children)
+
+
 # "anyone who watched the meeting will understand": anybody at all, not a party that acted or spoke
 GENERIC_SUBJECTS = {"you", "anyone", "anybody", "everyone", "everybody", "whoever"}
 
