@@ -2767,3 +2767,15 @@ def test_a_deed_weighed_as_an_idea_is_no_deed() -> None:
     done = mentions_of("The finance minister said on Monday that Russia had cut gas deliveries through the new "
                        "pipeline.")
     assert [m.type for m in done] == ["other"]
+
+
+def test_a_voice_introduced_in_full_again_in_a_paragraph_of_its_own_tells_another_item() -> None:
+    # a post long enough to be read paragraph by paragraph, as a whole article is
+    filler = " ".join(f"Note {i} on the weather was read out." for i in range(12))
+    events = events_of("A Ukrainian medic held since March has been freed from Russian captivity, Ukrainian "
+                       "president Volodymyr Zelenskiy said on Sunday. He said Kyiv had secured the release of the "
+                       "medic, who was taken prisoner in Kherson in the first weeks of the war.",
+                       "Ukrainian president Volodymyr Zelenskiy tweeted that the courage of Ukrainians had given "
+                       "Europe a chance to end the divide between the European Union and Russia.", filler)
+    freed = [e for e in events if any("medic" in x.text for x in e.evidence)]
+    assert freed and not any("tweeted" in x.text for e in freed for x in e.evidence)

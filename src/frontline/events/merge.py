@@ -343,7 +343,7 @@ def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -
             if _hard_conflict(x, m):
                 return 0.0
             if not _other_voice(x, m) and not _told_of_another_day(x, m) and not _other_kind_of_act(x, m) and \
-                    not _rival_voices(x, m):
+                    not _rival_voices(x, m) and not _another_item(x, m):
                 learned.append(model.probability(x, m))
             best = max(best, 0.0 if _conflict(x, m) else _affinity(x, m))
             continue
@@ -371,6 +371,38 @@ def _other_kind_of_act(a: EventMention, b: EventMention) -> bool:
     """An 'other' act (an evacuation, a trial) and a military one at one place: the learned scorer
     does not join them (the hand rules may, within one post or paragraph)."""
     return {a.type, b.type} & MILITARY != set() and "other" in (a.type, b.type) and a.type != b.type
+
+
+def _another_item(a: EventMention, b: EventMention) -> bool:
+    """A voice introduced in full again in a paragraph of its own, sharing no one with the other
+    paragraph's news ("Ukraine's president, X, announced a prisoner freed ..." then "Ukraine's president,
+    X, tweeted that Europe ..."): a writer names a speaker anew for a new item. The learned scorer, which
+    weighs the voice and the day, does not join them (the hand rules may, on the words they share)."""
+    if "statement" not in (a.type, b.type) or not a.block or not b.block or a.block == b.block:
+        return False
+    if not _named_in_full(a) or _named_in_full(a) != _named_in_full(b):
+        return False
+    return not (_named_besides_the_voice(a) & _named_besides_the_voice(b))
+
+
+def _named_in_full(m: EventMention) -> str | None:
+    """The speaker's identity, if the sentence names them with more than one word ("Volodymyr Zelenskiy")."""
+    for name, _ in m.sources[:1]:
+        for a in m.actors:
+            words = a.text.split()
+            if a.kind == "person" and len(words) > 1 and all(w[:1].isupper() for w in words) and \
+                    speaker_identity(a.name) == speaker_identity(name):
+                return speaker_identity(name)
+    return None
+
+
+def _named_besides_the_voice(m: EventMention) -> set[str]:
+    """Who and where a mention names, beyond its speakers and the states at war (named in nearly every item)."""
+    speakers = {speaker_identity(n) for n, _ in m.sources}
+    named = {a.actor_id or a.name for a in m.actors if a.kind != "state" and speaker_identity(a.name) not in speakers}
+    if m.location is not None:
+        named.add(m.location.name)
+    return named
 
 
 def _told_of_another_day(a: EventMention, b: EventMention) -> bool:
