@@ -293,3 +293,11 @@ def test_as_soon_as_a_weekday_is_the_weekday_to_come():
     # a Wednesday: "could begin as soon as Saturday" is the coming Saturday, not the one gone
     assert dates_in("Officials said they hoped shipments could begin as soon as Saturday.") == \
         [("Saturday", D(2025, 1, 11), D(2025, 1, 11), "day")]
+
+
+def test_a_weekday_a_measure_runs_from_is_the_nearest_one_even_in_a_past_sentence():
+    # a Wednesday: cuts announced "from Thursday" start tomorrow; "from Monday" started two days ago
+    assert dates_in("The firm announced a sharp cut in deliveries from Thursday.") == \
+        [("Thursday", D(2025, 1, 9), D(2025, 1, 9), "day")]
+    assert dates_in("The firm announced a sharp cut in deliveries from Monday.") == \
+        [("Monday", D(2025, 1, 6), D(2025, 1, 6), "day")]

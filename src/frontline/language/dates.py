@@ -687,7 +687,15 @@ def _month_rule(m: _M, env: _Env) -> _Range | None:
 def _weekday_rule(m: _M, env: _Env) -> _Range | None:
     rel = _rel(m["rel"])
     ref = env.ref.start if env.ref is not None and env.ref.precision == "day" else None
-    d = _weekday_date(_weekday_num(m["wd"]), rel, env.anchor, ref, env.tense)
+    wd = _weekday_num(m["wd"])
+    if rel is None and (m["prep"] or "").lower() == "from":
+        # "announced a cut in supplies from Wednesday": the day a measure starts, told past or future alike
+        # (one already running is told "since"); the nearest such day, a day to come on a tie
+        ahead = _weekday_date(wd, None, env.anchor, ref, "future")
+        back = _weekday_date(wd, None, env.anchor, ref, "past")
+        d = ahead if (ahead - env.anchor) <= (env.anchor - back) else back
+        return d, d, "day", "relative"
+    d = _weekday_date(wd, rel, env.anchor, ref, env.tense)
     return _since(m, env, (d, d, "day", "relative"))
 
 
