@@ -301,3 +301,16 @@ def test_a_weekday_a_measure_runs_from_is_the_nearest_one_even_in_a_past_sentenc
         [("Thursday", D(2025, 1, 9), D(2025, 1, 9), "day")]
     assert dates_in("The firm announced a sharp cut in deliveries from Monday.") == \
         [("Monday", D(2025, 1, 6), D(2025, 1, 6), "day")]
+
+
+def test_a_recent_act_is_dated_the_weeks_before_the_report_not_the_day_told_before() -> None:
+    from test_events_arguments import DCT, mentions_of
+
+    mentions = mentions_of("The governor said on Monday that the port had been shelled.",
+                           "A recent missile attack on the city of Uman killed 12 people, among them two children.",
+                           "The mayor said on Monday that the recent finds in the woods would be investigated.")
+    uman = [m for m in mentions if "Uman" in m.evidence.text]
+    assert uman and uman[0].date is not None and uman[0].date.precision == "week"
+    assert uman[0].date.start < DCT.date() - dt.timedelta(days=7) and uman[0].date.end == DCT.date()
+    words = [m for m in mentions if "finds" in m.evidence.text]
+    assert words and words[0].date is not None and words[0].date.precision == "day"

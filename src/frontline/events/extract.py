@@ -3531,13 +3531,15 @@ def _took_place(verb: Token) -> bool:
 
 
 def _dates_another_noun(d: DateRef, tok: Token | None, ann: SentenceAnnotation) -> bool:
-    """A possessive date ("this year's chair") on a noun that is not the trigger."""
-    if ann.sentence.text[d.char_end:d.char_end + 2] not in ("'s", "’s") or ann.doc is None:
+    """A possessive date ("this year's chair") or "a recent" ("said of the recent discoveries") on a noun
+    that is not the trigger."""
+    recent = d.text.lower().split()[-1:] == ["recent"]
+    if (not recent and ann.sentence.text[d.char_end:d.char_end + 2] not in ("'s", "’s")) or ann.doc is None:
         return False
     span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    owner = span.root.head
+    owner = span[-1].head if recent else span.root.head
     return tok is None or owner.i != tok.i
 
 

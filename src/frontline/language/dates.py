@@ -724,12 +724,13 @@ def _overnight(m: _M, env: _Env) -> _Range | None:
 
 
 # "recently", "soon": vague, but a better event date than nothing
-@_rule("vague", r"recently|lately|in\s+recent\s+times|soon|in\s+the\s+near\s+future|shortly", {"vague"}, vague=True,
+@_rule("vague", r"recently|lately|in\s+recent\s+times|(?:a|the)\s+recent(?=\s+[a-z])|soon|in\s+the\s+near\s+future|shortly",
+       {"vague"}, vague=True,
        check=lambda m, t: not re.match(r"\s+(?:after|before|afterwards|thereafter|as)\b", t[m.end():], re.I)
        and not re.search(r"\bas\s+$", t[:m.start()], re.I))
 def _vague(m: _M, env: _Env) -> _Range | None:
     a = env.anchor
-    if _key(m.group()) in ("recently", "lately", "in recent times"):
+    if _key(m.group()) in ("recently", "lately", "in recent times", "a recent", "the recent"):
         # news says "recently" of the last week or two, not of last month
         return a - dt.timedelta(days=14), a, "week", "relative"
     return a, a + dt.timedelta(days=30), "month", "relative"
