@@ -724,8 +724,8 @@ def _overnight(m: _M, env: _Env) -> _Range | None:
 
 
 # "recently", "soon": vague, but a better event date than nothing
-@_rule("vague", r"recently|lately|in\s+recent\s+times|(?:a|the)\s+recent(?=\s+[a-z])|soon|in\s+the\s+near\s+future|shortly",
-       {"vague"}, vague=True,
+@_rule("vague", r"recently|lately|in\s+recent\s+times|(?:a|the)\s+recent(?=\s+[a-z])|soon|in\s+the\s+near\s+future"
+       r"|shortly", {"vague"}, vague=True,
        check=lambda m, t: not re.match(r"\s+(?:after|before|afterwards|thereafter|as)\b", t[m.end():], re.I)
        and not re.search(r"\bas\s+$", t[:m.start()], re.I))
 def _vague(m: _M, env: _Env) -> _Range | None:
