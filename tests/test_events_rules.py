@@ -2779,3 +2779,12 @@ def test_a_voice_introduced_in_full_again_in_a_paragraph_of_its_own_tells_anothe
                        "Europe a chance to end the divide between the European Union and Russia.", filler)
     freed = [e for e in events if any("medic" in x.text for x in e.evidence)]
     assert freed and not any("tweeted" in x.text for e in freed for x in e.evidence)
+
+
+def test_the_kinds_of_wrong_a_report_says_violations_include_are_no_act_told() -> None:
+    mentions = mentions_of("Monitors from the OSCE said on Thursday that Russian forces had broken the laws of war "
+                           "in occupied areas.",
+                           "The report added: “The worst abuses include targeted killings of civilians; unlawful "
+                           "detentions and abductions of officials; mass deportations of civilians to Russia; and "
+                           "torture of prisoners of war.”")
+    assert [m.type for m in mentions] == ["statement", "statement"]

@@ -773,7 +773,10 @@ def _role_of_a_thing(tok: Token) -> bool:
 
 # "a pattern that includes the annexation of X": past deeds cited as a charge sheet
 PATTERN_INCLUDES = re.compile(r"\b(pattern|history|record|litany|catalogue|catalog|string|list|track record) "
-                              r"(that|which) (includes|included|has included)\b", re.I)
+                              r"(that|which) (includes|included|has included)\b"
+                              # "the most serious violations include targeted killing ...; deportations ...":
+                              # the kinds of wrong a report lists, not acts told
+                              r"|\b(violations|abuses|breaches|atrocities) (include|included)\b", re.I)
 # "It is the latest step in a forced Russification of the occupied areas, where Russia has tried to
 # introduce the rouble": the act told before, placed in a campaign whose record follows
 CAMPAIGN_STEP = re.compile(r"^[\"“‘']?(It|This|That) (is|was|marks|marked) (the|a|another) (latest|new|further|next) "
@@ -782,8 +785,8 @@ CAMPAIGN_STEP = re.compile(r"^[\"“‘']?(It|This|That) (is|was|marks|marked) (
 
 def _example_of_a_pattern(tok: Token) -> bool:
     """An act listed after "a pattern that includes" ("... the annexation of X, the use of Y and the
-    bombing of Z") or after "It is the latest step in": past deeds cited as a record, not acts reported
-    now (the list may be parsed any way)."""
+    bombing of Z"), "violations include" or after "It is the latest step in": past deeds cited as a record
+    or kinds of wrong, not acts reported now (the list may be parsed any way)."""
     text = tok.doc.text  # a sentence's own doc (`Token.sent` costs a sentence split)
     found = PATTERN_INCLUDES.search(text) or CAMPAIGN_STEP.match(text)
     return found is not None and tok.idx >= found.end()
