@@ -181,3 +181,9 @@ def test_a_command_whose_name_the_tagger_split_still_speaks() -> None:
     doc = get_nlp()("“The enemy hit the Mykolaiv grain terminal with drones,” Ukraine’s operational "
                     "command south wrote on its Telegram channel.")
     assert [a.speaker for a in find_attributions(doc, find_actors(doc))] == ["Ukraine’s operational command south"]
+
+
+def test_a_speaking_participle_the_parser_hangs_inside_the_words_is_the_reporters() -> None:
+    doc = get_nlp()("The Kremlin spokesman Dmitry Peskov said reports that Truss would soon step down as leader "
+                    "were of no interest to Moscow, saying “she is no friend of ours”.")
+    assert [a.speaker for a in find_attributions(doc, find_actors(doc))] == ["Dmitry Peskov"]

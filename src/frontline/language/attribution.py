@@ -351,6 +351,13 @@ def _subject(verb: Token) -> Token | None:
             if head.dep_ not in {"ccomp", "xcomp", "conj"} or head.head.i == head.i:
                 break
             head = head.head
+        if verb.lemma_.lower() in REPORTING_VERBS and head.dep_ in {"acl", "relcl"}:
+            # "X said reports that Johnson would resign were of little concern, saying ...": the parser hung
+            # the speaking participle on a clause inside the words; it is the reporter's
+            said = next((a for a in head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in REPORTING_VERBS
+                         and a.i < verb.i), None)
+            if said is not None:
+                return _subject(said)
         return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
     return None
 
