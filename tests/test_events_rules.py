@@ -2788,3 +2788,9 @@ def test_the_kinds_of_wrong_a_report_says_violations_include_are_no_act_told() -
                            "detentions and abductions of officials; mass deportations of civilians to Russia; and "
                            "torture of prisoners of war.”")
     assert [m.type for m in mentions] == ["statement", "statement"]
+
+
+def test_a_gathering_someone_tells_their_words_to_is_their_audience_not_a_meeting() -> None:
+    mentions = mentions_of("“Our soldiers will hold the line against Russia,” the president told a conference of "
+                           "defence ministers in Singapore on Saturday.")
+    assert [m.type for m in mentions] == ["statement"]

@@ -1069,7 +1069,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type == "meeting" and _met_the_freed(tok):
             continue  # "Ukraine met 17 border guards released in the exchange": the release is the news
         if hit.type == "meeting" and _where_words_were_said(tok):
-            continue  # "in a statement made at the summit in Brussels, he said": the words are the news
+            continue  # "in a statement made at the summit in Brussels, he said", "told the gathering": the words
         if hit.type != "statement" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and \
                 _standing_position(tok.head) and tok.head.lemma_.lower() in syntax.DENY_LEMMAS:
             continue  # "Moscow denies shelling civilians": a position it holds, no shelling told
@@ -1463,7 +1463,10 @@ SAYING_NOUNS = {"statement", "speech", "remarks", "address", "comments", "interv
 
 def _where_words_were_said(tok: Token) -> bool:
     """A gathering named as where someone spoke ("a statement made at the summit", "speaking at the
-    forum"): the place of the words, not news of the gathering."""
+    forum"), or as whom they were told to ("telling the gathering"): the place of the words, not news of
+    the gathering."""
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() == "tell":
+        return True
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during"):
         return False
     head = tok.head.head
