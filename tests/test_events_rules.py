@@ -2794,3 +2794,9 @@ def test_a_gathering_someone_tells_their_words_to_is_their_audience_not_a_meetin
     mentions = mentions_of("“Our soldiers will hold the line against Russia,” the president told a conference of "
                            "defence ministers in Singapore on Saturday.")
     assert [m.type for m in mentions] == ["statement"]
+
+
+def test_what_a_town_set_off_as_a_city_that_has_been_besieged_went_through_is_its_description() -> None:
+    mentions = mentions_of("She was one of forty people brought out of the factory in Sievierodonetsk, an eastern "
+                           "city that has been shelled by Russian artillery for months, officials said.")
+    assert "strike" not in [m.type for m in mentions]

@@ -117,6 +117,9 @@ NEWS_DAYS = {"today", "yesterday", "tonight", "overnight", "monday", "tuesday", 
 def _described_place(verb: Token) -> bool:
     """A relative clause set off by a comma after a named place: what the place is, or was."""
     noun = verb.head
+    if noun.dep_ == "appos" and _a_place_noun(noun) and noun.head.pos_ == "PROPN" and \
+            any(t.text == "," for t in noun.doc[noun.head.i + 1:noun.i]):
+        return True  # "Mariupol, a port city that has been besieged for weeks": the place's apposition
     if noun.ent_type_ not in ("GPE", "LOC", "FAC") and not any(
             c.ent_type_ in ("GPE", "LOC", "FAC") for c in noun.children if c.dep_ in ("compound", "pobj", "prep")):
         return False
