@@ -2800,3 +2800,9 @@ def test_what_a_town_set_off_as_a_city_that_has_been_besieged_went_through_is_it
     mentions = mentions_of("She was one of forty people brought out of the factory in Sievierodonetsk, an eastern "
                            "city that has been shelled by Russian artillery for months, officials said.")
     assert "strike" not in [m.type for m in mentions]
+
+
+def test_an_act_told_with_how_long_it_has_lasted_is_a_state_not_news_of_a_day() -> None:
+    mentions = mentions_of("Hundreds of people are believed to be hiding in the basements of the factory, living "
+                           "through a months-long siege by Russian troops with no water.")
+    assert [m.type for m in mentions if m.type in ("clash", "strike", "offensive")] == []

@@ -185,6 +185,16 @@ def describes_a_noun(tok: Token) -> bool:
     return tok.dep_ == "amod" and (tok.tag_ in ("VBN", "VBG") or tok.tag_ == "JJ" and tok.lower_.endswith(("ed", "en")))
 
 
+SPAN_UNITS = {"day", "week", "month", "year"}
+
+
+def _a_span_long(adj: Token) -> bool:
+    """'weeks-long', 'months-long', 'a three-month-long': how long something has lasted."""
+    if adj.lower_ != "long":
+        return adj.lower_.endswith("-long") and adj.lower_.split("-")[-2].rstrip("s") in SPAN_UNITS
+    return any(c.lemma_.lower() in SPAN_UNITS for c in adj.children if c.dep_ in ("npadvmod", "nmod", "compound"))
+
+
 def is_background(tok: Token) -> bool:
     """The trigger sits in a background phrase or clause, not the sentence's news.
 
@@ -205,6 +215,8 @@ def is_background(tok: Token) -> bool:
         return True  # "the Kherson region, which Russian troops seized early in the invasion"
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "decimated by continuous shelling": a condition, not one event
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and _a_span_long(c) for c in tok.children):
+        return True  # "enduring a weeks-long siege": a state that has lasted, not news of a day
     if _at_a_rate(tok):
         return True  # "firing 20,000 shells a day", "100 soldiers killed a day": a rate, not one event
     if _commemorated(tok):
