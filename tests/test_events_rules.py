@@ -2806,3 +2806,9 @@ def test_an_act_told_with_how_long_it_has_lasted_is_a_state_not_news_of_a_day() 
     mentions = mentions_of("Hundreds of people are believed to be hiding in the basements of the factory, living "
                            "through a months-long siege by Russian troops with no water.")
     assert [m.type for m in mentions if m.type in ("clash", "strike", "offensive")] == []
+
+
+def test_an_attack_someone_was_injured_as_a_result_of_is_the_news() -> None:
+    mentions = mentions_of("Local police said the deputy mayor of the occupied town was badly hurt as a result of "
+                           "a car bomb attack on Thursday.")
+    assert [m.type for m in mentions] == ["strike"]

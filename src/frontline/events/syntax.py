@@ -259,7 +259,8 @@ def is_background(tok: Token) -> bool:
             prep = cur.head
             word = prep.lower_
             if word in BACKGROUND_PREPS and not (word == "of" and (prep.head.lower_ in PROGRESSIVE_HEADS or (
-                    prep.head.lemma_.lower() in OUTCOME_HEADS and prep.head.dep_ in ("attr", "dobj", "appos")))):
+                    prep.head.lemma_.lower() in OUTCOME_HEADS and prep.head.dep_ in ("attr", "dobj", "appos"))
+                    or _harm_it_caused(prep.head))):
                 return True
             if word == "to" and prep.head.lemma_.lower() in EXPOSURE_WORDS:
                 return True
@@ -303,6 +304,23 @@ def is_background(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+HARM_LEMMAS = {"injure", "wound", "hurt", "damage", "destroy"}
+DEATH_LEMMAS = {"kill", "die"}
+
+
+def _harm_it_caused(result: Token) -> bool:
+    """'was injured as a result of a car bomb attack': the attack is the news the harm is told by (deaths
+    told with it are a toll of their own, which tells the news)."""
+    if result.lemma_.lower() != "result" or result.dep_ != "pobj" or result.head.lower_ != "as":
+        return False
+    verb = result.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in HARM_LEMMAS:
+        return False
+    told_with = [verb.head] if verb.dep_ == "conj" else []
+    told_with += [c for c in verb.children if c.dep_ == "conj"]
+    return not any(t.lemma_.lower() in DEATH_LEMMAS for t in told_with)
 
 
 def _first_to(verb: Token) -> bool:
