@@ -2812,3 +2812,8 @@ def test_an_attack_someone_was_injured_as_a_result_of_is_the_news() -> None:
     mentions = mentions_of("Local police said the deputy mayor of the occupied town was badly hurt as a result of "
                            "a car bomb attack on Thursday.")
     assert [m.type for m in mentions] == ["strike"]
+
+
+def test_what_the_fall_of_a_town_would_be_tells_no_fall() -> None:
+    assert mentions_of("The fall of Kherson, the biggest port on the river, would be a heavy blow for Ukraine's "
+                       "economy.") == []

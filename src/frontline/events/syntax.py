@@ -572,10 +572,13 @@ def _has_if_clause(verb: Token) -> bool:
 
 
 def _any_such(tok: Token, verb: Token) -> bool:
-    """'a trial of the troops would complicate talks', 'any attack would trigger a response': an act
-    as the subject of what it would bring, with no act of its own told."""
-    return tok.dep_ == "nsubj" and tok.head.i == verb.i and tok.pos_ == "NOUN" and \
-        any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in tok.children)
+    """'a trial of the troops would complicate talks', 'any attack would trigger a response', 'the fall of
+    the port would be a blow': an act as the subject of what it would bring, with no act of its own told."""
+    if tok.dep_ != "nsubj" or tok.head.i != verb.i or tok.pos_ != "NOUN":
+        return False
+    if verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return True  # "the fall of the port would be an economic blow": what it would be, were it to happen
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in tok.children)
 
 
 def _hypothetical(verb: Token) -> bool:
