@@ -2817,3 +2817,13 @@ def test_an_attack_someone_was_injured_as_a_result_of_is_the_news() -> None:
 def test_what_the_fall_of_a_town_would_be_tells_no_fall() -> None:
     assert mentions_of("The fall of Kherson, the biggest port on the river, would be a heavy blow for Ukraine's "
                        "economy.") == []
+
+
+def test_a_bare_ministry_of_a_field_is_the_one_named_in_full_just_before() -> None:
+    mentions = mentions_of("Shelling hit a hospital in Kharkiv on Friday, the governor said.",
+                           "A Danish pump maker has shipped four water purifiers to Ukraine, the country’s ministry "
+                           "of health announced on Saturday. In a statement, the ministry of health said, “Each unit "
+                           "can supply a whole hospital.”")
+    words = [m for m in mentions if m.evidence.text.startswith("In a statement")]
+    assert words and words[0].sources[0][0] == "Ukraine’s ministry of health"
+    assert words[0].location is not None and words[0].location.name == "Kyiv"

@@ -2013,6 +2013,10 @@ def _source_name(speaker: str, st: _PostState, ann: SentenceAnnotation | None = 
     bare = re.sub(r"^the ", "", speaker.lower())
     if bare in ("agency", "news agency") and (outlet := _outlet_named_before(ann, st)) is not None:
         return outlet  # "Podolyak was speaking with Reuters ..., the agency said": Reuters
+    if re.fullmatch(rf"(?:{'|'.join(BARE_BODIES)}) of (?:the )?[a-z]+", bare) and st.last_speaker is not None and \
+            0 < ann.sentence.index - st.last_speaker[1] <= 2 and st.last_speaker[0].lower().endswith(bare) and \
+            len(st.last_speaker[0]) > len(bare):
+        return st.last_speaker[0]  # "the ministry of health said" after "..., the country's ministry of health said"
     if re.fullmatch(r"(?:[a-z]+ ){0,2}[a-z]+", bare) and bare.split()[-1] in BARE_BODIES and \
             (named := _body_named_before(bare, st)) is not None:
         # "the ministry added", "the defence ministry also said" after "Russia's defence ministry said"
