@@ -187,3 +187,12 @@ def test_a_speaking_participle_the_parser_hangs_inside_the_words_is_the_reporter
     doc = get_nlp()("The Kremlin spokesman Dmitry Peskov said reports that Truss would soon step down as leader "
                     "were of no interest to Moscow, saying “she is no friend of ours”.")
     assert [a.speaker for a in find_attributions(doc, find_actors(doc))] == ["Dmitry Peskov"]
+
+
+def test_what_several_statements_are_read_to_suggest_is_the_writers_inference() -> None:
+    from test_events_arguments import mentions_of
+
+    mentions = mentions_of("The head of the army said troops must prepare to fight in Europe again.",
+                           "The statements suggest the west believes Ukraine cannot achieve a rapid breakthrough "
+                           "despite the arrival of new arms.")
+    assert [m.evidence.text[:14] for m in mentions] == ["The head of th"]

@@ -47,6 +47,8 @@ STATEMENT_NOUNS = {
     "note", "letter", "decree", "tweet", "address", "data", "figure", "chart", "channel",
     "calculation", "estimate", "analysis", "study", "survey", "poll", "research", "account", "article", "editorial",
 }
+# What several statements are read to show ("the statements suggest ..."): the writer's inference.
+READING_VERBS = {"suggest", "indicate", "show", "signal", "imply", "reflect"}
 # Nouns whose owner asserts something ("Russian claims that ...", "Moscow's allegations").
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "report"}
 # Head nouns of a noun phrase that names a person ("a Ukrainian military spokesperson").
@@ -467,6 +469,8 @@ def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
         return None
     lemma = tok.lemma_.lower()
     if lemma in STATEMENT_NOUNS and tok.ent_type_ not in {"PERSON", "ORG"}:
+        if tok.tag_ == "NNS" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in READING_VERBS:
+            return None  # "The statements suggest the west believes ...": the writer reading several voices
         source = _statement_source(tok)
         if source is not None:
             return _speaker(source, ctx)
