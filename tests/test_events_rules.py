@@ -2827,3 +2827,9 @@ def test_a_bare_ministry_of_a_field_is_the_one_named_in_full_just_before() -> No
     words = [m for m in mentions if m.evidence.text.startswith("In a statement")]
     assert words and words[0].sources[0][0] == "Ukraine’s ministry of health"
     assert words[0].location is not None and words[0].location.name == "Kyiv"
+
+
+def test_acts_listed_after_a_pattern_of_and_a_colon_are_a_record() -> None:
+    mentions = mentions_of("The lawyers say the intent is shown by the pattern of crimes seen across the south: the "
+                           "shelling of hospitals in Kharkiv, the deportation of children and the looting of grain.")
+    assert [m.type for m in mentions if m.type != "statement"] == []

@@ -776,7 +776,9 @@ PATTERN_INCLUDES = re.compile(r"\b(pattern|history|record|litany|catalogue|catal
                               r"(that|which) (includes|included|has included)\b"
                               # "the most serious violations include targeted killing ...; deportations ...":
                               # the kinds of wrong a report lists, not acts told
-                              r"|\b(violations|abuses|breaches|atrocities) (include|included)\b", re.I)
+                              r"|\b(violations|abuses|breaches|atrocities) (include|included)\b"
+                              # "as does the pattern of atrocities committed: the mass killings, the shelling ..."
+                              r"|\b(pattern|litany|catalogue|record) of [\w ]{3,40}:", re.I)
 # "It is the latest step in a forced Russification of the occupied areas, where Russia has tried to
 # introduce the rouble": the act told before, placed in a campaign whose record follows
 CAMPAIGN_STEP = re.compile(r"^[\"“‘']?(It|This|That) (is|was|marks|marked) (the|a|another) (latest|new|further|next) "
