@@ -2833,3 +2833,9 @@ def test_acts_listed_after_a_pattern_of_and_a_colon_are_a_record() -> None:
     mentions = mentions_of("The lawyers say the intent is shown by the pattern of crimes seen across the south: the "
                            "shelling of hospitals in Kharkiv, the deportation of children and the looting of grain.")
     assert [m.type for m in mentions if m.type != "statement"] == []
+
+
+def test_how_fighting_has_been_since_a_turn_of_the_war_is_a_state_not_news() -> None:
+    assert mentions_of("Fighting around Kharkiv has stayed fierce since the Russian army shifted its forces to "
+                       "the north.") == []
+    assert [m.type for m in mentions_of("Fighting around Kharkiv was fierce on Tuesday.")] == ["clash"]

@@ -185,6 +185,20 @@ def describes_a_noun(tok: Token) -> bool:
     return tok.dep_ == "amod" and (tok.tag_ in ("VBN", "VBG") or tok.tag_ == "JJ" and tok.lower_.endswith(("ed", "en")))
 
 
+STATE_VERBS = {"remain", "stay", "be"}
+
+
+def _a_state_since(tok: Token) -> bool:
+    """An act as the subject of how it has been since a time ("fighting has remained intense since ...")."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "csubj") or head.lemma_.lower() not in STATE_VERBS or \
+            not any(c.dep_ in ("acomp", "attr") for c in head.children):
+        return False
+    since = any(c.lower_ == "since" and c.dep_ == "prep" for c in head.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in head.children)
+    return since and not _told_as_news(head)
+
+
 SPAN_UNITS = {"day", "week", "month", "year"}
 
 
@@ -215,6 +229,8 @@ def is_background(tok: Token) -> bool:
         return True  # "the Kherson region, which Russian troops seized early in the invasion"
     if any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in tok.children):
         return True  # "decimated by continuous shelling": a condition, not one event
+    if _a_state_since(tok):
+        return True  # "fighting has remained intense since Moscow refocused its efforts": how things have been
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and _a_span_long(c) for c in tok.children):
         return True  # "enduring a weeks-long siege": a state that has lasted, not news of a day
     if _at_a_rate(tok):
