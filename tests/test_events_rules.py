@@ -2839,3 +2839,9 @@ def test_how_fighting_has_been_since_a_turn_of_the_war_is_a_state_not_news() -> 
     assert mentions_of("Fighting around Kharkiv has stayed fierce since the Russian army shifted its forces to "
                        "the north.") == []
     assert [m.type for m in mentions_of("Fighting around Kharkiv was fierce on Tuesday.")] == ["clash"]
+
+
+def test_territory_clawed_or_won_back_is_ground_retaken() -> None:
+    for text in ("Ukrainian troops have clawed back several villages north of Kharkiv, the general staff said.",
+                 "Ukrainian troops won back two villages north of Kharkiv on Monday, the general staff said."):
+        assert "territory.capture" in [m.type for m in mentions_of(text)]
