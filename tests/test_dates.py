@@ -314,3 +314,11 @@ def test_a_recent_act_is_dated_the_weeks_before_the_report_not_the_day_told_befo
     assert uman[0].date.start < DCT.date() - dt.timedelta(days=7) and uman[0].date.end == DCT.date()
     words = [m for m in mentions if "finds" in m.evidence.text]
     assert words and words[0].date is not None and words[0].date.precision == "day"
+
+
+def test_a_fronted_day_dates_the_telling_its_subject_does_not_the_plans_told():
+    # a Wednesday: "On Monday, the firm announced it would ..." was two days ago; "will ... on Monday" is to come
+    assert dates_in("On Monday, the firm announced it would close its shops and quit the market.") == \
+        [("Monday", D(2025, 1, 6), D(2025, 1, 6), "day")]
+    assert dates_in("Talks will resume on Monday, the minister said.") == \
+        [("Monday", D(2025, 1, 13), D(2025, 1, 13), "day")]

@@ -415,15 +415,21 @@ def _cues(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _tense_near(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+# "On Monday, the company announced ...": a fronted date and the subject of the verb it dates
+_FRONTED_SUBJECT = re.compile(r",\s*(?:the\s+|a\s+|its\s+)?(?:[\w’'-]+\s+){0,3}$")
+
+
+def _tense_near(cues: list[tuple[int, int, str]], start: int, end: int, text: str = "") -> str | None:
     best, best_dist = None, None
     for s, e, kind in cues:
         if s < end and e > start:  # the expression's own words ("last", "next") do not count
             continue
         dist = start - e if e <= start else s - end
         if kind == "report":  # "said on Friday" is past; "said it will ... Dec. 15" is not evidence
-            if dist > 4:
+            if dist > 4 and not (s >= end and not text[:start].strip(" “\"") and
+                                 _FRONTED_SUBJECT.fullmatch(text[end:s])):
                 continue
+            dist = min(dist, 4)
             kind = "past"
         elif kind == "would":
             if dist > 20:
@@ -464,7 +470,7 @@ def guess_tense(text: str, start: int | None = None, end: int | None = None) -> 
         return "future" if kinds & {"future", "would"} else "past" if kinds else None
     cues = _in_same_voice(text, cues, start)
     prep = _PREP_BEFORE.search(text, max(0, start - 12), start)
-    tense = _tense_near(cues, prep.start() if prep else start, end if end is not None else start)
+    tense = _tense_near(cues, prep.start() if prep else start, end if end is not None else start, text)
     if tense == "past" and prep and " ".join(prep.group().split()).lower() in _DEADLINE_PREPS:
         return None
     return tense
@@ -1162,7 +1168,7 @@ class DateResolver:
                 nonlocal cues
                 if cues is None:
                     cues = _cues(text)
-                return _tense_near(_in_same_voice(text, cues, f.match.outer), f.match.outer, f.end)
+                return _tense_near(_in_same_voice(text, cues, f.match.outer), f.match.outer, f.end, text)
 
             env = _Env(self.anchor, self.last, tense_fn=tense)
             r = _safe_resolve(f, env)
