@@ -2845,3 +2845,10 @@ def test_territory_clawed_or_won_back_is_ground_retaken() -> None:
     for text in ("Ukrainian troops have clawed back several villages north of Kharkiv, the general staff said.",
                  "Ukrainian troops won back two villages north of Kharkiv on Monday, the general staff said."):
         assert "territory.capture" in [m.type for m in mentions_of(text)]
+
+
+def test_one_city_dweller_asked_in_the_street_is_no_party() -> None:
+    mentions = mentions_of("Burger chains reopened in Moscow under a new name after the sanctions.",
+                           "“The food tastes the same as before the war,” one Muscovite told the pro-government news "
+                           "site Vesti.")
+    assert not any("Muscovite" in m.evidence.text for m in mentions)

@@ -1339,6 +1339,8 @@ def _newsworthy(name: str, ann: SentenceAnnotation, st: _PostState) -> bool:
     if canonical_actor(name) is not None or ROLE_WORDS.search(name):
         return True
     text = ann.sentence.text
+    if re.search(rf"\b(one|another|a)\s+{re.escape(name)}\b", text) and len(name.split()) == 1:
+        return False  # "one Muscovite told a website": a passer-by asked in the street, no party
     for where in (text, *st.recent_text):
         at = where.find(name.split()[-1]) if name.split() else -1
         near = where[max(0, at - 60):at + len(name) + 80] if at >= 0 else ""
