@@ -2852,3 +2852,16 @@ def test_one_city_dweller_asked_in_the_street_is_no_party() -> None:
                            "“The food tastes the same as before the war,” one Muscovite told the pro-government news "
                            "site Vesti.")
     assert not any("Muscovite" in m.evidence.text for m in mentions)
+
+
+def test_words_two_stories_score_alike_for_go_with_the_one_they_share_words_with() -> None:
+    events = events_of("According to the Interfax news agency, the Ikea stores in Russia will reopen under the name "
+                       "“Home”. The agency was told the name was only temporary, to meet a rule against the Swedish "
+                       "brand.",
+                       "In another sign that western sanctions are biting, Reuters reports Russia’s industry ministry "
+                       "expects steel output to fall by a third in 2022 as mills run short of parts.",
+                       "Ivan Petrov, head of the ministry’s metals department, said on Thursday: “We saw a steep drop "
+                       "in the spring.”")
+    petrov = [e for e in events if any("Petrov" in x.text for x in e.evidence)]
+    assert petrov and any("steel output" in x.text for x in petrov[0].evidence)
+    assert not any("Ikea" in x.text for x in petrov[0].evidence)

@@ -203,7 +203,7 @@ def _cluster_document(mentions: list[EventMention], model: PairModel | None,
                     score = _score(c, m, model)
                 if score > 0.0:
                     scores[ci] = score
-                if score > best_score:
+                if score > best_score or (score == best_score > 0.0 and not m.supporting and _shares_more(c, best, m)):
                     best, best_score = c, score
             if best is None:
                 if not m.supporting:
@@ -234,6 +234,16 @@ def _cluster_document(mentions: list[EventMention], model: PairModel | None,
     earlier = (previous.joined, twin, dirty) if old_of and previous is not None else None
     out, joined = _consolidate(clusters, earlier)
     return out, Progress(rows, joined)
+
+
+def _shares_more(c: _Cluster, other: _Cluster, m: EventMention) -> bool:
+    """Two stories score alike for a mention: it goes with the one whose sentences share more of its
+    words ("the ministry's department head said ..." with the ministry's sales forecast, not the app
+    renamed told just before it). A headline or an embedded post keeps to the first story, as before."""
+    def shared(x: _Cluster) -> tuple[bool, float]:  # (a story of its own kind first)
+        return any(y.type == m.type for y in x.mentions), \
+            max(text_overlap(y.evidence.text, m.evidence.text) for y in x.mentions)
+    return shared(c) > shared(other)
 
 
 def _consolidate(clusters: list[_Cluster], earlier: tuple[list[int], dict[int, int], set[int]] | None = None
