@@ -2865,3 +2865,9 @@ def test_words_two_stories_score_alike_for_go_with_the_one_they_share_words_with
     petrov = [e for e in events if any("Petrov" in x.text for x in e.evidence)]
     assert petrov and any("steel output" in x.text for x in petrov[0].evidence)
     assert not any("Ikea" in x.text for x in petrov[0].evidence)
+
+
+def test_a_stance_held_over_time_is_a_portrait_not_words_of_the_day() -> None:
+    mentions = mentions_of("The Serbian president has criticised the war in Ukraine, but keeps a cautious position "
+                           "on sanctions against Russia.")
+    assert not any(m.type == "statement" and not m.supporting for m in mentions)

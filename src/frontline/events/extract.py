@@ -2568,7 +2568,19 @@ def _standing_position(tok: Token) -> bool:
                  (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)))
                 for c in tok.children):
         return True  # "Since the invasion, officials have insisted on ...": held all along, not said now
+    if _holds_a_stance(tok) or any(c.dep_ == "conj" and _holds_a_stance(c) for c in tok.children):
+        return True  # "has condemned the invasion, but maintains an ambiguous position": a portrait of a stance
     return any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.children)
+
+
+STANCE_NOUNS = {"position", "stance", "line", "view", "critic", "supporter", "opponent", "advocate", "ally"}
+
+
+def _holds_a_stance(verb: Token) -> bool:
+    """'maintains an ambiguous position', 'has been a fierce critic of sanctions': a stance held over time."""
+    if verb.lemma_.lower() in ("maintain", "hold", "keep", "take"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS for c in verb.children)
+    return verb.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in STANCE_NOUNS for c in verb.children)
 
 
 def _assessed(tok: Token) -> bool:
