@@ -2871,3 +2871,9 @@ def test_a_stance_held_over_time_is_a_portrait_not_words_of_the_day() -> None:
     mentions = mentions_of("The Serbian president has criticised the war in Ukraine, but keeps a cautious position "
                            "on sanctions against Russia.")
     assert not any(m.type == "statement" and not m.supporting for m in mentions)
+
+
+def test_what_a_side_has_already_done_or_said_is_recalled_background() -> None:
+    assert mentions_of("Kyiv has already sentenced dozens of Russian soldiers to prison for looting, and Moscow "
+                       "may try to swap them for its own men.") == []
+    assert mentions_of("Moscow has already stated it will ignore any price cap on its oil.") == []

@@ -1003,6 +1003,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "to slow its advance": a purpose ("travel to Tehran to hold talks" is a plan, kept)
         if hit.type in PARTICIPANT_KINDS and _thwarted_purpose(tok):
             continue  # "denied visas to attend the session": the refusal is the news, no gathering is planned
+        if hit.type not in MILITARY | {"statement"} and _already_done(tok):
+            continue  # "Ukraine has already sentenced several soldiers ...": done before, recalled
         if hit.type == "statement" and _said_before(tok, text):
             continue  # "US officials had accused Russia of ...": words recalled from before the news
         if hit.type == "statement" and _standing_position(tok):
@@ -2550,8 +2552,17 @@ def _said_before(tok: Token, text: str) -> bool:
     if tok.lemma_.lower() in syntax.DENY_LEMMAS or any(c.lower_ in ("earlier", "today") for c in tok.children):
         return False  # "Kyiv had earlier denied the claim": a denial, or words of the day told before the news
     recalled = (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)) or \
-        any(c.lower_ == "previously" for c in tok.children)  # ("The Guardian has previously reported that ...")
+        any(c.lower_ == "previously" for c in tok.children) or _already_done(tok)
+    # ("The Guardian has previously reported that ...", "Russia has already stated it will not obey the cap")
     return tok.pos_ == "VERB" and tok.dep_ == "ROOT" and recalled and not re.search(r"\baccording to\b", text, re.I)
+
+
+def _already_done(tok: Token) -> bool:
+    """'has already sentenced several soldiers', 'has already said it will ban coal': done before the news,
+    recalled as its background."""
+    verb = syntax.governing_verb(tok)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and \
+        any(c.dep_ == "advmod" and c.lower_ == "already" for c in verb.children)
 
 
 def _standing_position(tok: Token) -> bool:
