@@ -2877,3 +2877,11 @@ def test_what_a_side_has_already_done_or_said_is_recalled_background() -> None:
     assert mentions_of("Kyiv has already sentenced dozens of Russian soldiers to prison for looting, and Moscow "
                        "may try to swap them for its own men.") == []
     assert mentions_of("Moscow has already stated it will ignore any price cap on its oil.") == []
+
+
+def test_where_captives_were_taken_before_is_not_where_they_were_killed() -> None:
+    mentions = mentions_of("Dozens of prisoners died when a jail in Olenivka was shelled overnight, officials said.",
+                           "Kyiv says Russian troops murdered the prisoners from the marine brigade, who were "
+                           "captured in April in Mariupol.")
+    killed = [m for m in mentions if m.evidence.text.startswith("Kyiv says")]
+    assert killed and (killed[0].location is None or killed[0].location.name != "Mariupol")

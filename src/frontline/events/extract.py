@@ -2997,6 +2997,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     # "Britain will host a conference next year, ... as nations gather in Switzerland": the backdrop's place
     if hit.type in PARTICIPANT_KINDS:  # (for an act, the backdrop often names its town: "as bombs rained on X")
         places = [p for p in places if not _in_backdrop_of_another(p, hit, ann)]
+    if hit.type == "prisoners":
+        # "murdered the prisoners from the regiment, who were captured in May in Mariupol": where the
+        # captives were taken before, a description of them, not where this happened
+        places = [p for p in places if not _describes_the_captives(p, hit, ann)]
     if hit.type == "aid":
         # "tanks most likely from Spain", "aid from the US": the giver, not where the aid goes
         places = [p for p in places if not (p.precision == "country" and
@@ -3281,6 +3285,18 @@ def _in_backdrop_of_another(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotatio
     for a in span.root.ancestors:
         if a.pos_ in ("VERB", "AUX") and a.dep_ == "advcl" and \
                 any(c.dep_ == "mark" and c.lower_ == "as" for c in a.children):
+            return not syntax.in_subtree(tok, a) and a.i > tok.i
+    return False
+
+
+def _describes_the_captives(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """Whether the place is told in a relative clause on a noun, after the trigger and outside its own words."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if tok is None or span is None or len(span) == 0:
+        return False
+    for a in span.root.ancestors:
+        if a.dep_ == "relcl" and a.pos_ in ("VERB", "AUX"):
             return not syntax.in_subtree(tok, a) and a.i > tok.i
     return False
 
