@@ -322,3 +322,11 @@ def test_a_fronted_day_dates_the_telling_its_subject_does_not_the_plans_told():
         [("Monday", D(2025, 1, 6), D(2025, 1, 6), "day")]
     assert dates_in("Talks will resume on Monday, the minister said.") == \
         [("Monday", D(2025, 1, 13), D(2025, 1, 13), "day")]
+
+
+def test_a_month_that_says_which_war_act_does_not_date_the_news() -> None:
+    from test_events_arguments import mentions_of
+
+    mentions = mentions_of("Ukraine’s sunflower oil exports dropped from 1m tons a month before Russia’s February "
+                           "offensive to almost nothing, a trade official said on Monday.")
+    assert mentions and all(m.date is None or m.date.start.month != 2 for m in mentions)

@@ -3583,14 +3583,23 @@ def _took_place(verb: Token) -> bool:
     return relative or any(t.lower_ in ("which", "that") and t.dep_ in ("nsubj", "nsubjpass") for t in verb.children)
 
 
+MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
+               "november", "december"}  # ("may" is a verb far more often than a month before a noun)
+
+
 def _dates_another_noun(d: DateRef, tok: Token | None, ann: SentenceAnnotation) -> bool:
     """A possessive date ("this year's chair") or "a recent" ("said of the recent discoveries") on a noun
     that is not the trigger."""
-    recent = d.text.lower().split()[-1:] == ["recent"]
-    if (not recent and ann.sentence.text[d.char_end:d.char_end + 2] not in ("'s", "’s")) or ann.doc is None:
+    if ann.doc is None:
         return False
     span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
+        return False
+    if len(span) == 1 and span.root.lower_ in MONTH_NAMES and span.root.dep_ in ("compound", "amod") and \
+            span.root.head.pos_ == "NOUN" and span.root.head.i > span.root.i:
+        return tok is None or span.root.head.i != tok.i  # "Russia's February invasion": which invasion
+    recent = d.text.lower().split()[-1:] == ["recent"]
+    if not recent and ann.sentence.text[d.char_end:d.char_end + 2] not in ("'s", "’s"):
         return False
     owner = span[-1].head if recent else span.root.head
     return tok is None or owner.i != tok.i
