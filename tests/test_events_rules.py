@@ -2885,3 +2885,8 @@ def test_where_captives_were_taken_before_is_not_where_they_were_killed() -> Non
                            "captured in April in Mariupol.")
     killed = [m for m in mentions if m.evidence.text.startswith("Kyiv says")]
     assert killed and (killed[0].location is None or killed[0].location.name != "Mariupol")
+
+
+def test_a_town_under_siege_for_months_is_a_state_not_news_of_a_day() -> None:
+    assert mentions_of("Kharkiv has been under siege by Russian forces for almost three months, as Moscow presses "
+                       "its war.") == []

@@ -199,6 +199,18 @@ def _a_state_since(tok: Token) -> bool:
     return since and not _told_as_news(head)
 
 
+def _under_it_for_a_span(tok: Token) -> bool:
+    """'has been under siege for five months', 'has been under fire since March': a lasting state."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "under":
+        return False
+    verb = tok.head.head
+    if verb.lemma_.lower() not in STATE_VERBS or not any(c.dep_ == "aux" and c.lower_ in ("has", "have")
+                                                          for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and (c.lower_ == "since" or (c.lower_ == "for" and any(
+        g.lemma_.lower() in SPAN_UNITS for g in c.children))) for c in verb.children)
+
+
 SPAN_UNITS = {"day", "week", "month", "year"}
 
 
@@ -231,6 +243,8 @@ def is_background(tok: Token) -> bool:
         return True  # "decimated by continuous shelling": a condition, not one event
     if _a_state_since(tok):
         return True  # "fighting has remained intense since Moscow refocused its efforts": how things have been
+    if _under_it_for_a_span(tok):
+        return True  # "Ukraine has been under siege for nearly five months": a state that has lasted
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and _a_span_long(c) for c in tok.children):
         return True  # "enduring a weeks-long siege": a state that has lasted, not news of a day
     if _at_a_rate(tok):
