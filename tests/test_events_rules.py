@@ -2890,3 +2890,8 @@ def test_where_captives_were_taken_before_is_not_where_they_were_killed() -> Non
 def test_a_town_under_siege_for_months_is_a_state_not_news_of_a_day() -> None:
     assert mentions_of("Kharkiv has been under siege by Russian forces for almost three months, as Moscow presses "
                        "its war.") == []
+
+
+def test_what_captive_people_would_bring_tells_no_capture() -> None:
+    assert mentions_of("Captive Britons would add a new layer of difficulty to London’s efforts to arm Ukraine "
+                       "without provoking Russia.") == []

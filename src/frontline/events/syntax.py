@@ -603,7 +603,11 @@ def _has_if_clause(verb: Token) -> bool:
 
 def _any_such(tok: Token, verb: Token) -> bool:
     """'a trial of the troops would complicate talks', 'any attack would trigger a response', 'the fall of
-    the port would be a blow': an act as the subject of what it would bring, with no act of its own told."""
+    the port would be a blow', 'captive Americans would add complexity': an act as the subject of what it
+    would bring, with no act of its own told."""
+    if tok.dep_ in ("amod", "compound") and tok.head.dep_ == "nsubj" and tok.head.head.i == verb.i and \
+            tok.head.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in tok.head.children):
+        return True  # "captive Americans would add another layer of complexity": any such people, were there any
     if tok.dep_ != "nsubj" or tok.head.i != verb.i or tok.pos_ != "NOUN":
         return False
     if verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children):
