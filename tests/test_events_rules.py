@@ -2895,3 +2895,9 @@ def test_a_town_under_siege_for_months_is_a_state_not_news_of_a_day() -> None:
 def test_what_captive_people_would_bring_tells_no_capture() -> None:
     assert mentions_of("Captive Britons would add a new layer of difficulty to London’s efforts to arm Ukraine "
                        "without provoking Russia.") == []
+
+
+def test_what_the_war_itself_does_to_a_topic_is_no_act_of_a_party() -> None:
+    mentions = mentions_of("Aid groups warned on Monday that the war in Ukraine threatens famine across east "
+                           "Africa.")
+    assert [m.type for m in mentions] == ["statement"]

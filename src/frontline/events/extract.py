@@ -1032,6 +1032,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
                 syntax.governing_verb(tok).lemma_ == "be" and \
                 not any(c.dep_ == "expl" for c in syntax.governing_verb(tok).children):
             continue  # "Germany is heavily reliant on the Nord Stream 1 pipeline": a state of things, not news
+        if hit.type == "other" and hit.topical and _done_by_the_war(tok):
+            continue  # "the war has sent food prices soaring": what the war does in general, no act of a party
         if hit.type != "statement" and _comes_as(tok):
             continue  # "The minister's visit came as Ukraine warned ...": the visit told before, a link
         if hit.type in ("agreement", "meeting", "call") and _accord_as_a_time(tok):
@@ -2555,6 +2557,16 @@ def _said_before(tok: Token, text: str) -> bool:
         any(c.lower_ == "previously" for c in tok.children) or _already_done(tok)
     # ("The Guardian has previously reported that ...", "Russia has already stated it will not obey the cap")
     return tok.pos_ == "VERB" and tok.dep_ == "ROOT" and recalled and not re.search(r"\baccording to\b", text, re.I)
+
+
+WAR_NOUNS = {"war", "invasion", "conflict", "fighting"}
+
+
+def _done_by_the_war(tok: Token) -> bool:
+    """A topic whose clause has the war itself as its subject ("the war has sent food prices soaring")."""
+    verb = syntax.governing_verb(tok)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in WAR_NOUNS and
+               any(d.dep_ in ("det", "poss") for d in c.children) for c in verb.children)
 
 
 def _already_done(tok: Token) -> bool:
