@@ -193,6 +193,6 @@ def test_what_several_statements_are_read_to_suggest_is_the_writers_inference() 
     from test_events_arguments import mentions_of
 
     mentions = mentions_of("The head of the army said troops must prepare to fight in Europe again.",
-                           "The statements suggest the west believes Ukraine cannot achieve a rapid breakthrough "
-                           "despite the arrival of new arms.")
+                           "The statements suggest western capitals think Kyiv cannot win quickly, even with the "
+                           "new arms.")
     assert [m.evidence.text[:14] for m in mentions] == ["The head of th"]

@@ -2810,7 +2810,7 @@ def test_an_act_told_with_how_long_it_has_lasted_is_a_state_not_news_of_a_day() 
 
 def test_an_attack_someone_was_injured_as_a_result_of_is_the_news() -> None:
     mentions = mentions_of("Local police said the deputy mayor of the occupied town was badly hurt as a result of "
-                           "a car bomb attack on Thursday.")
+                           "a bomb attack on his car on Thursday.")
     assert [m.type for m in mentions] == ["strike"]
 
 
@@ -2821,10 +2821,10 @@ def test_what_the_fall_of_a_town_would_be_tells_no_fall() -> None:
 
 def test_a_bare_ministry_of_a_field_is_the_one_named_in_full_just_before() -> None:
     mentions = mentions_of("Shelling hit a hospital in Kharkiv on Friday, the governor said.",
-                           "A Danish pump maker has shipped four water purifiers to Ukraine, the country’s ministry "
-                           "of health announced on Saturday. In a statement, the ministry of health said, “Each unit "
-                           "can supply a whole hospital.”")
-    words = [m for m in mentions if m.evidence.text.startswith("In a statement")]
+                           "A Danish pump maker has shipped four water purifiers to Ukraine’s hospitals, the "
+                           "country’s ministry of health said on Saturday. In a post on Telegram, the ministry of "
+                           "health said, “Each unit can supply a whole hospital.”")
+    words = [m for m in mentions if m.evidence.text.startswith("In a post")]
     assert words and words[0].sources[0][0] == "Ukraine’s ministry of health"
     assert words[0].location is not None and words[0].location.name == "Kyiv"
 

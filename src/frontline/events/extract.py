@@ -3290,27 +3290,24 @@ def _dates_the_telling(date: DateRef, ann: SentenceAnnotation) -> bool:
 def _in_backdrop_of_another(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
     """Whether the place is told in an 'as' clause of backdrop ("..., as nations gather in Switzerland")
     the trigger is not part of."""
-    tok = syntax.token_at(ann.doc, hit.start, hit.end)
-    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
-    if tok is None or span is None or len(span) == 0:
-        return False
-    for a in span.root.ancestors:
-        if a.pos_ in ("VERB", "AUX") and a.dep_ == "advcl" and \
-                any(c.dep_ == "mark" and c.lower_ == "as" for c in a.children):
-            return not syntax.in_subtree(tok, a) and a.i > tok.i
-    return False
+    return _in_a_later_clause(p, hit, ann, lambda a: a.pos_ in ("VERB", "AUX") and a.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in a.children))
 
 
 def _describes_the_captives(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
     """Whether the place is told in a relative clause on a noun, after the trigger and outside its own words."""
+    return _in_a_later_clause(p, hit, ann, lambda a: a.dep_ == "relcl" and a.pos_ in ("VERB", "AUX"))
+
+
+def _in_a_later_clause(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation, is_clause) -> bool:
+    """Whether the nearest clause above the place that `is_clause` accepts comes after the trigger and
+    does not hold it."""
     tok = syntax.token_at(ann.doc, hit.start, hit.end)
     span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
     if tok is None or span is None or len(span) == 0:
         return False
-    for a in span.root.ancestors:
-        if a.dep_ == "relcl" and a.pos_ in ("VERB", "AUX"):
-            return not syntax.in_subtree(tok, a) and a.i > tok.i
-    return False
+    clause = next((a for a in span.root.ancestors if is_clause(a)), None)
+    return clause is not None and not syntax.in_subtree(tok, clause) and clause.i > tok.i
 
 
 def _in_purpose_of_another(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:

@@ -341,7 +341,7 @@ DEATH_LEMMAS = {"kill", "die"}
 
 
 def _harm_it_caused(result: Token) -> bool:
-    """'was injured as a result of a car bomb attack': the attack is the news the harm is told by (deaths
+    """'was hurt as a result of a bomb attack': the attack is the news the harm is told by (deaths
     told with it are a toll of their own, which tells the news)."""
     if result.lemma_.lower() != "result" or result.dep_ != "pobj" or result.head.lower_ != "as":
         return False
