@@ -37,6 +37,7 @@ from frontline.language.attribution import (
     within_view,
     without_day,
 )
+from frontline.language.dates import is_month_name
 from frontline.language.gazetteer import get_gazetteer, is_demonym, normalize
 from frontline.language.places import SITE_HEADS, seat_of, town_in
 from frontline.models import (
@@ -3593,10 +3594,6 @@ def _took_place(verb: Token) -> bool:
     return relative or any(t.lower_ in ("which", "that") and t.dep_ in ("nsubj", "nsubjpass") for t in verb.children)
 
 
-MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
-               "november", "december"}  # ("may" is a verb far more often than a month before a noun)
-
-
 def _dates_another_noun(d: DateRef, tok: Token | None, ann: SentenceAnnotation) -> bool:
     """A possessive date ("this year's chair") or "a recent" ("said of the recent discoveries") on a noun
     that is not the trigger."""
@@ -3605,7 +3602,7 @@ def _dates_another_noun(d: DateRef, tok: Token | None, ann: SentenceAnnotation) 
     span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    if len(span) == 1 and span.root.lower_ in MONTH_NAMES and span.root.dep_ in ("compound", "amod") and \
+    if len(span) == 1 and is_month_name(span.root.text) and span.root.dep_ in ("compound", "amod") and \
             span.root.head.pos_ == "NOUN" and span.root.head.i > span.root.i:
         return tok is None or span.root.head.i != tok.i  # "Russia's February invasion": which invasion
     recent = d.text.lower().split()[-1:] == ["recent"]

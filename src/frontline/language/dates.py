@@ -547,6 +547,12 @@ def _month_num(text: str) -> int:
     return _MONTHS[_key(text)]
 
 
+def is_month_name(word: str) -> bool:
+    """A month's full name that is no other word ("February"; not "May" or "march", see ambiguous_months)."""
+    key = _key(word)
+    return key in _LEX["months"] and key not in _AMBIGUOUS_MONTHS
+
+
 def _weekday_num(text: str | None) -> int | None:
     return None if not text else _WEEKDAYS[_key(text)]
 
