@@ -2901,3 +2901,9 @@ def test_what_the_war_itself_does_to_a_topic_is_no_act_of_a_party() -> None:
     mentions = mentions_of("Aid groups warned on Monday that the war in Ukraine threatens famine across east "
                            "Africa.")
     assert [m.type for m in mentions] == ["statement"]
+
+
+def test_what_the_war_did_to_prices_is_no_act_even_when_the_parser_joins_it_to_a_list() -> None:
+    # the parser joins "the war" to the nouns before and leaves "has sent" without a subject
+    assert mentions_of("Russia and Ukraine are big grain exporters and the war has since sent food prices "
+                       "soaring.") == []

@@ -2566,8 +2566,18 @@ WAR_NOUNS = {"war", "invasion", "conflict", "fighting"}
 def _done_by_the_war(tok: Token) -> bool:
     """A topic whose clause has the war itself as its subject ("warned that the war risked famine")."""
     verb = syntax.governing_verb(tok)
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in WAR_NOUNS and
-               any(d.dep_ in ("det", "poss") for d in c.children) for c in verb.children)
+    if verb.dep_ == "ccomp" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "the war has sent prices soaring": what the war did to them
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        # the parser may hang the subject elsewhere ("... suppliers and the war has sent prices soaring"
+        # joins "the war" to the nouns before): the noun just before the verb's auxiliaries stands in
+        i = verb.i - 1
+        while i >= 0 and verb.doc[i].head == verb and verb.doc[i].dep_ in ("aux", "neg", "advmod"):
+            i -= 1
+        subjects = [verb.doc[i]] if i >= 0 and verb.doc[i].pos_ == "NOUN" else []
+    return any(c.lemma_.lower() in WAR_NOUNS and any(d.dep_ in ("det", "poss") for d in c.children)
+               for c in subjects)
 
 
 def _already_done(tok: Token) -> bool:
