@@ -2907,3 +2907,7 @@ def test_what_the_war_did_to_prices_is_no_act_even_when_the_parser_joins_it_to_a
     # the parser joins "the war" to the nouns before and leaves "has sent" without a subject
     assert mentions_of("Russia and Ukraine are big grain exporters and the war has since sent food prices "
                        "soaring.") == []
+
+
+def test_what_a_thing_was_designed_to_bring_about_is_its_purpose_not_news() -> None:
+    assert mentions_of("Analysts say the hearings were designed to speed up prisoner exchanges with Kyiv.") == []

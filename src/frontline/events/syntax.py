@@ -364,6 +364,9 @@ def _first_to(verb: Token) -> bool:
 
 # "the rockets the army has been using to halt the advance": what a means is used for
 MEANS_VERBS = {"use", "deploy", "employ"}
+# "the trials may be constructed to prompt prisoner exchanges", "sanctions designed to cripple the bank":
+# what a thing was made for, not what happened
+DESIGN_VERBS = {"design", "construct", "intend", "engineer", "calculate"}
 
 
 def in_purpose_clause(tok: Token) -> bool:
@@ -376,7 +379,8 @@ def in_purpose_clause(tok: Token) -> bool:
         if cur.pos_ == "VERB":
             while cur.dep_ == "conj" and cur.head.pos_ == "VERB":
                 cur = cur.head  # "to hurt Russia and slow its advance"
-            purpose = cur.dep_ == "advcl" or (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in MEANS_VERBS)
+            purpose = cur.dep_ == "advcl" or \
+                (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in MEANS_VERBS | DESIGN_VERBS)
             return purpose and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
         if cur.head.i == cur.i:
