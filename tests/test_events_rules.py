@@ -2911,3 +2911,9 @@ def test_what_the_war_did_to_prices_is_no_act_even_when_the_parser_joins_it_to_a
 
 def test_what_a_thing_was_designed_to_bring_about_is_its_purpose_not_news() -> None:
     assert mentions_of("Analysts say the hearings were designed to speed up prisoner exchanges with Kyiv.") == []
+
+
+def test_a_war_effort_that_receives_a_boost_is_the_frame_of_the_news_not_a_battle() -> None:
+    mentions = mentions_of("The fight to drive the invaders out got a boost on Tuesday when Canada said it would "
+                           "send more howitzers to Ukraine.")
+    assert "clash" not in [m.type for m in mentions] and mentions

@@ -1056,6 +1056,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
         if hit.type == "sanctions" and tok.lemma_.lower() == "sanction" and tok.pos_ == "NOUN" and not _imposed(tok):
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
+        if hit.type in MILITARY and _fortune_of_an_effort(tok):
+            continue  # "the fight to push Russia back received a boost when the UK said ...": the other news is the act
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
         if hit.type != "statement" and _role_of_a_thing(tok):
@@ -2561,6 +2563,15 @@ def _said_before(tok: Token, text: str) -> bool:
 
 
 WAR_NOUNS = {"war", "invasion", "conflict", "fighting"}
+FORTUNE_NOUNS = {"boost", "fillip", "lift", "blow", "setback"}
+
+
+def _fortune_of_an_effort(tok: Token) -> bool:
+    """A war effort said to receive a boost or a blow ("the fight to push Russia back received a boost
+    when ..."): the effort is the frame, what gave the boost is the news."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.lemma_.lower() in ("receive", "get", "suffer", "take") and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() in FORTUNE_NOUNS for c in verb.children)
 
 
 def _done_by_the_war(tok: Token) -> bool:
