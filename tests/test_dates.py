@@ -88,6 +88,14 @@ def test_months_later_follow_the_date_just_mentioned():
     assert (ref.start, ref.precision) == (D(2022, 5, 1), "month")
 
 
+def test_a_month_of_the_following_year_is_counted_from_the_year_just_told():
+    resolver = DateResolver(WED)
+    (told, planned) = resolver.resolve("An aide wrote on 3 March 2015 to propose a state visit in May the following "
+                                       "year.")
+    assert told.start == D(2015, 3, 3)
+    assert span(planned) == (D(2016, 5, 1), D(2016, 5, 31), "month", "relative")
+
+
 def test_previous_day_follows_the_date_just_mentioned_else_the_anchor():
     resolver = DateResolver(WED)
     resolver.resolve("Talks resumed on 16 December.")

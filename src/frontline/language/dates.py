@@ -678,11 +678,17 @@ def _check_month(m: _M, text: str) -> bool:
 
 # "last August", "in May", "late last July", "August last year"
 @_rule("month", rf"(?:(?P<part>{_PART_CAL})[\s-]*)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<mo>{_MONTH_FULL})"
-       r"(?:\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?(?!\s+\d)", {"month"}, check=_check_month)
+       r"(?:\s+(?:of\s+)?(?P<yrel>last|this|next|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
+       r"\s+year)?(?!\s+\d)", {"month"}, check=_check_month)
 def _month_rule(m: _M, env: _Env) -> _Range | None:
     mo = _month_num(m["mo"])
-    if m["yrel"]:
-        y = env.anchor.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    yrel = re.sub(r"\s+", " ", (m["yrel"] or "").lower())
+    if yrel.startswith("the "):
+        # "wrote on 7 August 2013 to plan a trip in June the following year": the year after the one just told
+        base = env.ref.start.year if env.ref is not None else env.anchor.year
+        y = base + (1 if yrel in ("the following", "the next") else -1)
+    elif yrel:
+        y = env.anchor.year + {"last": -1, "this": 0, "next": 1}[yrel]
     else:
         y = _month_year(mo, env.anchor, _direction(m, env), _rel(m["rel"]))
     start, end = _month_range(y, mo)
