@@ -33,6 +33,7 @@ from frontline.events.similarity import (
     voices_apart,
     war_side,
 )
+from frontline.events.triggers import find_triggers
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, state_of
 from frontline.language.attribution import BODY_NOUNS, SPOKESPERSON
 from frontline.models import DateRef, Event, EventMention, Evidence, PlaceRef, Quantity
@@ -598,6 +599,7 @@ def _affinity(a: EventMention, b: EventMention) -> float:
         # (a few sentences on: a paragraph of a digest tells several stories)
         # (not when the two are voices told apart: a digest paragraph gives each story its own voice)
         apart = _two_voices(a, b) if a.type == "statement" else (_two_people(a, b) and _bystander(a, b))
+        apart = apart or _denies_another_thing(a, b)
         return 2.6 if b.type == "statement" and not apart else 0.0
     same_town = _same_place(a.location, b.location) and a.location.precision == "place"
     same_area = _same_place(a.location, b.location)
@@ -637,6 +639,29 @@ def _affinity(a: EventMention, b: EventMention) -> float:
     if a.type == b.type and same_town and shared_actor and _same_day(a.date, b.date):
         return 1.4
     return 0.0
+
+
+DENIAL_VERB = re.compile(r"\b(den(y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*)\b", re.I)
+# what a denial points back at: "denied it", "rejected Russia's explanation", "denied responsibility"
+DENIED_BACK = re.compile(r"\b(claims?|reports?|allegations?|accusations?|responsibility|involvement|explanation|"
+                         r"account|version|charges?)\b|^\s*(it|this|that)\s*([.,;:]|$|\b(and|but|on|in|as|outright)\b)",
+                         re.I)
+
+
+def _denies_another_thing(act: EventMention, denial: EventMention) -> bool:
+    """A denial after an act in one paragraph that names no act of its kind and points back at
+    nothing ("has given $8bn in aid ... But it denies it is a participant in the conflict"): it
+    answers something else, and must not make the act contested."""
+    if act.type == "statement" or not any(s == "denies" for _, s in denial.sources):
+        return False
+    text = denial.evidence.text
+    verb = DENIAL_VERB.search(text)
+    if verb is None:
+        return False
+    after = " ".join(text[verb.end():].split()[:4])
+    if DENIED_BACK.search(after):
+        return False  # the act told before, denied
+    return not any(h.type == act.type for h in find_triggers(text))
 
 
 def _shared_subject(a: EventMention, b: EventMention) -> bool:
