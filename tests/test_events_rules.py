@@ -2917,3 +2917,29 @@ def test_a_war_effort_that_receives_a_boost_is_the_frame_of_the_news_not_a_battl
     mentions = mentions_of("The fight to drive the invaders out got a boost on Tuesday when Canada said it would "
                            "send more howitzers to Ukraine.")
     assert "clash" not in [m.type for m in mentions] and mentions
+
+
+def test_a_denial_of_something_else_does_not_contest_the_aid_told_before_it() -> None:
+    events = events_of("Canada has so far sent more than $2bn in military assistance to Ukraine, including a new "
+                       "package of drones announced on Tuesday. But Ottawa firmly denies that it is a party to the "
+                       "conflict with Russia.")
+    aid = next(e for e in events if e.type == "aid")
+    assert aid.status != "contested" and not any("denies" in x.text for x in aid.evidence)
+
+
+def test_a_denial_that_points_back_at_the_strike_still_contests_it() -> None:
+    events = events_of("A missile hit a fuel depot in the port of Mykolaiv on Tuesday, Ukrainian officials said. "
+                       "Moscow rejected the accusation.")
+    strike = next(e for e in events if e.type == "strike")
+    assert strike.status == "contested"
+
+
+def test_a_condition_inside_a_threat_does_not_make_the_pledge_before_it_hypothetical() -> None:
+    mentions = mentions_of("Norway said on Friday it would send more howitzers to Ukraine, despite a warning from "
+                           "Moscow to strike new targets if further heavy arms were delivered.")
+    assert [(m.type, m.status) for m in mentions] == [("aid", "expected")]
+
+
+def test_the_day_right_after_said_dates_the_pledge_not_a_day_to_come() -> None:
+    (pledge,) = mentions_of("Norway said on Friday it would send more howitzers to Ukraine.")
+    assert pledge.status == "expected" and pledge.date.start == dt.date(2022, 4, 29)

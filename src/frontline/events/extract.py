@@ -3304,6 +3304,11 @@ def _dates_the_telling(date: DateRef, ann: SentenceAnnotation) -> bool:
     span = ann.doc.char_span(date.char_start, date.char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
+    before = span[0].i - 1
+    if before >= 0 and ann.doc[before].lower_ == "on":
+        before -= 1
+    if before >= 0 and ann.doc[before].tag_ == "VBD" and ann.doc[before].lemma_.lower() in REPORTING_VERBS:
+        return True  # "Norway said on Friday it would send ...", however the parser hangs the day
     head = span.root.head
     if head.dep_ == "prep":
         head = head.head

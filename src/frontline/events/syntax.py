@@ -620,10 +620,15 @@ def _any_such(tok: Token, verb: Token) -> bool:
 
 
 def _hypothetical(verb: Token) -> bool:
-    for tok in verb.subtree:
-        if tok.dep_ == "mark" and tok.lower_ in HYPOTHETICAL_MARKS:
-            return True
-    return any(t.lower_ in HYPOTHETICAL_MARKS for t in verb.doc)
+    return any(t.lower_ in HYPOTHETICAL_MARKS and not _condition_of_another(t, verb) for t in verb.doc)
+
+
+def _condition_of_another(mark: Token, verb: Token) -> bool:
+    """An "if" whose clause hangs under another verb below this one ("said it would supply rockets,
+    despite a threat to bomb new targets if more arms were sent"): the condition of that verb only."""
+    clause = mark.head
+    return clause.head.i != verb.i and any(a.i == verb.i for a in clause.head.ancestors) and \
+        clause.head.pos_ == "VERB" and clause.dep_ == "advcl"
 
 
 def _cancelled(tok: Token) -> str | None:
