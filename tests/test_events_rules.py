@@ -2943,3 +2943,12 @@ def test_a_condition_inside_a_threat_does_not_make_the_pledge_before_it_hypothet
 def test_the_day_right_after_said_dates_the_pledge_not_a_day_to_come() -> None:
     (pledge,) = mentions_of("Norway said on Friday it would send more howitzers to Ukraine.")
     assert pledge.status == "expected" and pledge.date.start == dt.date(2022, 4, 29)
+
+
+def test_the_blocs_official_speaks_from_the_seat_of_the_union_the_sentence_names() -> None:
+    mentions = mentions_of("Grain talks between the two sides resumed in Istanbul on Monday.",
+                           "Diplomats called the mood constructive.",
+                           "The European Union has so far seized €2bn of yachts and villas owned by tycoons "
+                           "sanctioned over the invasion of Ukraine, the bloc’s top justice official told reporters.")
+    said = next(m for m in mentions if "justice official" in m.evidence.text)
+    assert said.location is not None and said.location.name == "Brussels"

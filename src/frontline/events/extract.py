@@ -2882,6 +2882,9 @@ def _seat(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None = N
     actor = host if host is not None else canonical_actor(speaker, when)
     if actor is None:
         actor = next((a for a in ann.actors if a.text == speaker or a.name == speaker), None)
+    if actor is None and BLOC.search(speaker):
+        # "the EU has frozen €13bn ..., the bloc's top justice official said": the union the sentence names
+        actor = next((a for a in ann.actors if a.kind == "org" and a.actor_id and seat_of_actor(a.actor_id)), None)
     if actor is None or actor.kind not in ("state", "person", "org", "force") or is_media(actor.actor_id):
         return None  # an outlet's newsroom is not where the news happened
     seat = seat_of_actor(actor.actor_id) if actor.actor_id else (None, actor.country) if actor.country else None
@@ -2894,6 +2897,8 @@ def _seat(speaker: str | None, ann: SentenceAnnotation, when: dt.date | None = N
     # inferred, not named: no words of the text (merging and the event's place tell the two apart)
     return replace(ref, text="", start=0, end=0) if ref is not None else None
 
+
+BLOC = re.compile(r"\b(bloc|alliance)\b", re.I)  # a union or alliance named by its kind
 
 # people who speak for themselves, not from an office: soldiers, residents, witnesses
 ORDINARY_PEOPLE = {"soldier", "troop", "fighter", "serviceman", "servicemen", "conscript", "marine", "resident",
