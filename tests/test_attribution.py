@@ -196,3 +196,10 @@ def test_what_several_statements_are_read_to_suggest_is_the_writers_inference() 
                            "The statements suggest western capitals think Kyiv cannot win quickly, even with the "
                            "new arms.")
     assert [m.evidence.text[:14] for m in mentions] == ["The head of th"]
+
+
+def test_a_long_list_before_said_does_not_lend_its_first_name_the_words(nlp: Language) -> None:
+    text = ("Those now subject to the ban include the mayor of Oslo, Hans Berg; the mayor of Bergen, Kari Moe; the "
+            "commander of Norway’s navy, Admiral Lars Dahl; and the journalists Eva Lund and Nils Holm, Russia’s "
+            "foreign ministry said in a statement.")
+    assert [s for s, _, _ in said(nlp, text)] == ["Russia’s foreign ministry"]

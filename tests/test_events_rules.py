@@ -2952,3 +2952,17 @@ def test_the_blocs_official_speaks_from_the_seat_of_the_union_the_sentence_names
                            "sanctioned over the invasion of Ukraine, the bloc’s top justice official told reporters.")
     said = next(m for m in mentions if "justice official" in m.evidence.text)
     assert said.location is not None and said.location.name == "Brussels"
+
+
+def test_a_ban_announced_and_its_list_of_names_make_one_sanctions_event() -> None:
+    from frontline.models import DateRef, EventMention, Evidence
+
+    day = DateRef(dt.date(2022, 6, 4), dt.date(2022, 6, 4), "day", "relative")
+    told = ["Russia said it was barring 20 Norwegian officials from entering the country.",
+            "Those barred include the mayor of Oslo and two reporters, the foreign ministry said."]
+    mentions = [EventMention(type=kind, status="reported", summary=text, date=day, date_weight=2,
+                             evidence=Evidence("doc", "p1", text, 100 * i, 100 * i + len(text)),
+                             sources=[("Russia", "asserts")], sentence_key=f"doc:{i}", block="doc:p1")
+                for i, (kind, text) in enumerate(zip(["statement", "sanctions"], told))]
+    (event,) = merge_mentions(mentions)
+    assert event.type == "sanctions"

@@ -951,10 +951,10 @@ def _type(ms: list[EventMention]) -> str:
     if counts["strike"] and counts["strike"] == counts["casualties"]:
         return "strike"  # the act, not only its toll
     top = max(counts.values())
-    for m in ms:
-        if counts[m.type] == top:
-            return m.type
-    return ms[0].type
+    tied = [m.type for m in ms if counts[m.type] == top]
+    if "statement" in tied and (measure := next((t for t in tied if t in ("sanctions", "aid")), None)) is not None:
+        return measure  # "Russia announced it was banning 32 officials" and the list of those banned: the ban
+    return tied[0] if tied else ms[0].type
 
 
 def _status(ms: list[EventMention], etype: str) -> str:

@@ -332,7 +332,11 @@ def _subject(verb: Token) -> Token | None:
     """The grammatical subject, the agent of a passive, or the subject shared with a coordinated verb."""
     for c in verb.children:
         if c.dep_ == "nsubj":
-            return c
+            # "Among those sanctioned are the mayor of X, ...; and two journalists, Russia's foreign ministry
+            # said": a phrase right before the verb that the parser hung as an apposition on a noun far back
+            # is the verb's own subject
+            late = _phrase_hung_inside(c, verb) if verb.i - c.i > 8 else None
+            return late if late is not None else c
     for c in verb.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -362,6 +366,20 @@ def _subject(verb: Token) -> Token | None:
                 return _subject(said)
         return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
     return None
+
+
+def _phrase_hung_inside(subj: Token, verb: Token) -> Token | None:
+    """The noun phrase between the last comma and the verb, when the parser hung it inside a subject
+    far back (a long list before "..., Russia's foreign ministry said")."""
+    doc = verb.doc
+    comma = next((i for i in range(verb.i - 1, max(subj.i, verb.i - 8), -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    span = doc[comma + 1:verb.i]
+    roots = [t for t in span if not (span.start <= t.head.i < span.end)]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    return roots[0] if any(a.i == subj.i for a in roots[0].ancestors) else None
 
 
 def _set_off_speaker(verb: Token) -> Token | None:
