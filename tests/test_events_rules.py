@@ -2963,6 +2963,6 @@ def test_a_ban_announced_and_its_list_of_names_make_one_sanctions_event() -> Non
     mentions = [EventMention(type=kind, status="reported", summary=text, date=day, date_weight=2,
                              evidence=Evidence("doc", "p1", text, 100 * i, 100 * i + len(text)),
                              sources=[("Russia", "asserts")], sentence_key=f"doc:{i}", block="doc:p1")
-                for i, (kind, text) in enumerate(zip(["statement", "sanctions"], told))]
+                for i, (kind, text) in enumerate(zip(["statement", "sanctions"], told, strict=True))]
     (event,) = merge_mentions(mentions)
     assert event.type == "sanctions"
