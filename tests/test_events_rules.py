@@ -2966,3 +2966,9 @@ def test_a_ban_announced_and_its_list_of_names_make_one_sanctions_event() -> Non
                 for i, (kind, text) in enumerate(zip(["statement", "sanctions"], told, strict=True))]
     (event,) = merge_mentions(mentions)
     assert event.type == "sanctions"
+
+
+def test_where_a_captive_comes_from_is_not_where_the_trial_is_even_read_as_an_adjective() -> None:
+    (trial,) = mentions_of("Two Britons and Ahmed Karim, a captive from Egypt, appeared in a courtroom cage in "
+                           "footage released by separatist media.")
+    assert trial.type == "prisoners" and trial.location is None

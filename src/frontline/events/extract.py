@@ -3389,7 +3389,9 @@ def _origin_of_a_noun(p: PlaceRef, ann: SentenceAnnotation) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ != "from":
         return False
     noun = root.head.head
-    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in MOVEMENT_NOUNS
+    # ("a captive from Morocco": the tagger may read "captive" as an adjective used as a noun)
+    nominal = noun.pos_ in ("NOUN", "PROPN") or (noun.pos_ == "ADJ" and noun.dep_ in ("appos", "nsubj", "dobj"))
+    return nominal and noun.lemma_.lower() not in MOVEMENT_NOUNS
 
 
 def _in_subject(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
