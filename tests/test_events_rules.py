@@ -2972,3 +2972,11 @@ def test_where_a_captive_comes_from_is_not_where_the_trial_is_even_read_as_an_ad
     (trial,) = mentions_of("Two Britons and Ahmed Karim, a captive from Egypt, appeared in a courtroom cage in "
                            "footage released by separatist media.")
     assert trial.type == "prisoners" and trial.location is None
+
+
+def test_a_leader_of_a_state_the_unsourced_item_does_not_involve_tells_another_item() -> None:
+    events = events_of("Congress passed a new $40bn package of aid for Ukraine on Thursday. Turkey still objects to "
+                       "Sweden’s ties with Kurdish groups, Turkey’s leader, Recep Tayyip Erdoğan, told Sweden’s prime "
+                       "minister, Magdalena Andersson, by phone.")
+    aid = next(e for e in events if e.type == "aid")
+    assert not aid.sources and len(aid.evidence) == 1

@@ -598,7 +598,10 @@ def _affinity(a: EventMention, b: EventMention) -> float:
         # what someone said about the story the post tells; the story itself prefers its own kind
         # (a few sentences on: a paragraph of a digest tells several stories)
         # (not when the two are voices told apart: a digest paragraph gives each story its own voice)
-        apart = _two_voices(a, b) if a.type == "statement" else (_two_people(a, b) and _bystander(a, b))
+        # (an unsourced act has no voice to tell apart: a person of a state it does not involve is enough,
+        # "President Biden signed the aid bill" then "Erdoğan told Sweden's prime minister ..." in a summary)
+        apart = _two_voices(a, b) if a.type == "statement" else \
+            ((_two_people(a, b) or not a.sources) and _bystander(a, b))
         apart = apart or _denies_another_thing(a, b)
         return 2.6 if b.type == "statement" and not apart else 0.0
     same_town = _same_place(a.location, b.location) and a.location.precision == "place"
