@@ -2980,3 +2980,12 @@ def test_a_leader_of_a_state_the_unsourced_item_does_not_involve_tells_another_i
                        "minister, Magdalena Andersson, by phone.")
     aid = next(e for e in events if e.type == "aid")
     assert not aid.sources and len(aid.evidence) == 1
+
+
+def test_a_summons_told_beside_another_story_with_a_while_clause_is_news_and_sets_the_meeting_place() -> None:
+    summons, said = mentions_of(
+        "Medvedev had been speaking after talks in Minsk, while earlier on Monday Russia’s foreign ministry summoned "
+        "the French ambassador to Moscow, Pierre Lévy, over the new restrictions.",
+        "Speaking after the meeting, Lévy said he had urged both sides to stay calm.")
+    assert summons.trigger.startswith("summoned") and said.type == "statement"
+    assert said.location is not None and said.location.name == "Moscow"

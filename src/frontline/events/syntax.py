@@ -221,6 +221,17 @@ def _a_span_long(adj: Token) -> bool:
     return any(c.lemma_.lower() in SPAN_UNITS for c in adj.children if c.dep_ in ("npadvmod", "nmod", "compound"))
 
 
+def _parallel_news(clause: Token) -> bool:
+    """A "while" clause set off by a comma, with its own subject, a past verb and a time of its own
+    ("X spoke after a meeting, while earlier on Tuesday the ministry summoned the envoy"): a second
+    piece of news told beside the first, not its background."""
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ != "while" or mark.i == 0 or clause.doc[mark.i - 1].text != ",":
+        return False
+    return clause.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in clause.children) and \
+        any(t.lower_ in ("earlier", "later", "meanwhile", "separately") for t in clause.doc[mark.i + 1:clause.i])
+
+
 def is_background(tok: Token) -> bool:
     """The trigger sits in a background phrase or clause, not the sentence's news.
 
@@ -315,7 +326,8 @@ def is_background(tok: Token) -> bool:
             obj = obj.head
         if obj.dep_ == "dobj" and obj.head.lemma_.lower() in FLEE_VERBS:
             return True  # "families fleeing bombs and shelling": what people run from, no act in particular
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in cur.children) \
+                and not _parallel_news(cur):
             return True
         if cur.i != tok.i and cur.tag_ == "VBN" and cur.i > 0 and (
                 (cur.dep_ == "acl" and _a_place_noun(cur.head)) or
