@@ -2989,3 +2989,8 @@ def test_a_summons_told_beside_another_story_with_a_while_clause_is_news_and_set
         "Speaking after the meeting, Lévy said he had urged both sides to stay calm.")
     assert summons.trigger.startswith("summoned") and said.type == "statement"
     assert said.location is not None and said.location.name == "Moscow"
+
+
+def test_what_a_victory_would_let_a_side_claim_is_neither_a_capture_nor_its_words() -> None:
+    assert mentions_of("Victory in the city would let Russia claim control of the whole region, a goal the Kremlin "
+                       "set in April.") == []

@@ -602,7 +602,7 @@ def local_modality(tok: Token) -> str | None:
                 if any(o.dep_ == "advmod" and o.lower_ == "only" for o in v.children):
                     return "conditional"  # "Belarus would only fight in response to a provocation": a condition
                 return "expected" if c.lower_ == "would" and not _hypothetical(v) and not _any_such(tok, v) \
-                    else "conditional"
+                    and not _outcome_would(v) else "conditional"
             if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
                 return "conditional"
     # headline style "Trump and Putin to speak this week": bare infinitive as root
@@ -629,6 +629,15 @@ def _any_such(tok: Token, verb: Token) -> bool:
     if verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children):
         return True  # "the fall of the port would be an economic blow": what it would be, were it to happen
     return any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in tok.children)
+
+
+# "victory there would let Moscow claim the province", "its fall would open the road to X": what an
+# outcome not yet had would bring
+OUTCOME_NOUNS = {"victory", "fall", "capture", "loss", "defeat", "seizure", "win", "success", "collapse"}
+
+
+def _outcome_would(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in OUTCOME_NOUNS for c in verb.children)
 
 
 def _hypothetical(verb: Token) -> bool:
