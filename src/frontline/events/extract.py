@@ -1831,7 +1831,8 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
             sources.append((outlet_name, "asserts"))  # "officials denounced it, AFP reported": who passed it on
         if not sources:
             return None, [], False  # a position with nobody holding it is not an event
-        if tok is not None and tok.pos_ == "VERB" and tok.dep_ != "ROOT" and syntax.local_modality(tok) == "conditional":
+        if tok is not None and tok.pos_ == "VERB" and tok.dep_ != "ROOT" and \
+                syntax.local_modality(tok) == "conditional":
             return None, [], False  # "victory there would let Moscow claim the province": words not said
         st.statement_speaker = sources[0][0]
         st.statement_at = ann.sentence.index
