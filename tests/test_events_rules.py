@@ -2994,3 +2994,9 @@ def test_a_summons_told_beside_another_story_with_a_while_clause_is_news_and_set
 def test_what_a_victory_would_let_a_side_claim_is_neither_a_capture_nor_its_words() -> None:
     assert mentions_of("Victory in the city would let Russia claim control of the whole region, a goal the Kremlin "
                        "set in April.") == []
+
+
+def test_a_deal_two_states_sign_together_is_not_placed_at_the_first_ones_capital() -> None:
+    (deal,) = mentions_of("Poland and Lithuania have signed a deal to share air defence radar data along their "
+                          "border.")
+    assert deal.type == "agreement" and deal.location is None

@@ -3232,6 +3232,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         who = speaker or _agent_name(hit, ann)
         if _travels(who, st.anchor):
             return None  # "the Russian foreign minister left the G20 meeting early": not at home
+        if hit.type in PARTICIPANT_KINDS and not speaker and _parties_together(hit, ann):
+            return None  # "Ukraine and Russia have signed a deal": at neither side's capital
         return _seat(who, ann, st.anchor)
     return None
 
@@ -3512,6 +3514,13 @@ def _of_the_verb(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
         return False
     verb, own = syntax.governing_verb(span.root), syntax.governing_verb(tok)
     return verb.i == own.i or (verb.dep_ == "advcl" and verb.head.i == own.i)
+
+
+def _parties_together(hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """The act's subject is two parties joined by "and" ("Ukraine and Russia signed ...")."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    subj = syntax.subject_of(syntax.governing_verb(tok)) if tok is not None else None
+    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
 
 
 def _agent_name(hit: TriggerHit, ann: SentenceAnnotation) -> str | None:
