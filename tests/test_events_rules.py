@@ -3000,3 +3000,7 @@ def test_a_deal_two_states_sign_together_is_not_placed_at_the_first_ones_capital
     (deal,) = mentions_of("Poland and Lithuania have signed a deal to share air defence radar data along their "
                           "border.")
     assert deal.type == "agreement" and deal.location is None
+
+
+def test_a_tally_of_blacklistings_since_the_invasion_is_a_state_not_a_new_measure() -> None:
+    assert mentions_of("Canada has blacklisted hundreds of Russian firms and officials since the invasion.") == []

@@ -1026,7 +1026,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "goods banned under EU sanctions", "under the grain deal": the frame, not the act
         if hit.type != "statement" and _as_backdrop(tok):
             continue  # "the new measure comes as much of the city was destroyed in a bombardment": backdrop
-        if hit.type == "other" and not re.match(r"refugee|fled|flee|evacu", hit.text, re.I) and \
+        if hit.type in ("other", "sanctions") and not re.match(r"refugee|fled|flee|evacu", hit.text, re.I) and \
                 _state_since_the_war(tok, text):  # (a count of refugees since the war began is a tally)
             continue  # "a blockade since Moscow's 24 February invasion has trapped millions of tonnes": a state
         if hit.type == "other" and hit.topical and tok.pos_ in ("NOUN", "PROPN") and \
