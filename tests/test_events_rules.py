@@ -3004,3 +3004,9 @@ def test_a_deal_two_states_sign_together_is_not_placed_at_the_first_ones_capital
 
 def test_a_tally_of_blacklistings_since_the_invasion_is_a_state_not_a_new_measure() -> None:
     assert mentions_of("Canada has blacklisted hundreds of Russian firms and officials since the invasion.") == []
+
+
+def test_kinds_of_target_hit_over_the_war_are_a_tally_not_one_strike() -> None:
+    assert mentions_of("Russian troops have hit schools, clinics, a theatre and a busy railway station.") == []
+    (strike,) = mentions_of("Russian troops have hit a school and a clinic in Kharkiv.")
+    assert strike.type == "strike"

@@ -1056,6 +1056,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "moved to Luhansk, which had been captured by separatists": what the town is, not news
         if hit.type == "sanctions" and tok.lemma_.lower() == "sanction" and tok.pos_ == "NOUN" and not _imposed(tok):
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
+        if hit.type == "strike" and _kinds_of_targets(tok):
+            continue  # "Russian forces have hit hospitals, apartment buildings and a theatre": a tally of kinds
         if hit.type in MILITARY and _fortune_of_an_effort(tok):
             continue  # "the fight to push Russia back received a boost when the UK said ...": the other news is the act
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
@@ -2567,6 +2569,18 @@ def _said_before(tok: Token, text: str) -> bool:
 
 WAR_NOUNS = {"war", "invasion", "conflict", "fighting"}
 FORTUNE_NOUNS = {"boost", "fillip", "lift", "blow", "setback"}
+
+
+def _kinds_of_targets(tok: Token) -> bool:
+    """A strike told in the present perfect on a list that opens with bare plurals ("have hit hospitals,
+    apartment buildings, a shopping centre"): the kinds of target a side has hit over time, no one strike."""
+    verb = tok if tok.pos_ == "VERB" else syntax.governing_verb(tok)
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.tag_ == "NNS" and \
+        not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children) and \
+        sum(1 for c in obj.subtree if c.dep_ == "conj") >= 2 and not any(c.dep_ == "prep" for c in obj.children)
 
 
 def _fortune_of_an_effort(tok: Token) -> bool:
