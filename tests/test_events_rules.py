@@ -3010,3 +3010,7 @@ def test_kinds_of_target_hit_over_the_war_are_a_tally_not_one_strike() -> None:
     assert mentions_of("Russian troops have hit schools, clinics, a theatre and a busy railway station.") == []
     (strike,) = mentions_of("Russian troops have hit a school and a clinic in Kharkiv.")
     assert strike.type == "strike"
+
+
+def test_what_troops_were_massed_to_capture_is_their_aim_not_a_capture() -> None:
+    assert mentions_of("Russia has amassed its units to capture the town of Bakhmut.") == []

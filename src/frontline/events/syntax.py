@@ -281,6 +281,9 @@ def is_background(tok: Token) -> bool:
     if tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not _first_to(tok):
         return True  # "... to meet representatives", "a withdrawal to fight from higher ground": a purpose
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in MASSING_VERBS and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return True  # "had concentrated its forces to capture the two cities": what the troops were massed for
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "so" for c in tok.children) and \
             any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in tok.children):
         return True  # "sent weaponry so it can fight on the battlefield": what the sending is for
@@ -376,6 +379,7 @@ def _first_to(verb: Token) -> bool:
 
 # "the rockets the army has been using to halt the advance": what a means is used for
 MEANS_VERBS = {"use", "deploy", "employ"}
+MASSING_VERBS = {"concentrate", "mass", "amass", "gather", "redeploy", "regroup", "mobilise", "mobilize"}
 # "the trials may be constructed to prompt prisoner exchanges", "sanctions designed to cripple the bank":
 # what a thing was made for, not what happened
 DESIGN_VERBS = {"design", "construct", "intend", "engineer", "calculate"}
