@@ -3014,3 +3014,8 @@ def test_kinds_of_target_hit_over_the_war_are_a_tally_not_one_strike() -> None:
 
 def test_what_troops_were_massed_to_capture_is_their_aim_not_a_capture() -> None:
     assert mentions_of("Russia has amassed its units to capture the town of Bakhmut.") == []
+
+
+def test_a_decision_to_seize_a_place_is_an_aim_still_to_come() -> None:
+    (aim,) = mentions_of("Russian commanders have evidently decided to seize the airport through a ground assault.")
+    assert aim.type == "territory.capture" and aim.status == "expected"

@@ -1847,6 +1847,9 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
                 kept.append(s)
         return status, kept, False
     modality = syntax.local_modality(tok) if tok is not None else None
+    if hit.type == "territory.capture" and tok is not None and \
+            (verb := syntax.governing_verb(tok)).dep_ == "xcomp" and verb.head.lemma_.lower() == "decide":
+        modality = "expected"  # "Russian forces have decided to seize the plant through ground assault": the aim
     if modality is None and ann.modality == "cancelled":
         modality = "cancelled"
     if modality == "cancelled" and hit.type not in PARTICIPANT_KINDS:
