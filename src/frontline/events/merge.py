@@ -927,6 +927,14 @@ def _place_of(body: list[EventMention], ms: list[EventMention], etype: str) -> P
         # is set ("the Kremlin said ..." with "claims by Russia and its allies in Ukraine")
         said = {m.block for m in body if m.type == "statement"}
         body = [m for m in body if m.type == "statement" or m.block in said] or body
+    elif etype not in MEASURES:
+        # an act is not placed at the seat a voice on it speaks from, which no sentence named ("the EU says
+        # ..." after talks between Russia, the UN, Turkey and Ukraine are not talks in Brussels; a measure
+        # is taken where the body that speaks of it sits)
+        seated = [m for m in ms if m.type == "statement" and m.location is not None and not m.location.text]
+        if seated:
+            body = [m for m in body if m not in seated]
+            ms = [m for m in ms if m not in seated]
     place = _location(body, etype) or _location(ms, etype)
     if place is not None and place.precision in ("admin1", "country") and etype != "sanctions":
         # "the Donetsk region city" under the headline "Chasiv Yar death toll rises": the town inside it
