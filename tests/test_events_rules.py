@@ -3026,3 +3026,9 @@ def test_talks_are_not_placed_at_the_seat_a_voice_on_them_speaks_from() -> None:
                          "ships. The EU says it has exempted food from its sanctions and calls the Russian position "
                          "a diversion.")
     assert talks.type == "meeting" and talks.location is None
+
+
+def test_a_papers_headline_quoted_whole_is_a_press_review_not_its_statement() -> None:
+    assert mentions_of("The Financial Times says “Kremlin tightens grip on media as Kyiv braces for assault”.") == []
+    (said,) = mentions_of("Reuters says the Kremlin has tightened its grip on the media.")
+    assert said.type == "statement"

@@ -963,13 +963,23 @@ ROAD_ACCIDENT = re.compile(r"\b(hit|struck|run over|knocked down) by an? ([\w-]+
 PRESS_REVIEW = re.compile(r"\b(splash|front[- ]page|headlining|headline (reads|says|is))\b", re.I)
 
 
+# "The Financial Times says “Brussels hits Putin's inner circle”.": an outlet's headline, quoted whole
+QUOTED_HEADLINE = re.compile(r"^(?P<outlet>(?:The |the )?[A-Z][\w’' ]{0,30}?) (?:says|has|carries|leads with|goes with) "
+                             r"“[^”]{5,160}”\.?$")
+
+
+def _headline_quoted(text: str) -> bool:
+    m = QUOTED_HEADLINE.match(text.strip())
+    return m is not None and is_outlet_name(m["outlet"])
+
+
 def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
                        clean: CleanDocument) -> list[EventMention]:
     doc = ann.doc
     text = ann.sentence.text
     if ROAD_ACCIDENT.search(text):
         return []  # "a refugee child died after being hit by a scooter in Nice": a sad story, not war news
-    if PRESS_REVIEW.search(text):
+    if PRESS_REVIEW.search(text) or _headline_quoted(text):
         return []  # "The Telegraph's front page leads on 'Russia plotting chemical attack'": what papers print
     candidates: list[_Candidate] = []
     tellers: list[_Candidate] = []
