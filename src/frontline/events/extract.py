@@ -964,8 +964,8 @@ PRESS_REVIEW = re.compile(r"\b(splash|front[- ]page|headlining|headline (reads|s
 
 
 # "The Financial Times says “Brussels hits Putin's inner circle”.": an outlet's headline, quoted whole
-QUOTED_HEADLINE = re.compile(r"^(?P<outlet>(?:The |the )?[A-Z][\w’' ]{0,30}?) (?:says|has|carries|leads with|goes with) "
-                             r"“[^”]{5,160}”\.?$")
+QUOTED_HEADLINE = re.compile(r"^(?P<outlet>(?:The |the )?[A-Z][\w’' ]{0,30}?) "
+                             r"(?:says|has|carries|leads with|goes with) “[^”]{5,160}”\.?$")
 
 
 def _headline_quoted(text: str) -> bool:
