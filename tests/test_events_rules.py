@@ -3032,3 +3032,8 @@ def test_a_papers_headline_quoted_whole_is_a_press_review_not_its_statement() ->
     assert mentions_of("The Financial Times says “Kremlin tightens grip on media as Kyiv braces for assault”.") == []
     (said,) = mentions_of("Reuters says the Kremlin has tightened its grip on the media.")
     assert said.type == "statement"
+
+
+def test_a_report_cited_among_others_is_evidence_recalled_not_words_of_the_day() -> None:
+    assert mentions_of("The soldier’s testimony matches other accounts of abuse, including a report by Human Rights "
+                       "Watch that said it had documented beatings in the camps.") == []

@@ -960,6 +960,19 @@ ROAD_ACCIDENT = re.compile(r"\b(hit|struck|run over|knocked down) by an? ([\w-]+
                            r"\b(train|passenger train) [\w ]{0,40}derail", re.I)
 
 
+CITED_NOUNS = {"report", "account", "finding", "claim", "allegation", "testimony"}
+
+
+def _cited_in_a_list(tok: Token) -> bool:
+    """A report named as one of several a sentence cites ("confirms other reports of torture, including a
+    report by the OSCE that said ..."): evidence recalled, not words said today."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("including", "like"):
+        return False
+    listed = tok.head.head  # "other reports, including ...", or the verb the parser hung "including" on
+    return listed.lemma_.lower() in CITED_NOUNS or (listed.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CITED_NOUNS for c in listed.children))
+
+
 PRESS_REVIEW = re.compile(r"\b(splash|front[- ]page|headlining|headline (reads|says|is))\b", re.I)
 
 
@@ -1016,6 +1029,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "denied visas to attend the session": the refusal is the news, no gathering is planned
         if hit.type not in MILITARY | {"statement"} and _already_done(tok):
             continue  # "Ukraine has already sentenced several soldiers ...": done before, recalled
+        if hit.type == "statement" and _cited_in_a_list(tok):
+            continue  # "confirms other reports of torture, including a report by the OSCE ...": one cited
         if hit.type == "statement" and _said_before(tok, text):
             continue  # "US officials had accused Russia of ...": words recalled from before the news
         if hit.type == "statement" and _standing_position(tok):
@@ -1280,6 +1295,8 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
     whatever the reporting verb, when nothing else in the sentence is an event."""
     if not is_war_related(ann.sentence.text) and not is_war_related(" ".join(st.recent_text[-3:])):
         return []  # a position on something else (an economy, a festival, a scooter firm) is not war news
+    # words told after "including a report by X" are that cited report's, not said today
+    cited = next((t for t in ann.doc if _cited_in_a_list(t)), None)
     for a in sorted(ann.attributions, key=lambda a: _embedded(a, ann)):
         name = _source_name(a.speaker, st, ann)
         cue = a.cue.split()[0].lower() if a.cue else ""
@@ -1290,7 +1307,8 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
         if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
             continue
         if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _standing_position(tok) or
-                                _said_before(tok, ann.sentence.text)):
+                                _said_before(tok, ann.sentence.text) or
+                                (cited is not None and tok.i >= cited.i)):
             continue
         start = tok.idx if tok is not None else 0
         hit = TriggerHit("statement", start, start + len(cue), a.cue, 0.4)
