@@ -3037,3 +3037,9 @@ def test_a_papers_headline_quoted_whole_is_a_press_review_not_its_statement() ->
 def test_a_report_cited_among_others_is_evidence_recalled_not_words_of_the_day() -> None:
     assert mentions_of("The soldier’s testimony matches other accounts of abuse, including a report by Human Rights "
                        "Watch that said it had documented beatings in the camps.") == []
+
+
+def test_a_side_losing_the_momentum_in_a_battle_is_an_assessment_not_a_clash() -> None:
+    (said,) = mentions_of("Moscow has lost the momentum in the battle for the south, according to British "
+                          "intelligence.")
+    assert said.type == "statement"

@@ -1083,6 +1083,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
         if hit.type == "strike" and _kinds_of_targets(tok):
             continue  # "Russian forces have hit hospitals, apartment buildings and a theatre": a tally of kinds
+        if hit.type in MILITARY and _frame_of_a_standing(tok):
+            continue  # "Russia has lost the initiative in the battle for the Donbas": how the war stands
         if hit.type in MILITARY and _fortune_of_an_effort(tok):
             continue  # "the fight to push Russia back received a boost when the UK said ...": the other news is the act
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
@@ -2612,6 +2614,19 @@ def _kinds_of_targets(tok: Token) -> bool:
     return obj is not None and obj.tag_ == "NNS" and \
         not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children) and \
         sum(1 for c in obj.subtree if c.dep_ == "conj") >= 2 and not any(c.dep_ == "prep" for c in obj.children)
+
+
+STANDING_NOUNS = {"initiative", "momentum", "advantage", "edge", "upper", "hand", "ascendancy"}
+
+
+def _frame_of_a_standing(tok: Token) -> bool:
+    """A battle named as where a side holds or loses the initiative ("has lost the initiative in the
+    battle for the Donbas"): an assessment of how the war stands, not a clash told."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
+        return False
+    held = tok.head.head  # the noun, or the verb the parser hung "in the battle" on ("lost the initiative")
+    return held.lemma_.lower() in STANDING_NOUNS or (held.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STANDING_NOUNS for c in held.children))
 
 
 def _fortune_of_an_effort(tok: Token) -> bool:
