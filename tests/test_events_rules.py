@@ -3043,3 +3043,9 @@ def test_a_side_losing_the_momentum_in_a_battle_is_an_assessment_not_a_clash() -
     (said,) = mentions_of("Moscow has lost the momentum in the battle for the south, according to British "
                           "intelligence.")
     assert said.type == "statement"
+
+
+def test_what_a_person_described_by_a_relative_clause_is_saying_tells_who_they_are() -> None:
+    assert mentions_of("The panel is chaired by Polish president Andrzej Duda, who last month defended his "
+                       "government’s handling of refugees from Ukraine, saying that Poland had opened its homes as "
+                       "soon as the war began.") == []

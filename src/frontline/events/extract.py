@@ -963,6 +963,18 @@ ROAD_ACCIDENT = re.compile(r"\b(hit|struck|run over|knocked down) by an? ([\w-]+
 CITED_NOUNS = {"report", "account", "finding", "claim", "allegation", "testimony"}
 
 
+def _says_in_a_portrait(tok: Token) -> bool:
+    """A speaking participle set off by a comma right after a relative clause on a person ("the council
+    is led by Scholz, who in recent weeks defended its record, saying ..."): it carries on that clause,
+    however the parser hangs it, and tells who the person is, not words of the day."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return False
+    last = tok.doc[tok.i - 2]  # the word before the comma: the clause it ends is the one carried on
+    before = next((a for a in [last, *last.ancestors] if a.dep_ in ("relcl", "ROOT")), None)
+    return before is not None and before.dep_ == "relcl" and tok.head.dep_ == "ROOT" and \
+        any(c.lower_ == "who" for c in before.children) and before.head.ent_type_ == "PERSON"
+
+
 def _cited_in_a_list(tok: Token) -> bool:
     """A report named as one of several a sentence cites ("confirms other reports of torture, including a
     report by the OSCE that said ..."): evidence recalled, not words said today."""
@@ -1029,6 +1041,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "denied visas to attend the session": the refusal is the news, no gathering is planned
         if hit.type not in MILITARY | {"statement"} and _already_done(tok):
             continue  # "Ukraine has already sentenced several soldiers ...": done before, recalled
+        if hit.type == "statement" and _says_in_a_portrait(tok):
+            continue  # "led by Scholz, who in recent weeks defended the record, saying ...": who he is
         if hit.type == "statement" and _cited_in_a_list(tok):
             continue  # "confirms other reports of torture, including a report by the OSCE ...": one cited
         if hit.type == "statement" and _said_before(tok, text):
@@ -1309,7 +1323,7 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
         if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
             continue
         if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _standing_position(tok) or
-                                _said_before(tok, ann.sentence.text) or
+                                _said_before(tok, ann.sentence.text) or _says_in_a_portrait(tok) or
                                 (cited is not None and tok.i >= cited.i)):
             continue
         start = tok.idx if tok is not None else 0
