@@ -3049,3 +3049,8 @@ def test_what_a_person_described_by_a_relative_clause_is_saying_tells_who_they_a
     assert mentions_of("The panel is chaired by Polish president Andrzej Duda, who last month defended his "
                        "government’s handling of refugees from Ukraine, saying that Poland had opened its homes as "
                        "soon as the war began.") == []
+
+
+def test_figures_cited_for_how_a_side_began_the_war_are_history_not_news() -> None:
+    assert mentions_of("Moldova began the war with an army of barely 6,000 soldiers, according to figures from the "
+                       "Stockholm International Peace Research Institute.") == []

@@ -539,6 +539,7 @@ EARLY_WAR = re.compile(
     r"\b(in|during) the (first|opening|early|initial) (days|weeks|months|stages|phases?)( of)?\b|"
     r"\b(at|since) the (start|beginning|outset) of the (war|invasion|conflict)\b|"
     r"\b(early|earlier) in the (war|invasion|conflict)\b|"
+    r"\b(began|started|entered) the (war|invasion|conflict) with\b|"
     r"\b(as soon as|when|once) (the )?(war|invasion|conflict|Russia|Moscow|Russian (forces|troops)) "
     r"([\w’'-]+ ){0,2}(began|started|invaded|broke out)\b", re.I)
 
@@ -1080,7 +1081,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the attack hours after the deal was signed was unwarranted": when, not a signing
         if hit.type in GROUND and (_invasion_as_a_time(tok) or _old_capture_as_a_time(tok, ann, st.anchor)):
             continue  # "closed its outlets in March after Putin launched his invasion": when, not news
-        if hit.type != "statement" and _early_war(tok, ann):
+        if (hit.type != "statement" or tok.lower_ == "according") and _early_war(tok, ann):
             continue  # "shortly after Russia invaded, its troops seized the airport": history recalled
         if hit.type != "statement" and _time_still_to_come(tok):
             continue  # "when the battle for X ends, the offensive will have culminated": a time, not news
@@ -1324,6 +1325,7 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _standing_position(tok) or
                                 _said_before(tok, ann.sentence.text) or _says_in_a_portrait(tok) or
+                                (tok.lower_ == "according" and _early_war(tok, ann)) or
                                 (cited is not None and tok.i >= cited.i)):
             continue
         start = tok.idx if tok is not None else 0
