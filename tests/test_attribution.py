@@ -201,5 +201,5 @@ def test_what_several_statements_are_read_to_suggest_is_the_writers_inference() 
 def test_a_long_list_before_said_does_not_lend_its_first_name_the_words(nlp: Language) -> None:
     text = ("Those now subject to the ban include the mayor of Oslo, Hans Berg; the mayor of Bergen, Kari Moe; the "
             "commander of Norway’s navy, Admiral Lars Dahl; and the journalists Eva Lund and Nils Holm, Russia’s "
-            "foreign ministry said in a statement.")
+            "foreign ministry said on Friday.")
     assert [s for s, _, _ in said(nlp, text)] == ["Russia’s foreign ministry"]

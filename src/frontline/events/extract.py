@@ -977,7 +977,7 @@ def _says_in_a_portrait(tok: Token) -> bool:
 
 
 def _cited_in_a_list(tok: Token) -> bool:
-    """A report named as one of several a sentence cites ("confirms other reports of torture, including a
+    """A report named as one of several a sentence cites ("matches other accounts of abuse, including a
     report by the OSCE that said ..."): evidence recalled, not words said today."""
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("including", "like"):
         return False
@@ -989,7 +989,7 @@ def _cited_in_a_list(tok: Token) -> bool:
 PRESS_REVIEW = re.compile(r"\b(splash|front[- ]page|headlining|headline (reads|says|is))\b", re.I)
 
 
-# "The Financial Times says “Brussels hits Putin's inner circle”.": an outlet's headline, quoted whole
+# "The Financial Times says “Kremlin tightens its grip”.": an outlet's headline, quoted whole
 QUOTED_HEADLINE = re.compile(r"^(?P<outlet>(?:The |the )?[A-Z][\w’' ]{0,30}?) "
                              r"(?:says|has|carries|leads with|goes with) “[^”]{5,160}”\.?$")
 
@@ -1045,7 +1045,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type == "statement" and _says_in_a_portrait(tok):
             continue  # "led by Scholz, who in recent weeks defended the record, saying ...": who he is
         if hit.type == "statement" and _cited_in_a_list(tok):
-            continue  # "confirms other reports of torture, including a report by the OSCE ...": one cited
+            continue  # "matches other accounts of abuse, including a report by a rights group ...": one cited
         if hit.type == "statement" and _said_before(tok, text):
             continue  # "US officials had accused Russia of ...": words recalled from before the news
         if hit.type == "statement" and _standing_position(tok):
@@ -1099,7 +1099,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type == "strike" and _kinds_of_targets(tok):
             continue  # "Russian forces have hit hospitals, apartment buildings and a theatre": a tally of kinds
         if hit.type in MILITARY and _frame_of_a_standing(tok):
-            continue  # "Russia has lost the initiative in the battle for the Donbas": how the war stands
+            continue  # "Moscow has lost the momentum in the fight for the east": how the war stands
         if hit.type in MILITARY and _fortune_of_an_effort(tok):
             continue  # "the fight to push Russia back received a boost when the UK said ...": the other news is the act
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
@@ -2636,8 +2636,8 @@ STANDING_NOUNS = {"initiative", "momentum", "advantage", "edge", "upper", "hand"
 
 
 def _frame_of_a_standing(tok: Token) -> bool:
-    """A battle named as where a side holds or loses the initiative ("has lost the initiative in the
-    battle for the Donbas"): an assessment of how the war stands, not a clash told."""
+    """A battle named as where a side holds or loses the initiative ("has lost the momentum in the
+    fight for the east"): an assessment of how the war stands, not a clash told."""
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
         return False
     held = tok.head.head  # the noun, or the verb the parser hung "in the battle" on ("lost the initiative")

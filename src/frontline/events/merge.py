@@ -653,7 +653,7 @@ DENIED_BACK = re.compile(r"\b(claims?|reports?|allegations?|accusations?|respons
 
 def _denies_another_thing(act: EventMention, denial: EventMention) -> bool:
     """A denial after an act in one paragraph that names no act of its kind and points back at
-    nothing ("has given $8bn in aid ... But it denies it is a participant in the conflict"): it
+    nothing ("has given $8bn in aid ... But it denies being a party to the war"): it
     answers something else, and must not make the act contested."""
     if act.type == "statement" or not any(s == "denies" for _, s in denial.sources):
         return False
@@ -929,7 +929,7 @@ def _place_of(body: list[EventMention], ms: list[EventMention], etype: str) -> P
         body = [m for m in body if m.type == "statement" or m.block in said] or body
     elif etype not in MEASURES:
         # an act is not placed at the seat a voice on it speaks from, which no sentence named ("the EU says
-        # ..." after talks between Russia, the UN, Turkey and Ukraine are not talks in Brussels; a measure
+        # ..." after talks between four parties are not talks in Brussels; a measure
         # is taken where the body that speaks of it sits)
         seated = [m for m in ms if m.type == "statement" and m.location is not None and not m.location.text]
         if seated:
