@@ -1101,7 +1101,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type in MILITARY and _frame_of_a_standing(tok):
             continue  # "Moscow has lost the momentum in the fight for the east": how the war stands
         if hit.type in MILITARY and _fortune_of_an_effort(tok):
-            continue  # "the fight to push Russia back received a boost when the UK said ...": the other news is the act
+            continue  # "the fight to push Russia back got a boost when the UK said ...": the boost is the news
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
         if hit.type != "statement" and _role_of_a_thing(tok):
@@ -3592,16 +3592,20 @@ def _of_the_verb(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
     return verb.i == own.i or (verb.dep_ == "advcl" and verb.head.i == own.i)
 
 
+def _act_subject(hit: TriggerHit, ann: SentenceAnnotation) -> Token | None:
+    """The subject of the verb the trigger belongs to."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    return syntax.subject_of(syntax.governing_verb(tok)) if tok is not None else None
+
+
 def _parties_together(hit: TriggerHit, ann: SentenceAnnotation) -> bool:
     """The act's subject is two parties joined by "and" ("Ukraine and Russia signed ...")."""
-    tok = syntax.token_at(ann.doc, hit.start, hit.end)
-    subj = syntax.subject_of(syntax.governing_verb(tok)) if tok is not None else None
+    subj = _act_subject(hit, ann)
     return subj is not None and any(c.dep_ == "conj" for c in subj.children)
 
 
 def _agent_name(hit: TriggerHit, ann: SentenceAnnotation) -> str | None:
-    tok = syntax.token_at(ann.doc, hit.start, hit.end)
-    subj = syntax.subject_of(syntax.governing_verb(tok)) if tok is not None else None
+    subj = _act_subject(hit, ann)
     return _named(subj, ann) if subj is not None and subj.pos_ != "PRON" else None
 
 

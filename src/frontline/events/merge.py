@@ -653,7 +653,7 @@ DENIED_BACK = re.compile(r"\b(claims?|reports?|allegations?|accusations?|respons
 
 def _denies_another_thing(act: EventMention, denial: EventMention) -> bool:
     """A denial after an act in one paragraph that names no act of its kind and points back at
-    nothing ("has given $8bn in aid ... But it denies being a party to the war"): it
+    nothing ("has sent $2bn in aid ... But it denies being a party to the war"): it
     answers something else, and must not make the act contested."""
     if act.type == "statement" or not any(s == "denies" for _, s in denial.sources):
         return False
@@ -933,8 +933,9 @@ def _place_of(body: list[EventMention], ms: list[EventMention], etype: str) -> P
         # is taken where the body that speaks of it sits)
         seated = [m for m in ms if m.type == "statement" and m.location is not None and not m.location.text]
         if seated:
-            body = [m for m in body if m not in seated]
-            ms = [m for m in ms if m not in seated]
+            away = {id(m) for m in seated}
+            body = [m for m in body if id(m) not in away]
+            ms = [m for m in ms if id(m) not in away]
     place = _location(body, etype) or _location(ms, etype)
     if place is not None and place.precision in ("admin1", "country") and etype != "sanctions":
         # "the Donetsk region city" under the headline "Chasiv Yar death toll rises": the town inside it

@@ -684,7 +684,7 @@ def _month_rule(m: _M, env: _Env) -> _Range | None:
     mo = _month_num(m["mo"])
     yrel = re.sub(r"\s+", " ", (m["yrel"] or "").lower())
     if yrel.startswith("the "):
-        # "wrote on 7 August 2013 to plan a trip in June the following year": the year after the one just told
+        # "wrote on 3 March 2015 to plan a visit in May the following year": the year after the one just told
         base = env.ref.start.year if env.ref is not None else env.anchor.year
         y = base + (1 if yrel in ("the following", "the next") else -1)
     elif yrel:
