@@ -964,6 +964,16 @@ ROAD_ACCIDENT = re.compile(r"\b(hit|struck|run over|knocked down) by an? ([\w-]+
 CITED_NOUNS = {"report", "account", "finding", "claim", "allegation", "testimony"}
 
 
+def _recalled_words(tok: Token, ann: SentenceAnnotation) -> bool:
+    """Words a sentence recalls, holds as a standing position or cites, rather than reports as said that
+    day: the statement filters shared by reporting verbs and by the fallback that reads attributions."""
+    # (words told after "including a report by X" are that cited report's; figures "according to" a
+    # source on how a side began the war are history)
+    cited = next((t for t in ann.doc if _cited_in_a_list(t)), None)
+    return _said_before(tok, ann.sentence.text) or _standing_position(tok) or _says_in_a_portrait(tok) or \
+        (cited is not None and tok.i >= cited.i) or (tok.lower_ == "according" and _early_war(tok, ann))
+
+
 def _says_in_a_portrait(tok: Token) -> bool:
     """A speaking participle set off by a comma right after a relative clause on a person ("the council
     is led by Scholz, who in recent weeks defended its record, saying ..."): it carries on that clause,
@@ -1042,18 +1052,12 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "denied visas to attend the session": the refusal is the news, no gathering is planned
         if hit.type not in MILITARY | {"statement"} and _already_done(tok):
             continue  # "Ukraine has already sentenced several soldiers ...": done before, recalled
-        if hit.type == "statement" and _says_in_a_portrait(tok):
-            continue  # "led by Scholz, who in recent weeks defended the record, saying ...": who he is
-        if hit.type == "statement" and _cited_in_a_list(tok):
-            continue  # "matches other accounts of abuse, including a report by a rights group ...": one cited
-        if hit.type == "statement" and _said_before(tok, text):
-            continue  # "US officials had accused Russia of ...": words recalled from before the news
-        if hit.type == "statement" and _standing_position(tok):
-            continue  # "Russia has repeatedly denied targeting civilians": a position held, not words said now
+        if hit.type == "statement" and _recalled_words(tok, ann):
+            continue  # "US officials had accused Russia of ...", "has repeatedly denied ...": not words of the day
         if hit.type == "statement" and tok.pos_ == "VERB" and within_view(tok):
             continue  # "an expert agrees that China has rejected the overtures": the expert's view, not China's word
         if hit.type in MILITARY and _assessed(tok):
-            continue  # "The Russian offensive has been slow, with widespread disarray": an assessment
+            continue  # "The Russian offensive has been slow", "lost the momentum in the fight for the east"
         if hit.type != "statement" and _in_a_job_title(tok):
             continue  # "a disinformation researcher", "a war crimes prosecutor": who someone is, not an act
         if hit.type != "statement" and _refers_back(tok, ann):
@@ -1081,7 +1085,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the attack hours after the deal was signed was unwarranted": when, not a signing
         if hit.type in GROUND and (_invasion_as_a_time(tok) or _old_capture_as_a_time(tok, ann, st.anchor)):
             continue  # "closed its outlets in March after Putin launched his invasion": when, not news
-        if (hit.type != "statement" or tok.lower_ == "according") and _early_war(tok, ann):
+        if hit.type != "statement" and _early_war(tok, ann):
             continue  # "shortly after Russia invaded, its troops seized the airport": history recalled
         if hit.type != "statement" and _time_still_to_come(tok):
             continue  # "when the battle for X ends, the offensive will have culminated": a time, not news
@@ -1098,10 +1102,6 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
         if hit.type == "strike" and _kinds_of_targets(tok):
             continue  # "Russian forces have hit hospitals, apartment buildings and a theatre": a tally of kinds
-        if hit.type in MILITARY and _frame_of_a_standing(tok):
-            continue  # "Moscow has lost the momentum in the fight for the east": how the war stands
-        if hit.type in MILITARY and _fortune_of_an_effort(tok):
-            continue  # "the fight to push Russia back got a boost when the UK said ...": the boost is the news
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
         if hit.type != "statement" and _role_of_a_thing(tok):
@@ -1312,8 +1312,6 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
     whatever the reporting verb, when nothing else in the sentence is an event."""
     if not is_war_related(ann.sentence.text) and not is_war_related(" ".join(st.recent_text[-3:])):
         return []  # a position on something else (an economy, a festival, a scooter firm) is not war news
-    # words told after "including a report by X" are that cited report's, not said today
-    cited = next((t for t in ann.doc if _cited_in_a_list(t)), None)
     for a in sorted(ann.attributions, key=lambda a: _embedded(a, ann)):
         name = _source_name(a.speaker, st, ann)
         cue = a.cue.split()[0].lower() if a.cue else ""
@@ -1323,10 +1321,7 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
             continue
-        if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _standing_position(tok) or
-                                _said_before(tok, ann.sentence.text) or _says_in_a_portrait(tok) or
-                                (tok.lower_ == "according" and _early_war(tok, ann)) or
-                                (cited is not None and tok.i >= cited.i)):
+        if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _recalled_words(tok, ann)):
             continue
         start = tok.idx if tok is not None else 0
         hit = TriggerHit("statement", start, start + len(cue), a.cue, 0.4)
@@ -2709,8 +2704,11 @@ def _holds_a_stance(verb: Token) -> bool:
 
 
 def _assessed(tok: Token) -> bool:
-    """An act as the subject of a present or present-perfect 'be' with an adjective ("the offensive has
-    been slow", "the campaign is stalling"): how it is going, judged, not something that happened."""
+    """How a war effort is going, judged, not something that happened: an act as the subject of a present
+    or present-perfect 'be' with an adjective ("the offensive has been slow", "the campaign is stalling"),
+    a battle where a side holds or loses the initiative, an effort said to get a boost or a blow."""
+    if _frame_of_a_standing(tok) or _fortune_of_an_effort(tok):
+        return True
     head = tok.head
     if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or head.lemma_ != "be" or head.tag_ not in ("VBZ", "VBP", "VBN"):
         return False
