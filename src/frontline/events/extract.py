@@ -76,6 +76,7 @@ TOLD_WHOM_WORDS = 4  # "told the BBC on Friday": words between a reporting verb 
 DATES_LOOKED_BACK = 64  # dates told before that a sentence may take one from
 RECENT_DAYS = 2  # "yesterday" and the day before: a date that recent may carry on from any paragraph
 RELCL_HISTORY_DAYS = 30  # a relative clause dated this long before its report describes, it does not tell
+REPORTED_LONG_AGO_DAYS = 14  # a report this much older than the news it sits in is an earlier story recalled
 HISTORY_DAYS = 5 * 365  # an event dated explicitly years before its report is history told as background
 # Where the story is: countries whose towns a document names again and again. A bare town name
 # elsewhere needs a locative ("in Brussels") to be a place, so that "New Start", "Meta" or
@@ -964,13 +965,14 @@ ROAD_ACCIDENT = re.compile(r"\b(hit|struck|run over|knocked down) by an? ([\w-]+
 CITED_NOUNS = {"report", "account", "finding", "claim", "allegation", "testimony"}
 
 
-def _recalled_words(tok: Token, ann: SentenceAnnotation) -> bool:
+def _recalled_words(tok: Token, ann: SentenceAnnotation, anchor: dt.date | None) -> bool:
     """Words a sentence recalls, holds as a standing position or cites, rather than reports as said that
     day: the statement filters shared by reporting verbs and by the fallback that reads attributions."""
     # (words told after "including a report by X" are that cited report's; figures "according to" a
     # source on how a side began the war are history)
     cited = next((t for t in ann.doc if _cited_in_a_list(t)), None)
     return _said_before(tok, ann.sentence.text) or _standing_position(tok) or _says_in_a_portrait(tok) or \
+        _reported_long_ago(tok, ann, anchor) or \
         (cited is not None and tok.i >= cited.i) or (tok.lower_ == "according" and _early_war(tok, ann))
 
 
@@ -1052,7 +1054,9 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "denied visas to attend the session": the refusal is the news, no gathering is planned
         if hit.type not in MILITARY | {"statement"} and _already_done(tok):
             continue  # "Ukraine has already sentenced several soldiers ...": done before, recalled
-        if hit.type == "statement" and _recalled_words(tok, ann):
+        if hit.type != "statement" and _reported_long_ago(tok, ann, st.anchor):
+            continue  # "a paper reported in March that the ministry said ...": an earlier story recalled
+        if hit.type == "statement" and _recalled_words(tok, ann, st.anchor):
             continue  # "US officials had accused Russia of ...", "has repeatedly denied ...": not words of the day
         if hit.type == "statement" and tok.pos_ == "VERB" and within_view(tok):
             continue  # "an expert agrees that China has rejected the overtures": the expert's view, not China's word
@@ -1169,8 +1173,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "destroyed a depot of weapons delivered by the west": what was hit, not aid
         if hit.type in MILITARY and _consequence_of_an_act(tok):
             continue  # "a military incursion of Syria will benefit terrorists": what an act would do
-        if hit.type == "aid" and _own_stock(tok):
-            continue  # "forcing them to be more careful with their ammunition": what they have
+        if hit.type == "aid" and (_own_stock(tok) or _takes_up_arms(tok)):
+            continue  # "careful with their ammunition": what they have; "took up arms": joined the fight
         if hit.type != "statement" and _means_in_words(tok, ann):
             continue  # "Ernst said by imposing sanctions Germany had made itself a hostage": an argument's premise
         if hit.type == "aid" and _hindered(tok):
@@ -1321,7 +1325,8 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue
         if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
             continue
-        if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or _recalled_words(tok, ann)):
+        if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or
+                                _recalled_words(tok, ann, st.anchor)):
             continue
         start = tok.idx if tok is not None else 0
         hit = TriggerHit("statement", start, start + len(cue), a.cue, 0.4)
@@ -2591,6 +2596,12 @@ def _own_stock(tok: Token) -> bool:
     return verb.lemma_.lower() not in TRANSFER_VERBS
 
 
+def _takes_up_arms(tok: Token) -> bool:
+    """"decided to take up arms against Ukraine": someone joining a fight, not weapons handed over."""
+    return tok.lower_ == "arms" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take" and \
+        any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.head.children)
+
+
 HINDER_VERBS = {"slow", "hinder", "disrupt", "obstruct", "impede", "hamper", "prevent", "complicate", "thwart",
                 "sabotage", "interdict"}
 
@@ -2663,6 +2674,24 @@ def _done_by_the_war(tok: Token) -> bool:
         subjects = [verb.doc[i]] if i >= 0 and verb.doc[i].pos_ == "NOUN" else []
     return any(c.lemma_.lower() in WAR_NOUNS and any(d.dep_ in ("det", "poss") for d in c.children)
                for c in subjects)
+
+
+def _reported_long_ago(tok: Token, ann: SentenceAnnotation, anchor: dt.date | None) -> bool:
+    """Words passed on by a report dated weeks before the news ("a paper reported in March that the
+    ministry had ruled out a swap"): an earlier story recalled, not words or acts of the day."""
+    if anchor is None:
+        return False
+    heads = [tok] if tok.pos_ == "VERB" and tok.lemma_.lower() in syntax.REPORTING_LEMMAS else []
+    cur = syntax.reporting_head(tok)
+    while cur is not None and len(heads) < 4:
+        heads.append(cur)
+        cur = syntax.reporting_head(cur)
+    for d in ann.dates:
+        verb = _date_verb(d, ann)
+        if verb is not None and verb.tag_ == "VBD" and any(h.i == verb.i for h in heads) and \
+                (anchor - d.start).days > REPORTED_LONG_AGO_DAYS:
+            return True
+    return False
 
 
 def _already_done(tok: Token) -> bool:
