@@ -3071,3 +3071,12 @@ def test_taking_up_arms_after_an_old_announcement_is_a_life_story_not_news() -> 
     assert mentions_of("But when the separatist leader announced a general mobilisation of the region on 2 March, "
                        "the student and two friends decided to join the militia and take up arms against "
                        "Ukraine.") == []
+
+
+def test_a_place_in_the_writers_gloss_on_words_is_what_they_were_about() -> None:
+    mentions = mentions_of("“Our soldiers were not the only ones in danger,” Peskov told reporters.",
+                           "“So were the militias of the two republics,” he added, referencing the separatist "
+                           "statelets of Donetsk and Luhansk.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and all(m.location is None or m.location.name not in ("Donetsk", "Luhansk") for m in said), \
+        [(m.trigger, m.location and m.location.name) for m in said]

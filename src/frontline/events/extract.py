@@ -3168,7 +3168,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         places = [p for p in places if not RECIPIENT.search(text[max(0, p.start - 40):p.start])]
         # "Asked whether the men could be tried in Donetsk, Peskov said ...": the question's place;
         # "... when Zelenskiy asked for ammunition, not a ride out of Kyiv": a time recalled
-        places = [p for p in places if not _in_the_question(p, ann) and not _in_a_time_clause(p, hit, ann)]
+        # "..., he added, referencing the republics of Donetsk and Luhansk": the writer's gloss on the words
+        places = [p for p in places if not _in_the_question(p, ann) and not _in_a_time_clause(p, hit, ann)
+                  and not _in_a_gloss(p, ann)]
     if hit.type == "sanctions" and not any(_spoken_at(p, ann) for p in places):
         # "the new UK sanctions list includes ... the head of the Donetsk republic": sanctions are decided
         # where the sanctioning power sits, not where their targets are
@@ -3371,6 +3373,19 @@ def _in_the_question(p: PlaceRef, ann: SentenceAnnotation) -> bool:
     if span is None or len(span) == 0:
         return False
     return any(t.lemma_.lower() == "ask" and t.tag_ == "VBN" and t.dep_ == "advcl" for t in span.root.ancestors)
+
+
+GLOSS_LEMMAS = {"reference", "refer", "allude", "mean"}
+
+
+def _in_a_gloss(p: PlaceRef, ann: SentenceAnnotation) -> bool:
+    """The place is in the writer's gloss on the words ("he added, referencing the republics of Donetsk
+    and Luhansk", "in a reference to Crimea"): what the words were about, not where they were said."""
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return any((t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and t.lemma_.lower() in GLOSS_LEMMAS) or
+               (t.lower_ == "reference" and t.head.lower_ == "in") for t in span.root.ancestors)
 
 
 WHERE_REACH = 40  # characters between a place and the "where" that refers to it
