@@ -3080,3 +3080,14 @@ def test_a_place_in_the_writers_gloss_on_words_is_what_they_were_about() -> None
     said = [m for m in mentions if m.type == "statement"]
     assert said and all(m.location is None or m.location.name not in ("Donetsk", "Luhansk") for m in said), \
         [(m.trigger, m.location and m.location.name) for m in said]
+
+
+def test_a_place_from_a_story_years_old_is_not_where_words_of_today_were_said() -> None:
+    mentions = mentions_of("Cracks in the partnership have shown before. In 2015, the country’s then deputy premier "
+                           "Ivan Petrov said it would quit the treaty, in protest at the sanctions that followed the seizure "
+                           "of Crimea. The threat faded.",
+                           "Talks on the station began in January, but the war brought new sanctions. Responding to "
+                           "them, Petrov, who was sacked as the agency’s chief this month, claimed the station could "
+                           "fall on a city without Russian help.")
+    (claim,) = [m for m in mentions if m.type == "statement" and "Responding" in m.evidence.text]
+    assert claim.location is None or claim.location.name != "Crimea", claim.location

@@ -77,6 +77,7 @@ DATES_LOOKED_BACK = 64  # dates told before that a sentence may take one from
 RECENT_DAYS = 2  # "yesterday" and the day before: a date that recent may carry on from any paragraph
 RELCL_HISTORY_DAYS = 30  # a relative clause dated this long before its report describes, it does not tell
 REPORTED_LONG_AGO_DAYS = 14  # a report this much older than the news it sits in is an earlier story recalled
+HISTORY_PLACE_DAYS = 365  # a sentence dated this long before the report names places of another story
 HISTORY_DAYS = 5 * 365  # an event dated explicitly years before its report is history told as background
 # Where the story is: countries whose towns a document names again and again. A bare town name
 # elsewhere needs a locative ("in Brussels") to be a place, so that "New Start", "Meta" or
@@ -376,6 +377,7 @@ class _PostState:
         self.commentators: set[str] = commentators if commentators is not None else set()
         self._war_story: bool | None = None
         self.places_by_sentence: list[list[PlaceRef]] = []
+        self.history_sentences: set[int] = set()  # indexes in `places_by_sentence` of sentences dated years back
         self.statement_speaker: str | None = None
         self.statement_at: int | None = None  # sentence index of that statement
         # the last person named as a subject in a sentence before the current one, with its sentence index
@@ -421,6 +423,9 @@ class _PostState:
         # "Tim Ash, a Russia expert at a thinktank": his later "says Ash" is a commentator's view
         self.commentators |= {a.name.split()[-1] for a in ann.actors if a.kind == "person" and
                               _described_as_commentator(a, ann.sentence.text)}
+        if self.anchor is not None and any(d.basis == "explicit" and (self.anchor - d.end).days > HISTORY_PLACE_DAYS
+                                           for d in ann.dates):
+            self.history_sentences.add(len(self.places_by_sentence))
         self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
         self.previous_dates, self.current_dates = self.current_dates, list(ann.dates)
         # "the first attack since 5 June": a span's start is no date a later sentence can take
@@ -473,7 +478,11 @@ class _PostState:
 
     def nearby_place(self, within: int = 3) -> PlaceRef | None:
         """Where the last few sentences were: the most specific place they named, latest first."""
-        earlier = self.places_by_sentence[:-1][-within:]
+        # ("In 2014, X said ... over the annexation of Crimea": a story years old says nothing of where words
+        # said today were said)
+        last = len(self.places_by_sentence) - 1
+        earlier = [p for i, p in enumerate(self.places_by_sentence[:-1][-within:], start=max(0, last - within))
+                   if i not in self.history_sentences]
         for rank in ("place", "admin1"):
             for places in reversed(earlier):
                 found = [p for p in places if p.precision == rank]
