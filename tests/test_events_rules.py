@@ -3084,10 +3084,17 @@ def test_a_place_in_the_writers_gloss_on_words_is_what_they_were_about() -> None
 
 def test_a_place_from_a_story_years_old_is_not_where_words_of_today_were_said() -> None:
     mentions = mentions_of("Cracks in the partnership have shown before. In 2015, the country’s then deputy premier "
-                           "Ivan Petrov said it would quit the treaty, in protest at the sanctions that followed the seizure "
-                           "of Crimea. The threat faded.",
+                           "Ivan Petrov said it would quit the treaty, in protest at the sanctions that followed the "
+                           "seizure of Crimea. The threat faded.",
                            "Talks on the station began in January, but the war brought new sanctions. Responding to "
                            "them, Petrov, who was sacked as the agency’s chief this month, claimed the station could "
                            "fall on a city without Russian help.")
     (claim,) = [m for m in mentions if m.type == "statement" and "Responding" in m.evidence.text]
     assert claim.location is None or claim.location.name != "Crimea", claim.location
+
+
+def test_the_adviser_speaks_not_the_president_he_serves() -> None:
+    # the parser hangs the president's name on "president", inside the adviser's apposition
+    (said,) = mentions_of("There is scepticism in Kyiv about Moscow’s word but Taras Hnatyuk, a senior adviser to "
+                          "Ukraine’s leader, Volodymyr Zelenskiy, said Kyiv was relying on the UN.")
+    assert said.sources[0][0] == "Taras Hnatyuk", said.sources

@@ -402,6 +402,13 @@ def _set_off_speaker(verb: Token) -> Token | None:
         tok = tok.head
     if tok.dep_ != "appos" or (verb.dep_ == "conj" and tok.i < verb.head.i):
         return _name_before_said(verb)
+    # "X, an aide to the president, Volodymyr Zelenskiy, said": the name closing the phrase tells whom the
+    # office serves; the one holding the office speaks
+    served = tok.head  # "the president", whom the name describes
+    office = served.head.head if served.dep_ == "pobj" and served.head.lower_ in ("to", "of", "for") else None
+    if office is not None and served.lemma_.lower() in PERSON_NOUNS and office.dep_ == "appos" and \
+            office.lemma_.lower() in PERSON_NOUNS and office.head.pos_ == "PROPN" and office.head.i < office.i:
+        return office.head
     return tok
 
 
