@@ -157,3 +157,10 @@ def test_whose_adviser_or_office_head_someone_is_names_someone_else() -> None:
     # an office of a body is still that body's, for where it sits
     ref = canonical_actor("the head of the European Commission", when)
     assert ref is not None and ref.name != "Volodymyr Zelensky"
+
+
+def test_a_demonym_as_a_surname_is_a_person_not_a_state(nlp: Language) -> None:
+    assert canonical_actor("Anna French") is None  # a person the catalogue does not know, not France
+    assert canonical_actor("the French") is not None
+    doc = nlp("“Ports matter more than ever,” said Anna French, a professor of security studies in Leeds.")
+    assert [(a.name, a.kind) for a in find_actors(doc)] == [("Anna French", "person")]

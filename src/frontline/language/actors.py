@@ -448,7 +448,11 @@ def _apply_context(cand: _Candidate, doc: Doc, chosen: list[_Candidate], parsed:
                 c.end == cand.start - 1 and c.entry is not None and c.entry.kind == "state" for c in chosen):
         cand.keep = False  # "the Kremlin's security council" is Russia's own, not the UN's
     elif cand.how == "demonym":
-        if nxt is not None and nxt.text in {"-", "‑"}:
+        if prev is not None and prev.is_title and doc[cand.start].ent_type_ == "PERSON" and \
+                doc[cand.start].ent_iob_ == "I":
+            cand.keep = False  # "Tracey German", "Mark English": a surname inside a person's name
+            cand.blocks_ner = False
+        elif nxt is not None and nxt.text in {"-", "‑"}:
             after = doc[cand.end + 1] if cand.end + 1 < len(doc) else None
             cand.keep = after is not None and after.lower_ in AGENTIVE_COMPOUNDS
         elif nxt is not None and nxt.lower_ in cat.place_nouns:
@@ -647,6 +651,12 @@ def _resolve_actor(text: str, when: dt.date | None, cat: Catalogue) -> ActorRef 
     lead = 0
     while lead < len(doc) and (doc[lead].lower_ in DETERMINERS or doc[lead].lower_ in cat.honorifics):
         lead += 1
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    # "Tracey German": a demonym closing a run of capitalised words is a surname
+    cands = [c for c in cands if not (c.how == "demonym" and c.end == len(doc) and c.start > lead and
+                                      doc[c.start - 1].is_title and c.start - 1 not in covered)]
+    if not cands:
+        return None
     whole = [c for c in cands if c.start <= lead and c.end == len(doc)]
     # "head of the office of the Ukrainian president", "an adviser to Zelenskiy": whose office or
     # adviser it is names someone else, not who this is
