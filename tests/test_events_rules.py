@@ -3098,3 +3098,13 @@ def test_the_adviser_speaks_not_the_president_he_serves() -> None:
     (said,) = mentions_of("There is scepticism in Kyiv about Moscow’s word but Taras Hnatyuk, a senior adviser to "
                           "Ukraine’s leader, Volodymyr Zelenskiy, said Kyiv was relying on the UN.")
     assert said.sources[0][0] == "Taras Hnatyuk", said.sources
+
+
+def test_a_state_named_inside_a_closing_quote_is_not_its_speaker() -> None:
+    mentions = mentions_of("The west could stumble into a nuclear war, the national security adviser said.",
+                           "Lovell, who took the post in 2021, added: “In the cold war we talked a great deal with "
+                           "Moscow. That gave both sides confidence.",
+                           "“Now we have no such channel with Beijing. Here Britain firmly backs the American plan "
+                           "for talks with China.”")
+    said = [m for m in mentions if m.type == "statement" and "Britain" in m.evidence.text]
+    assert said and all(m.sources[0][0] == "Lovell" for m in said), [m.sources for m in said]

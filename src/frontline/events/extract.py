@@ -76,6 +76,7 @@ TOLD_WHOM_WORDS = 4  # "told the BBC on Friday": words between a reporting verb 
 DATES_LOOKED_BACK = 64  # dates told before that a sentence may take one from
 RECENT_DAYS = 2  # "yesterday" and the day before: a date that recent may carry on from any paragraph
 RELCL_HISTORY_DAYS = 30  # a relative clause dated this long before its report describes, it does not tell
+QUOTE_VOICE_SENTENCES = 3  # a quote closing this many sentences after its speaker was named is still theirs
 REPORTED_LONG_AGO_DAYS = 14  # a report this much older than the news it sits in is an earlier story recalled
 HISTORY_PLACE_DAYS = 365  # a sentence dated this long before the report names places of another story
 HISTORY_DAYS = 5 * 365  # an event dated explicitly years before its report is history told as background
@@ -218,8 +219,7 @@ class _Thread:
         text = ann.sentence.text
         if text.count("“") <= text.count("”"):
             return
-        cues = [(a, text.find(a.cue.split()[0])) for a in ann.attributions if a.cue]
-        outer = [a for a, at in cues if at >= 0 and not _inside_quote(text, at)]
+        outer = _attributions_outside_quotes(ann)
         if outer:
             name = _source_name(outer[0].speaker, st, ann)
             self.quote_voice = (name, outer[0].stance) if _is_speaker(name) else None
@@ -1876,6 +1876,14 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
             # "Recent strikes suggest ...", "The statements suggest ...": evidence, not a speaker
             # (the reporting verb's speaker, if any, stands)
             speaker = None
+        if tok is not None and _in_quoted_words(tok.idx, ann.sentence.text) and not _attributions_outside_quotes(ann):
+            # '... Here the UK strongly supports the talks.”' closing a quote: the quoted person's words about
+            # the UK, not the UK's; whose they are, if the quote's speaker was named just before
+            voice = st.last_speaker if st.last_speaker is not None and \
+                0 < ann.sentence.index - st.last_speaker[1] <= QUOTE_VOICE_SENTENCES else None
+            if voice is None:
+                return None, [], False
+            speaker, sources = voice[0], [s for s in sources if s[0] == voice[0]]
         if speaker:
             # the one taking the position comes first ("Haidai said Russia had said ...": Haidai's words)
             held = next((s for s in sources if s[0] == speaker), (speaker, "asserts"))
@@ -3117,6 +3125,22 @@ def _meeting_seat(hit: TriggerHit, ann: SentenceAnnotation) -> PlaceRef | None:
 DEPORTED = re.compile(r"\b(deport\w*|forcibly (moved|taken|transferred|relocated)|(moved|taken|transferred|"
                       r"relocated|removed) (forcibly |by force )?to)\b", re.I)
 TAKEN_TO = re.compile(r"\b(to|into)\s+(the\s+)?$")
+
+
+def _in_quoted_words(at: int, text: str) -> bool:
+    """The character at `at` lies inside quotation marks, opened in this sentence or in one before it (a
+    sentence that closes a quote it did not open: '... as an important step.”')."""
+    if _inside_quote(text, at):
+        return True
+    head, tail = text[:at], text[at:]
+    return "“" not in head and tail.count("”") > tail.count("“")
+
+
+def _attributions_outside_quotes(ann: SentenceAnnotation) -> list:
+    """The attributions whose reporting word the report itself uses, not the quoted speaker."""
+    text = ann.sentence.text
+    cues = [(a, text.find(a.cue.split()[0])) for a in ann.attributions if a.cue]
+    return [a for a, at in cues if at >= 0 and not _in_quoted_words(at, text)]
 
 
 def _inside_quote(text: str, at: int) -> bool:
