@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from frontline.events import merge_mentions
-from test_events_arguments import events_of, mentions_of, names
+from test_events_arguments import DCT, events_of, mentions_of, names
 
 
 def test_weapons_a_country_is_to_supply_are_aid_not_a_battle() -> None:
@@ -2049,7 +2049,6 @@ def test_one_person_suspected_and_another_detained_are_two_cases() -> None:
 def test_two_ministries_of_one_government_in_two_paragraphs_are_two_pieces_of_news() -> None:
     from frontline.ingest import process
     from frontline.models import Block, Document
-    from test_events_arguments import DCT
 
     doc = Document(doc_id="two-items.txt", title="Russia-Ukraine war: what we know", published=DCT, blocks=[
         Block(headline="", kind="post", paragraphs=[
@@ -3108,3 +3107,9 @@ def test_a_state_named_inside_a_closing_quote_is_not_its_speaker() -> None:
                            "for talks with China.”")
     said = [m for m in mentions if m.type == "statement" and "Britain" in m.evidence.text]
     assert said and all(m.sources[0][0] == "Lovell" for m in said), [m.sources for m in said]
+
+
+def test_a_time_to_come_in_the_words_does_not_date_the_saying() -> None:
+    (said,) = mentions_of("According to calculations by an energy institute in Bonn, gas stored in European tanks "
+                          "“could replace Russian supplies” over the next six weeks unless the weather turns cold.")
+    assert said.type == "statement" and said.date is not None and said.date.end == DCT.date(), said.date

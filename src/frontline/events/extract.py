@@ -3697,6 +3697,11 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
                 not re.search(r"[;:.“\"]", text[clause.end():hit.start]):
             return d, 3
     dates = [d for d in ann.dates if not _since_date(d, ann)]
+    if hit.type == "statement" and st.anchor is not None and tok is not None:
+        # "... could compensate for the loss over the next six weeks, according to ...": a time to come in
+        # the words does not date the saying (a day to come on the verb itself does: "will speak on Monday")
+        dates = [d for d in dates if d.end <= st.anchor or
+                 ((v := _date_verb(d, ann)) is not None and v.i == syntax.governing_verb(tok).i and tok.pos_ == "VERB")]
     # "this year's chair of the G20": a date that says which thing, not when ("last week's strikes" dates them)
     dates = [d for d in dates if not _dates_another_noun(d, tok, ann)]
     # "imports ... of 33 million barrels for 2021": a year a figure is counted over, not when anything happened
