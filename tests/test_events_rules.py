@@ -3113,3 +3113,13 @@ def test_a_time_to_come_in_the_words_does_not_date_the_saying() -> None:
     (said,) = mentions_of("According to calculations by an energy institute in Bonn, gas stored in European tanks "
                           "“could replace Russian supplies” over the next six weeks unless the weather turns cold.")
     assert said.type == "statement" and said.date is not None and said.date.end == DCT.date(), said.date
+
+
+def test_a_visit_by_troops_or_reporters_is_no_meeting_of_parties() -> None:
+    assert mentions_of("Last month the Polish army was visited by troops from Canada and Norway to rehearse joint "
+                       "defence drills near Lublin.") == []
+    assert not any(m.type == "meeting" for m in mentions_of(
+        "On the day we and dozens of other reporters visited the drills, a Russian drone crossed into Polish "
+        "airspace."))
+    (visit,) = mentions_of("The Polish president visited Kyiv on Tuesday.")
+    assert visit.type == "meeting"

@@ -1132,8 +1132,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and syntax.names_the_speaker(tok):
             tellers.append(_Candidate(hit, tok))
             continue  # "regional prosecutors said two were killed in shelling": who tells, not a trial
-        if hit.type == "meeting" and _met_the_freed(tok):
-            continue  # "Ukraine met 17 border guards released in the exchange": the release is the news
+        if hit.type == "meeting" and (_met_the_freed(tok) or _visit_of_no_delegates(tok)):
+            continue  # "Ukraine met 17 border guards released in the exchange": the release; "media visited": no talks
         if hit.type == "meeting" and _where_words_were_said(tok):
             continue  # "in a statement made at the summit in Brussels, he said", "told the gathering": the words
         if hit.type != "statement" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and \
@@ -1549,6 +1549,25 @@ def _met_the_freed(tok: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and g.lemma_.lower() in FREED_VERBS
                                         for g in c.children) for c in tok.children)
+
+
+# who makes a visit that is no meeting of parties: troops on an exercise, the press, onlookers
+NOT_DELEGATES = {"force", "troop", "soldier", "unit", "medium", "media", "journalist", "reporter", "photographer",
+                 "tourist", "we", "i", "us", "crew", "fan", "student", "expert"}
+
+
+def _visit_of_no_delegates(tok: Token) -> bool:
+    """'the army was visited by troops from abroad for drills', 'we and 40 other media visited the
+    exercise': a visit by troops or reporters, not a meeting of parties."""
+    if tok.lemma_.lower() != "visit" or tok.pos_ != "VERB":
+        return False
+    visitor = syntax.subject_of(tok)
+    if visitor is not None and visitor.dep_ == "nsubjpass":
+        visitor = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if visitor is None:
+        return False
+    group = [visitor, *(c for c in visitor.subtree if c.dep_ == "conj" and c.head.i == visitor.i)]
+    return any(t.lemma_.lower() in NOT_DELEGATES or t.lower_ in NOT_DELEGATES for t in group)
 
 
 INFO_WAR_WORDS = {"propaganda", "disinformation", "myth", "hoax"}
