@@ -3123,3 +3123,11 @@ def test_a_visit_by_troops_or_reporters_is_no_meeting_of_parties() -> None:
         "airspace."))
     (visit,) = mentions_of("The Polish president visited Kyiv on Tuesday.")
     assert visit.type == "meeting"
+
+
+def test_an_act_in_a_digest_does_not_take_a_day_weeks_old_from_the_item_before() -> None:
+    mentions = mentions_of("Hungary missed a payment on bonds that fell due on 3 April, a ratings agency said.",
+                           "The Lithuanian president toured two villages near Kharkiv where Kyiv suspects Russian "
+                           "troops of killing civilians.")
+    (tour,) = [m for m in mentions if m.type == "meeting"]
+    assert tour.date is not None and tour.date.start == DCT.date(), tour.date

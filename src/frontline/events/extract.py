@@ -74,6 +74,7 @@ DATE_INHERIT_DAYS = 60
 STATEMENT_INHERIT_DAYS = 7
 TOLD_WHOM_WORDS = 4  # "told the BBC on Friday": words between a reporting verb and its day
 DATES_LOOKED_BACK = 64  # dates told before that a sentence may take one from
+PARAGRAPH_INHERIT_DAYS = 14  # a day older than this told in an earlier paragraph dates no act after it
 RECENT_DAYS = 2  # "yesterday" and the day before: a date that recent may carry on from any paragraph
 RELCL_HISTORY_DAYS = 30  # a relative clause dated this long before its report describes, it does not tell
 QUOTE_VOICE_SENTENCES = 3  # a quote closing this many sentences after its speaker was named is still theirs
@@ -498,6 +499,11 @@ class _PostState:
         for i in range(end - 1, max(-1, end - 1 - DATES_LOOKED_BACK), -1):  # bounded: a long post stays linear
             d = self.dates[i]
             if d.precision == "day" and self.anchor and 0 <= (self.anchor - d.start).days <= DATE_INHERIT_DAYS:
+                if speakers is None and i < self.paragraph_start and \
+                        (self.anchor - d.start).days > PARAGRAPH_INHERIT_DAYS:
+                    # a day weeks old told in another paragraph (a bond "due on 27 May") dates that story,
+                    # not an act in the next item of a digest (words are read below)
+                    continue
                 if speakers is not None and i < self.paragraph_start and \
                         (self.anchor - d.start).days > RECENT_DAYS and \
                         not any(_names(self.date_texts[i], name) for name in speakers):
