@@ -3131,3 +3131,11 @@ def test_an_act_in_a_digest_does_not_take_a_day_weeks_old_from_the_item_before()
                            "troops of killing civilians.")
     (tour,) = [m for m in mentions if m.type == "meeting"]
     assert tour.date is not None and tour.date.start == DCT.date(), tour.date
+
+
+def test_a_spokesperson_of_a_named_body_speaks_from_its_seat_not_the_story_before() -> None:
+    mentions = mentions_of("The American teacher appeared in a court in Moscow on Friday, where his detention was "
+                           "extended. A US consular officer attended the hearing and spoke to the teacher, the state "
+                           "department spokesperson, Ann Miller, said.")
+    (said,) = [m for m in mentions if m.type == "statement"]
+    assert said.location is not None and said.location.name == "Washington", said.location

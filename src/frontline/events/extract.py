@@ -2990,7 +2990,14 @@ PRINCIPAL = re.compile(rf"(?i:{SPOKESPERSON.pattern})\s+(?:for|of|to)\s+(?:the\s
 
 
 def _principals_seat(ann: SentenceAnnotation, when: dt.date | None) -> PlaceRef | None:
-    """The capital of the one a spokesperson speaks for ("İbrahim Kalın, a spokesperson for Erdoğan")."""
+    """The capital of the one a spokesperson speaks for ("İbrahim Kalın, a spokesperson for Erdoğan", "the
+    state department spokesperson, Ned Price")."""
+    for office in SPOKESPERSON.finditer(ann.sentence.text):
+        body = next((a for a in ann.actors if a.kind in ("org", "state") and a.actor_id and
+                     0 <= office.start() - a.end <= 1), None)
+        seat = _seat(body.name, ann, when) if body is not None and not is_media(body.actor_id) else None
+        if seat is not None:
+            return seat
     found = PRINCIPAL.search(ann.sentence.text)
     principal = canonical_actor(found.group("who"), when) if found else None
     entry = get_catalogue().entries.get(principal.actor_id or "") if principal is not None else None
