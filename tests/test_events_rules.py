@@ -3139,3 +3139,9 @@ def test_a_spokesperson_of_a_named_body_speaks_from_its_seat_not_the_story_befor
                            "department spokesperson, Ann Miller, said.")
     (said,) = [m for m in mentions if m.type == "statement"]
     assert said.location is not None and said.location.name == "Washington", said.location
+
+
+def test_a_capital_that_sanctions_target_is_not_where_a_body_spoke() -> None:
+    (said,) = mentions_of("Despite heavy western sanctions imposed on Moscow after the invasion, the Russian economy "
+                          "is holding up better than forecast, the World Bank said on Tuesday.")
+    assert said.location is None or said.location.name != "Moscow", said.location

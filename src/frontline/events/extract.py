@@ -3135,6 +3135,9 @@ WAR_TOPIC = re.compile(r"\b(war|invasion|conflict|aggression|operation|crisis|si
 RECIPIENT = re.compile(r"\b(promised|pledged|delivered|sent|supplied|given|provided|offered|sold|handed|transferred|"
                        r"shipped|promise|pledge|deliver|send|supply|give|provide|offer|sell|hand|transfer|ship)"
                        r"( [\w’'-]+){0,4} to $", re.I)
+# "sanctions imposed on Moscow", "curbs against Minsk": a capital standing for the government they target
+TARGETED = re.compile(r"\b(sanctions?|penalties|curbs|restrictions|embargo|imposed|levied)( [\w’'-]+){0,3} "
+                      r"(on|against) $", re.I)
 BODY_SITTINGS = {"meeting", "session", "sitting", "vote", "debate", "hearing"}
 
 
@@ -3230,7 +3233,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         places = [p for p in places if not WAR_TOPIC.search(text[max(0, p.start - 30):p.start])]
     if hit.type == "statement":
         # "... the rockets the US had promised to Kyiv": a capital standing for its government, given to
-        places = [p for p in places if not RECIPIENT.search(text[max(0, p.start - 40):p.start])]
+        places = [p for p in places if not RECIPIENT.search(text[max(0, p.start - 40):p.start]) and
+                  not (p.precision == "place" and TARGETED.search(text[max(0, p.start - 40):p.start]))]
         # "Asked whether the men could be tried in Donetsk, Peskov said ...": the question's place;
         # "... when Zelenskiy asked for ammunition, not a ride out of Kyiv": a time recalled
         # "..., he added, referencing the republics of Donetsk and Luhansk": the writer's gloss on the words
