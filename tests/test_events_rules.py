@@ -3145,3 +3145,11 @@ def test_a_capital_that_sanctions_target_is_not_where_a_body_spoke() -> None:
     (said,) = mentions_of("Despite heavy western sanctions imposed on Moscow after the invasion, the Russian economy "
                           "is holding up better than forecast, the World Bank said on Tuesday.")
     assert said.location is None or said.location.name != "Moscow", said.location
+
+
+def test_what_a_body_reported_last_year_is_recalled_but_a_possessive_year_dates_nothing() -> None:
+    assert mentions_of("The Austrian embassy in Moscow reported last year that Vienna had long been a favourite "
+                       "place for wealthy Russians to keep their money.") == []
+    (said,) = mentions_of("At the talks in Vienna, this year’s chair of the OSCE, the Polish foreign minister "
+                          "Zbigniew Rau, said Russia must withdraw.")
+    assert said.type == "statement" and said.sources[0][0] == "Zbigniew Rau"

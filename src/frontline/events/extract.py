@@ -2723,12 +2723,16 @@ def _reported_long_ago(tok: Token, ann: SentenceAnnotation, anchor: dt.date | No
     ministry had ruled out a swap"): an earlier story recalled, not words or acts of the day."""
     if anchor is None:
         return False
-    heads = [tok] if tok.pos_ == "VERB" and tok.lemma_.lower() in syntax.REPORTING_LEMMAS else []
+    # (the trigger's own verb, when it is the one reporting: "the embassy reported last year that ...")
+    verb = syntax.governing_verb(tok)
+    heads = [verb] if verb.pos_ == "VERB" and verb.lemma_.lower() in syntax.REPORTING_LEMMAS else []
     cur = syntax.reporting_head(tok)
     while cur is not None and len(heads) < 4:
         heads.append(cur)
         cur = syntax.reporting_head(cur)
     for d in ann.dates:
+        if _dates_another_noun(d, None, ann):
+            continue  # "this year's chair of the G20, X said": which chair, not when the words were said
         verb = _date_verb(d, ann)
         if verb is not None and verb.tag_ == "VBD" and any(h.i == verb.i for h in heads) and \
                 (anchor - d.start).days > REPORTED_LONG_AGO_DAYS:
