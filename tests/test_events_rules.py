@@ -5,6 +5,7 @@ tests, not copied from any corpus."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from frontline.events import merge_mentions
 from test_events_arguments import DCT, events_of, mentions_of, names
@@ -3153,3 +3154,10 @@ def test_what_a_body_reported_last_year_is_recalled_but_a_possessive_year_dates_
     (said,) = mentions_of("At the talks in Vienna, this year’s chair of the OSCE, the Polish foreign minister "
                           "Zbigniew Rau, said Russia must withdraw.")
     assert said.type == "statement" and said.sources[0][0] == "Zbigniew Rau"
+
+
+def test_a_speakers_name_keeps_its_words_apart_and_leaves_out_a_clause_hung_on_it() -> None:
+    (said,) = mentions_of("Speaking at the forum, this year’s chair of the OSCE, Poland’s foreign minister said "
+                          "Russia must withdraw.")
+    name = said.sources[0][0]
+    assert "Speaking" not in name and not re.search(r"[a-z][A-Z]|forumthis", name), name

@@ -2401,9 +2401,10 @@ def _span_text(tok: Token) -> str:
             start += 1
         return re.sub(r"^(the|a|an) ", "", tok.doc[start:ent.end].text, flags=re.I).strip()
     # (nor a second party joined by "and": "Russian media outlets and pro-Kremlin channels" names two)
-    words = [t for t in tok.subtree if t.dep_ not in ("appos", "punct", "relcl", "acl", "conj", "cc") and
-             not any(a.dep_ in ("appos", "relcl", "acl", "conj") for a in t.ancestors if syntax.in_subtree(a, tok)
-                     and a.i != tok.i)]
+    # (nor a clause the parser hung on the noun: "Speaking at the forum, this year's chair ...")
+    words = [t for t in tok.subtree if t.dep_ not in ("appos", "punct", "relcl", "acl", "conj", "cc", "advcl") and
+             not any(a.dep_ in ("appos", "relcl", "acl", "conj", "advcl") for a in t.ancestors
+                     if syntax.in_subtree(a, tok) and a.i != tok.i)]
     # "the spokesperson for Shell", "an official from the government of X", "an adviser to Y": the office's
     # phrase is part of its name (else "minister for economic affairs" reads "minister economic")
     preps = OFFICE_PREPS if tok.lemma_.lower() in OFFICE_HEADS else {"of"}
@@ -2411,8 +2412,10 @@ def _span_text(tok: Token) -> str:
     kept = [t for t in words if t.i <= tok.i or t.dep_ in ("compound", "poss", "case") or t.i in of_phrase]
     ids = {t.i for t in kept}
     kept = [t for t in tok.subtree if t.i in ids or (t.text == "-" and t.i - 1 in ids and t.i + 1 in ids)]
-    text = "".join(t.text_with_ws for t in kept)
-    text = re.sub(r"\s+", " ", text).strip()  # as written: "pro-Kremlin", not "pro - Kremlin"
+    # as written ("pro-Kremlin", not "pro - Kremlin"), with a space where a dropped comma stood
+    text = "".join(t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1 else " ")
+                   for n, t in enumerate(kept))
+    text = re.sub(r"\s+", " ", text).strip()
     text = re.split(r" [-–—] ", text)[0]  # "Andriy Zagorodnyuk - Ukraine's former defence minister": the name
     text = re.sub(r"^(the|a|an) ", "", text, flags=re.I)
     return re.sub(r" (['’]s)\b", r"\1", text).strip()
