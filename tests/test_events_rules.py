@@ -3161,3 +3161,10 @@ def test_a_speakers_name_keeps_its_words_apart_and_leaves_out_a_clause_hung_on_i
                           "Russia must withdraw.")
     name = said.sources[0][0]
     assert "Speaking" not in name and not re.search(r"[a-z][A-Z]|forumthis", name), name
+
+
+def test_a_law_that_funds_a_side_is_aid() -> None:
+    (signed,) = mentions_of("The Canadian prime minister signed the Ukraine assistance bill on Friday.")
+    assert signed.type == "aid", signed.type
+    (law,) = mentions_of("The Russian parliament passed a law banning foreign agents on Friday.")
+    assert law.type == "other", law.type

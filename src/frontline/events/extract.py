@@ -1693,6 +1693,10 @@ def _left_no_ground(tok: Token, places: list[PlaceRef]) -> bool:
     return False
 
 
+AID_LAW = re.compile(r"\b(funding|aid|assistance|lend-lease|military spending)\b.*\b(bills?|laws?|legislation)\b",
+                     re.I)
+
+
 def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None,
                told_before: str = "") -> TriggerHit | None:
     """Captured people are prisoners, not territory; a seized yacht is not territory either;
@@ -1705,6 +1709,9 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
         return hit
     if hit.type == "clash" and re.match(r"attack", hit.text, re.I) and _fired_attack(tok, told_before):
         return TriggerHit("strike", hit.start, hit.end, hit.text, hit.strength, hit.topical)
+    if hit.type == "other" and AID_LAW.search(hit.text):
+        # "signed the Ukraine funding bill", "passed lend-lease legislation": the law is the aid
+        return TriggerHit("aid", hit.start, hit.end, hit.text, hit.strength, hit.topical)
     if hit.type == "territory.withdrawal" and _left_no_ground(tok, places or []):
         # "pulling out its peacekeepers from the Nato-led mission": news, but a mission left, not ground
         return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
