@@ -3168,3 +3168,9 @@ def test_a_law_that_funds_a_side_is_aid() -> None:
     assert signed.type == "aid", signed.type
     (law,) = mentions_of("The Russian parliament passed a law banning foreign agents on Friday.")
     assert law.type == "other", law.type
+
+
+def test_aid_a_fuss_is_about_is_talk_not_a_delivery() -> None:
+    (said,) = mentions_of("“All this fuss about new deliveries of tanks has just one aim: to prolong the war,” the "
+                          "Russian president said in an interview.")
+    assert said.type == "statement", said.type

@@ -1154,8 +1154,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "had also attacked Zelenskiy for comparing ...": criticism, not a fight
         if hit.type != "statement" and _a_means_through(tok):
             continue  # "gained a foothold in Africa through ... supplying weapons to leaders": how, no act told
-        if hit.type in ("aid", "sanctions") and _given_as_cause(tok):
-            continue  # "would widen its aims because of western arms deliveries": a reason, no delivery told
+        if hit.type in ("aid", "sanctions") and (_given_as_cause(tok) or _talked_of(tok)):
+            continue  # "would widen its aims because of arms deliveries", "the fuss around deliveries": no delivery
         if hit.type != "statement" and DEFUNCT_STATE.search(text) and syntax.governing_verb(tok).tag_ in ("VBD", "VBN"):
             continue  # "a peace treaty was reached, yet Finland had to cede land to the Soviet Union": history
         if hit.type != "statement" and PRETENCE.search(text[:hit.start]):
@@ -1620,6 +1620,20 @@ def _given_as_cause(tok: Token) -> bool:
     text = tok.doc.text
     return bool(CAUSE_BEFORE.search(text[max(0, cur.left_edge.idx - 25):cur.left_edge.idx]) or
                 CAUSE_SPELLED_OUT.search(text[max(0, tok.idx - 120):tok.idx]))
+
+
+TALK_NOUNS = {"fuss", "debate", "row", "talk", "talks", "discussion", "argument", "controversy", "furore", "dispute",
+              "speculation", "noise", "hype", "concern", "concerns", "questions", "wrangling"}
+
+
+def _talked_of(tok: Token) -> bool:
+    """Aid named as what a fuss or a debate is about ("all this fuss around deliveries of weapons", "the row
+    over arms supplies"): the talk is the news, no delivery is told."""
+    cur = tok
+    while cur.dep_ in ("compound", "amod", "conj") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.dep_ == "pobj" and cur.head.lower_ in ("around", "about", "over", "on") and \
+        cur.head.head.lower_ in TALK_NOUNS
 
 
 CONCESSION = re.compile(r"^\W*(despite|in spite of|notwithstanding)\b", re.I)
