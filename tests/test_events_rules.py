@@ -3174,3 +3174,9 @@ def test_aid_a_fuss_is_about_is_talk_not_a_delivery() -> None:
     (said,) = mentions_of("“All this fuss about new deliveries of tanks has just one aim: to prolong the war,” the "
                           "Russian president said in an interview.")
     assert said.type == "statement", said.type
+
+
+def test_refugees_a_country_hosts_are_placed_in_that_country_not_its_capital() -> None:
+    (hosted,) = mentions_of("Romania is hosting more than 80,000 refugees from the war, many of them in private "
+                            "homes.")
+    assert hosted.location is not None and hosted.location.name == "Romania", hosted.location

@@ -3432,6 +3432,12 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # decision is taken where it sits (troops massed or reserves called up are where the army is,
         # not at the seat of whoever counted them)
         who = speaker or _agent_name(hit, ann)
+        state = canonical_actor(who, st.anchor) if who and hit.type == "other" and \
+            re.match(r"refugee", hit.text, re.I) else None
+        host = next((p for p in ann.places if p.precision == "country" and state is not None and
+                     state.kind == "state" and state.name == who and p.country == state.country), None)
+        if host is not None:
+            return host  # "Poland has 1.25 million refugees": the country that hosts them, not its capital
         if _travels(who, st.anchor):
             return None  # "the Russian foreign minister left the G20 meeting early": not at home
         if hit.type in PARTICIPANT_KINDS and not speaker and _parties_together(hit, ann):
