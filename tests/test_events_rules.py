@@ -3180,3 +3180,11 @@ def test_refugees_a_country_hosts_are_placed_in_that_country_not_its_capital() -
     (hosted,) = mentions_of("Romania is hosting more than 80,000 refugees from the war, many of them in private "
                             "homes.")
     assert hosted.location is not None and hosted.location.name == "Romania", hosted.location
+
+
+def test_words_said_at_the_gathering_are_placed_where_the_summit_was_told_to_be() -> None:
+    mentions = mentions_of("Long-term backing for Kyiv is one of Scholz’s main themes at the Nato summit of allied "
+                           "leaders in Madrid, Spain.", "He has promised more howitzers and money.",
+                           "At the gathering, Scholz has warned against pressing Ukraine to trade land for peace.")
+    (warned,) = [m for m in mentions if "At the gathering" in m.evidence.text]
+    assert warned.location is not None and warned.location.name == "Madrid", warned.location

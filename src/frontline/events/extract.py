@@ -428,6 +428,12 @@ class _PostState:
                                            for d in ann.dates):
             self.history_sentences.add(len(self.places_by_sentence))
         self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
+        # "... one of her themes at the summit of allied leaders in Madrid": where "the gathering"
+        # told next was, though no meeting of its own was read from the sentence
+        held = next((p for p in ann.places if GATHERING_AT.search(ann.sentence.text[max(0, p.start - 60):p.start])),
+                    None)
+        if held is not None:
+            self.meeting_place = held
         self.previous_dates, self.current_dates = self.current_dates, list(ann.dates)
         # "the first attack since 5 June": a span's start is no date a later sentence can take
         kept = [d for d in ann.dates if ann.doc is None or not _since_date(d, ann)]
@@ -2953,6 +2959,7 @@ def _told_a_counterpart(speaker: str | None, ann: SentenceAnnotation) -> bool:
                for a in ann.actors)
 
 
+GATHERING_AT = re.compile(r"\b(summit|conference|gathering|forum)( of [\w ]{1,30})? (in|at) (the )?$", re.I)
 MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of) (the|this|that) "
                              r"(meeting|summit|talks|gathering|conference)\b", re.I)
 # "89 athletes have been killed since Russia invaded": a tally over the whole war, not the town told before
