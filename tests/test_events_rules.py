@@ -3188,3 +3188,9 @@ def test_words_said_at_the_gathering_are_placed_where_the_summit_was_told_to_be(
                            "At the gathering, Scholz has warned against pressing Ukraine to trade land for peace.")
     (warned,) = [m for m in mentions if "At the gathering" in m.evidence.text]
     assert warned.location is not None and warned.location.name == "Madrid", warned.location
+
+
+def test_the_war_aim_a_side_says_it_has_is_a_standing_position_unless_new() -> None:
+    assert mentions_of("Moscow says its aim is to demilitarise Ukraine and protect Russian speakers there.") == []
+    (said,) = mentions_of("Moscow says its new goal is to take the whole of the Donbas region.")
+    assert said.type == "statement"

@@ -2778,6 +2778,9 @@ def _already_done(tok: Token) -> bool:
         any(c.dep_ == "advmod" and c.lower_ == "already" for c in verb.children)
 
 
+WAR_AIMS = {"aim", "goal", "purpose", "objective", "mission"}
+
+
 def _standing_position(tok: Token) -> bool:
     """Words said again and again ("has repeatedly denied", "has long insisted", "Russia denies
     targeting civilians"): a position held, undated."""
@@ -2792,6 +2795,10 @@ def _standing_position(tok: Token) -> bool:
                  (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)))
                 for c in tok.children):
         return True  # "Since the invasion, officials have insisted on ...": held all along, not said now
+    if tok.tag_ == "VBZ" and any(c.dep_ == "ccomp" and c.lemma_ == "be" and any(
+            g.dep_ == "nsubj" and g.lemma_.lower() in WAR_AIMS and any(p.lower_ == "its" for p in g.children) and
+            not any(a.lower_ == "new" for a in g.children) for g in c.children) for c in tok.children):
+        return True  # "Moscow says its aim is to protect its people": the stated war aim, said all along
     if _holds_a_stance(tok) or any(c.dep_ == "conj" and _holds_a_stance(c) for c in tok.children):
         return True  # "has condemned the invasion, but maintains an ambiguous position": a portrait of a stance
     return any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.children)
