@@ -2763,8 +2763,8 @@ def _reported_long_ago(tok: Token, ann: SentenceAnnotation, anchor: dt.date | No
     for d in ann.dates:
         if _dates_another_noun(d, None, ann):
             continue  # "this year's chair of the G20, X said": which chair, not when the words were said
-        verb = _date_verb(d, ann)
-        if verb is not None and verb.tag_ == "VBD" and any(h.i == verb.i for h in heads) and \
+        dated = _date_verb(d, ann)
+        if dated is not None and dated.tag_ == "VBD" and any(h.i == dated.i for h in heads) and \
                 (anchor - d.start).days > REPORTED_LONG_AGO_DAYS:
             return True
     return False
