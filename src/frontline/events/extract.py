@@ -1563,9 +1563,10 @@ def _met_the_freed(tok: Token) -> bool:
                                         for g in c.children) for c in tok.children)
 
 
-# who makes a visit that is no meeting of parties: troops on an exercise, the press, onlookers
-NOT_DELEGATES = {"force", "troop", "soldier", "unit", "medium", "media", "journalist", "reporter", "photographer",
-                 "tourist", "we", "i", "us", "crew", "fan", "student", "expert"}
+# who makes a visit that is no meeting of parties, besides ordinary people (`ORDINARY_PEOPLE`): troops on an
+# exercise, the press, onlookers
+NOT_DELEGATES = {"force", "unit", "medium", "media", "journalist", "reporter", "photographer", "tourist", "we", "i",
+                 "us", "fan", "expert"}
 
 
 def _visit_of_no_delegates(tok: Token) -> bool:
@@ -1579,7 +1580,8 @@ def _visit_of_no_delegates(tok: Token) -> bool:
     if visitor is None:
         return False
     group = [visitor, *(c for c in visitor.subtree if c.dep_ == "conj" and c.head.i == visitor.i)]
-    return any(t.lemma_.lower() in NOT_DELEGATES or t.lower_ in NOT_DELEGATES for t in group)
+    visitors = NOT_DELEGATES | ORDINARY_PEOPLE
+    return any(t.lemma_.lower() in visitors or t.lower_ in visitors for t in group)
 
 
 INFO_WAR_WORDS = {"propaganda", "disinformation", "myth", "hoax"}
@@ -3446,12 +3448,13 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # decision is taken where it sits (troops massed or reserves called up are where the army is,
         # not at the seat of whoever counted them)
         who = speaker or _agent_name(hit, ann)
-        state = canonical_actor(who, st.anchor) if who and hit.type == "other" and \
-            re.match(r"refugee", hit.text, re.I) else None
-        host = next((p for p in ann.places if p.precision == "country" and state is not None and
-                     state.kind == "state" and state.name == who and p.country == state.country), None)
-        if host is not None:
-            return host  # "Poland has 1.25 million refugees": the country that hosts them, not its capital
+        if hit.type == "other" and who and re.match(r"refugee", hit.text, re.I):
+            # "Poland has 1.25 million refugees": the country that hosts them, not its capital
+            state = canonical_actor(who, st.anchor)
+            host = next((p for p in ann.places if p.precision == "country" and state is not None and
+                         state.kind == "state" and state.name == who and p.country == state.country), None)
+            if host is not None:
+                return host
         if _travels(who, st.anchor):
             return None  # "the Russian foreign minister left the G20 meeting early": not at home
         if hit.type in PARTICIPANT_KINDS and not speaker and _parties_together(hit, ann):

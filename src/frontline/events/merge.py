@@ -966,7 +966,7 @@ def _type(ms: list[EventMention]) -> str:
     tied = [m.type for m in ms if counts[m.type] == top]
     if "statement" in tied and (measure := next((t for t in tied if t in ("sanctions", "aid")), None)) is not None:
         return measure  # "Russia announced it was banning 32 officials" and the list of those banned: the ban
-    return tied[0] if tied else ms[0].type
+    return tied[0]
 
 
 def _status(ms: list[EventMention], etype: str) -> str:
