@@ -684,11 +684,28 @@ def _close(a: EventMention, b: EventMention) -> bool:
 def _one_story(a: EventMention, b: EventMention, overlap: float) -> bool:
     """Some evidence beyond sharing a post: a voice, a town, words, or nothing that could tell them
     apart (one of them unplaced and unsourced, as a sentence that carries the story on is)."""
+    if overlap < STORY_OVERLAP and _told_elsewhere(a, b):
+        return False
     if _same_voice(a, b) or overlap >= STORY_OVERLAP:
         return True
     if a.location is not None and b.location is not None:
         return _same_place(a.location, b.location)
     return not (a.sources or b.sources) and not (a.location and b.location)
+
+
+def _told_elsewhere(a: EventMention, b: EventMention) -> bool:
+    """A voice's words and an act it tells of in another place ("Russia will lose," the president said
+    ... "But he said Russia had killed 60 in an airstrike on a school in Luhansk"): the act is news of
+    its own, not part of the words, though one voice tells both. The act's town must be named in its
+    sentence; the words may be placed at the speaker's seat. Only war acts: a leader's visit or pledge
+    told beside his words is where he spoke."""
+    said, act = (a, b) if a.type == "statement" else (b, a)
+    if said.type != "statement" or act.type not in MILITARY or said.location is None or act.location is None:
+        return False
+    if not act.location.text or not _same_voice(a, b):
+        return False
+    return not (_same_place(a.location, b.location) or _inside(a.location, b.location)
+                or _inside(b.location, a.location))
 
 
 def _both_dated(a: EventMention, b: EventMention) -> bool:

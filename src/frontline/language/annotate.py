@@ -16,7 +16,7 @@ from frontline.language import attribution as attribution_layer
 from frontline.language import places as place_layer
 from frontline.language.dates import DateResolver
 from frontline.language.nlp import parse
-from frontline.models import CleanDocument, SentenceAnnotation
+from frontline.models import ActorRef, CleanDocument, SentenceAnnotation
 
 MAX_SENTENCE_CHARS = 3000
 CONTEXT_CHARS = 40_000  # see _place_contexts
@@ -36,7 +36,10 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
     previous_post = None
     quote_open = False  # the sentence starts inside a quotation opened earlier in its post
     before_quote: Doc | None = None  # the sentence before that quotation opened
+    quote_opener: Doc | None = None  # the sentence that opened it
     quote_sentences = 0
+    actors_of: dict[int, list[ActorRef]] = {}  # each parsed sentence's actors, for the sentence after
+    surnames: set[str] = set()  # last words of people named in full so far in the document
     for sent, doc in zip(sentences, docs, strict=True):
         if previous_post != sent.post_id:
             quote_open, previous = False, None
@@ -48,6 +51,8 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
         ctxs = contexts[sent.post_id]
         context = ctxs[min(max(0, sent.start - post.start) // CONTEXT_CHARS, len(ctxs) - 1)]
         found_actors = actor_layer.find_actors(doc, when)
+        _known_surnames(found_actors, surnames)
+        actors_of[id(doc)] = found_actors
         ann = SentenceAnnotation(
             sentence=sent,
             actors=found_actors,
@@ -56,22 +61,36 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
             # '“Russia ... for years. Its army commits war crimes,” it said': "it" is who spoke before
             # the quotation, not a name inside it
             attributions=attribution_layer.find_attributions(
-                doc, found_actors, before_quote if quote_open else previous),
+                doc, found_actors, told := before_quote if quote_open else previous,
+                actors_of.get(id(told)) if told is not None else None),
             modality=attribution_layer.find_modality(doc),
             doc=doc,
         )
         out.append(ann)
         still_open = _quote_open_after(sent.text, quote_open)
         if still_open and not quote_open:
-            before_quote, quote_sentences = previous, 0
+            before_quote, quote_sentences, quote_opener = previous, 0, doc
         quote_sentences += 1
+        closed_unsaid = quote_open and not still_open and not ann.attributions
         # a mark left open by mistake must not hold the rest of a long post inside a quotation
         quote_open = still_open and quote_sentences <= MAX_QUOTE_SENTENCES
-        previous, previous_post = doc, sent.post_id
+        # 'X said: “... . ... .” He added: ...': after a quotation that closes with no speaker of its
+        # own, "he" is whoever opened it, not a name inside the quoted words
+        previous, previous_post = (quote_opener if closed_unsaid else doc), sent.post_id
     return out
 
 
 MAX_QUOTE_SENTENCES = 12
+
+
+def _known_surnames(found: list[ActorRef], surnames: set[str]) -> None:
+    """A lone name that closes the name of a person the document named before is that person
+    ("Robert Jenrick, the MP for ..." then "Jenrick said"), whatever NER called it: a writer names a
+    person in full once and by surname after. Remembers this sentence's people for the ones after."""
+    for a in found:
+        if a.actor_id is None and a.kind in {"org", "unknown"} and " " not in a.name and a.name in surnames:
+            a.kind = "person"
+    surnames.update(a.name.split()[-1] for a in found if a.kind == "person" and len(a.name.split()) > 1)
 
 
 def _quote_open_after(text: str, open_before: bool) -> bool:

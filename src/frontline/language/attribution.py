@@ -121,6 +121,7 @@ class _Context:
     depth: int
     speakers: list[_Speaker] = field(default_factory=list)
     _prev: list[_Speaker] | None = None
+    previous_actors: list[ActorRef] | None = None
 
     def prior(self) -> list[_Speaker]:
         """Speakers and subjects of the previous sentence, most salient first."""
@@ -128,7 +129,7 @@ class _Context:
             return self._prev
         out: list[_Speaker] = []
         if self.previous is not None and self.depth == 0:
-            prev_actors = find_actors(self.previous)
+            prev_actors = self.previous_actors if self.previous_actors is not None else find_actors(self.previous)
             sub = _Context(self.previous, prev_actors, None, self.depth + 1)
             out.extend(replace(sp, spoke=True) for _, sp in reversed(_attribute(sub)))
             root = _main_root(self.previous)
@@ -209,9 +210,13 @@ class _Context:
 # ---------------------------------------------------------------- attribution
 
 
-def find_attributions(doc: Doc, actors: list[ActorRef], previous: Doc | None = None) -> list[Attribution]:
-    """Who asserts or denies what this sentence reports, with the cue word; speakers as named."""
-    return [a for a, _ in _attribute(_Context(doc, actors, previous, 0))]
+def find_attributions(doc: Doc, actors: list[ActorRef], previous: Doc | None = None,
+                      previous_actors: list[ActorRef] | None = None) -> list[Attribution]:
+    """Who asserts or denies what this sentence reports, with the cue word; speakers as named.
+
+    `previous_actors` are the previous sentence's actors as the document read them (a surname known
+    from earlier as a person's); without them that sentence's actors are found afresh."""
+    return [a for a, _ in _attribute(_Context(doc, actors, previous, 0, previous_actors=previous_actors))]
 
 
 def _attribute(ctx: _Context) -> list[tuple[Attribution, _Speaker]]:
