@@ -3217,3 +3217,13 @@ def test_an_attack_in_a_named_town_told_by_a_speaker_is_not_folded_into_his_word
     strike = [e for e in events if e.type == "strike"]
     assert strike and strike[0].location is not None and strike[0].location.name == "Kramatorsk"
     assert not any("justice always wins" in x.text for x in strike[0].evidence)
+
+
+def test_attacks_counted_since_the_invasion_are_a_tally_not_an_attack() -> None:
+    mentions = mentions_of("Ukraine's navy has carried out more than 300 attacks on Russian positions since "
+                           "the start of the invasion, its spokesman said.")
+    assert not {"strike", "clash"} & {m.type for m in mentions}
+    # one raid of the day is news
+    mentions = mentions_of("Ukraine's navy carried out an attack on Russian positions near Kherson on Tuesday, its "
+                           "spokesman said.")
+    assert {"strike", "clash"} & {m.type for m in mentions}

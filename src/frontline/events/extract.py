@@ -629,6 +629,17 @@ def _state_since_the_war(tok: Token, text: str) -> bool:
     return perfect and bool(SINCE_THE_WAR.search(text) or re.search(r"\bthe war has\b", text, re.I))
 
 
+def _count_since_the_war(tok: Token, text: str) -> bool:
+    """Attacks or battles counted over the whole war ("has carried out about 1,700 attacks since the
+    invasion"): a tally of many acts, none of them news. Tolls of the dead or the captured stay news
+    (a count of harm is what a report of the war gives)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or not any(c.like_num for c in tok.children):
+        return False
+    verb = syntax.governing_verb(tok)
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children)
+    return perfect and bool(SINCE_THE_WAR.search(text))
+
+
 def _links_as(come: Token) -> bool:
     """The verb of "X comes as Y": "come" followed by "as" (the parser hangs the as-clause either way)."""
     return come.lemma_.lower() == "come" and come.i + 1 < len(come.doc) and come.doc[come.i + 1].lower_ == "as"
@@ -1127,6 +1138,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
         if hit.type == "strike" and _kinds_of_targets(tok):
             continue  # "Russian forces have hit hospitals, apartment buildings and a theatre": a tally of kinds
+        if hit.type in ("strike", "clash") and _count_since_the_war(tok, text):
+            continue  # "the air force has carried out 1,700 attacks since the start of the war": a tally
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
             continue  # "had been fighting as part of the Ukrainian army": a side taken, not a battle
         if hit.type != "statement" and _role_of_a_thing(tok):
