@@ -3227,3 +3227,12 @@ def test_attacks_counted_since_the_invasion_are_a_tally_not_an_attack() -> None:
     mentions = mentions_of("Ukraine's navy carried out an attack on Russian positions near Kherson on Tuesday, its "
                            "spokesman said.")
     assert {"strike", "clash"} & {m.type for m in mentions}
+
+
+def test_officials_in_an_earlier_item_do_not_lend_its_day_to_other_officials() -> None:
+    events = events_of(
+        "At least nine people were killed on Saturday when a missile hit a bus station in Kryvyi Rih, officials said.",
+        "Growing anger among residents points to a widening resistance movement in occupied southern towns, "
+        "according to British officials.")
+    said = next(e for e in events if any("Growing anger" in x.text for x in e.evidence))
+    assert said.date is not None and said.date.start == DCT.date()

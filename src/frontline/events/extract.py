@@ -587,9 +587,14 @@ def _early_war(tok: Token, ann: SentenceAnnotation) -> bool:
 
 
 def _names(text: str, speaker: str) -> bool:
-    """Whether a sentence names the speaker (by the last word of the name: "Mr Markov", "Markov")."""
+    """Whether a sentence names the speaker (by the last word of the name: "Mr Markov", "Markov"). A
+    speaker described, not named ("US officials"), is named only by the whole description: any story
+    has "officials" in it."""
     words = speaker.split()
-    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
+    if not words:
+        return False
+    key = words[-1] if words[-1][:1].isupper() else speaker
+    return re.search(rf"\b{re.escape(key)}\b", text) is not None
 
 
 TIME_WORDS = {"after", "since", "before", "until", "when"}
