@@ -3236,3 +3236,9 @@ def test_officials_in_an_earlier_item_do_not_lend_its_day_to_other_officials() -
         "according to British officials.")
     said = next(e for e in events if any("Growing anger" in x.text for x in e.evidence))
     assert said.date is not None and said.date.start == DCT.date()
+
+
+def test_an_agreement_to_hand_over_weapons_is_aid() -> None:
+    mentions = mentions_of("Norway's defence minister announced an agreement to deliver 22 self-propelled "
+                           "guns to Ukraine by the end of the summer.")
+    assert "aid" in {m.type for m in mentions} and "agreement" not in {m.type for m in mentions}

@@ -1737,6 +1737,19 @@ AID_LAW = re.compile(r"\b(funding|aid|assistance|lend-lease|military spending)\b
                      re.I)
 
 
+SUPPLY_VERBS = {"transfer", "supply", "send", "deliver", "provide", "donate", "give", "lend", "lease"}
+
+
+def _deal_to_supply(hit: TriggerHit, tok: Token) -> bool:
+    """An agreement whose content is handing over arms or money to a side ("the agreement to transfer
+    39 vehicles to Ukraine", "a deal to supply howitzers"): what is agreed is a delivery. The agreement
+    is read among the trigger's words, whose head `tok` is often the verb ("announced the agreement")."""
+    nouns = [t for t in tok.doc if hit.start <= t.idx < hit.end and t.pos_ == "NOUN" and
+             t.lemma_.lower() in ("agreement", "deal", "contract")]
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in SUPPLY_VERBS and
+               any(g.dep_ == "dobj" for g in c.children) for n in nouns for c in n.children)
+
+
 def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None,
                told_before: str = "") -> TriggerHit | None:
     """Captured people are prisoners, not territory; a seized yacht is not territory either;
@@ -1749,6 +1762,9 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
         return hit
     if hit.type == "clash" and re.match(r"attack", hit.text, re.I) and _fired_attack(tok, told_before):
         return TriggerHit("strike", hit.start, hit.end, hit.text, hit.strength, hit.topical)
+    if hit.type == "agreement" and _deal_to_supply(hit, tok):
+        # "finalised the agreement to transfer 39 armoured vehicles to Ukraine": the deal is the aid
+        return TriggerHit("aid", hit.start, hit.end, hit.text, hit.strength, hit.topical)
     if hit.type == "other" and AID_LAW.search(hit.text):
         # "signed the Ukraine funding bill", "passed lend-lease legislation": the law is the aid
         return TriggerHit("aid", hit.start, hit.end, hit.text, hit.strength, hit.topical)
