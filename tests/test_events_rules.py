@@ -3242,3 +3242,19 @@ def test_an_agreement_to_hand_over_weapons_is_aid() -> None:
     mentions = mentions_of("Norway's defence minister announced an agreement to deliver 22 self-propelled "
                            "guns to Ukraine by the end of the summer.")
     assert "aid" in {m.type for m in mentions} and "agreement" not in {m.type for m in mentions}
+
+
+def test_a_digest_item_repeated_next_day_joins_the_same_meeting_despite_the_words_beside_it() -> None:
+    from frontline.ingest import process
+    from frontline.models import Block, Document
+
+    item = ["Emmanuel Macron has met Olaf Scholz in Paris for talks on how the two countries will share gas "
+            "in the coming winter.",
+            "The French president said France would send gas to Germany if Russia cut its supplies any further."]
+    docs = [Document(doc_id=f"digest-{day}.txt", title="Russia-Ukraine war: the day's main points",
+                     published=dt.datetime(2022, 8, day, 6, 0), blocks=[Block(headline="", paragraphs=item)])
+            for day in (5, 6)]
+    mentions = [m for d in docs for m in process(d)[1]]
+    meetings = [e for e in merge_mentions(mentions) if e.type == "meeting"]
+    assert len(meetings) == 1
+    assert {x.document for x in meetings[0].evidence} == {"digest-5.txt", "digest-6.txt"}

@@ -336,10 +336,18 @@ def _link_score(event: _Cluster, story: _Cluster) -> float:
     best = 0.0
     for x in event.mentions[-LINK_MENTIONS:]:
         for m in story.mentions[:LINK_MENTIONS]:
+            if _other_kinds(x, m):
+                continue  # one story's meeting and another's words on it: neither joins nor parts them
             if _conflict(x, m):
                 return 0.0
             best = max(best, _affinity(x, m))
     return best
+
+
+def _other_kinds(a: EventMention, b: EventMention) -> bool:
+    """Two kinds of news that no rule joins across documents (a meeting and a statement; not two ground
+    events, nor a strike and its toll)."""
+    return a.type != b.type and not (a.type in GROUND and b.type in GROUND) and {a.type, b.type} != HARM
 
 
 # ------------------------------------------------------------------ compatibility
