@@ -3258,3 +3258,21 @@ def test_a_digest_item_repeated_next_day_joins_the_same_meeting_despite_the_word
     meetings = [e for e in merge_mentions(mentions) if e.type == "meeting"]
     assert len(meetings) == 1
     assert {x.document for x in meetings[0].evidence} == {"digest-5.txt", "digest-6.txt"}
+
+
+def test_words_repeated_next_day_join_across_documents_despite_a_reply_beside_them() -> None:
+    from frontline.ingest import process
+    from frontline.models import Block, Document
+
+    item = ["Human Rights Watch has said it stands by its finding that both armies put soldiers inside schools "
+            "in the Kharkiv region.",
+            "Ukraine's defence minister, Oleksii Reznikov, rejected the finding, saying the group had never asked "
+            "his ministry for comment."]
+    docs = [Document(doc_id=f"summary-{day}.txt", title="Russia-Ukraine war: the day's main points",
+                     published=dt.datetime(2022, 8, day, 6, 0), blocks=[Block(headline="", paragraphs=item)])
+            for day in (5, 6)]
+    mentions = [m for d in docs for m in process(d)[1]]
+    events = merge_mentions(mentions)
+    held = [e for e in events if any("stands by" in x.text for x in e.evidence)]
+    assert len(held) == 1
+    assert {x.document for x in held[0].evidence} == {"summary-5.txt", "summary-6.txt"}

@@ -336,8 +336,10 @@ def _link_score(event: _Cluster, story: _Cluster) -> float:
     best = 0.0
     for x in event.mentions[-LINK_MENTIONS:]:
         for m in story.mentions[:LINK_MENTIONS]:
-            if _other_kinds(x, m):
-                continue  # one story's meeting and another's words on it: neither joins nor parts them
+            if _other_kinds(x, m) or (x.type == m.type == "statement" and _speakers_differ(x, m)):
+                # one story's meeting and another's words on it, or two voices' words: neither joins nor
+                # parts the stories (their own pairs do)
+                continue
             if _conflict(x, m):
                 return 0.0
             best = max(best, _affinity(x, m))
