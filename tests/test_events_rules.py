@@ -3276,3 +3276,17 @@ def test_words_repeated_next_day_join_across_documents_despite_a_reply_beside_th
     held = [e for e in events if any("stands by" in x.text for x in e.evidence)]
     assert len(held) == 1
     assert {x.document for x in held[0].evidence} == {"summary-5.txt", "summary-6.txt"}
+
+
+def test_a_strike_on_a_town_told_by_day_in_two_reports_is_one_event_when_one_names_no_side() -> None:
+    from frontline.ingest import process
+    from frontline.models import Block, Document
+
+    texts = {"first.txt": "Uman, a central town far from the front, was struck by missiles on Tuesday, killing six people, "
+                          "the regional governor said.",
+             "second.txt": "Russia's defence ministry said Tuesday's cruise missile strike on Uman had destroyed "
+                           "a fuel depot used by the Ukrainian army."}
+    docs = [Document(doc_id=name, title="Russia-Ukraine war", published=DCT,
+                     blocks=[Block(headline="", paragraphs=[text])]) for name, text in texts.items()]
+    strikes = [e for e in merge_mentions([m for d in docs for m in process(d)[1]]) if e.type == "strike"]
+    assert len(strikes) == 1 and {x.document for x in strikes[0].evidence} == set(texts)
