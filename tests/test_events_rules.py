@@ -3282,8 +3282,8 @@ def test_a_strike_on_a_town_told_by_day_in_two_reports_is_one_event_when_one_nam
     from frontline.ingest import process
     from frontline.models import Block, Document
 
-    texts = {"first.txt": "Uman, a central town far from the front, was struck by missiles on Tuesday, killing six people, "
-                          "the regional governor said.",
+    texts = {"first.txt": "Uman, a central town far from the front, was struck by missiles on Tuesday, killing six "
+                          "people, the regional governor said.",
              "second.txt": "Russia's defence ministry said Tuesday's cruise missile strike on Uman had destroyed "
                            "a fuel depot used by the Ukrainian army."}
     docs = [Document(doc_id=name, title="Russia-Ukraine war", published=DCT,
