@@ -3290,3 +3290,15 @@ def test_a_strike_on_a_town_told_by_day_in_two_reports_is_one_event_when_one_nam
                      blocks=[Block(headline="", paragraphs=[text])]) for name, text in texts.items()]
     strikes = [e for e in merge_mentions([m for d in docs for m in process(d)[1]]) if e.type == "strike"]
     assert len(strikes) == 1 and {x.document for x in strikes[0].evidence} == set(texts)
+
+
+def test_a_court_story_with_no_war_in_a_war_newsletter_is_no_event() -> None:
+    mentions = mentions_of(
+        "Russian forces shelled the outskirts of Kharkiv overnight, the regional governor said.",
+        "Separately, the business secretary announced a review of energy bills.",
+        "An Ohio court has issued a stay of execution for a man who was scheduled to be killed by lethal "
+        "injection on Thursday.")
+    assert not any("Ohio" in m.evidence.text for m in mentions)
+    # a court in the war is war news
+    mentions = mentions_of("A court in occupied Donetsk has sentenced two captured foreign fighters to death.")
+    assert any("Donetsk" in m.evidence.text for m in mentions)

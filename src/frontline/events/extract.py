@@ -1070,6 +1070,10 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the more the West sends weapons, the more the war drags on": a rule, not an act
         # ("Guterres called for an independent investigation" after the killings were told: words on the war;
         # the sentences before are read only for such a statement)
+        if hit.type == "other" and not is_war_context(text) and \
+                not is_war_context(" ".join(st.recent_text[-2:])):
+            continue  # "a court stayed the execution of a woman convicted of killing her daughter": harm, a
+            # court, no war; "other" news is war news by the war named in it or just before it
         if (hit.type in TOPIC_SENSITIVE and not about_war and
                 not (hit.type == "statement" and _catalogued_subject(hit, ann) and
                      is_war_related(" ".join(st.recent_text[-3:])))) or \
