@@ -338,3 +338,11 @@ def test_a_month_that_says_which_war_act_does_not_date_the_news() -> None:
     mentions = mentions_of("Ukraine’s sunflower oil exports dropped from 1m tons a month before Russia’s February "
                            "offensive to almost nothing, a trade official said on Monday.")
     assert mentions and all(m.date is None or m.date.start.month != 2 for m in mentions)
+
+
+def test_the_same_day_is_not_a_date_worn_by_a_noun_in_passing():
+    r = DateResolver(dt.date(2022, 5, 12))
+    r.resolve("Moscow on Wednesday expelled ten Japanese diplomats.")
+    r.resolve("Tokyo, which condemned Russia's 24 February invasion from the start, called the move regrettable.")
+    (same,) = r.resolve("The expulsions came on the same day Japan froze the assets of two Russian banks.")
+    assert same.start == dt.date(2022, 5, 11)

@@ -1188,9 +1188,23 @@ class DateResolver:
                 continue
             ref = _to_ref(r, text, f)
             out.append(ref)
-            if not f.rule.vague and not (f.rule.name == "deictic" and _key(f.match["w"]) in _PRESENT):
+            if not f.rule.vague and not (f.rule.name == "deictic" and _key(f.match["w"]) in _PRESENT) and \
+                    not _names_a_thing(text, f.start, f.end):
                 self.last = ref
         return out
+
+
+NOUN_LABEL_BEFORE = re.compile(r"\b(the|its|his|her|their|our|this|that|[A-Z][\w-]*['’]s)\s+$")
+NOUN_LABEL_AFTER = re.compile(r"^\s+(?!(?:of|in|on|at|to|and|or|but|when|that|as|for|from|with|by|after|before)\b)"
+                              r"[a-z][a-z-]+\b")
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """A date worn as a label by the noun after it ("Russia's 24 February invasion", "the 9 May parade"):
+    it names a thing told in passing, not the day the sentence tells of, so "the same day" after it
+    does not mean that day."""
+    return bool(NOUN_LABEL_BEFORE.search(text[max(0, start - 30):start])) and \
+        bool(NOUN_LABEL_AFTER.match(text[end:end + 30]))
 
 
 def resolve_expression(expr: str, anchor: dt.date | dt.datetime, tense: str | None = None) -> DateRef | None:
