@@ -3302,3 +3302,13 @@ def test_a_court_story_with_no_war_in_a_war_newsletter_is_no_event() -> None:
     # a court in the war is war news
     mentions = mentions_of("A court in occupied Donetsk has sentenced two captured foreign fighters to death.")
     assert any("Donetsk" in m.evidence.text for m in mentions)
+
+
+def test_an_attack_on_a_town_or_a_facility_with_no_ground_fighting_is_a_strike() -> None:
+    mentions = mentions_of("Ukraine's southern command said three people died in the attack on a minibus near "
+                           "Bilozerka on Monday.")
+    assert "strike" in {m.type for m in mentions} and "clash" not in {m.type for m in mentions}
+    # troops attacking positions fight on the ground
+    mentions = mentions_of("Russian troops attacked Ukrainian positions near Bilozerka on Monday, the southern "
+                           "command said.")
+    assert "strike" not in {m.type for m in mentions}

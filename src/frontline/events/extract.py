@@ -1557,6 +1557,32 @@ def _fired_attack(tok: Token, told_before: str = "") -> bool:
         not ON_THE_GROUND.search(told_before)
 
 
+# what is hit, not fought over: a strike's targets
+TARGETS = {"plant", "station", "port", "bus", "hospital", "school", "building", "depot", "airfield", "airport",
+           "bridge", "factory", "refinery", "market", "centre", "center", "mall", "warehouse", "substation",
+           "infrastructure", "facility", "facilities", "silo", "terminal", "university", "theatre", "block"}
+
+
+def _attack_on_a_target(tok: Token, places: list[PlaceRef]) -> bool:
+    """An attack whose object is a town or a facility ("attacked Odesa", "the attack on Vinnytsia", "an
+    attack on the bus", "to attack the nuclear power plant") with no fighting on the ground told in the
+    sentence: war reporting's "attack" on a place is a strike (a ground assault names troops or positions)."""
+    if ON_THE_GROUND.search(tok.doc.text):
+        return False
+    if tok.pos_ == "VERB":
+        targets = [c for c in tok.children if c.dep_ == "dobj"]
+    else:
+        targets = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                   for g in c.children if g.dep_ == "pobj"]
+    for t in targets:
+        if t.lemma_.lower() in TARGETS:
+            return True
+        lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)  # the target's words
+        if any(p.precision == "place" and lo <= p.start < hi for p in places):
+            return True
+    return False
+
+
 FREED_VERBS = {"release", "free", "exchange", "swap", "return", "liberate", "rescue", "evacuate"}
 
 
@@ -1764,7 +1790,8 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
             # "customs have detained a Russian cargo ship", "the ship ..., it has been detained": a ship held
             return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
         return hit
-    if hit.type == "clash" and re.match(r"attack", hit.text, re.I) and _fired_attack(tok, told_before):
+    if hit.type == "clash" and re.match(r"attack", hit.text, re.I) and \
+            (_fired_attack(tok, told_before) or _attack_on_a_target(tok, places or [])):
         return TriggerHit("strike", hit.start, hit.end, hit.text, hit.strength, hit.topical)
     if hit.type == "agreement" and _deal_to_supply(hit, tok):
         # "finalised the agreement to transfer 39 armoured vehicles to Ukraine": the deal is the aid
