@@ -3312,3 +3312,14 @@ def test_an_attack_on_a_town_or_a_facility_with_no_ground_fighting_is_a_strike()
     mentions = mentions_of("Russian troops attacked Ukrainian positions near Bilozerka on Monday, the southern "
                            "command said.")
     assert "strike" not in {m.type for m in mentions}
+
+
+def test_a_side_claiming_to_have_killed_a_large_number_of_fighters_is_a_toll() -> None:
+    mentions = mentions_of("Moscow has claimed to have killed a large number of foreign volunteers fighting for "
+                           "Ukraine near Kharkiv this month.")
+    assert "casualties" in {m.type for m in mentions}
+
+
+def test_gunmen_attacking_a_building_is_no_strike() -> None:
+    mentions = mentions_of("Gunmen attacked a police station in the town of Kurakhove on Monday, officials said.")
+    assert "strike" not in {m.type for m in mentions}

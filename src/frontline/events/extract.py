@@ -1557,6 +1557,7 @@ def _fired_attack(tok: Token, told_before: str = "") -> bool:
         not ON_THE_GROUND.search(told_before)
 
 
+GUNMEN = re.compile(r"\b(armed men|gunm[ae]n|militants?|assailants?|attackers?|insurgents?|terrorists?)\b", re.I)
 # what is hit, not fought over: a strike's targets
 TARGETS = {"plant", "station", "port", "bus", "hospital", "school", "building", "depot", "airfield", "airport",
            "bridge", "factory", "refinery", "market", "centre", "center", "mall", "warehouse", "substation",
@@ -1567,8 +1568,8 @@ def _attack_on_a_target(tok: Token, places: list[PlaceRef]) -> bool:
     """An attack whose object is a town or a facility ("attacked Odesa", "the attack on Vinnytsia", "an
     attack on the bus", "to attack the nuclear power plant") with no fighting on the ground told in the
     sentence: war reporting's "attack" on a place is a strike (a ground assault names troops or positions)."""
-    if ON_THE_GROUND.search(tok.doc.text):
-        return False
+    if ON_THE_GROUND.search(tok.doc.text) or GUNMEN.search(tok.doc.text):
+        return False  # ("armed men attacked the stock exchange": a raid by gunmen, ACLED's "attack")
     if tok.pos_ == "VERB":
         targets = [c for c in tok.children if c.dep_ == "dobj"]
     else:
