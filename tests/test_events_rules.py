@@ -3323,3 +3323,9 @@ def test_a_side_claiming_to_have_killed_a_large_number_of_fighters_is_a_toll() -
 def test_gunmen_attacking_a_building_is_no_strike() -> None:
     mentions = mentions_of("Gunmen attacked a police station in the town of Kurakhove on Monday, officials said.")
     assert "strike" not in {m.type for m in mentions}
+
+
+def test_a_battle_of_a_chapter_of_history_is_no_event() -> None:
+    mentions = mentions_of("In that chapter of Polish history, above all the battle for the town of Wizna, people "
+                           "here see echoes of what Ukraine is living through.")
+    assert "clash" not in {m.type for m in mentions}

@@ -551,7 +551,8 @@ PRETENCE = re.compile(r"\b(make|makes|making|made) it (look|appear|seem) (like|a
 DEFUNCT_STATE = re.compile(r"\b(the Soviet Union|the USSR|Soviet (troops|forces|army|tanks|authorities)|"
                            r"Nazi Germany|the Third Reich|Yugoslavia|Czechoslovakia|East Germany)\b")
 PAST_WARS = re.compile(r"\b(civil war|winter war|continuation war|world wars|world war (one|two|i|ii|1|2)|"
-                       r"(first|second) world war|great patriotic war|cold war)\b", re.I)
+                       r"(first|second) world war|great patriotic war|cold war|"
+                       r"(chapter|episode|period|page) of ([\w-]+ ){0,2}history)\b", re.I)
 
 
 # "shortly after Russia invaded", "in the early weeks of the war", "at the start of the invasion":
@@ -701,7 +702,7 @@ def _past_war(text: str) -> bool:
     (not "the worst since the second world war", not "neutral through two world wars")."""
     for m in PAST_WARS.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
-        if re.search(r"\b(in|during|with|of|after)\s+(the\s+)?([\w-]+\s+){0,2}$", before) and \
+        if re.search(r"\b(in|during|with|of|after)\s+(the\s+)?([\w-]+\s+){0,2}$", before, re.I) and \
                 not re.search(r"\bsince\s+(the\s+)?(end\s+of\s+the\s+)?([\w-]+\s+){0,2}$", before):
             return True
         if re.fullmatch(r"\s*(A|The)\s+([\w-]+\s+){0,2}", text[:m.start()]):
