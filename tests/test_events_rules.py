@@ -3329,3 +3329,9 @@ def test_a_battle_of_a_chapter_of_history_is_no_event() -> None:
     mentions = mentions_of("In that chapter of Polish history, above all the battle for the town of Wizna, people "
                            "here see echoes of what Ukraine is living through.")
     assert "clash" not in {m.type for m in mentions}
+
+
+def test_a_meeting_recalled_at_the_time_is_no_meeting_of_today() -> None:
+    mentions = mentions_of("The lawyer said that at the time, a Canadian consul visited the sailor in jail and "
+                           "promised that his case would be raised with Moscow.")
+    assert "meeting" not in {m.type for m in mentions}

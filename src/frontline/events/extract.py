@@ -635,6 +635,9 @@ def _state_since_the_war(tok: Token, text: str) -> bool:
     return perfect and bool(SINCE_THE_WAR.search(text) or re.search(r"\bthe war has\b", text, re.I))
 
 
+AT_THE_TIME = re.compile(r"\b[Aa]t the time\b(?! of\b)")  # a time told before and gone: what was so then
+
+
 def _count_since_the_war(tok: Token, text: str) -> bool:
     """Attacks or battles counted over the whole war ("has carried out about 1,700 attacks since the
     invasion"): a tally of many acts, none of them news. Tolls of the dead or the captured stay news
@@ -1148,6 +1151,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "gaps in the sanctions", "argues against sanctions": the measures talked of, not a new one
         if hit.type == "strike" and _kinds_of_targets(tok):
             continue  # "Russian forces have hit hospitals, apartment buildings and a theatre": a tally of kinds
+        if hit.type != "statement" and AT_THE_TIME.search(text) and not ann.dates:
+            continue  # "X said that at the time, a diplomat met him in prison": a time recalled, not news
         if hit.type in ("strike", "clash") and _count_since_the_war(tok, text):
             continue  # "the air force has carried out 1,700 attacks since the start of the war": a tally
         if hit.type == "clash" and syntax.fights_as_a_member(tok):
