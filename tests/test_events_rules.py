@@ -3335,3 +3335,15 @@ def test_a_meeting_recalled_at_the_time_is_no_meeting_of_today() -> None:
     mentions = mentions_of("The lawyer said that at the time, a Canadian consul visited the sailor in jail and "
                            "promised that his case would be raised with Moscow.")
     assert "meeting" not in {m.type for m in mentions}
+
+
+def test_an_act_an_article_revealed_weeks_ago_is_an_earlier_story_recalled() -> None:
+    mentions = mentions_of("On 9 April, an article printed by a Polish daily revealed how residents, who stayed while "
+                           "Russian troops held the town of Izium, were killed by shells fired from tanks.")
+    assert not {"strike", "casualties"} & {m.type for m in mentions}
+
+
+def test_blocking_the_transit_of_goods_is_news_of_its_own() -> None:
+    mentions = mentions_of("Latvia said on Tuesday it will block the transit of steel and timber from Belarus "
+                           "by rail in response to western sanctions.")
+    assert "other" in {m.type for m in mentions}

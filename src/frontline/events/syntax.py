@@ -22,7 +22,7 @@ REPORTING_LEMMAS = {
     "warn", "accuse",
     "add", "state", "admit", "acknowledge", "describe", "allege", "assert", "write",
     "post", "indicate", "show", "depict", "believe", "think", "expect", "argue", "note", "explain",
-    "repeat", "reiterate", "echo",
+    "repeat", "reiterate", "echo", "reveal", "disclose",
 }
 FUTURE_HEADS = {"set", "expect", "due", "schedule", "plan", "prepare", "intend", "aim", "hope", "poise", "go"}
 PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "expected", "proposed", "forthcoming", "possible",
