@@ -3347,3 +3347,10 @@ def test_blocking_the_transit_of_goods_is_news_of_its_own() -> None:
     mentions = mentions_of("Latvia said on Tuesday it will block the transit of steel and timber from Belarus "
                            "by rail in response to western sanctions.")
     assert "other" in {m.type for m in mentions}
+
+
+def test_the_capital_aid_goes_to_is_not_where_words_on_it_were_said() -> None:
+    mentions = mentions_of("The US defence secretary, Lloyd Austin, said a key aim of the talks was to coordinate "
+                           "rising military assistance to Kyiv that included tanks and ammunition.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and all(m.location is None or m.location.name != "Kyiv" for m in said)

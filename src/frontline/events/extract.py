@@ -3249,7 +3249,8 @@ WAR_TOPIC = re.compile(r"\b(war|invasion|conflict|aggression|operation|crisis|si
                        r"(in|of|on|against)\s+(the\s+)?([A-Z][\w’'-]+\s+and\s+(the\s+)?)?$", re.I)
 # a government named by its capital as the one something is given to ("promised to Kyiv")
 RECIPIENT = re.compile(r"\b(promised|pledged|delivered|sent|supplied|given|provided|offered|sold|handed|transferred|"
-                       r"shipped|promise|pledge|deliver|send|supply|give|provide|offer|sell|hand|transfer|ship)"
+                       r"shipped|promise|pledge|deliver|send|supply|give|provide|offer|sell|hand|transfer|ship|"
+                       r"aid|assistance|support|help|weapons|arms|supplies|deliveries|shipments)"
                        r"( [\w’'-]+){0,4} to $", re.I)
 # "sanctions imposed on Moscow", "curbs against Minsk": a capital standing for the government they target
 TARGETED = re.compile(r"\b(sanctions?|penalties|curbs|restrictions|embargo|imposed|levied)( [\w’'-]+){0,3} "
