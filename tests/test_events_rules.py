@@ -3354,3 +3354,12 @@ def test_the_capital_aid_goes_to_is_not_where_words_on_it_were_said() -> None:
                            "rising military assistance to Kyiv that included tanks and ammunition.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and all(m.location is None or m.location.name != "Kyiv" for m in said)
+
+
+def test_a_known_leader_and_another_person_named_in_full_are_two_voices() -> None:
+    events = events_of(
+        "Zelenskiy renewed his appeal for long-range artillery. Ukraine's deputy foreign minister Olena Kovalchuk "
+        "said the country had received only a fraction of the rockets it requested. Zelenskiy added that the "
+        "air defences protecting Ukrainian cities were far too thin.")
+    deputy = next(e for e in events if any("Kovalchuk" in x.text for x in e.evidence))
+    assert not any(x.text.startswith("Zelenskiy") for x in deputy.evidence)

@@ -840,6 +840,10 @@ def _two_people(a: EventMention, b: EventMention) -> bool:
         return False  # an outlet passes on others' words: it is not a voice of its own
     if ka is not None and kb is not None and ka.kind == kb.kind == "person" and ka.name != kb.name:
         return True  # "Peskov" and "Putin": two catalogued people, of one side or not
+    for k, m, n in ((ka, b, nb), (kb, a, na)):
+        if k is not None and k.kind == "person" and FULL_NAME.match(n) and _a_person(m, n) and \
+                canonical_actor(n) is None and not set(k.name.split()) & set(n.split()):
+            return True  # "Zelenskiy" and "Hanna Malyar": a catalogued person and another named in full
     return ka is not None and kb is not None and ka.name != kb.name and bool(ka.country) and \
         bool(kb.country) and ka.country != kb.country
 
