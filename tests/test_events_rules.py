@@ -3363,3 +3363,11 @@ def test_a_known_leader_and_another_person_named_in_full_are_two_voices() -> Non
         "air defences protecting Ukrainian cities were far too thin.")
     deputy = next(e for e in events if any("Kovalchuk" in x.text for x in e.evidence))
     assert not any(x.text.startswith("Zelenskiy") for x in deputy.evidence)
+
+
+def test_the_gathering_told_before_places_a_meeting_that_names_only_a_country() -> None:
+    mentions = mentions_of("Support for Kyiv is one of the prime minister's main themes at the summit of Nordic "
+                           "leaders in Reykjavik. The matter will be raised on Tuesday with the Ukraine president, "
+                           "who is due to address the gathering by video link.")
+    meetings = [m for m in mentions if m.type == "meeting"]
+    assert meetings and meetings[-1].location is not None and meetings[-1].location.name == "Reykjavík"

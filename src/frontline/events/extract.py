@@ -3041,6 +3041,7 @@ def _told_a_counterpart(speaker: str | None, ann: SentenceAnnotation) -> bool:
 
 
 GATHERING_AT = re.compile(r"\b(summit|conference|gathering|forum)( of [\w ]{1,30})? (in|at) (the )?$", re.I)
+GATHERING_TOLD = re.compile(r"\b(the|this|that) (gathering|summit|conference|forum)\b", re.I)
 MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of) (the|this|that) "
                              r"(meeting|summit|talks|gathering|conference)\b", re.I)
 # "89 athletes have been killed since Russia invaded": a tally over the whole war, not the town told before
@@ -3317,6 +3318,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         host = _meeting_seat(hit, ann)
         if host is not None:
             return host
+        if st.meeting_place is not None and GATHERING_TOLD.search(text) and \
+                all(p.precision == "country" for p in ann.places):
+            # "..., the Ukraine president, due to address the gathering virtually": the summit told before
+            return st.meeting_place
     places = _eligible_places(ann, st.theatre, st.surnames, about=hit.type == "statement")
     # "a captive from Morocco", "refugees from Mariupol": where someone comes from, not where it happened
     places = [p for p in places if not _origin_of_a_noun(p, ann)]
