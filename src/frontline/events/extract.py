@@ -3320,7 +3320,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return host
         if st.meeting_place is not None and GATHERING_TOLD.search(text) and \
                 all(p.precision == "country" for p in ann.places):
-            # "..., the Ukraine president, due to address the gathering virtually": the summit told before
+            # "the president will speak to the gathering by video": the summit told before
             return st.meeting_place
     places = _eligible_places(ann, st.theatre, st.surnames, about=hit.type == "statement")
     # "a captive from Morocco", "refugees from Mariupol": where someone comes from, not where it happened
