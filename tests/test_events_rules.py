@@ -3371,3 +3371,24 @@ def test_the_gathering_told_before_places_a_meeting_that_names_only_a_country() 
                            "who is due to address the gathering by video link.")
     meetings = [m for m in mentions if m.type == "meeting"]
     assert meetings and meetings[-1].location is not None and meetings[-1].location.name == "Reykjavík"
+
+
+def test_a_place_in_the_words_naming_an_unknown_speaker_is_where_it_sits() -> None:
+    mentions = mentions_of("According to estimates by the Institute of Applied Economics at the University of Leipzig, "
+                           "the war in Ukraine could cut German growth by half this year.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Leipzig"
+
+
+def test_a_state_name_after_a_compass_word_is_another_place() -> None:
+    from frontline.language.actors import find_actors
+    from frontline.language.nlp import parse
+
+    (doc,) = parse(["A spokesman for the government of South Georgia said the fishing licences were lawful."])
+    assert "Georgia" not in {a.name for a in find_actors(doc)}
+
+
+def test_a_summit_named_as_a_time_is_no_meeting() -> None:
+    mentions = mentions_of("Russia may hope to show it can win a major battle before the EU, G20 and Nato summits "
+                           "starting on Thursday.")
+    assert "meeting" not in {m.type for m in mentions}

@@ -689,6 +689,9 @@ def _accord_as_a_time(tok: Token) -> bool:
     if noun.dep_ == "pobj" and (noun.head.lower_ in ("after", "before", "since", "following", "until") or
                                 (noun.head.lower_ == "to" and noun.head.head.lower_ == "prior")):
         return True
+    if re.sub(r"s$", "", tok.lower_) in ACCORD_NOUNS and \
+            TIME_BEFORE_NOUN.search(tok.doc.text[max(0, tok.idx - 50):tok.idx]):
+        return True  # "before the EU, G7 and Nato summits": a list the parser hangs elsewhere
     verb = syntax.governing_verb(tok)
     if not any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "until", "once") for c in verb.children):
         return False
@@ -697,6 +700,7 @@ def _accord_as_a_time(tok: Token) -> bool:
                for s in verb.children)
 
 
+TIME_BEFORE_NOUN = re.compile(r"\b(before|after|ahead of|following|until)\s+(the\s+)?([\w’'-]+,?\s+){0,5}$", re.I)
 ACCORD_NOUNS = {"deal", "agreement", "accord", "treaty", "pact", "talks", "meeting", "summit", "call", "memorandum"}
 
 
@@ -3379,6 +3383,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             next((p for p in ann.places if p.precision != "place" and _spoken_at(p, ann, at_event=True)), None)
         if spoken is not None:
             return spoken
+        own = _speakers_own_place(speaker, ann)
+        if own is not None:
+            return own  # "a spokesman for the government of X said", "a centre at the University of X"
         sitting = next((t for t in ann.doc if t.lemma_.lower() in BODY_SITTINGS and syntax.setting_of_words(t)), None)
         if sitting is not None:
             # "demanded at a UN security council meeting that ...": where the body sits
@@ -3807,6 +3814,29 @@ def _in_complement(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> boo
             return False
         cur = cur.head
     return False
+
+
+OWN_PLACE_LINK = re.compile(r"^\s*,?\s*(at|in|of|from)\s+(the\s+)?([A-Z][\w’'-]*\s+(of\s+)?){0,3}$")
+
+
+def _speakers_own_place(speaker: str | None, ann: SentenceAnnotation) -> PlaceRef | None:
+    """A place in the words that name the speaker ("a spokesman for the government of the Falkland Islands", "a
+    research centre at the University of Leipzig"): where that speaker sits. Only an unknown speaker's (a
+    known one's seat is known) and only a town, region or country named in full."""
+    if not speaker or canonical_actor(speaker) is not None:
+        return None
+    text = ann.sentence.text
+    at = text.find(speaker)
+    if at < 0:
+        return None
+    end = at + len(speaker)
+    for p in ann.places:
+        # (the place's own name after "of", "in", "at" or "from": not a demonym, not a token of a name)
+        named = p.text[:1].isupper() and p.text.lower() in p.name.lower() and \
+            re.search(r"\b(of|in|at|from) (the )?$", text[max(0, p.start - 10):p.start]) is not None
+        if named and (at <= p.start < end or (p.start >= end and OWN_PLACE_LINK.match(text[end:p.start]))):
+            return p
+    return None
 
 
 def _seat_of_another(p: PlaceRef, speaker: str | None, ann: SentenceAnnotation) -> bool:

@@ -427,12 +427,18 @@ def _as_place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
+COMPASS_NAMES = {"North", "South", "East", "West", "New"}
+
+
 def _apply_context(cand: _Candidate, doc: Doc, chosen: list[_Candidate], parsed: bool, cat: Catalogue) -> None:
     """Drop matches the context shows are not actors: places, former office holders, other people."""
     nxt = doc[cand.end] if cand.end < len(doc) else None
     prev = doc[cand.start - 1] if cand.start > 0 else None
     if cand.how == "ignore":
         cand.keep = False
+    elif cand.entry is not None and cand.entry.kind == "state" and prev is not None and \
+            prev.text in COMPASS_NAMES:
+        cand.keep = False  # "South Georgia", "New Mexico": another place whose name ends in a state's
     elif cand.how == "metonym":
         span = doc[cand.start:cand.end]
         if nxt is not None and nxt.lower_ in cat.place_suffixes:
