@@ -53,16 +53,16 @@ def annotate_document(clean: CleanDocument) -> list[SentenceAnnotation]:
         found_actors = actor_layer.find_actors(doc, when)
         _known_surnames(found_actors, surnames)
         actors_of[id(doc)] = found_actors
+        # '“Russia ... for years. Its army commits war crimes,” it said': "it" is who spoke before
+        # the quotation, not a name inside it
+        told = before_quote if quote_open else previous
         ann = SentenceAnnotation(
             sentence=sent,
             actors=found_actors,
             places=place_layer.find_places(doc, context),
             dates=resolvers[sent.post_id].resolve(sent.text) if anchor else [],
-            # '“Russia ... for years. Its army commits war crimes,” it said': "it" is who spoke before
-            # the quotation, not a name inside it
             attributions=attribution_layer.find_attributions(
-                doc, found_actors, told := before_quote if quote_open else previous,
-                actors_of.get(id(told)) if told is not None else None),
+                doc, found_actors, told, actors_of.get(id(told)) if told is not None else None),
             modality=attribution_layer.find_modality(doc),
             doc=doc,
         )
