@@ -3044,8 +3044,9 @@ def _told_a_counterpart(speaker: str | None, ann: SentenceAnnotation) -> bool:
                for a in ann.actors)
 
 
-GATHERING_AT = re.compile(r"\b(summit|conference|gathering|forum)( of [\w ]{1,30})? (in|at) (the )?$", re.I)
-GATHERING_TOLD = re.compile(r"\b(the|this|that) (gathering|summit|conference|forum)\b", re.I)
+GATHERING_WORDS = r"(summit|conference|gathering|forum)"  # what a gathering told before is called
+GATHERING_AT = re.compile(rf"\b{GATHERING_WORDS}( of [\w ]{{1,30}})? (in|at) (the )?$", re.I)
+GATHERING_TOLD = re.compile(rf"\b(the|this|that) {GATHERING_WORDS}\b", re.I)
 MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of) (the|this|that) "
                              r"(meeting|summit|talks|gathering|conference)\b", re.I)
 # "89 athletes have been killed since Russia invaded": a tally over the whole war, not the town told before
