@@ -3392,3 +3392,12 @@ def test_a_summit_named_as_a_time_is_no_meeting() -> None:
     mentions = mentions_of("Russia may hope to show it can win a major battle before the EU, G20 and Nato summits "
                            "starting on Thursday.")
     assert "meeting" not in {m.type for m in mentions}
+
+
+def test_fighting_told_after_sentences_of_the_city_is_in_that_city() -> None:
+    mentions = mentions_of("Russian troops pushed into the eastern town of Kupiansk on Monday. Much of the city has "
+                           "been flattened by artillery, local officials said. Neither side has gained ground in the "
+                           "city since. “Heavy fighting goes on in every "
+                           "street,” the regional governor said.")
+    fights = [m for m in mentions if m.type == "clash"]
+    assert fights and fights[-1].location is not None and fights[-1].location.name == "Kupiansk"

@@ -379,6 +379,9 @@ class _PostState:
         self._war_story: bool | None = None
         self.places_by_sentence: list[list[PlaceRef]] = []
         self.history_sentences: set[int] = set()  # indexes in `places_by_sentence` of sentences dated years back
+        # indexes in `places_by_sentence` of sentences that named no town but spoke of "the city", with the
+        # town that meant
+        self.town_meant: dict[int, PlaceRef] = {}
         self.statement_speaker: str | None = None
         self.statement_at: int | None = None  # sentence index of that statement
         # the last person named as a subject in a sentence before the current one, with its sentence index
@@ -427,7 +430,12 @@ class _PostState:
         if self.anchor is not None and any(d.basis == "explicit" and (self.anchor - d.end).days > HISTORY_PLACE_DAYS
                                            for d in ann.dates):
             self.history_sentences.add(len(self.places_by_sentence))
-        self.places_by_sentence.append(_eligible_places(ann, self.theatre, self.surnames))
+        eligible = _eligible_places(ann, self.theatre, self.surnames)
+        self.places_by_sentence.append(eligible)
+        if not eligible and TOWN_ANAPHOR.search(ann.sentence.text):
+            meant = self.place(eligible, want="place")
+            if meant is not None:
+                self.town_meant[len(self.places_by_sentence) - 1] = meant
         # "... one of her themes at the summit of allied leaders in Madrid": where "the gathering"
         # told next was, though no meeting of its own was read from the sentence
         held = next((p for p in ann.places if GATHERING_AT.search(ann.sentence.text[max(0, p.start - 60):p.start])),
@@ -483,12 +491,15 @@ class _PostState:
             self._war_story = is_war_context(f"{clean.document.title}\n{post.headline}\n{post.text[:4000]}")
         return self._war_story
 
-    def nearby_place(self, within: int = 3) -> PlaceRef | None:
-        """Where the last few sentences were: the most specific place they named, latest first."""
+    def nearby_place(self, within: int = 3, anaphors: bool = False) -> PlaceRef | None:
+        """Where the last few sentences were: the most specific place they named, latest first. With
+        `anaphors`, a sentence that spoke only of "the city" was where that city was (for acts of war: words
+        on "the port" say nothing of where a speaker was)."""
         # ("In 2014, X said ... over the annexation of Crimea": a story years old says nothing of where words
         # said today were said)
         last = len(self.places_by_sentence) - 1
-        earlier = [p for i, p in enumerate(self.places_by_sentence[:-1][-within:], start=max(0, last - within))
+        earlier = [p or ([self.town_meant[i]] if anaphors and i in self.town_meant else [])
+                   for i, p in enumerate(self.places_by_sentence[:-1][-within:], start=max(0, last - within))
                    if i not in self.history_sentences]
         for rank in ("place", "admin1"):
             for places in reversed(earlier):
@@ -3524,7 +3535,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type in PLACE_INHERITING and not COMPASS_AREA.search(text) and not SINCE_THE_WAR.search(text):
         # the story goes on where the sentences before it were (not when the sentence names a whole
         # side of the country: "still hold a swathe of the south")
-        near = st.nearby_place(within=2)
+        near = st.nearby_place(within=2, anaphors=True)
         if near is not None:
             return near
     if hit.type == "other" and not speaker and PHYSICAL_INCIDENT.search(hit.text):
