@@ -262,3 +262,13 @@ def test_russian_republics_go_by_their_english_names(nlp: Language) -> None:
     for text, name in (("an editor in the Russian region of Khakassia", "Republic of Khakassia"),
                        ("troops recruited in Buryatia", "Republic of Buryatia")):
         assert [(p.name, p.country) for p in find_places(nlp(text)) if p.precision == "admin1"] == [(name, "RU")]
+
+
+def test_a_place_misspelt_by_one_letter_is_the_place_as_written(nlp: Language) -> None:
+    found = places(nlp, "Shelling hit villages across the Khersonn region overnight, the governor said.")
+    assert [(p.name, p.precision) for p in found] == [("Kherson Oblast", "admin1")]
+    assert found[0].text == "Khersonn region"
+
+
+def test_a_person_whose_name_is_one_letter_from_a_town_is_no_place(nlp: Language) -> None:
+    assert places(nlp, "Magdalena Andersson spoke to reporters after the vote.") == []

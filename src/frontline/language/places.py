@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -976,7 +978,7 @@ def find_places(doc: Doc, context: str | PlaceContext = "", *, demonyms: bool = 
         _score, e, kind = ranked[0]
         if (kind == DEMONYM and not demonyms) or not e.country:
             continue  # continents and seas are no place for an event
-        out.append(_to_ref(e, sp.surface, sp.start, sp.end))
+        out.append(_to_ref(e, text[sp.start:sp.end], sp.start, sp.end))  # as written, if respelt to resolve it
     return out
 
 
@@ -1024,10 +1026,41 @@ def _add_ner_spans(doc: Doc, spans: list[_Span], ents: tuple[Span, ...] | None =
         surface = _clean_surface(ent.text)
         if surface and not surface[:1].isupper():
             continue  # "on the west bank" of a river is no West Bank: a name is written with a capital
+        written = surface
+        if surface and not _candidates(surface):
+            surface = _spelt_right(surface)  # "the Sievierdonetsk front": a letter lost in haste
         if surface and _candidates(surface):
-            off = ent.text.find(surface)
+            off = ent.text.find(written)
             start = s + max(off, 0)
-            spans.append(_Span(start, start + len(surface), surface, len(surface.split()), ner_place=True))
+            span = _Span(start, start + len(written), surface, len(surface.split()), ner_place=True)
+            nxt = _next_word(doc.text, span.end)
+            if surface != written and nxt and nxt[0].lower() in REGION_WORDS and \
+                    _candidates(f"{surface} {nxt[0]}"):
+                # "the Zaporizhizhia oblast": the region, as the scan reads a name spelt right
+                span.end, span.surface, span.admin = nxt[2], f"{surface} {nxt[0]}", True
+            spans.append(span)
+
+
+MISSPELT_MIN_LETTERS = 8  # shorter names are one letter away from too many words and other places
+MISSPELT_MIN_POPULATION = 50_000
+
+
+@lru_cache(maxsize=10_000)
+def _spelt_right(surface: str) -> str:
+    """`surface` with a long word that misspells one well-known place by one letter (or two letters
+    swapped) written as that place, when no other is as close; else `surface` as it was. NER calls the
+    word a place, but a region left unread places nothing told in it."""
+    words = surface.split()
+    for i, word in enumerate(words):
+        norm = _normalize(word)
+        if len(norm) < MISSPELT_MIN_LETTERS or not word[:1].isupper() or _candidates(word):
+            continue
+        names = get_gazetteer().well_known_names(MISSPELT_MIN_POPULATION)
+        close = process.extract(norm, names, scorer=OSA.distance, score_cutoff=1, limit=2)
+        if len(close) == 1 and close[0][0][0] == norm[0]:  # a hasty hand keeps the first letter ("Nollywood")
+            words[i] = close[0][0].title()
+            return " ".join(words)
+    return surface
 
 
 def _covered(ent: Span, spans: list[_Span]) -> bool:
