@@ -346,3 +346,12 @@ def test_the_same_day_is_not_a_date_worn_by_a_noun_in_passing():
     r.resolve("Tokyo, which condemned Russia's 24 February invasion from the start, called the move regrettable.")
     (same,) = r.resolve("The expulsions came on the same day Japan froze the assets of two Russian banks.")
     assert same.start == dt.date(2022, 5, 11)
+
+
+def test_due_to_a_cause_is_no_time_ahead_but_due_to_a_verb_is():
+    # anchor Wednesday 8 January 2025: "Sunday" is the one just gone unless the clause looks ahead
+    assert dates_in("The mayor has told families to stay indoors on Sunday due to heavy artillery fire.") == \
+        [("Sunday", D(2025, 1, 5), D(2025, 1, 5), "day")]
+    assert dates_in("The trains were halted on Sunday due to the storm.") == \
+        [("Sunday", D(2025, 1, 5), D(2025, 1, 5), "day")]
+    assert dates_in("The envoy is due to arrive on Sunday.") == [("Sunday", D(2025, 1, 12), D(2025, 1, 12), "day")]

@@ -391,6 +391,21 @@ _CUE_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PASSIVE = {"be", "been", "being"}
 
 
+# what "due to" is followed by when it gives a cause: a noun phrase (a verb follows "due to" of a time ahead)
+_CAUSE_OPENERS = frozenset(
+    "the a an his her its their our my your this that these those some many much such him them it what "
+    "intense heavy high low poor bad severe lack fear fears covid weather security safety health".split())
+_NOUN_ENDINGS = ("ing", "ed", "ion", "ity", "ty", "cy", "al", "ern", "ian", "’s", "'s")
+
+
+def _names_a_cause(following: list[str]) -> bool:
+    """Whether the word after "due to" opens a noun phrase (a cause) rather than a verb (a time ahead)."""
+    if not following:
+        return False
+    word = following[0]
+    return word in _CAUSE_OPENERS or word.endswith(_NOUN_ENDINGS) or (word.endswith("s") and not word.endswith("ss"))
+
+
 def _cues(text: str) -> list[tuple[int, int, str]]:
     """Tense cues as (start, end, kind): kind is 'past', 'future', or the weak 'report' ("said") and 'would'."""
     toks = [(m.start(), m.end(), m.group()) for m in _CUE_TOKEN.finditer(text)]
@@ -402,6 +417,8 @@ def _cues(text: str) -> list[tuple[int, int, str]]:
             if kind == "past" and i and low[i - 1] in _PASSIVE:  # "will be paid"
                 continue
             if tuple(low[i + 1:i + 1 + len(rest)]) == rest:
+                if w == "due" and rest == ("to",) and _names_a_cause(low[i + 2:i + 3]):
+                    continue  # "due to intense shelling": a cause, not a time ahead ("due to arrive")
                 end = toks[i + len(rest)][1] if rest else e
                 out.append((s, end, kind))
                 break
