@@ -3401,3 +3401,11 @@ def test_fighting_told_after_sentences_of_the_city_is_in_that_city() -> None:
                            "street,” the regional governor said.")
     fights = [m for m in mentions if m.type == "clash"]
     assert fights and fights[-1].location is not None and fights[-1].location.name == "Kupiansk"
+
+
+def test_what_a_side_hopes_for_has_not_happened() -> None:
+    assert "aid" not in {m.type for m in mentions_of("Kyiv hopes to take delivery of more air defence systems "
+                                                     "before the winter.")}
+    hoped = mentions_of("Turkish officials said they hoped the agreement would take effect soon, restoring grain "
+                        "shipments from Ukrainian ports.")
+    assert [m.type for m in hoped] == ["statement"]

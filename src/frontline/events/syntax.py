@@ -47,7 +47,8 @@ LAUNCH_VERBS = {"launch", "begin", "start", "order", "announce", "stage", "mount
 INTENT_VERBS = {"invite", "urge", "ask", "want", "hope", "wish", "seek", "try", "attempt", "fail", "refuse",
                 "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend",
                 "reject", "decline", "oppose", "volunteer", "enlist", "train", "sign", "tell", "conduct", "mean",
-                "unlikely", "unable"}  # ("unlikely to launch a counteroffensive before June": none yet)
+                "unlikely", "unable", "hop"}  # ("unlikely to launch a counteroffensive before June": none yet;
+# "hop" is how the lemmatizer reads "hoped" and "hopes")
 STOP_VERBS = {"stop", "cease", "halt", "quit"}  # "stop sending arms": what is to end, not an act told
 DRILL_VERBS = {"practise", "practice", "rehearse", "simulate"}  # "troops practised fighting off an invasion"
 PREVENT_VERBS = {"prevent", "avoid", "avert", "deter", "forestall", "preclude"}  # "a deal to prevent attacks"
@@ -106,6 +107,9 @@ NEAR_MISS = {"close", "near", "closer"}  # "came close to capturing him"
 CONDITION_WORDS = {"contingent", "conditional", "dependent", "conditioned", "depend", "hinge", "rest", "premise",
                    "predicate", "predicated"}
 FLEE_VERBS = {"flee"}  # "narrowly escaped an attack" tells the attack
+# what is hoped for has not happened ("expect" tells an expected act); the lemmatizer reads "hoped" and
+# "hopes" as "hop"
+HOPE_VERBS = {"hope", "hop", "wish", "pray"}
 PAST_HOPES = {"expect", "hope", "plan", "intend", "want", "aim"}
 # "vulnerable to attacks", "exposure to shelling": what could happen to someone, not an act
 EXPOSURE_WORDS = {"vulnerability", "vulnerable", "exposure", "exposed", "susceptible", "susceptibility", "prone",
@@ -338,6 +342,8 @@ def is_background(tok: Token) -> bool:
                  not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cur.children))):
             return True  # "the southern city decimated by Russian bombardment": what the place has been through
         if cur.dep_ in CLAUSE_DEPS and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT"):
+            if _hoped_for(cur):
+                return True  # "they hoped the deal would be working in weeks, restoring exports": not yet so
             clause = cur
             while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head  # "... to impose sanctions and step up arms supplies"
@@ -346,6 +352,18 @@ def is_background(tok: Token) -> bool:
             # set off, recalled as its background
             return clause.dep_ == "relcl" and clause.head.lemma_.lower() in BACKGROUND_NOUNS
         if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _hoped_for(clause: Token) -> bool:
+    """Whether a clause is, or hangs on, what someone hopes or wishes: it has not happened."""
+    cur = clause
+    for _ in range(6):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in HOPE_VERBS:
+            return True
+        if cur.dep_ not in ("advcl", "conj", "xcomp", "ccomp") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
