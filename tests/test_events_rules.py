@@ -3409,3 +3409,10 @@ def test_what_a_side_hopes_for_has_not_happened() -> None:
     hoped = mentions_of("Turkish officials said they hoped the agreement would take effect soon, restoring grain "
                         "shipments from Ukrainian ports.")
     assert [m.type for m in hoped] == ["statement"]
+
+
+def test_meanwhile_opens_another_story_not_set_where_the_last_one_was() -> None:
+    mentions = mentions_of("Russian troops shelled Kupiansk overnight, the governor said. Meanwhile, a fuel depot "
+                           "run by the occupation authorities was hit on Friday night.")
+    depot = [m for m in mentions if "depot" in m.evidence.text]
+    assert depot and depot[0].type == "strike" and depot[0].location is None

@@ -3070,6 +3070,8 @@ COUNTRY_PART = re.compile(r"^[’']s (north|south|east|west|central)\w*(-(east|w
                           r"provinces?|border|coast|flank)\b", re.I)
 COMPASS_AREA = re.compile(r"(?<!from )\bthe (north|south|east|west)(-?(east|west))?\b(?! of)|"
                           r"\b(north|south|east|west)(-?(east|west))?ern (parts|regions|areas|half)\b", re.I)
+# "Meanwhile, in occupied territory, a prison was hit": another story begins, not where the last one was
+STORY_SHIFT = re.compile(r"\W*(meanwhile|elsewhere|separately|in other (news|developments))\b", re.I)
 AREA_ANAPHOR = re.compile(
     r"\b((the|this|that) (region|area|province|oblast|border|front ?line|sector|district|island|peninsula)"
     r"|there)\b", re.I)
@@ -3532,7 +3534,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             if same:
                 return same[-1]
         return st.place(places, want="place" if town_ref else "area")
-    if hit.type in PLACE_INHERITING and not COMPASS_AREA.search(text) and not SINCE_THE_WAR.search(text):
+    if hit.type in PLACE_INHERITING and not COMPASS_AREA.search(text) and not SINCE_THE_WAR.search(text) and \
+            not STORY_SHIFT.match(text):
         # the story goes on where the sentences before it were (not when the sentence names a whole
         # side of the country: "still hold a swathe of the south")
         near = st.nearby_place(within=2, anaphors=True)
