@@ -3416,3 +3416,11 @@ def test_meanwhile_opens_another_story_not_set_where_the_last_one_was() -> None:
                            "run by the occupation authorities was hit on Friday night.")
     depot = [m for m in mentions if "depot" in m.evidence.text]
     assert depot and depot[0].type == "strike" and depot[0].location is None
+
+
+def test_a_body_opening_the_next_item_of_a_digest_is_not_set_in_the_last_items_town() -> None:
+    mentions = mentions_of("Russian missiles struck a school in Kupiansk on Tuesday, killing two teachers.",
+                           "Human Rights Watch has said both armies are putting civilians at risk by using schools "
+                           "as bases.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is None

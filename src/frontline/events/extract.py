@@ -3091,6 +3091,12 @@ def _body(speaker: str | None, when: dt.date | None) -> bool:
     return actor is not None and actor.kind != "person"
 
 
+def _a_body_speaks(speaker: str, ann: SentenceAnnotation, when: dt.date | None) -> bool:
+    """The speaker is an organisation or a state, catalogued or as the sentence's entities read it."""
+    kind = next((a.kind for a in ann.actors if a.name == speaker), None)
+    return kind in ("org", "state") or _body(speaker, when)
+
+
 def _of_the_front(speaker: str | None, when: dt.date | None) -> bool:
     """The speaker belongs to a country where the fighting is (its army, its officials)."""
     actor = canonical_actor(speaker, when) if speaker else None
@@ -3482,8 +3488,11 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             # state abroad does is told from its capital, not from the front told paragraphs before
             return seat_of(opener.country)
         window = 0 if quoted else STATEMENT_PLACE_WINDOW
-        if speaker and is_outlet_name(speaker):
-            # an outlet's report is placed by its own words or its paragraph, not the story before it
+        if speaker and (is_outlet_name(speaker) or (_a_body_speaks(speaker, ann, st.anchor) and
+                                                    not any(_names(t, speaker) for t in st.recent_text[:-1]))):
+            # an outlet's report, or a body the sentences before did not name, is placed by its own words or
+            # its paragraph, not the story before it (a digest's next item is another story; a person
+            # may well be where the story was)
             window = min(window, len(st.places_by_sentence) - 1 - st.place_paragraph_start)
         return st.nearby_place(within=window) if window > 0 else None
     town_ref = bool(TOWN_ANAPHOR.search(text))
