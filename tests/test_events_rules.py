@@ -3424,3 +3424,11 @@ def test_a_body_opening_the_next_item_of_a_digest_is_not_set_in_the_last_items_t
                            "as bases.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is None
+
+
+def test_an_act_of_a_month_gone_by_is_not_the_act_a_report_tells_as_news() -> None:
+    events = events_of("Russia has banned 30 British MPs from entering the country, its foreign ministry said.",
+                       "In March, Moscow banned dozens of British reporters and editors from entering Russia.")
+    bans = [e for e in events if e.type == "sanctions"]
+    assert len(bans) == 2
+    assert sorted(str(e.date.start) for e in bans) == ["2022-03-01", "2022-05-04"]

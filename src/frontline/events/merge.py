@@ -774,6 +774,9 @@ def _dates_compatible(a: DateRef | None, b: DateRef | None) -> bool:
     if a.basis == "dct" or b.basis == "dct":
         # only a report date: the event happened on or before it
         report, other = (a, b) if a.basis == "dct" else (b, a)
+        if other.precision == "month" and other.basis != "dct" and \
+                (report.start - other.end).days > DCT_TOLERANCE_DAYS:
+            return False  # "Moscow banned dozens in June" is not the ban an August report tells as today's news
         return report.start - dt.timedelta(days=REPORT_LOOKBACK_DAYS) <= other.end and \
             other.start <= report.end + dt.timedelta(days=DCT_TOLERANCE_DAYS)
     if {a.precision, b.precision} & {"month", "year"} and a.precision != b.precision:
