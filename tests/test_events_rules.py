@@ -3432,3 +3432,15 @@ def test_an_act_of_a_month_gone_by_is_not_the_act_a_report_tells_as_news() -> No
     bans = [e for e in events if e.type == "sanctions"]
     assert len(bans) == 2
     assert sorted(str(e.date.start) for e in bans) == ["2022-03-01", "2022-05-04"]
+
+
+def test_a_ministers_words_in_the_story_of_a_summit_are_said_where_it_was_held() -> None:
+    paragraphs = ("Foreign ministers gathered for the summit in Reykjavik on Friday, the first since the invasion.",
+                  "Grain was the main subject of the talks.",
+                  "Antony Blinken said the world could not wait for Moscow to change its mind about the blockade.")
+    title = "Ministers trade blame over grain at Nordic summit"
+    said = [m for m in mentions_of(*paragraphs, title=title) if m.type == "statement" and "Blinken" in m.evidence.text]
+    assert said and said[0].location is not None and said[0].location.name == "Reykjavík"
+    elsewhere = [m for m in mentions_of(*paragraphs, title="Grain blockade: what we know")
+                 if m.type == "statement" and "Blinken" in m.evidence.text]
+    assert elsewhere and elsewhere[0].location is None  # no gathering in the title: where he spoke is not told

@@ -123,7 +123,11 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     elsewhere = _stories_elsewhere(clean, annotations)
     for ann in annotations:
         post = posts[ann.sentence.post_id]
-        st = state.setdefault(post.post_id, _PostState(theatre, commentators))
+        if post.post_id not in state:
+            state[post.post_id] = _PostState(theatre, commentators)
+            # "Lavrov walks out of G20 talks": an article whose title names a gathering tells of words said there
+            state[post.post_id].gathering_story = len(posts) == 1 and bool(GATHERING.search(clean.document.title))
+        st = state[post.post_id]
         st.observe(ann, clean.document.published,
                    new_paragraph="\n" in clean.text[thread.end:ann.sentence.start] or thread.post != post.post_id,
                    run_on=st.last_end is not None and "\n" not in clean.text[st.last_end:ann.sentence.start])
@@ -405,6 +409,7 @@ class _PostState:
         self.attacker: ActorRef | None = None  # the side the post's strikes were last told of
         self.last_speaker: tuple[str, int] | None = None  # who spoke in which sentence: a bare quote after it is theirs
         self.meeting_place: PlaceRef | None = None  # where the last meeting the post told of took place
+        self.gathering_story = False  # a one-story article about a gathering (its title names one)
 
     def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None, new_paragraph: bool = False,
                 run_on: bool = False) -> None:
@@ -3476,6 +3481,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return before
         # a person travels (a foreign minister at a summit abroad): only a body speaks from its seat
         if _travels(speaker, st.anchor) and not (speaker and _posted_to(speaker, ann, st.anchor)):
+            if before is None and st.meeting_place is not None and st.gathering_story:
+                return st.meeting_place  # a minister's words in the story of a summit abroad are said there
             return before if before is not None and before.country not in FRONT_COUNTRIES else None
         seat = _seat(speaker, ann, st.anchor)
         if seat is None and speaker and (FOREIGN_VOICE.search(speaker) or _foreign_office(speaker, ann)):
