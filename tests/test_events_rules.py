@@ -3444,3 +3444,9 @@ def test_a_ministers_words_in_the_story_of_a_summit_are_said_where_it_was_held()
     elsewhere = [m for m in mentions_of(*paragraphs, title="Grain blockade: what we know")
                  if m.type == "statement" and "Blinken" in m.evidence.text]
     assert elsewhere and elsewhere[0].location is None  # no gathering in the title: where he spoke is not told
+
+
+def test_an_act_inside_what_a_side_has_maintained_all_along_is_its_case_not_news() -> None:
+    mentions = mentions_of("Moscow has maintained all along that it began its assault to defend Russian speakers in "
+                           "the east.")
+    assert not {m.type for m in mentions} & {"offensive", "strike", "clash"}

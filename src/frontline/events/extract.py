@@ -1121,6 +1121,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "Ukraine has already sentenced several soldiers ...": done before, recalled
         if hit.type != "statement" and _reported_long_ago(tok, ann, st.anchor):
             continue  # "a paper reported in March that the ministry said ...": an earlier story recalled
+        if hit.type != "statement" and _in_a_standing_position(tok):
+            continue  # "the ministry has maintained that its troops struck only depots": its case, not news
         if hit.type == "statement" and _recalled_words(tok, ann, st.anchor):
             continue  # "US officials had accused Russia of ...", "has repeatedly denied ...": not words of the day
         if hit.type == "statement" and tok.pos_ == "VERB" and within_view(tok):
@@ -2893,9 +2895,25 @@ def _standing_position(tok: Token) -> bool:
             g.dep_ == "nsubj" and g.lemma_.lower() in WAR_AIMS and any(p.lower_ == "its" for p in g.children) and
             not any(a.lower_ == "new" for a in g.children) for g in c.children) for c in tok.children):
         return True  # "Moscow says its aim is to protect its people": the stated war aim, said all along
+    if tok.lemma_.lower() == "maintain" and tok.tag_ == "VBN" and \
+            any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children) and \
+            any(c.dep_ == "ccomp" for c in tok.children):
+        return True  # "the ministry has maintained that ...": what it has said all along
     if _holds_a_stance(tok) or any(c.dep_ == "conj" and _holds_a_stance(c) for c in tok.children):
         return True  # "has condemned the invasion, but maintains an ambiguous position": a portrait of a stance
     return any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.children)
+
+
+def _in_a_standing_position(tok: Token) -> bool:
+    """An act told inside words a side has held all along (the clause hangs on "has maintained that")."""
+    clause = syntax.governing_verb(tok)
+    for _ in range(4):
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return False
+        if clause.head.pos_ == "VERB" and _standing_position(clause.head):
+            return True
+        clause = clause.head
+    return False
 
 
 # ("line" is not one: troops "hold the line")
