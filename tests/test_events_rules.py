@@ -3450,3 +3450,10 @@ def test_an_act_inside_what_a_side_has_maintained_all_along_is_its_case_not_news
     mentions = mentions_of("Moscow has maintained all along that it began its assault to defend Russian speakers in "
                            "the east.")
     assert not {m.type for m in mentions} & {"offensive", "strike", "clash"}
+
+
+def test_what_leaders_have_openly_said_is_a_stance_not_words_of_the_day() -> None:
+    mentions = mentions_of("Several European leaders, among them Hungary's prime minister, Viktor Orbán, have "
+                           "openly said they think the sanctions on Moscow are hurting their own voters more than the "
+                           "Kremlin.")
+    assert "statement" not in {m.type for m in mentions}

@@ -2774,7 +2774,7 @@ HINDER_VERBS = {"slow", "hinder", "disrupt", "obstruct", "impede", "hamper", "pr
                 "sabotage", "interdict"}
 
 
-STANDING = {"repeatedly", "consistently", "always", "long", "continually", "constantly"}
+STANDING = {"repeatedly", "consistently", "always", "long", "continually", "constantly", "openly"}
 
 
 def _said_before(tok: Token, text: str) -> bool:
