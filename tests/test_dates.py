@@ -355,3 +355,10 @@ def test_due_to_a_cause_is_no_time_ahead_but_due_to_a_verb_is():
     assert dates_in("The trains were halted on Sunday due to the storm.") == \
         [("Sunday", D(2025, 1, 5), D(2025, 1, 5), "day")]
     assert dates_in("The envoy is due to arrive on Sunday.") == [("Sunday", D(2025, 1, 12), D(2025, 1, 12), "day")]
+
+
+def test_a_day_of_the_month_just_told_with_its_year_is_in_that_year():
+    r = DateResolver(D(2022, 7, 29))
+    r.resolve("Emails show the adviser asked to meet the banker in March 2014, during a trade fair.")
+    assert [(d.text, d.start) for d in r.resolve("The two would dine on 12 March at a hotel.")] == \
+        [("12 March", D(2014, 3, 12))]

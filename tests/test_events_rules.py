@@ -3457,3 +3457,12 @@ def test_what_leaders_have_openly_said_is_a_stance_not_words_of_the_day() -> Non
                            "openly said they think the sanctions on Moscow are hurting their own voters more than the "
                            "Kremlin.")
     assert "statement" not in {m.type for m in mentions}
+
+
+def test_words_written_in_a_story_told_day_by_day_years_back_are_not_words_of_the_day() -> None:
+    mentions = mentions_of("Emails show the adviser asked to meet the banker in Moscow in March 2014, during a "
+                           "trade fair.",
+                           "The two would dine on 12 March at a hotel near the Kremlin, where sanctions on Ukraine "
+                           "were discussed.",
+                           "“The minister would love to come to Russia,” the adviser wrote in a later email.")
+    assert not [m for m in mentions if m.type == "statement" and "later email" in m.evidence.text]

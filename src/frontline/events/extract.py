@@ -1121,6 +1121,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "Ukraine has already sentenced several soldiers ...": done before, recalled
         if hit.type != "statement" and _reported_long_ago(tok, ann, st.anchor):
             continue  # "a paper reported in March that the ministry said ...": an earlier story recalled
+        if hit.type == "statement" and tok.tag_ == "VBD" and _amid_an_old_story(ann, st):
+            continue  # "... met in December 2013. '...,' the aide wrote in a letter": words of that story
         if hit.type != "statement" and _in_a_standing_position(tok):
             continue  # "the ministry has maintained that its troops struck only depots": its case, not news
         if hit.type == "statement" and _recalled_words(tok, ann, st.anchor):
@@ -1397,7 +1399,8 @@ def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
         if not _is_speaker(name) or not _newsworthy(name, ann, st) or _names_an_act(name) or _byline(a, ann):
             continue
         if tok is not None and ((syntax.is_negated(tok) and a.stance != "denies") or
-                                _recalled_words(tok, ann, st.anchor)):
+                                _recalled_words(tok, ann, st.anchor) or
+                                (tok.tag_ == "VBD" and _amid_an_old_story(ann, st))):
             continue
         start = tok.idx if tok is not None else 0
         hit = TriggerHit("statement", start, start + len(cue), a.cue, 0.4)
@@ -2864,6 +2867,17 @@ def _reported_long_ago(tok: Token, ann: SentenceAnnotation, anchor: dt.date | No
                 (anchor - d.start).days > REPORTED_LONG_AGO_DAYS:
             return True
     return False
+
+
+def _amid_an_old_story(ann: SentenceAnnotation, st: _PostState) -> bool:
+    """A sentence with no date of its own right after sentences that tell, day by day, a story of more than
+    a year before: it goes on with that story. (A year named in passing, "the annexation in 2014", is a
+    reference, not a story told.)"""
+    if ann.dates or not st.dates or st.anchor is None:
+        return False
+    last, told_in = st.dates[-1], st.date_texts[-1]
+    return (st.anchor - last.end).days > HISTORY_PLACE_DAYS and last.basis != "dct" and \
+        last.precision in ("day", "month") and told_in in st.recent_text[-4:-1]
 
 
 def _already_done(tok: Token) -> bool:

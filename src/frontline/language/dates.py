@@ -613,6 +613,12 @@ def _resolve_dm(m: _M, env: _Env, day: int) -> _Range | None:
     if m["y"]:
         d = _safe_date(int(m["y"]), month, day)
         return (d, d, "day", "explicit") if d else None
+    ref = env.ref
+    if ref is not None and ref.basis == "explicit" and ref.start.month == month == ref.end.month and \
+            ref.start.year != env.anchor.year and not m["wd"]:
+        # "a lunch in December 2013 ... they met on 5 December": the month just told, in its year
+        d = _safe_date(ref.start.year, month, day)
+        return (d, d, "day", "relative") if d else None
     d = _day_month_year(month, day, env.anchor, _direction(m, env), _weekday_num(m["wd"]))
     return (d, d, "day", "relative") if d else None
 
