@@ -3466,3 +3466,12 @@ def test_words_written_in_a_story_told_day_by_day_years_back_are_not_words_of_th
                            "were discussed.",
                            "“The minister would love to come to Russia,” the adviser wrote in a later email.")
     assert not [m for m in mentions if m.type == "statement" and "later email" in m.evidence.text]
+
+
+def test_a_date_on_the_verb_an_acts_preposition_governs_dates_the_act() -> None:
+    mentions = mentions_of("Russia has banned 20 Canadian lawmakers from entering the country, the foreign ministry "
+                           "said on Monday.",
+                           "Moscow banned a group of Canadian journalists from entering Russia in March in what it "
+                           "called a response to sanctions.")
+    earlier = [m for m in mentions if m.type == "sanctions" and "journalists" in m.evidence.text]
+    assert earlier and (earlier[0].date.start, earlier[0].date.precision) == (dt.date(2022, 3, 1), "month")

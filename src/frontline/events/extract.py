@@ -3971,6 +3971,11 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
         verb = syntax.governing_verb(tok)
         attached = [d for d in dates if _date_verb(d, ann) is not None and _date_verb(d, ann).i == verb.i]
         if not attached:
+            # "banned dozens from entering the country in June": a date on the verb the act's own
+            # preposition governs dates the act (the parser hangs it on the nearer verb)
+            attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "pcomp" and
+                        v.head.dep_ == "prep" and v.head.head.i == verb.i and v.i > verb.i]
+        if not attached:
             # "When Johnson survived a confidence vote in April, Zelenskiy said ...": then
             attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "advcl" and
                         v.head.i == verb.i and any(c.dep_ == "advmod" and c.lower_ == "when" for c in v.children)
