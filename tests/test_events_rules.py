@@ -3475,3 +3475,12 @@ def test_a_date_on_the_verb_an_acts_preposition_governs_dates_the_act() -> None:
                            "called a response to sanctions.")
     earlier = [m for m in mentions if m.type == "sanctions" and "journalists" in m.evidence.text]
     assert earlier and (earlier[0].date.start, earlier[0].date.precision) == (dt.date(2022, 3, 1), "month")
+
+
+def test_aid_told_as_it_stands_is_no_delivery() -> None:
+    for sentence in ("Western weapons supplies continue to arrive slowly, rather than in the numbers Kyiv needs.",
+                     "Kyiv has asked its allies for air defence systems, receiving few deliveries so far."):
+        assert "aid" not in {m.type for m in mentions_of(sentence)}, sentence
+    sent = mentions_of("Britain will send another 50 anti-tank launchers to Ukraine next week, the defence minister "
+                       "said.")
+    assert "aid" in {m.type for m in sent}

@@ -1123,6 +1123,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "a paper reported in March that the ministry said ...": an earlier story recalled
         if hit.type == "statement" and tok.tag_ == "VBD" and _amid_an_old_story(ann, st):
             continue  # "... met in December 2013. '...,' the aide wrote in a letter": words of that story
+        if hit.type == "aid" and _supplies_as_they_stand(tok):
+            continue  # "supplies continue to arrive slowly", "receiving few weapons so far": how aid stands
         if hit.type != "statement" and _in_a_standing_position(tok):
             continue  # "the ministry has maintained that its troops struck only depots": its case, not news
         if hit.type == "statement" and _recalled_words(tok, ann, st.anchor):
@@ -2867,6 +2869,18 @@ def _reported_long_ago(tok: Token, ann: SentenceAnnotation, anchor: dt.date | No
                 (anchor - d.start).days > REPORTED_LONG_AGO_DAYS:
             return True
     return False
+
+
+def _supplies_as_they_stand(tok: Token) -> bool:
+    """Aid told as a state of things, with no amount or delivery of its own: supplies that "continue to
+    arrive", or have come "so far"."""
+    if tok.pos_ != "NOUN" or any(e.label_ in ("CARDINAL", "MONEY", "QUANTITY") for e in tok.doc.ents):
+        return False
+    tok = tok.head if tok.dep_ == "compound" else tok  # "weapons supplies"
+    verb = syntax.governing_verb(tok)
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() == "continue":
+        return True  # (the supplies continue; a state that "will continue to supply" weapons pledges more)
+    return any(t.lower_ == "far" and t.i > 0 and t.doc[t.i - 1].lower_ == "so" and t.head.i == verb.i for t in tok.doc)
 
 
 def _amid_an_old_story(ann: SentenceAnnotation, st: _PostState) -> bool:
