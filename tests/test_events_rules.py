@@ -3484,3 +3484,11 @@ def test_aid_told_as_it_stands_is_no_delivery() -> None:
     sent = mentions_of("Britain will send another 50 anti-tank launchers to Ukraine next week, the defence minister "
                        "said.")
     assert "aid" in {m.type for m in sent}
+
+
+def test_words_told_to_a_court_are_said_where_the_court_sits() -> None:
+    mentions = mentions_of("A court in Kazan has fined a local newspaper for its reports on the war in Ukraine.",
+                           "“The newspaper worked against the army,” FSB officer Pavel Orlov told the court on "
+                           "Tuesday.")
+    said = [m for m in mentions if m.type == "statement" and "Orlov" in m.evidence.text]
+    assert said and said[0].location is not None and said[0].location.name == "Kazan"

@@ -410,6 +410,7 @@ class _PostState:
         self.last_speaker: tuple[str, int] | None = None  # who spoke in which sentence: a bare quote after it is theirs
         self.meeting_place: PlaceRef | None = None  # where the last meeting the post told of took place
         self.gathering_story = False  # a one-story article about a gathering (its title names one)
+        self.court_place: PlaceRef | None = None  # where the court the post told of sits ("the court in X")
 
     def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None, new_paragraph: bool = False,
                 run_on: bool = False) -> None:
@@ -447,6 +448,11 @@ class _PostState:
                     None)
         if held is not None:
             self.meeting_place = held
+        court = next((p for p in ann.places if p.precision == "place" and (
+            COURT_IN.search(ann.sentence.text[max(0, p.start - 40):p.start]) or
+            COURT_OF.match(ann.sentence.text, p.end))), None)
+        if court is not None:
+            self.court_place = court
         self.previous_dates, self.current_dates = self.current_dates, list(ann.dates)
         # "the first attack since 5 June": a span's start is no date a later sentence can take
         kept = [d for d in ann.dates if ann.doc is None or not _since_date(d, ann)]
@@ -3108,6 +3114,11 @@ def _told_a_counterpart(speaker: str | None, ann: SentenceAnnotation) -> bool:
 
 GATHERING_WORDS = r"(summit|conference|gathering|forum)"  # what a gathering told before is called
 GATHERING_AT = re.compile(rf"\b{GATHERING_WORDS}( of [\w ]{{1,30}})? (in|at) (the )?$", re.I)
+# "the court in Moscow", "a hearing in X", "a Moscow court", "X's district court": where a trial's words are said
+COURT_IN = re.compile(r"\b(court|hearing|trial|tribunal)s? (in|at) (the )?$", re.I)
+COURT_OF = re.compile(r"(['’]s)?( [a-z]+)? (court|tribunal)\b")
+TOLD_THE_COURT = re.compile(
+    r"\b(told|telling|tell|tells) (the|a) (court|hearing|judge|tribunal)\b|\b(said|says) in court\b", re.I)
 GATHERING_TOLD = re.compile(rf"\b(the|this|that) {GATHERING_WORDS}\b", re.I)
 MEETING_ANAPHOR = re.compile(r"\b(after|following|at|during|on the sidelines of) (the|this|that) "
                              r"(meeting|summit|talks|gathering|conference)\b", re.I)
@@ -3500,6 +3511,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             # post named before: Ukraine's army and Cairo)
             if town is not None and (town.country in FRONT_COUNTRIES or not _of_the_front(speaker, st.anchor)):
                 return town
+        if st.court_place is not None and TOLD_THE_COURT.search(text):
+            return st.court_place  # "X told the court" after "the court in Moscow": where it sits
         if st.meeting_place is not None and (MEETING_ANAPHOR.search(text) or _told_a_counterpart(speaker, ann)):
             # "he told a press conference following the summit", "Putin told Erdoğan" after their talks:
             # where the meeting was held
