@@ -3492,3 +3492,9 @@ def test_words_told_to_a_court_are_said_where_the_court_sits() -> None:
                            "Tuesday.")
     said = [m for m in mentions if m.type == "statement" and "Orlov" in m.evidence.text]
     assert said and said[0].location is not None and said[0].location.name == "Kazan"
+
+
+def test_a_source_not_authorised_to_speak_tells_of_no_call() -> None:
+    mentions = mentions_of("A Ukrainian official, who asked not to be named as she was not authorised to speak to "
+                           "reporters, said the prime minister had been a true friend to Kyiv.")
+    assert "call" not in {m.type for m in mentions}
