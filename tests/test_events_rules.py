@@ -3498,3 +3498,10 @@ def test_a_source_not_authorised_to_speak_tells_of_no_call() -> None:
     mentions = mentions_of("A Ukrainian official, who asked not to be named as she was not authorised to speak to "
                            "reporters, said the prime minister had been a true friend to Kyiv.")
     assert "call" not in {m.type for m in mentions}
+
+
+def test_a_list_of_regions_is_where_news_reaches_not_one_place_it_happened() -> None:
+    mentions = mentions_of("Most of the looting cases were recorded in the regions of Sumy, Chernihiv, Kharkiv and "
+                           "Kherson, according to the prosecutor general's office.")
+    assert mentions and all(m.location is None or m.location.name not in
+                            {"Sumy Oblast", "Chernihiv Oblast", "Kharkiv Oblast", "Kherson Oblast"} for m in mentions)

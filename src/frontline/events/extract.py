@@ -3153,6 +3153,24 @@ def _body(speaker: str | None, when: dt.date | None) -> bool:
     return actor is not None and actor.kind != "person"
 
 
+LIST_GLUE = re.compile(r"\s*(,|and|or|,\s*and|,\s*or)\s*")
+LISTED = 3  # places named in one run of commas and "and" that make a list
+
+
+def _listed_places(ann: SentenceAnnotation) -> list[PlaceRef]:
+    """The places of a sentence named in a list of three or more ("Luhansk, Donetsk, Zaporizhzhia and Kherson")."""
+    text = ann.sentence.text
+    out: list[PlaceRef] = []
+    run = [ann.places[0]] if ann.places else []
+    for prev, cur in zip(ann.places, ann.places[1:], strict=False):
+        if LIST_GLUE.fullmatch(text[prev.end:cur.start]):
+            run.append(cur)
+            continue
+        out += run if len(run) >= LISTED else []
+        run = [cur]
+    return out + (run if len(run) >= LISTED else [])
+
+
 def _a_body_speaks(speaker: str, ann: SentenceAnnotation, when: dt.date | None) -> bool:
     """The speaker is an organisation or a state, catalogued or as the sentence's entities read it."""
     kind = next((a.kind for a in ann.actors if a.name == speaker), None)
@@ -3439,6 +3457,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # "talks expected to focus on Russia's war in Ukraine", "defaulted ... after sanctions over its war in
         # Ukraine": what it is about or why, not where it happened
         places = [p for p in places if not WAR_TOPIC.search(text[max(0, p.start - 30):p.start])]
+    if hit.type not in MILITARY:
+        # "most cases were found in the Sumy, Kharkiv and Chernihiv regions": a list of
+        # places is where the news reaches, not one place it happened (the body's seat is asked next)
+        places = [p for p in places if p not in _listed_places(ann)]
     if hit.type == "statement":
         # "... the rockets the US had promised to Kyiv": a capital standing for its government, given to
         places = [p for p in places if not RECIPIENT.search(text[max(0, p.start - 40):p.start]) and
