@@ -3514,3 +3514,13 @@ def test_assets_of_an_oligarch_frozen_or_blocked_are_sanctions() -> None:
     warrant = mentions_of("A court in Gibraltar has suspended a warrant to seize a yacht that prosecutors say belongs "
                           "to a Russian oligarch.")
     assert "sanctions" not in {m.type for m in warrant}
+
+
+def test_a_newspapers_investigation_is_journalism_not_a_legal_probe() -> None:
+    for sentence in ("A new Washington Post investigation has found that state television doubled its airtime for "
+                     "war coverage after the invasion.",
+                     "An investigation by the Sunday Times found that the banker's jet kept flying after he was "
+                     "sanctioned over the war."):
+        assert "other" not in {m.type for m in mentions_of(sentence)}, sentence
+    assert "other" in {m.type for m in mentions_of("Prosecutors have opened an investigation into the shelling of a "
+                                                   "school in Kharkiv.")}
