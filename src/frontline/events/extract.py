@@ -3460,7 +3460,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type not in MILITARY:
         # "most cases were found in the Sumy, Kharkiv and Chernihiv regions": a list of
         # places is where the news reaches, not one place it happened (the body's seat is asked next)
-        places = [p for p in places if p not in _listed_places(ann)]
+        listed = _listed_places(ann)
+        places = [p for p in places if p not in listed]
     if hit.type == "statement":
         # "... the rockets the US had promised to Kyiv": a capital standing for its government, given to
         places = [p for p in places if not RECIPIENT.search(text[max(0, p.start - 40):p.start]) and
