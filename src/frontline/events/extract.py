@@ -121,13 +121,11 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     paragraph = 0
     commentators: set[str] = set()
     elsewhere = _stories_elsewhere(clean, annotations)
+    # "Lavrov walks out of G20 talks": an article whose title names a gathering tells of words said there
+    gathering_story = len(posts) == 1 and bool(GATHERING.search(clean.document.title))
     for ann in annotations:
         post = posts[ann.sentence.post_id]
-        if post.post_id not in state:
-            state[post.post_id] = _PostState(theatre, commentators)
-            # "Lavrov walks out of G20 talks": an article whose title names a gathering tells of words said there
-            state[post.post_id].gathering_story = len(posts) == 1 and bool(GATHERING.search(clean.document.title))
-        st = state[post.post_id]
+        st = state.setdefault(post.post_id, _PostState(theatre, commentators, gathering_story))
         st.observe(ann, clean.document.published,
                    new_paragraph="\n" in clean.text[thread.end:ann.sentence.start] or thread.post != post.post_id,
                    run_on=st.last_end is not None and "\n" not in clean.text[st.last_end:ann.sentence.start])
@@ -376,7 +374,8 @@ class _Thread:
 class _PostState:
     """What earlier sentences of the same post said: places and dates later ones lean on."""
 
-    def __init__(self, theatre: frozenset[str] = frozenset(), commentators: set[str] | None = None) -> None:
+    def __init__(self, theatre: frozenset[str] = frozenset(), commentators: set[str] | None = None,
+                 gathering_story: bool = False) -> None:
         self.theatre = theatre  # countries the document keeps naming towns in
         # surnames of persons the document introduced as analysts or experts (shared by its posts)
         self.commentators: set[str] = commentators if commentators is not None else set()
@@ -409,7 +408,8 @@ class _PostState:
         self.attacker: ActorRef | None = None  # the side the post's strikes were last told of
         self.last_speaker: tuple[str, int] | None = None  # who spoke in which sentence: a bare quote after it is theirs
         self.meeting_place: PlaceRef | None = None  # where the last meeting the post told of took place
-        self.gathering_story = False  # a one-story article about a gathering (its title names one)
+        self.gathering_story = gathering_story  # a one-story article about a gathering (its title names one)
+        self.last_town: PlaceRef | None = None  # the town the latest sentence naming one named first
         self.court_place: PlaceRef | None = None  # where the court the post told of sits ("the court in X")
 
     def observe(self, ann: SentenceAnnotation, dct: dt.datetime | None, new_paragraph: bool = False,
@@ -438,10 +438,10 @@ class _PostState:
             self.history_sentences.add(len(self.places_by_sentence))
         eligible = _eligible_places(ann, self.theatre, self.surnames)
         self.places_by_sentence.append(eligible)
-        if not eligible and TOWN_ANAPHOR.search(ann.sentence.text):
-            meant = self.place(eligible, want="place")
-            if meant is not None:
-                self.town_meant[len(self.places_by_sentence) - 1] = meant
+        # (what `place(want="place")` would find, kept as the post goes: no walk back per sentence)
+        if not eligible and self.last_town is not None and TOWN_ANAPHOR.search(ann.sentence.text):
+            self.town_meant[len(self.places_by_sentence) - 1] = self.last_town
+        self.last_town = next((p for p in eligible if p.precision == "place"), self.last_town)
         # "... one of her themes at the summit of allied leaders in Madrid": where "the gathering"
         # told next was, though no meeting of its own was read from the sentence
         held = next((p for p in ann.places if GATHERING_AT.search(ann.sentence.text[max(0, p.start - 60):p.start])),
