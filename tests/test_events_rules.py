@@ -3515,3 +3515,20 @@ def test_a_newspapers_investigation_is_journalism_not_a_legal_probe() -> None:
         assert "other" not in {m.type for m in mentions_of(sentence)}, sentence
     assert "other" in {m.type for m in mentions_of("Prosecutors have opened an investigation into the shelling of a "
                                                    "school in Kharkiv.")}
+
+
+def test_a_claim_to_a_land_held_in_the_present_is_no_news_of_the_day() -> None:
+    for sentence in ("Beijing insists the island, which elects its own parliament, is its territory and will not "
+                     "rule out force.",
+                     "Moscow maintains that the annexed peninsula is part of Russia."):
+        assert "statement" not in {m.type for m in mentions_of(sentence)}, sentence
+    said = mentions_of("Moscow said on Monday that the annexed peninsula is part of Russia.")
+    assert "statement" in {m.type for m in said}
+
+
+def test_acts_a_side_is_said_to_enable_have_not_happened() -> None:
+    mentions = mentions_of("By denying the killings, the government is enabling its soldiers to commit more war "
+                           "crimes in occupied towns, the analysts said.")
+    assert "other" not in {m.type for m in mentions}
+    assert "other" in {m.type for m in mentions_of("Soldiers committed war crimes in occupied towns, the analysts "
+                                                   "said.")}

@@ -2935,6 +2935,8 @@ def _standing_position(tok: Token) -> bool:
         return True  # "the ministry has maintained that ...": what it has said all along
     if _holds_a_stance(tok) or any(c.dep_ == "conj" and _holds_a_stance(c) for c in tok.children):
         return True  # "has condemned the invasion, but maintains an ambiguous position": a portrait of a stance
+    if _claims_a_land(tok):
+        return True
     return any(c.dep_ == "advmod" and c.lower_ in STANDING for c in tok.children)
 
 
@@ -2948,6 +2950,18 @@ def _in_a_standing_position(tok: Token) -> bool:
             return True
         clause = clause.head
     return False
+
+
+CLAIMING_VERBS = {"insist", "maintain", "claim", "consider", "regard", "contend", "argue"}
+LAND_NOUNS = {"territory", "part", "land", "province", "region", "soil"}
+
+
+def _claims_a_land(verb: Token) -> bool:
+    """'Beijing insists the island is its territory', 'Moscow maintains the peninsula is part of Russia':
+    in the present, whose land a place is, is a claim held all along, not words of the day."""
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in CLAIMING_VERBS and any(
+        c.dep_ == "ccomp" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") and
+        any(a.dep_ == "attr" and a.lemma_.lower() in LAND_NOUNS for a in c.children) for c in verb.children)
 
 
 # ("line" is not one: troops "hold the line")

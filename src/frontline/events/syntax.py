@@ -47,8 +47,9 @@ LAUNCH_VERBS = {"launch", "begin", "start", "order", "announce", "stage", "mount
 INTENT_VERBS = {"invite", "urge", "ask", "want", "hope", "wish", "seek", "try", "attempt", "fail", "refuse",
                 "threaten", "need", "propose", "offer", "aim", "push", "press", "vow", "pledge", "promise", "intend",
                 "reject", "decline", "oppose", "volunteer", "enlist", "train", "sign", "tell", "conduct", "mean",
-                "unlikely", "unable", "hop"}  # ("unlikely to launch a counteroffensive before June": none yet;
-# "hop" is how the lemmatizer reads "hoped" and "hopes")
+                "unlikely", "unable", "hop",  # ("unlikely to launch a counteroffensive before June": none yet;
+                "enable", "encourage", "incite", "embolden"}  # "hop" is how the lemmatizer reads "hoped";
+# "enabling troops to commit crimes": what is made possible, not an act told)
 STOP_VERBS = {"stop", "cease", "halt", "quit"}  # "stop sending arms": what is to end, not an act told
 DRILL_VERBS = {"practise", "practice", "rehearse", "simulate"}  # "troops practised fighting off an invasion"
 PREVENT_VERBS = {"prevent", "avoid", "avert", "deter", "forestall", "preclude"}  # "a deal to prevent attacks"
