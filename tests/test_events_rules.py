@@ -3532,3 +3532,12 @@ def test_acts_a_side_is_said_to_enable_have_not_happened() -> None:
     assert "other" not in {m.type for m in mentions}
     assert "other" in {m.type for m in mentions_of("Soldiers committed war crimes in occupied towns, the analysts "
                                                    "said.")}
+
+
+def test_a_month_inside_quoted_words_does_not_date_words_written_years_back() -> None:
+    mentions = mentions_of("Emails show the adviser asked to meet the banker in Moscow in March 2014, during a "
+                           "trade fair.",
+                           "The two would dine on 12 March at a hotel near the Kremlin, where sanctions on Ukraine "
+                           "were discussed.",
+                           "“The minister would love to come to Russia in May,” the adviser wrote.")
+    assert not [m for m in mentions if m.type == "statement" and "the adviser wrote" in m.evidence.text]

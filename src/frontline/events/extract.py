@@ -2892,10 +2892,16 @@ def _supplies_as_they_stand(tok: Token) -> bool:
 def _amid_an_old_story(ann: SentenceAnnotation, st: _PostState) -> bool:
     """A sentence with no date of its own right after sentences that tell, day by day, a story of more than
     a year before: it goes on with that story. (A year named in passing, "the annexation in 2014", is a
-    reference, not a story told.)"""
-    if ann.dates or not st.dates or st.anchor is None:
+    reference, not a story told. A date inside quoted words is what the words are about, not when they
+    were said: "'happy to agree to a June date,' the aide wrote" has none of its own.)"""
+    text = ann.sentence.text
+    if any(not _inside_quote(text, d.char_start) for d in ann.dates) or not st.dates or st.anchor is None:
         return False
-    last, told_in = st.dates[-1], st.date_texts[-1]
+    # the last date told before this sentence (walking back over the few the sentence's quotes named)
+    last, told_in = next(((d, t) for d, t in zip(reversed(st.dates), reversed(st.date_texts), strict=True)
+                          if t != text), (None, ""))
+    if last is None:
+        return False
     return (st.anchor - last.end).days > HISTORY_PLACE_DAYS and last.basis != "dct" and \
         last.precision in ("day", "month") and told_in in st.recent_text[-4:-1]
 
