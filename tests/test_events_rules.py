@@ -3541,3 +3541,10 @@ def test_a_month_inside_quoted_words_does_not_date_words_written_years_back() ->
                            "were discussed.",
                            "“The minister would love to come to Russia in May,” the adviser wrote.")
     assert not [m for m in mentions if m.type == "statement" and "the adviser wrote" in m.evidence.text]
+
+
+def test_a_prisoners_lawyer_is_the_source_of_what_the_court_decided() -> None:
+    mentions = mentions_of("The lawyer for a jailed American teacher said on Tuesday that his detention in Russia "
+                           "has been extended by two months.")
+    held = [m for m in mentions if m.type == "prisoners"]
+    assert held and any("lawyer" in name for name, _ in held[0].sources)

@@ -60,7 +60,7 @@ PERSON_NOUNS = {
     "correspondent", "expert", "soldier", "officer", "diplomat", "aide", "negotiator", "man",
     "woman", "resident", "witness", "veteran", "deputy", "director", "representative", "member",
     "chairman", "politician", "activist", "monarch", "king", "queen", "pope", "colonel", "fighter", "volunteer",
-    "separatist", "rebel", "insurgent", "partisan", "militant",
+    "separatist", "rebel", "insurgent", "partisan", "militant", "lawyer", "attorney", "judge", "investigator",
 }
 # Head nouns of bodies that issue statements ("the ministry said", "Russian media reported").
 BODY_NOUNS = {
