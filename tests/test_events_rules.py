@@ -3548,3 +3548,13 @@ def test_a_prisoners_lawyer_is_the_source_of_what_the_court_decided() -> None:
                            "has been extended by two months.")
     held = [m for m in mentions if m.type == "prisoners"]
     assert held and any("lawyer" in name for name, _ in held[0].sources)
+
+
+def test_a_gathering_the_story_is_about_is_placed_where_the_article_later_says_it_is_held() -> None:
+    mentions = mentions_of("China's foreign minister left the G20 meeting of finance ministers early on Friday after "
+                           "clashing with his counterparts over sanctions on Russia.",
+                           "In a short speech at the meeting in Jakarta, the minister said the sanctions hurt poor "
+                           "countries most.",
+                           title="Chinese minister walks out of G20 talks over Russia sanctions")
+    opening = [m for m in mentions if m.type == "meeting" and "left the G20" in m.evidence.text]
+    assert opening and opening[0].location is not None and opening[0].location.name == "Jakarta"

@@ -123,9 +123,10 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     elsewhere = _stories_elsewhere(clean, annotations)
     # "Lavrov walks out of G20 talks": an article whose title names a gathering tells of words said there
     gathering_story = len(posts) == 1 and bool(GATHERING.search(clean.document.title))
+    venue = _venue_told(annotations) if gathering_story else None
     for ann in annotations:
         post = posts[ann.sentence.post_id]
-        st = state.setdefault(post.post_id, _PostState(theatre, commentators, gathering_story))
+        st = state.setdefault(post.post_id, _PostState(theatre, commentators, gathering_story, venue))
         st.observe(ann, clean.document.published,
                    new_paragraph="\n" in clean.text[thread.end:ann.sentence.start] or thread.post != post.post_id,
                    run_on=st.last_end is not None and "\n" not in clean.text[st.last_end:ann.sentence.start])
@@ -375,7 +376,7 @@ class _PostState:
     """What earlier sentences of the same post said: places and dates later ones lean on."""
 
     def __init__(self, theatre: frozenset[str] = frozenset(), commentators: set[str] | None = None,
-                 gathering_story: bool = False) -> None:
+                 gathering_story: bool = False, venue: PlaceRef | None = None) -> None:
         self.theatre = theatre  # countries the document keeps naming towns in
         # surnames of persons the document introduced as analysts or experts (shared by its posts)
         self.commentators: set[str] = commentators if commentators is not None else set()
@@ -409,6 +410,7 @@ class _PostState:
         self.last_speaker: tuple[str, int] | None = None  # who spoke in which sentence: a bare quote after it is theirs
         self.meeting_place: PlaceRef | None = None  # where the last meeting the post told of took place
         self.gathering_story = gathering_story  # a one-story article about a gathering (its title names one)
+        self.venue = venue  # where that gathering is held, wherever in the article it is told
         self.last_town: PlaceRef | None = None  # the town the latest sentence naming one named first
         self.court_place: PlaceRef | None = None  # where the court the post told of sits ("the court in X")
 
@@ -3345,6 +3347,9 @@ def _foreign_office(speaker: str, ann: SentenceAnnotation) -> bool:
 
 
 GATHERING = re.compile(r"\b(summits?|forums?|conferences?|congress|assembly|G7|G20|Davos)\b", re.I)
+# "at the meeting in Bali", "the summit in Madrid": a gathering told as the one the story is about, with its town
+THE_GATHERING = re.compile(r"\b(the|this) (meeting|gathering)\b", re.I)
+VENUE_TOLD = re.compile(r"\b(the|this) (meeting|summit|talks|gathering|conference|forum) (in|at) (the )?$", re.I)
 OFFICE_BEFORE_NAME = 60  # characters of an apposition before a name that can still be its office
 
 
@@ -3420,6 +3425,18 @@ def _attributions_outside_quotes(ann: SentenceAnnotation) -> list:
     return [a for a, at in cues if at >= 0 and not _in_quoted_words(at, text)]
 
 
+def _venue_told(annotations: list[SentenceAnnotation]) -> PlaceRef | None:
+    """Where the gathering an article is about is held: the first town told as "the meeting in X" or "the
+    summit of allies in X", in whichever paragraph (the opening often names only the gathering)."""
+    for ann in annotations:
+        text = ann.sentence.text
+        for p in ann.places:
+            before = text[max(0, p.start - 60):p.start]
+            if p.precision in ("place", "admin1") and (VENUE_TOLD.search(before) or GATHERING_AT.search(before)):
+                return p
+    return None
+
+
 def _inside_quote(text: str, at: int) -> bool:
     """Whether the character at `at` lies inside quotation marks opened before it in the sentence."""
     head = text[:at]
@@ -3446,6 +3463,9 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
                 all(p.precision == "country" for p in ann.places):
             # "the president will speak to the gathering by video": the summit told before
             return st.meeting_place
+        if st.venue is not None and all(p.precision == "country" for p in ann.places) and \
+                (GATHERING.search(text) or THE_GATHERING.search(text)):
+            return st.venue  # "left the G20 meeting early" in the story of that meeting, its town told later
     places = _eligible_places(ann, st.theatre, st.surnames, about=hit.type == "statement")
     # "a captive from Morocco", "refugees from Mariupol": where someone comes from, not where it happened
     places = [p for p in places if not _origin_of_a_noun(p, ann)]
@@ -3583,8 +3603,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
             return before
         # a person travels (a foreign minister at a summit abroad): only a body speaks from its seat
         if _travels(speaker, st.anchor) and not (speaker and _posted_to(speaker, ann, st.anchor)):
-            if before is None and st.meeting_place is not None and st.gathering_story:
-                return st.meeting_place  # a minister's words in the story of a summit abroad are said there
+            if before is None and (st.meeting_place or st.venue) is not None and st.gathering_story:
+                return st.meeting_place or st.venue  # a minister's words in the story of a summit abroad are said there
             return before if before is not None and before.country not in FRONT_COUNTRIES else None
         seat = _seat(speaker, ann, st.anchor)
         if seat is None and speaker and (FOREIGN_VOICE.search(speaker) or _foreign_office(speaker, ann)):
