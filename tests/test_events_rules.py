@@ -3558,3 +3558,11 @@ def test_a_gathering_the_story_is_about_is_placed_where_the_article_later_says_i
                            title="Chinese minister walks out of G20 talks over Russia sanctions")
     opening = [m for m in mentions if m.type == "meeting" and "left the G20" in m.evidence.text]
     assert opening and opening[0].location is not None and opening[0].location.name == "Jakarta"
+
+
+def test_a_papers_correspondent_reports_for_the_paper_not_as_a_party() -> None:
+    mentions = mentions_of("The BBC’s Sarah Rainsford in Odesa reports that at least four people were killed when "
+                           "a missile hit a warehouse in the port on Tuesday.")
+    told = [m for m in mentions if m.type in ("strike", "casualties")]
+    assert told and all(m.status == "reported" for m in told)
+    assert all("Sarah Rainsford" not in [name for name, _ in m.sources] for m in told)

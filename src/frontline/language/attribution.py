@@ -523,6 +523,11 @@ def _speaker(tok: Token, ctx: _Context) -> _Speaker | None:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None and _person_name(owner, ctx):
             return _speaker(owner, ctx)  # "Tayyip Erdogan's office said": the office speaks for him
+    outlet = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if outlet is not None and tok.pos_ == "PROPN" and is_outlet_name(_np_text(outlet)) and \
+            any(c.dep_ == "ccomp" for c in tok.head.children):
+        # "the Guardian's Peter Beaumont in Kyiv reports that ...": a correspondent tells what the paper reports
+        return _Speaker(_np_text(outlet), False)
     name = _person_name(tok, ctx)
     if name:
         return _Speaker(name, True)
