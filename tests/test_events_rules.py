@@ -3566,3 +3566,13 @@ def test_a_papers_correspondent_reports_for_the_paper_not_as_a_party() -> None:
     told = [m for m in mentions if m.type in ("strike", "casualties")]
     assert told and all(m.status == "reported" for m in told)
     assert all("Sarah Rainsford" not in [name for name, _ in m.sources] for m in told)
+
+
+def test_generators_given_to_a_country_at_war_are_aid_and_the_givers_next_words_go_with_it() -> None:
+    mentions = mentions_of("A Swiss engineering firm has donated four generators to Ukraine, the country’s energy "
+                           "ministry announced on Monday. In a statement, the energy ministry said, “Each of them can "
+                           "power a hospital for a week.”")
+    given = [m for m in mentions if m.type == "aid"]
+    assert given and "donated four generators" in given[0].evidence.text
+    words = [m for m in mentions if "Each of them" in m.evidence.text]
+    assert words and words[0].supporting and words[0].joins

@@ -295,8 +295,11 @@ class _Thread:
         speaker = speaker_identity(last.sources[0][0]) if last.sources else None
         outer = [a for a in ann.attributions if not _quoted_attribution(a, ann)]
         said_by = {speaker_identity(_source_name(a.speaker, st, ann)) for a in outer}
+        # (the teller of an act the post told last: "the country's ministry of health announced" and then
+        # "the ministry of health said" go on with its words)
+        teller = voice if last.type == "statement" else (last.sources[0][0] if last.sources else None, None)
         same_voice = (bool(speaker) and speaker in said_by) or (
-            last.type == "statement" and any(_speaker_matches(a.speaker, voice, ann) for a in outer))
+            teller[0] is not None and any(_speaker_matches(a.speaker, teller, ann) for a in outer))
         # a paragraph that opens a quote and names nobody outside it goes on quoting the last voice
         # ('"And somewhere along the line Biden said, ..."' after 'Mr Trump said' is Trump's)
         quoted = self.in_quote or (text[:1] in OPEN_QUOTES and (same_voice or (
