@@ -3576,3 +3576,12 @@ def test_generators_given_to_a_country_at_war_are_aid_and_the_givers_next_words_
     assert given and "donated four generators" in given[0].evidence.text
     words = [m for m in mentions if "Each of them" in m.evidence.text]
     assert words and words[0].supporting and words[0].joins
+
+
+def test_a_rights_group_and_a_president_answering_it_are_two_statements() -> None:
+    events = events_of("Human Rights Watch has said it stands by its finding that Ukrainian units put civilians at "
+                       "risk by basing troops in schools, after its report drew an angry response from Kyiv. "
+                       "Volodymyr Zelenskiy, the Ukrainian president, criticised the group over the report "
+                       "published on Monday, saying it blamed the victim for the aggression.")
+    said = [e for e in events if e.type == "statement"]
+    assert len(said) == 2 and all(len(e.sources) == 1 for e in said)

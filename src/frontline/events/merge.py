@@ -364,7 +364,7 @@ def _score(cluster: _Cluster, m: EventMention, model: PairModel | None = None) -
             if _hard_conflict(x, m):
                 return 0.0
             if not _other_voice(x, m) and not _told_of_another_day(x, m) and not _other_kind_of_act(x, m) and \
-                    not _rival_voices(x, m) and not _another_item(x, m):
+                    not _rival_voices(x, m) and not _another_item(x, m) and not _two_known_voices(x, m):
                 learned.append(model.probability(x, m))
             best = max(best, 0.0 if _conflict(x, m) else _affinity(x, m))
             continue
@@ -386,6 +386,17 @@ def _other_voice(a: EventMention, b: EventMention) -> bool:
     if (a.type == "statement") == (b.type == "statement") or not a.sources or not b.sources:
         return False
     return not ({side_of(n) for n, _ in a.sources} & {side_of(n) for n, _ in b.sources})
+
+
+def _two_known_voices(a: EventMention, b: EventMention) -> bool:
+    """Two statements whose speakers the catalogue knows as two actors of two countries, neither a news
+    outlet (Amnesty International and Ukraine's president; not Russia and its defence ministry): the
+    learned scorer does not join them (the hand rules may)."""
+    if a.type != "statement" or b.type != "statement" or not a.sources or not b.sources:
+        return False
+    ka, kb = canonical_actor(a.sources[0][0]), canonical_actor(b.sources[0][0])
+    return ka is not None and kb is not None and ka.name != kb.name and ka.country != kb.country and \
+        not is_media(ka.actor_id) and not is_media(kb.actor_id)
 
 
 def _other_kind_of_act(a: EventMention, b: EventMention) -> bool:
