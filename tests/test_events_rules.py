@@ -3585,3 +3585,13 @@ def test_a_rights_group_and_a_president_answering_it_are_two_statements() -> Non
                        "published on Monday, saying it blamed the victim for the aggression.")
     said = [e for e in events if e.type == "statement"]
     assert len(said) == 2 and all(len(e.sources) == 1 for e in said)
+
+
+def test_what_unnamed_experts_say_could_happen_is_commentary_not_a_statement() -> None:
+    for sentence in ("The siege has come at a huge cost, which some western military experts say could weaken "
+                     "Russia’s hold on the south.",
+                     "Military experts have said it was unlikely that Russian forces could open a new front in "
+                     "the north this spring."):
+        assert "statement" not in {m.type for m in mentions_of(sentence)}, sentence
+    assert "statement" in {m.type for m in mentions_of("Ukraine’s defence ministry said it was unlikely that "
+                                                       "Russian forces could open a new front in the north.")}

@@ -1511,8 +1511,14 @@ COLOUR_VOICE = re.compile(r"\b(analysts?|experts?|historian|professor|lecturer|r
 
 
 def _is_commentator(name: str, st: _PostState) -> bool:
-    """A voice the document introduced as an analyst or a private person (and the catalogue does not know)."""
-    return bool(name.split()) and name.split()[-1] in st.commentators and canonical_actor(name) is None
+    """A voice the document introduced as an analyst or a private person, or experts no one names ("some
+    western military experts"), and the catalogue does not know."""
+    return bool(name.split()) and (name.split()[-1] in st.commentators or bool(UNNAMED_EXPERTS.match(name))) and \
+        canonical_actor(name) is None
+
+
+UNNAMED_EXPERTS = re.compile(r"(some |many |most |other |several |independent )?([a-z-]+ ){0,2}"
+                             r"(experts|analysts|observers|commentators)$", re.I)
 
 
 COMMENTATORS = re.compile(r"\b(analysts?|think ?tanks?|professor|lecturer|researcher|research director|fellow|"
