@@ -3595,3 +3595,13 @@ def test_what_unnamed_experts_say_could_happen_is_commentary_not_a_statement() -
         assert "statement" not in {m.type for m in mentions_of(sentence)}, sentence
     assert "statement" in {m.type for m in mentions_of("Ukraine’s defence ministry said a new front in the north "
                                                        "this spring was improbable for Moscow’s exhausted troops.")}
+
+
+def test_a_committee_investigating_a_riot_at_home_is_no_war_news() -> None:
+    mentions = mentions_of("The note – one of hundreds of emails handed by the aide to the state committee "
+                           "investigating the riot at the legislature, and first reported by NBC – shows that allies "
+                           "kept pressing the governor even after the attack.")
+    assert not {m.type for m in mentions} & {"other", "statement"}
+    probe = mentions_of("Prosecutors in Kyiv are investigating the attack on the railway station, the "
+                        "prosecutor general said.")
+    assert "other" in {m.type for m in probe}

@@ -1037,14 +1037,25 @@ ROAD_ACCIDENT = re.compile(r"\b(hit|struck|run over|knocked down) by an? ([\w-]+
 CITED_NOUNS = {"report", "account", "finding", "claim", "allegation", "testimony"}
 
 
+PROVENANCE_LEMMAS = {"report", "reveal", "publish", "break"}
+
+
+def _provenance(tok: Token) -> bool:
+    """'the texts, first reported by CNN, show ...': who broke a story, told of the thing it describes,
+    is no words said that day."""
+    modifies = tok.dep_ == "acl" or (tok.dep_ == "conj" and (tok.head.dep_ == "acl" or tok.head.pos_ == "NOUN"))
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in PROVENANCE_LEMMAS and modifies and \
+        any(c.dep_ == "agent" for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
 def _recalled_words(tok: Token, ann: SentenceAnnotation, anchor: dt.date | None) -> bool:
     """Words a sentence recalls, holds as a standing position or cites, rather than reports as said that
     day: the statement filters shared by reporting verbs and by the fallback that reads attributions."""
     # (words told after "including a report by X" are that cited report's; figures "according to" a
     # source on how a side began the war are history)
     cited = next((t for t in ann.doc if _cited_in_a_list(t)), None)
-    return _said_before(tok, ann.sentence.text) or _standing_position(tok) or _says_in_a_portrait(tok) or \
-        _reported_long_ago(tok, ann, anchor) or \
+    return _provenance(tok) or _said_before(tok, ann.sentence.text) or _standing_position(tok) or \
+        _says_in_a_portrait(tok) or _reported_long_ago(tok, ann, anchor) or \
         (cited is not None and tok.i >= cited.i) or (tok.lower_ == "according" and _early_war(tok, ann))
 
 
@@ -1083,6 +1094,16 @@ def _headline_quoted(text: str) -> bool:
     return m is not None and is_outlet_name(m["outlet"])
 
 
+def _war_named_near(text: str, ann: SentenceAnnotation, st: _PostState) -> bool:
+    """The war named in the sentence or the one before: by a word other news rarely uses ("troops", "the
+    Kremlin"), or by a word it shares ("an attack", "talks") in a sentence set in a country at war (the
+    committee investigating "the Capitol attack" is not war news)."""
+    near = " ".join(st.recent_text[-2:])
+    if has_specific_war_term(text) or has_specific_war_term(near):
+        return True
+    return (is_war_context(text) or is_war_context(near)) and any(p.country in BELLIGERENTS for p in ann.places)
+
+
 def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
                        clean: CleanDocument) -> list[EventMention]:
     doc = ann.doc
@@ -1105,8 +1126,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the more the West sends weapons, the more the war drags on": a rule, not an act
         # ("Guterres called for an independent investigation" after the killings were told: words on the war;
         # the sentences before are read only for such a statement)
-        if hit.type == "other" and not is_war_context(text) and \
-                not is_war_context(" ".join(st.recent_text[-2:])):
+        if hit.type == "other" and not _war_named_near(text, ann, st):
             continue  # "a court stayed the execution of a woman convicted of killing her daughter": harm, a
             # court, no war; "other" news is war news by the war named in it or just before it
         if (hit.type in TOPIC_SENSITIVE and not about_war and
