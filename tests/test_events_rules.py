@@ -3605,3 +3605,12 @@ def test_a_committee_investigating_a_riot_at_home_is_no_war_news() -> None:
     probe = mentions_of("Prosecutors in Kyiv are investigating the attack on the railway station, the "
                         "prosecutor general said.")
     assert "other" in {m.type for m in probe}
+
+
+def test_captives_sent_to_a_prison_colony_are_prisoners_news_apart_from_a_swap_another_side_plans() -> None:
+    events = events_of("Moscow’s foreign ministry said on Wednesday that more than 300 marines from the plant had "
+                       "been sent to a former penal colony in the town of Olenivka.",
+                       "Kyiv has said nothing on the marines since Monday, when its defence minister said they "
+                       "would be swapped in a prisoner exchange.")
+    held = [e for e in events if e.type == "prisoners" and e.location is not None and e.location.name == "Olenivka"]
+    assert held and not any("would be swapped" in ev.text for ev in held[0].evidence)

@@ -471,6 +471,9 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if _held_and_another(a, b) or _two_portfolios(a, b):
         return True
+    if a.type == b.type != "statement" and (a.status == "expected") != (b.status == "expected") and \
+            _two_voices(a, b):
+        return True  # one voice's plan and another's act told done: troops "would be swapped", "were sent"
     return _rival_claims(a, b)
 
 
@@ -592,10 +595,11 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if _rival_claims(a, b):
         return True
-    if a.type in MILITARY and b.type in MILITARY and (a.status == "expected") != (b.status == "expected") \
-            and text_overlap(a.evidence.text, b.evidence.text) < SAME_WORDS:
-        # "small-scale offensives on Thursday" and "will likely launch a larger offensive soon" (one sentence
-        # repeated in a summary stays one event)
+    if (a.type in MILITARY and b.type in MILITARY or a.type == b.type == "prisoners") and \
+            (a.status == "expected") != (b.status == "expected") and \
+            text_overlap(a.evidence.text, b.evidence.text) < SAME_WORDS:
+        # "small-scale offensives on Thursday" and "will likely launch a larger offensive soon"; troops "sent
+        # to a prison colony" and "would be swapped" (one sentence repeated in a summary stays one event)
         return True
     return False
 
