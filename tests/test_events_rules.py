@@ -3614,3 +3614,13 @@ def test_captives_sent_to_a_prison_colony_are_prisoners_news_apart_from_a_swap_a
                        "would be swapped in a prisoner exchange.")
     held = [e for e in events if e.type == "prisoners" and e.location is not None and e.location.name == "Olenivka"]
     assert held and not any("would be swapped" in ev.text for ev in held[0].evidence)
+
+
+def test_a_deal_the_story_is_about_is_placed_where_its_signing_ceremony_was_held() -> None:
+    mentions = mentions_of("Ukraine and Moldova have signed an EU-backed deal to reopen rail links cut by the Russian "
+                           "invasion.",
+                           "A signing ceremony at the Palais des Nations in Geneva was attended by the EU’s foreign "
+                           "policy chief.",
+                           title="Ukraine and Moldova sign EU-backed deal to reopen rail links")
+    signed = [m for m in mentions if m.type == "agreement" and "have signed" in m.evidence.text]
+    assert signed and signed[0].location is not None and signed[0].location.name == "Geneva"

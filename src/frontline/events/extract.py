@@ -123,7 +123,9 @@ def extract_mentions(clean: CleanDocument, annotations: list[SentenceAnnotation]
     elsewhere = _stories_elsewhere(clean, annotations)
     # "Lavrov walks out of G20 talks": an article whose title names a gathering tells of words said there
     gathering_story = len(posts) == 1 and bool(GATHERING.search(clean.document.title))
-    venue = _venue_told(annotations) if gathering_story else None
+    # "Ukraine and Russia sign deal": an article about a signing tells where the ceremony was held
+    deal_story = len(posts) == 1 and bool(DEAL_SIGNED.search(clean.document.title))
+    venue = _venue_told(annotations) if gathering_story or deal_story else None
     for ann in annotations:
         post = posts[ann.sentence.post_id]
         st = state.setdefault(post.post_id, _PostState(theatre, commentators, gathering_story, venue))
@@ -3378,7 +3380,9 @@ def _foreign_office(speaker: str, ann: SentenceAnnotation) -> bool:
 GATHERING = re.compile(r"\b(summits?|forums?|conferences?|congress|assembly|G7|G20|Davos)\b", re.I)
 # "at the meeting in Bali", "the summit in Madrid": a gathering told as the one the story is about, with its town
 THE_GATHERING = re.compile(r"\b(the|this) (meeting|gathering)\b", re.I)
-VENUE_TOLD = re.compile(r"\b(the|this) (meeting|summit|talks|gathering|conference|forum) (in|at) (the )?$", re.I)
+VENUE_TOLD = re.compile(r"\b(the|this|a) (signing )?(meeting|summit|talks|gathering|conference|forum|ceremony)"
+                        r"( at [\w ]{1,40})? (in|at) (the )?$", re.I)
+DEAL_SIGNED = re.compile(r"\b(sign|signs|signed)\b.{0,40}\b(deal|agreement|accord|treaty|pact)\b", re.I)
 OFFICE_BEFORE_NAME = 60  # characters of an apposition before a name that can still be its office
 
 
@@ -3477,6 +3481,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type == "call":
         return None  # calls happen on the phone, not at a place
     text = ann.sentence.text
+    if hit.type == "agreement" and st.venue is not None and all(p.precision == "country" for p in ann.places):
+        return st.venue  # "have signed a deal" in the story of a signing, its ceremony's town told later
     if hit.type == "meeting":
         # "set to visit Romania", "the highest-ranking official to visit Ukraine": where they go
         visited = [p for p in ann.places if VISIT.search(text[max(0, p.start - 30):p.start])]
