@@ -3624,3 +3624,10 @@ def test_a_deal_the_story_is_about_is_placed_where_its_signing_ceremony_was_held
                            title="Ukraine and Moldova sign EU-backed deal to reopen rail links")
     signed = [m for m in mentions if m.type == "agreement" and "have signed" in m.evidence.text]
     assert signed and signed[0].location is not None and signed[0].location.name == "Geneva"
+
+
+def test_words_in_a_where_clause_are_said_at_the_place_it_hangs_on() -> None:
+    mentions = mentions_of("The border closure caused queues in Narva and a furious reaction from Moscow, where "
+                           "officials accused Estonia of breaking a treaty signed in 1920.")
+    said = [m for m in mentions if m.type == "statement"]
+    assert said and said[0].location is not None and said[0].location.name == "Moscow"

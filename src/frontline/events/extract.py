@@ -3559,7 +3559,8 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
     if hit.type == "statement":
         # where the speaker spoke ("said in Kyiv", "speaking at his club in Palm Beach"), else the
         # place the statement is about, else where the sentences before it were
-        spoken = next((p for p in places if p.precision == "place" and _spoken_at(p, ann)), None) or \
+        spoken = next((p for p in ann.places if _where_the_words_were(p, hit, ann)), None) or \
+            next((p for p in places if p.precision == "place" and _spoken_at(p, ann)), None) or \
             next((p for p in ann.places if p.precision != "place" and _spoken_at(p, ann, at_event=True)), None)
         if spoken is not None:
             return spoken
@@ -4224,6 +4225,17 @@ def _spoken_at(p: PlaceRef, ann: SentenceAnnotation, at_event: bool = False) -> 
     verb = syntax.governing_verb(span.root)
     # "the government in Vilnius was described as ...": where the government is, not the words
     return prep.head.i == verb.i and verb.lemma_.lower() in syntax.REPORTING_LEMMAS | {"speak", "address", "tell"}
+
+
+def _where_the_words_were(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """'an angry response from Moscow, where officials accused Vilnius of ...': the words' own clause hangs
+    on the place by "where"."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if tok is None or span is None or len(span) == 0:
+        return False
+    return any(c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children) and
+               c.left_edge.i <= tok.i <= c.right_edge.i for c in span.root.children)
 
 
 SPEECH_NOUNS = {"speech", "address", "conference", "briefing", "remarks", "rally", "appearance", "visit", "meeting",
