@@ -3631,3 +3631,11 @@ def test_words_in_a_where_clause_are_said_at_the_place_it_hangs_on() -> None:
                            "officials accused Estonia of breaking a treaty signed in 1920.")
     said = [m for m in mentions if m.type == "statement"]
     assert said and said[0].location is not None and said[0].location.name == "Moscow"
+
+
+def test_a_source_given_between_dashes_for_a_figure_tells_no_words_of_the_day() -> None:
+    mentions = mentions_of("But the focus today is the effect of the new rocket launchers, which the army keeps using "
+                           "to stall the enemy advance by striking arms dumps far behind the front – 40 according to the "
+                           "nation’s defence minister, Anna Koval – and whether they can prepare a counteroffensive "
+                           "near Odesa.")
+    assert "statement" not in {m.type for m in mentions}
