@@ -3639,3 +3639,11 @@ def test_a_source_given_between_dashes_for_a_figure_tells_no_words_of_the_day() 
                            "nation’s defence minister, Anna Koval – and whether they can prepare a counteroffensive "
                            "near Odesa.")
     assert "statement" not in {m.type for m in mentions}
+
+
+def test_troops_ordered_to_withdraw_is_news_of_a_withdrawal() -> None:
+    mentions = mentions_of("The last Ukrainian units holding out in the ruined eastern town of Popasna have been "
+                           "ordered to withdraw to avoid encirclement, the regional governor said on Friday.")
+    assert "territory.withdrawal" in {m.type for m in mentions}
+    assert "territory.withdrawal" not in {m.type for m in mentions_of(
+        "Ukrainian units in Popasna have been urged to withdraw, the regional governor said on Friday.")}

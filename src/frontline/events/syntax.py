@@ -237,6 +237,11 @@ def _parallel_news(clause: Token) -> bool:
         any(t.lower_ in ("earlier", "later", "meanwhile", "separately") for t in clause.doc[mark.i + 1:clause.i])
 
 
+def _ordered_to(verb: Token) -> bool:
+    """'the last troops have been ordered to withdraw': a command given to those who act, told in the passive."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() == "order" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def is_background(tok: Token) -> bool:
     """The trigger sits in a background phrase or clause, not the sentence's news.
 
@@ -321,8 +326,8 @@ def is_background(tok: Token) -> bool:
                 c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) and (
                 cur.head.lemma_.lower() in INTENT_VERBS or (cur.head.lemma_.lower() in INTENT_NOUNS and not (
                     cur.head.pos_ == "VERB" and cur.head.lemma_.lower() == "plan" and not any(
-                        a.lower_ == "had" for a in cur.head.children)))):  # "plans to donate": expected
-            return True
+                        a.lower_ == "had" for a in cur.head.children)) and not _ordered_to(cur.head))):
+            return True  # ("plans to donate": expected; "troops have been ordered to withdraw": the order given)
         if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in STOP_VERBS | DRILL_VERBS:
             return True
         if cur.dep_ in ("dobj", "xcomp") and cur.head.lemma_.lower() in PREVENT_VERBS and (
