@@ -3647,3 +3647,12 @@ def test_troops_ordered_to_withdraw_is_news_of_a_withdrawal() -> None:
     assert "territory.withdrawal" in {m.type for m in mentions}
     assert "territory.withdrawal" not in {m.type for m in mentions_of(
         "Ukrainian units in Popasna have been urged to withdraw, the regional governor said on Friday.")}
+
+
+def test_words_of_a_source_called_recent_or_earlier_are_background() -> None:
+    mentions = mentions_of("Shoigu’s remarks contradict recent British intelligence that said Russian troops in the "
+                           "south were so exhausted that they could hold only a few villages.")
+    assert "statement" not in {m.type for m in mentions}
+    assert "statement" in {m.type for m in mentions_of(
+        "British intelligence said on Monday that Russian troops in the south were so exhausted that they could "
+        "hold only a few villages.")}

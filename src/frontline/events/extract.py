@@ -1054,6 +1054,18 @@ def _a_figures_source(tok: Token) -> bool:
     return any(t.like_num for t in inside) and not any(t.pos_ in ("VERB", "AUX") for t in inside)
 
 
+EARLIER_WORDS = {"recent", "earlier", "previous", "past", "prior"}
+
+
+def _an_earlier_voice(tok: Token) -> bool:
+    """'Putin's words contradict recent US intelligence that said ...': a relative clause on a source the
+    writer calls recent or earlier tells what was said before, as background to the news."""
+    if tok.dep_ != "relcl" or tok.pos_ != "VERB":
+        return False
+    source = tok.head
+    return any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in source.children)
+
+
 PROVENANCE_LEMMAS = {"report", "reveal", "publish", "break"}
 
 
@@ -1071,7 +1083,8 @@ def _recalled_words(tok: Token, ann: SentenceAnnotation, anchor: dt.date | None)
     # (words told after "including a report by X" are that cited report's; figures "according to" a
     # source on how a side began the war are history)
     cited = next((t for t in ann.doc if _cited_in_a_list(t)), None)
-    return _provenance(tok) or _said_before(tok, ann.sentence.text) or _standing_position(tok) or \
+    return _provenance(tok) or _an_earlier_voice(tok) or _said_before(tok, ann.sentence.text) or \
+        _standing_position(tok) or \
         _says_in_a_portrait(tok) or _reported_long_ago(tok, ann, anchor) or \
         (cited is not None and tok.i >= cited.i) or \
         (tok.lower_ == "according" and (_early_war(tok, ann) or _a_figures_source(tok)))
