@@ -3656,3 +3656,11 @@ def test_words_of_a_source_called_recent_or_earlier_are_background() -> None:
     assert "statement" in {m.type for m in mentions_of(
         "British intelligence said on Monday that Russian troops in the south were so exhausted that they could "
         "hold only a few villages.")}
+
+
+def test_what_a_rule_lets_someone_declare_is_not_a_statement() -> None:
+    mentions = mentions_of("In the event of a full cut-off of Russian gas, EU members can declare an energy "
+                           "emergency that triggers compulsory savings.")
+    assert "statement" not in {m.type for m in mentions}
+    assert "statement" in {m.type for m in mentions_of(
+        "Germany declared a supply emergency on Monday after Russian gas was cut off.")}

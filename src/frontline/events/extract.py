@@ -1054,6 +1054,15 @@ def _a_figures_source(tok: Token) -> bool:
     return any(t.like_num for t in inside) and not any(t.pos_ in ("VERB", "AUX") for t in inside)
 
 
+MAY_MODALS = {"can", "could", "may", "might", "should", "must"}
+
+
+def _could_say(tok: Token) -> bool:
+    """'member states can declare an emergency', 'Kyiv could announce ...': what someone may say under a
+    rule or a plan, not words said."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MAY_MODALS for c in tok.children)
+
+
 EARLIER_WORDS = {"recent", "earlier", "previous", "past", "prior"}
 
 
@@ -1083,7 +1092,7 @@ def _recalled_words(tok: Token, ann: SentenceAnnotation, anchor: dt.date | None)
     # (words told after "including a report by X" are that cited report's; figures "according to" a
     # source on how a side began the war are history)
     cited = next((t for t in ann.doc if _cited_in_a_list(t)), None)
-    return _provenance(tok) or _an_earlier_voice(tok) or _said_before(tok, ann.sentence.text) or \
+    return _provenance(tok) or _an_earlier_voice(tok) or _could_say(tok) or _said_before(tok, ann.sentence.text) or \
         _standing_position(tok) or \
         _says_in_a_portrait(tok) or _reported_long_ago(tok, ann, anchor) or \
         (cited is not None and tok.i >= cited.i) or \
