@@ -3520,7 +3520,8 @@ def test_a_newspapers_investigation_is_journalism_not_a_legal_probe() -> None:
 def test_a_claim_to_a_land_held_in_the_present_is_no_news_of_the_day() -> None:
     for sentence in ("Beijing insists the island, which elects its own parliament, is its territory and will not "
                      "rule out force.",
-                     "Moscow maintains that the annexed peninsula is part of Russia."):
+                     "Moscow maintains that the annexed peninsula is part of Russia.",
+                     "Pyongyang claims the new rockets are capable of reaching Guam."):
         assert "statement" not in {m.type for m in mentions_of(sentence)}, sentence
     said = mentions_of("Moscow said on Monday that the annexed peninsula is part of Russia.")
     assert "statement" in {m.type for m in said}

@@ -3034,11 +3034,13 @@ LAND_NOUNS = {"territory", "part", "land", "province", "region", "soil"}
 
 
 def _claims_a_land(verb: Token) -> bool:
-    """'Beijing insists the island is its territory', 'Moscow maintains the peninsula is part of Russia':
-    in the present, whose land a place is, is a claim held all along, not words of the day."""
+    """'Beijing insists the island is its territory', 'Moscow maintains the peninsula is part of Russia',
+    'the Kremlin claims the missiles are capable of ...': in the present, whose land a place is or what a
+    weapon can do is a claim held all along, not words of the day."""
     return verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in CLAIMING_VERBS and any(
         c.dep_ == "ccomp" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") and
-        any(a.dep_ == "attr" and a.lemma_.lower() in LAND_NOUNS for a in c.children) for c in verb.children)
+        any((a.dep_ == "attr" and a.lemma_.lower() in LAND_NOUNS) or (a.dep_ == "acomp" and a.lower_ == "capable")
+            for a in c.children) for c in verb.children)
 
 
 # ("line" is not one: troops "hold the line")
