@@ -3665,3 +3665,9 @@ def test_what_a_rule_lets_someone_declare_is_not_a_statement() -> None:
     assert "statement" not in {m.type for m in mentions}
     assert "statement" in {m.type for m in mentions_of(
         "Germany declared a supply emergency on Monday after Russian gas was cut off.")}
+
+
+def test_a_share_of_a_town_regained_is_a_capture() -> None:
+    mentions = mentions_of("On Sunday, the regional governor said Ukrainian forces had regained about 30% of the "
+                           "eastern city of Sievierodonetsk.")
+    assert "territory.capture" in {m.type for m in mentions}
