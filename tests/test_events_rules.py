@@ -3679,3 +3679,10 @@ def test_forces_told_as_they_stand_are_not_a_deployment() -> None:
     assert "mobilization" in {m.type for m in mentions_of(
         "Russia has deployed a third of its Black Sea fleet off the coast of Crimea, Ukraine’s navy said on "
         "Monday.")}
+
+
+def test_forces_massing_told_by_a_side_is_its_claim() -> None:
+    mentions = mentions_of("Oleh Synehubov, the governor of the Kharkiv region, said Russia was massing troops near "
+                           "the border to try to take the city.")
+    massed = [m for m in mentions if m.type == "mobilization"]
+    assert massed and massed[0].status == "claimed"

@@ -2182,7 +2182,7 @@ def _status(hit: TriggerHit, tok: Token, ann: SentenceAnnotation,
         confirms = True  # "Haidai said: 'Our defenders had to withdraw'": the side that pulled out says so
     if confirms:
         return "confirmed", sources, True
-    if asserters and hit.type in MILITARY and \
+    if asserters and (hit.type in MILITARY or hit.type == "mobilization") and \
             any(_is_party(name) and not is_outlet_name(name) for name, _ in asserters):
         return "claimed", sources, False
     return "reported", sources, False
