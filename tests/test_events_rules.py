@@ -3686,3 +3686,14 @@ def test_forces_massing_told_by_a_side_is_its_claim() -> None:
                            "the border to try to take the city.")
     massed = [m for m in mentions if m.type == "mobilization"]
     assert massed and massed[0].status == "claimed"
+
+
+def test_words_announcing_a_plan_do_not_make_it_happen() -> None:
+    from frontline.events.merge import _status
+
+    mentions = mentions_of("Norway will send 25 armoured vehicles to Ukraine later this summer to help it fight off "
+                           "Russian forces. On Thursday, the Norwegian defence minister, Bjørn Arild Gram, said that "
+                           "the armoured vehicles deal is on top of a separate contract for 80 vehicles for Norway’s "
+                           "own army.")
+    assert sorted(m.type for m in mentions) == ["aid", "statement"]
+    assert _status(mentions, "aid") == "expected"  # the minister's words, joined to it, do not make it sent

@@ -1030,8 +1030,9 @@ def _status(ms: list[EventMention], etype: str) -> str:
     if any(m.status == "cancelled" for m in ms):
         return "cancelled"
     happened = [m for m in ms if m.status != "expected"]
-    if not happened:
-        return "expected"
+    acts = [m for m in ms if m.type != "statement"]
+    if not happened or (acts and all(m.status == "expected" for m in acts)):
+        return "expected"  # (the words that announce a plan do not make it happen: "will host, the ministry said")
     asserting = {side_of(n) for m in happened for n, s in m.sources if s == "asserts"}
     denying = {side_of(n) for m in happened for n, s in m.sources if s == "denies"}
     if denying and (asserting - denying):
