@@ -3636,9 +3636,9 @@ def test_words_in_a_where_clause_are_said_at_the_place_it_hangs_on() -> None:
 
 def test_a_source_given_between_dashes_for_a_figure_tells_no_words_of_the_day() -> None:
     mentions = mentions_of("But the focus today is the effect of the new rocket launchers, which the army keeps using "
-                           "to stall the enemy advance by striking arms dumps far behind the front – 40 according to the "
-                           "nation’s defence minister, Anna Koval – and whether they can prepare a counteroffensive "
-                           "near Odesa.")
+                           "to stall the enemy advance by striking arms dumps far behind the front – 40 according to "
+                           "the nation’s defence minister, Anna Koval – and whether they can prepare a "
+                           "counteroffensive near Odesa.")
     assert "statement" not in {m.type for m in mentions}
 
 
@@ -3693,7 +3693,7 @@ def test_words_announcing_a_plan_do_not_make_it_happen() -> None:
 
     mentions = mentions_of("Norway will send 25 armoured vehicles to Ukraine later this summer to help it fight off "
                            "Russian forces. On Thursday, the Norwegian defence minister, Bjørn Arild Gram, said that "
-                           "the armoured vehicles deal is on top of a separate contract for 80 vehicles for Norway’s "
-                           "own army.")
+                           "this vehicle deal comes in addition to another order of 80 vehicles for Norway’s own "
+                           "army.")
     assert sorted(m.type for m in mentions) == ["aid", "statement"]
     assert _status(mentions, "aid") == "expected"  # the minister's words, joined to it, do not make it sent
