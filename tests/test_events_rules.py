@@ -3697,3 +3697,10 @@ def test_words_announcing_a_plan_do_not_make_it_happen() -> None:
                            "army.")
     assert sorted(m.type for m in mentions) == ["aid", "statement"]
     assert _status(mentions, "aid") == "expected"  # the minister's words, joined to it, do not make it sent
+
+
+def test_a_summary_is_not_a_later_sentence_less_its_attribution() -> None:
+    events = events_of("From October, Dutch F-35 jets will patrol the skies over Lithuania until at least the end "
+                       "of next year, the Dutch defence ministry said. Belgium is also expected to join, it said.")
+    said = [e for e in events if any("Dutch F-35" in ev.text for ev in e.evidence)]
+    assert said and not said[0].summary.startswith("Belgium")

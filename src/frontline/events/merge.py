@@ -1376,9 +1376,9 @@ def _summary(ms: list[EventMention], etype: str) -> str:
     # A headline-derived summary is what the publisher itself wrote about the event (a quotation
     # stripped of its marks is no headline).
     for m in same:
-        if m.summary and m.summary != m.evidence.text.rstrip(".") and not m.summary.endswith("…") and \
+        if m.summary and m.summary.rstrip(".") not in m.evidence.text and not m.summary.endswith("…") and \
                 m.evidence.text.lstrip()[:1] not in QUOTE_MARKS:
-            return m.summary
+            return m.summary  # (not the sentence's own words less its "it said": "Poland is also expected to ...")
     # the first sentence that told it, not a later aside ("They are now regrouping")
     # (a sentence in the reporter's words before one that opens with a quotation)
     return min(same, key=lambda m: (m.evidence.text.lstrip()[:1] in QUOTE_MARKS, m.evidence.document,
