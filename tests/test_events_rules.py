@@ -3673,14 +3673,6 @@ def test_a_share_of_a_town_regained_is_a_capture() -> None:
     assert "territory.capture" in {m.type for m in mentions}
 
 
-def test_forces_told_as_they_stand_are_not_a_deployment() -> None:
-    assert "mobilization" not in {m.type for m in mentions_of(
-        "A third of Russia’s Black Sea fleet is also deployed off the coast of Crimea.")}
-    assert "mobilization" in {m.type for m in mentions_of(
-        "Russia has deployed a third of its Black Sea fleet off the coast of Crimea, Ukraine’s navy said on "
-        "Monday.")}
-
-
 def test_forces_massing_told_by_a_side_is_its_claim() -> None:
     mentions = mentions_of("Oleh Synehubov, the governor of the Kharkiv region, said Russia was massing troops near "
                            "the border to try to take the city.")

@@ -1313,8 +1313,6 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type == "offensive" and tok.lower_ == "offensive" and tok.dep_ in ("amod", "compound") and \
                 tok.head.lemma_.lower() not in OFFENSIVE_HEADS:
             continue  # "an offensive military package", "offensive weapons": a kind of thing, not an offensive
-        if hit.type == "mobilization" and _a_standing_deployment(tok):
-            continue  # "half of its air force is deployed in the region", "a deployment location": how forces stand
         if hit.type == "mobilization" and not _mobilizes_people(tok):
             continue  # "deployed propaganda vans", "raw recruits were able to hit targets", "the draft rules"
         if hit.type == "aid" and _hit_target(tok):
@@ -1456,14 +1454,6 @@ def _commentator_speaks(name: str, tok: Token | None, ann: SentenceAnnotation, s
     last = st.last_speaker
     return subj is not None and subj.lower_ in ("he", "she") and last is not None and \
         0 < ann.sentence.index - last[1] <= 2 and _is_commentator(last[0], st)
-
-
-def _a_standing_deployment(tok: Token) -> bool:
-    """Forces told as they stand, in the present passive ("are deployed", "is stationed") or a deployment
-    naming a kind of place ("a deployment location for missiles"), not forces sent."""
-    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
-        return True
-    return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
 def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
