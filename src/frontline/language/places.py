@@ -1013,10 +1013,15 @@ def _mark_settlement_heads(text: str, spans: list[_Span]) -> None:
 def _add_ner_spans(doc: Doc, spans: list[_Span], ents: tuple[Span, ...] | None = None) -> None:
     """Mark gazetteer spans that NER calls places, and add NER place spans the scan missed."""
     for ent in doc.ents if ents is None else ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+        # a capitalised word NER took for a number ("fighting continues in Sievierodonestsk" as CARDINAL):
+        # only a misspelt well-known place is read from it
+        misread = ent.label_ in ("CARDINAL", "ORDINAL", "QUANTITY") and ent.text.isalpha() and ent.text[:1].isupper()
+        if ent.label_ not in ("GPE", "LOC", "FAC") and not misread:
             continue
         s, e = ent.start_char, ent.end_char
         overlapping = [sp for sp in spans if sp.start < e and s < sp.end]
+        if misread and (overlapping or _candidates(_clean_surface(ent.text))):
+            continue
         for sp in overlapping:
             if sp.surface.lower() in FEATURE_WORDS and (s < sp.start or sp.end < e):
                 continue  # NER's "Southern Ocean" is the ocean, no support for a town called "Ocean"
