@@ -3703,3 +3703,11 @@ def test_a_town_a_where_clause_names_itself_beats_the_region_it_hangs_on() -> No
                            "Lysychansk.")
     fighting = [m for m in mentions if m.type == "clash"]
     assert fighting and fighting[0].location is not None and fighting[0].location.name == "Lysychansk"
+
+
+def test_an_act_in_a_question_left_unanswered_is_not_told() -> None:
+    assert "strike" not in {m.type for m in mentions_of(
+        "The Belarusian leader did not specify what would be bombed, although rail hubs would be the likeliest "
+        "targets.")}
+    assert "strike" in {m.type for m in mentions_of(
+        "The Belarusian leader said rail hubs in Kyiv had been bombed overnight.")}

@@ -1184,6 +1184,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "the images from retaken towns": which towns, not a retaking
         if hit.type != "statement" and (syntax.is_background(tok) or syntax.is_negated(tok) or syntax.about_act(tok)):
             continue
+        if hit.type != "statement" and _left_unsaid(tok):
+            continue  # "he did not specify what would be struck": no act told
         if hit.type not in PARTICIPANT_KINDS | {"statement"} and syntax.in_purpose_clause(tok):
             continue  # "to slow its advance": a purpose ("travel to Tehran to hold talks" is a plan, kept)
         if hit.type in PARTICIPANT_KINDS and _thwarted_purpose(tok):
@@ -1454,6 +1456,14 @@ def _commentator_speaks(name: str, tok: Token | None, ann: SentenceAnnotation, s
     last = st.last_speaker
     return subj is not None and subj.lower_ in ("he", "she") and last is not None and \
         0 < ann.sentence.index - last[1] <= 2 and _is_commentator(last[0], st)
+
+
+def _left_unsaid(tok: Token) -> bool:
+    """An act in a question someone did not answer ("did not specify what would be struck", "would not say
+    where the troops would go"): nothing is told to have happened."""
+    verb = syntax.governing_verb(tok)
+    return verb.dep_ == "ccomp" and any(c.dep_ == "neg" for c in verb.head.children) and \
+        any(c.tag_ in ("WP", "WRB", "WDT") for c in verb.children)
 
 
 def _reported_statement(ann: SentenceAnnotation, post: Post, st: _PostState,
