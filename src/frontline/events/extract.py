@@ -3428,8 +3428,8 @@ def _foreign_office(speaker: str, ann: SentenceAnnotation) -> bool:
 
 
 GATHERING = re.compile(r"\b(summits?|forums?|conferences?|congress|assembly|G7|G20|Davos)\b", re.I)
-# "at the meeting in Bali", "the summit in Madrid": a gathering told as the one the story is about, with its town
-THE_GATHERING = re.compile(r"\b(the|this) (meeting|gathering)\b", re.I)
+THE_GATHERING = re.compile(r"\b(the|this) (meeting|gathering)\b", re.I)  # the one the story is about
+# "at the meeting in Bali", "a signing ceremony at the palace in Istanbul": the gathering told with its town
 VENUE_TOLD = re.compile(r"\b(the|this|a) (signing )?(meeting|summit|talks|gathering|conference|forum|ceremony)"
                         r"( at [\w ]{1,40})? (in|at) (the )?$", re.I)
 DEAL_SIGNED = re.compile(r"\b(sign|signs|signed)\b.{0,40}\b(deal|agreement|accord|treaty|pact)\b", re.I)
