@@ -3711,3 +3711,10 @@ def test_an_act_in_a_question_left_unanswered_is_not_told() -> None:
         "targets.")}
     assert "strike" in {m.type for m in mentions_of(
         "The Belarusian leader said rail hubs in Kyiv had been bombed overnight.")}
+
+
+def test_a_share_of_a_town_held_is_territorial_news() -> None:
+    mentions = mentions_of("The governor of Kharkiv region said on Tuesday that Russian troops controlled 60% of the "
+                           "town of Vovchansk.")
+    held = [m for m in mentions if m.type == "territory.capture"]
+    assert held and held[0].location is not None and held[0].location.name == "Vovchansk"
