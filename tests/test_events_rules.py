@@ -3718,3 +3718,11 @@ def test_a_share_of_a_town_held_is_territorial_news() -> None:
                            "town of Vovchansk.")
     held = [m for m in mentions if m.type == "territory.capture"]
     assert held and held[0].location is not None and held[0].location.name == "Vovchansk"
+
+
+def test_many_kinds_of_aid_sent_over_the_months_is_no_delivery() -> None:
+    assert "aid" not in {m.type for m in mentions_of(
+        "Kyiv’s troops have done well with Turkish drones, and Britain and other allies have supplied Ukraine with "
+        "many types of smaller drones.")}
+    assert "aid" in {m.type for m in mentions_of(
+        "Britain has supplied Ukraine with 200 small reconnaissance drones this week, the defence ministry said.")}

@@ -1325,6 +1325,8 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
             continue  # "careful with their ammunition": what they have; "took up arms": joined the fight
         if hit.type != "statement" and _means_in_words(tok, ann):
             continue  # "Ernst said by imposing sanctions Germany had made itself a hostage": an argument's premise
+        if hit.type == "aid" and _kinds_supplied_over_time(tok):
+            continue  # "allies have supplied Kyiv with many types of drones": what has gone over months, no delivery
         if hit.type == "aid" and _hindered(tok):
             continue  # "the aim of the attacks is to slow the delivery of weapons": no delivery told
         if hit.type == "aid" and _weapons_acting(tok):
@@ -1456,6 +1458,19 @@ def _commentator_speaks(name: str, tok: Token | None, ann: SentenceAnnotation, s
     last = st.last_speaker
     return subj is not None and subj.lower_ in ("he", "she") and last is not None and \
         0 < ann.sentence.index - last[1] <= 2 and _is_commentator(last[0], st)
+
+
+KIND_NOUNS = {"type", "kind", "sort", "variety", "range", "array"}
+
+
+def _kinds_supplied_over_time(tok: Token) -> bool:
+    """Aid in the present perfect of many kinds of thing ("have supplied Kyiv with many types of drones",
+    "have sent all kinds of weapons"): a summary of months of help, no delivery of the day."""
+    verb = syntax.governing_verb(tok)
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    near = {verb.i, *(c.i for c in verb.children)}  # its object, or the object of its "with"
+    return any(t.lemma_.lower() in KIND_NOUNS and t.tag_ == "NNS" and t.head.i in near for t in verb.subtree)
 
 
 def _left_unsaid(tok: Token) -> bool:
