@@ -1326,7 +1326,7 @@ def _sentence_mentions(ann: SentenceAnnotation, post: Post, st: _PostState,
         if hit.type != "statement" and _means_in_words(tok, ann):
             continue  # "Ernst said by imposing sanctions Germany had made itself a hostage": an argument's premise
         if hit.type == "aid" and _kinds_supplied_over_time(tok):
-            continue  # "allies have supplied Kyiv with many types of drones": what has gone over months, no delivery
+            continue  # "partners have sent Ukraine all kinds of drones": what has gone over months, no delivery
         if hit.type == "aid" and _hindered(tok):
             continue  # "the aim of the attacks is to slow the delivery of weapons": no delivery told
         if hit.type == "aid" and _weapons_acting(tok):
