@@ -3726,3 +3726,17 @@ def test_many_kinds_of_aid_sent_over_the_months_is_no_delivery() -> None:
         "many types of smaller drones.")}
     assert "aid" in {m.type for m in mentions_of(
         "Britain has supplied Ukraine with 200 small reconnaissance drones this week, the defence ministry said.")}
+
+
+def test_the_other_sides_words_on_something_else_do_not_confirm_a_claimed_strike() -> None:
+    from frontline.events.merge import _status
+
+    claim = mentions_of("Russia’s defence ministry said its missiles had destroyed western-supplied howitzers in the "
+                        "city of Sumy.")
+    other_words = mentions_of("A Ukrainian police official said the mood in Sumy was calm despite the shelling of "
+                              "recent weeks.")
+    owned = mentions_of("The governor of Sumy region acknowledged the strike and said one warehouse was damaged.")
+    strike = [m for m in claim if m.type == "strike"]
+    said = [m for m in other_words if m.type == "statement"]
+    assert strike and said and _status(strike + said, "strike") != "confirmed"
+    assert _status(strike + owned, "strike") == "confirmed"

@@ -1041,8 +1041,11 @@ def _status(ms: list[EventMention], etype: str) -> str:
         return "denied" if not any(_told_by_publisher(m) for m in happened) else "contested"
     if any(m.status == "confirmed" for m in happened):
         return "confirmed"
-    sides = {p for p in asserting if p in ("RU", "UA")} | \
-        {_local_side(n, m) for m in happened for n, s in m.sources if s == "asserts"} - {None}
+    # both sides telling the act (a side's words joined in the paragraph count when they own it: "the
+    # governor acknowledged the strike"; not "an official said troops were trying to approach the city")
+    told = [m for m in happened if m.type != "statement" or OWNED.search(m.evidence.text)]
+    sides = {side_of(n) for m in told for n, s in m.sources if s == "asserts"} & {"RU", "UA"} | \
+        {_local_side(n, m) for m in told for n, s in m.sources if s == "asserts"} - {None}
     if len(sides) == 2 and etype in MILITARY:
         return "confirmed"  # both sides say so
     if any(_told_by_publisher(m) for m in happened):
@@ -1050,6 +1053,9 @@ def _status(ms: list[EventMention], etype: str) -> str:
     if any(m.status == "claimed" for m in happened):
         return "claimed"
     return "reported"
+
+
+OWNED = re.compile(r"\b(acknowledg\w*|confirm\w*|admitt?\w*|conced\w*)\b", re.I)
 
 
 def _told_by_publisher(m: EventMention) -> bool:
