@@ -3863,20 +3863,24 @@ def _where_antecedent(hit: TriggerHit, ann: SentenceAnnotation, places: list[Pla
     told = [p for p in places if p.end <= hit.start and p.precision != "country" and
             re.match(r",\s+where\b[^;.“”]*$", text[p.end:hit.start]) and
             not any(q.start > p.end and q.end <= hit.start for q in places)]
-    if told and not (told[-1].precision != "place" and any(
-            q.precision == "place" and 0 <= q.start - hit.end <= WHERE_REACH for q in places)):
-        return told[-1]  # (not "the Donbas region, where fighting continues in X": the town the clause names)
+    if told and not _a_town_after(told[-1], hit, places, hit.end + WHERE_REACH):
+        return told[-1]
     if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         return None
     where = next(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "where")
     # the place named just before "where" (the parser often hangs the clause on a nearer noun: "the
     # Chornobyl site in the north, where ...")
     before = [p for p in places if p.end <= where.idx and where.idx - p.end <= WHERE_REACH and p.precision != "country"]
-    end = verb.right_edge.idx + len(verb.right_edge)
-    if before and before[-1].precision != "place" and \
-            any(p.precision == "place" and hit.end <= p.start and p.end <= end for p in places):
-        return None  # "the Donbas region, where fighting continues in X": the town the clause names itself
+    if before and _a_town_after(before[-1], hit, places, verb.right_edge.idx + len(verb.right_edge)):
+        return None
     return before[-1] if before else None
+
+
+def _a_town_after(antecedent: PlaceRef, hit: TriggerHit, places: list[PlaceRef], end: int) -> bool:
+    """'the Donbas region, where fighting continues in X': a where-clause that names its own town after the
+    act (before `end`) is placed there, not at the wider area it hangs on."""
+    return antecedent.precision != "place" and \
+        any(p.precision == "place" and hit.end <= p.start and p.end <= end for p in places)
 
 
 def _its_antecedent(hit: TriggerHit, ann: SentenceAnnotation, places: list[PlaceRef]) -> PlaceRef | None:
