@@ -3740,3 +3740,9 @@ def test_the_other_sides_words_on_something_else_do_not_confirm_a_claimed_strike
     said = [m for m in other_words if m.type == "statement"]
     assert strike and said and _status(strike + said, "strike") != "confirmed"
     assert _status(strike + owned, "strike") == "confirmed"
+
+
+def test_troops_moved_towards_a_front_are_a_deployment() -> None:
+    mentions = mentions_of("Moscow is sending several battalions of paratroopers to the south ahead of an expected "
+                           "Ukrainian push, the Ukrainian general staff said on Monday.")
+    assert "mobilization" in {m.type for m in mentions}
