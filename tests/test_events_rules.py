@@ -3746,3 +3746,11 @@ def test_troops_moved_towards_a_front_are_a_deployment() -> None:
     mentions = mentions_of("Moscow is sending several battalions of paratroopers to the south ahead of an expected "
                            "Ukrainian push, the Ukrainian general staff said on Monday.")
     assert "mobilization" in {m.type for m in mentions}
+
+
+def test_a_date_on_the_acts_own_noun_beats_the_day_a_toll_rose() -> None:
+    for when, day in (("a weekend", dt.date(2022, 4, 30)), ("last week's", dt.date(2022, 4, 25))):
+        mentions = mentions_of(f"The number of dead from {when} rocket attack on a school in Kramatorsk climbed "
+                               "to 31 on Tuesday, officials said.")
+        strike = next(m for m in mentions if m.type == "strike")
+        assert strike.date.start == day, when

@@ -4167,6 +4167,12 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     after = _after_clause_date(hit, ann.sentence.text, st.anchor)
     if after is not None:
         return after, 3
+    if dates and tok is not None and tok.pos_ == "NOUN":
+        # "the toll from last week's strike rose on Tuesday", "a weekend missile attack": a date inside
+        # the act's own noun phrase says when the act was, whatever day the sentence's verb has
+        own = [d for d in dates if _modifies_noun(d, tok, ann)]
+        if own:
+            return own[0], 3
     if dates and tok is not None:
         verb = syntax.governing_verb(tok)
         attached = [d for d in dates if _date_verb(d, ann) is not None and _date_verb(d, ann).i == verb.i]
@@ -4260,6 +4266,20 @@ def _took_place(verb: Token) -> bool:
     clause = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in syntax.REPORTING_LEMMAS else verb
     relative = clause.dep_ == "relcl" and any(t.lower_ in ("which", "that") for t in verb.subtree)
     return relative or any(t.lower_ in ("which", "that") and t.dep_ in ("nsubj", "nsubjpass") for t in verb.children)
+
+
+def _modifies_noun(d: DateRef, tok: Token, ann: SentenceAnnotation) -> bool:
+    """A date before a noun inside its phrase, as a possessive or a modifier ("Sunday's strike")."""
+    span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    words = [t for t in span if t.dep_ not in ("case", "det")]
+    if not words:
+        return False
+    cur = words[-1]
+    while cur.i < tok.i and cur.dep_ in ("poss", "compound", "amod", "nmod"):
+        cur = cur.head
+    return cur.i == tok.i
 
 
 def _dates_another_noun(d: DateRef, tok: Token | None, ann: SentenceAnnotation) -> bool:

@@ -835,6 +835,9 @@ _UNIT_NOUN = (r"(?:days?|nights?|mornings?|afternoons?|evenings?|weeks?|weekends
               r"|decades?|century|centuries)")
 
 
+# an act a time word modifies as an adjective ("a weekend missile attack")
+_ACT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:attacks?|strikes?|shelling|bombardment|raids?|assault|blasts?|"
+                        r"explosions?|missiles?|rockets?|drones?)\b", re.I)
 _BACK_RELS = {"the past", "past", "recent", "the last"}
 _ANAPHORIC_RELS = {"the previous", "the preceding", "previous", "the following", "the next", "that", "the same",
                    "that same"}
@@ -850,6 +853,8 @@ def _check_unit(m: _M, text: str) -> bool:
     rest = text[m.end():]
     if word == "hours":
         return rel in _BACK_RELS | _AHEAD_RELS | {"last", "next", "the next"}
+    if rel is None and word == "weekend" and _key(m["n"] or "") == "a":
+        return bool(_ACT_AFTER.match(rest))  # "a weekend missile strike": the weekend it happened
     if rel is None:  # "end of year", "by end of month"
         return bool(m["part"]) and _key(m["part"]) not in ("earlier", "later") and word in ("week", "month", "year")
     if _UNITS.get(word) == "day" and word not in ("day", "days") and rel not in _ANAPHORIC_RELS:
