@@ -3626,7 +3626,7 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # place the statement is about, else where the sentences before it were
         spoken = next((p for p in ann.places if _where_the_words_were(p, hit, ann)), None) or \
             next((p for p in places if p.precision == "place" and _spoken_at(p, ann)), None) or \
-            next((p for p in ann.places if p.precision != "place" and _spoken_at(p, ann, at_event=True)), None)
+            next((p for p in ann.places if _spoken_at(p, ann, at_event=True)), None)
         if spoken is not None:
             return spoken
         own = _speakers_own_place(speaker, ann)
@@ -4314,11 +4314,31 @@ def _spoken_at(p: PlaceRef, ann: SentenceAnnotation, at_event: bool = False) -> 
         return False
     if prep.head.lemma_.lower() in SPEECH_NOUNS:
         return True  # "in a speech in Romania", "at a press conference in Kyiv"
+    if _venue_of_an_occasion(prep.head):
+        return True  # "during a news conference at a hotel in Singapore"
     if at_event:
         return False
     verb = syntax.governing_verb(span.root)
     # "the government in Vilnius was described as ...": where the government is, not the words
     return prep.head.i == verb.i and verb.lemma_.lower() in syntax.REPORTING_LEMMAS | {"speak", "address", "tell"}
+
+
+VENUE_PREPS = {"at", "aboard", "on", "in", "inside"}
+# "a warship which was moored in Stockholm", "a hotel located in the capital"
+SITUATED_VERBS = {"moor", "dock", "anchor", "berth", "locate", "base", "station", "hold", "situate"}
+
+
+def _venue_of_an_occasion(host: Token) -> bool:
+    """A place that says where the venue of a speech was: "during a news conference aboard a warship, which
+    was moored in Stockholm", "at a briefing at a hotel in Singapore". The venue hangs on the occasion by a
+    preposition of place, the town on the venue directly or by a clause saying where it stands."""
+    if host.pos_ in ("VERB", "AUX") and host.dep_ in ("relcl", "acl") and host.lemma_.lower() in SITUATED_VERBS:
+        host = host.head
+    if host.dep_ == "appos":  # "aboard the warship USS Kearsarge, which was moored in ..."
+        host = host.head
+    if host.pos_ not in ("NOUN", "PROPN") or host.dep_ != "pobj" or host.head.lower_ not in VENUE_PREPS:
+        return False
+    return host.head.head.lemma_.lower() in SPEECH_NOUNS
 
 
 def _where_the_words_were(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
