@@ -3757,8 +3757,7 @@ def test_a_date_on_the_acts_own_noun_beats_the_day_a_toll_rose() -> None:
 
 
 def test_words_at_a_briefing_aboard_a_ship_are_said_where_the_ship_lies() -> None:
-    mentions = mentions_of("The US navy secretary, Carlos Del Toro, said on Sunday at a briefing aboard the "
-                           "destroyer USS Porter, which was docked in Constanta, that Nato's Black Sea presence "
-                           "would grow.")
+    mentions = mentions_of("The US navy secretary, Carlos Del Toro, said on Sunday during a news conference aboard "
+                           "the destroyer USS Porter, which was docked in central Helsinki, that Nato would grow.")
     words = next(m for m in mentions if m.type == "statement")
-    assert words.location is not None and words.location.country == "RO"
+    assert words.location is not None and words.location.name == "Helsinki"
