@@ -3761,3 +3761,17 @@ def test_words_at_a_briefing_aboard_a_ship_are_said_where_the_ship_lies() -> Non
                            "the destroyer USS Porter, which was docked in central Helsinki, that Nato would grow.")
     words = next(m for m in mentions if m.type == "statement")
     assert words.location is not None and words.location.name == "Helsinki"
+
+
+def test_one_embassy_back_and_anothers_return_to_come_are_two_events() -> None:
+    events = events_of("Japan's ambassador has returned to Kyiv with a handful of staff, the Kyodo agency reported. "
+                       "Canada's foreign minister, Mélanie Joly, said Canadian diplomats would begin returning to "
+                       "Kyiv within weeks.")
+    back = next(e for e in events if any("Japan" in x.text for x in e.evidence))
+    assert not any("Canadian" in x.text for x in back.evidence)
+
+
+def test_an_embassy_moved_at_the_beginning_of_the_russian_invasion_is_history() -> None:
+    mentions = mentions_of("Finland's embassy in Kyiv was evacuated at the beginning of the Russian invasion; its "
+                           "diplomats had worked from Lviv since March.")
+    assert not any(m.type == "other" for m in mentions)

@@ -22,7 +22,7 @@ from frontline.cleaning.topic import has_specific_war_term, is_war_context, is_w
 from frontline.events import summary as summaries
 from frontline.events import syntax
 from frontline.events.quantities import find_quantities
-from frontline.events.similarity import FULL_NAME, speaker_identity, war_side
+from frontline.events.similarity import FULL_NAME, side_of, speaker_identity, war_side
 from frontline.events.triggers import TriggerHit, find_triggers
 from frontline.language.actors import canonical_actor, get_catalogue, is_media, is_outlet_name, seat_of_actor
 from frontline.language.attribution import (
@@ -345,8 +345,13 @@ class _Thread:
             if new_paragraph or fresh:
                 return mentions
             for m in own:
+                # (not another voice's plan after an act told done: "an ambassador has returned, an agency
+                # reported" and "diplomats would begin returning, a minister said" are two pieces of news)
+                planned_apart = (m.status == "expected") != (last.status == "expected") and bool(m.sources) and \
+                    bool(last.sources) and side_of(m.sources[0][0]) != side_of(last.sources[0][0])
                 if m.type == last.type and (m.location is None or last.location is None or
-                                            m.location.gazetteer_id == last.location.gazetteer_id):
+                                            m.location.gazetteer_id == last.location.gazetteer_id) and \
+                        not planned_apart:
                     m.joins = self.key
             return mentions
         # a new paragraph by the same voice is a new point, unless it quotes them on what came before
@@ -590,6 +595,7 @@ EARLY_WAR = re.compile(
     r"\b(shortly|soon|just|days|weeks|immediately) after ([\w’'-]+ ){1,3}(invaded|invasion|launched|began|started)\b|"
     r"\b(in|during) the (first|opening|early|initial) (days|weeks|months|stages|phases?)( of)?\b|"
     r"\b(at|since) the (start|beginning|outset) of the (war|invasion|conflict)\b|"
+    r"\bat the (start|beginning|outset) of the [\w’'-]+ (war|invasion|conflict)\b|"
     r"\b(early|earlier) in the (war|invasion|conflict)\b|"
     r"\b(began|started|entered) the (war|invasion|conflict) with\b|"
     r"\b(as soon as|when|once) (the )?(war|invasion|conflict|Russia|Moscow|Russian (forces|troops)) "

@@ -472,8 +472,10 @@ def _hard_conflict(a: EventMention, b: EventMention) -> bool:
     if _held_and_another(a, b) or _two_portfolios(a, b):
         return True
     if a.type == b.type != "statement" and (a.status == "expected") != (b.status == "expected") and \
-            _two_voices(a, b):
-        return True  # one voice's plan and another's act told done: troops "would be swapped", "were sent"
+            (_two_voices(a, b) or (a.type == "other" and a.sources and b.sources and _speaker(a) != _speaker(b))):
+        # one voice's plan and another's act told done: troops "would be swapped", "were sent"; an
+        # agency's report of one embassy back and a minister's word that others would return
+        return True
     return _rival_claims(a, b)
 
 
@@ -595,11 +597,12 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if _rival_claims(a, b):
         return True
-    if (a.type in MILITARY and b.type in MILITARY or a.type == b.type == "prisoners") and \
+    if (a.type in MILITARY and b.type in MILITARY or a.type == b.type in ("prisoners", "other")) and \
             (a.status == "expected") != (b.status == "expected") and \
             text_overlap(a.evidence.text, b.evidence.text) < SAME_WORDS:
         # "small-scale offensives on Thursday" and "will likely launch a larger offensive soon"; troops "sent
-        # to a prison colony" and "would be swapped" (one sentence repeated in a summary stays one event)
+        # to a prison colony" and "would be swapped"; an ambassador "has returned" and another country's
+        # diplomats "would begin returning" (one sentence repeated in a summary stays one event)
         return True
     return False
 
