@@ -3772,6 +3772,6 @@ def test_one_embassy_back_and_anothers_return_to_come_are_two_events() -> None:
 
 
 def test_an_embassy_moved_at_the_beginning_of_the_russian_invasion_is_history() -> None:
-    mentions = mentions_of("Finland's embassy in Kyiv was evacuated at the beginning of the Russian invasion; its "
-                           "diplomats had worked from Lviv since March.")
+    mentions = mentions_of("Finland's diplomats were evacuated from Kyiv at the beginning of the Russian invasion, "
+                           "and have worked from Lviv since March.")
     assert not any(m.type == "other" for m in mentions)
