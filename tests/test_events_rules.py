@@ -3775,3 +3775,10 @@ def test_an_embassy_moved_at_the_beginning_of_the_russian_invasion_is_history() 
     mentions = mentions_of("Finland's diplomats were evacuated from Kyiv at the beginning of the Russian invasion, "
                            "and have worked from Lviv since March.")
     assert not any(m.type == "other" for m in mentions)
+
+
+def test_an_act_ahead_of_a_dated_occasion_is_not_dated_by_it() -> None:
+    mentions = mentions_of("Nato defence ministers held talks with Ukraine's defence minister by video link, in a "
+                           "show of support ahead of Russia's Victory Day parades.")
+    talks = next(m for m in mentions if m.type in ("meeting", "call"))
+    assert talks.date.start == DCT.date()

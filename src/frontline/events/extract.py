@@ -4168,6 +4168,8 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
                  ((v := _date_verb(d, ann)) is not None and v.i == syntax.governing_verb(tok).i and tok.pos_ == "VERB")]
     # "this year's chair of the G20": a date that says which thing, not when ("last week's strikes" dates them)
     dates = [d for d in dates if not _dates_another_noun(d, tok, ann)]
+    # "held a video call ... ahead of the Kremlin's Victory Day parades": the day it came before, not its own
+    dates = [d for d in dates if not AHEAD_OF.search(text[max(0, d.char_start - 40):d.char_start])]
     # "imports ... of 33 million barrels for 2021": a year a figure is counted over, not when anything happened
     dates = [d for d in dates if not (d.precision == "year" and text[max(0, d.char_start - 4):d.char_start] == "for ")]
     after = _after_clause_date(hit, ann.sentence.text, st.anchor)
@@ -4260,6 +4262,8 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     return DateRef(st.anchor, st.anchor, "day", "dct", ""), 0
 
 
+AHEAD_OF = re.compile(r"\b(ahead of|in the run-up to|in the lead-up to|in preparation for)\s+(the\s+)?"
+                      r"([\w’'-]+\s+){0,2}$", re.I)
 WHEN_CLAUSE = re.compile(r",?\s+when\s+")
 
 
