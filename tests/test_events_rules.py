@@ -3782,3 +3782,21 @@ def test_an_act_ahead_of_a_dated_occasion_is_not_dated_by_it() -> None:
                            "show of support ahead of Russia's Victory Day parades.")
     talks = next(m for m in mentions if m.type in ("meeting", "call"))
     assert talks.date.start == DCT.date()
+
+
+def test_an_act_two_reports_tell_happened_by_the_first_reports_day() -> None:
+    from frontline.ingest import process
+    from frontline.models import Block, Document
+
+    told = ("Canada has widened its sanctions against Russia to include a ban on imports of Russian steel, aimed "
+            "at cutting the Kremlin's revenues.")
+    mentions = []
+    # the morning summary after tells it again, below a day of its own
+    for day, doc_id, before in ((dt.datetime(2022, 5, 8, 18, 0), "first.txt", []),
+                                (dt.datetime(2022, 5, 9, 7, 0), "next.txt", ["On Monday, Moscow held a parade."])):
+        doc = Document(doc_id=doc_id, title="Russia-Ukraine war live",
+                       blocks=[Block(headline="", paragraphs=[" ".join([*before, told])], kind="post")],
+                       published=day)
+        mentions += process(doc)[1]
+    events = [e for e in merge_mentions(mentions) if e.type == "sanctions"]
+    assert len(events) == 1 and events[0].date.start == dt.date(2022, 5, 8)

@@ -1071,6 +1071,12 @@ def _date(ms: list[EventMention]) -> DateRef | None:
     dated = [m for m in ms if m.date is not None]
     if not dated:
         return None
+    # what a report told as done happened by the day it was published: a later report's day (a summary
+    # reposted the next morning) is not the event's
+    reports = [m.published for m in ms if m.published is not None and m.status != "expected"]
+    if reports:
+        first = min(r.date() if isinstance(r, dt.datetime) else r for r in reports)
+        dated = [m for m in dated if m.status == "expected" or m.date.start <= first or m.date_weight >= 3] or dated
     order = {"day": 0, "week": 1, "month": 2, "year": 3}
     # A date the text ties to the event or its report beats the bare report date; among those,
     # a day beats a week ("on Sunday" over "in recent days"); then the trigger's own date wins.
