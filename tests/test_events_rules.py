@@ -3800,3 +3800,10 @@ def test_an_act_two_reports_tell_happened_by_the_first_reports_day() -> None:
         mentions += process(doc)[1]
     events = [e for e in merge_mentions(mentions) if e.type == "sanctions"]
     assert len(events) == 1 and events[0].date.start == dt.date(2022, 5, 8)
+
+
+def test_where_the_accused_were_captured_is_not_where_they_are_tried() -> None:
+    mentions = mentions_of("Separatist authorities have opened a trial against a Moroccan student, who was taken "
+                           "prisoner while fighting for Ukraine in Volnovakha.")
+    trial = next(m for m in mentions if m.type == "other")
+    assert trial.location is None or trial.location.name != "Volnovakha"

@@ -3587,6 +3587,10 @@ def _place(hit: TriggerHit, ann: SentenceAnnotation, st: _PostState,
         # "murdered the prisoners from the regiment, who were captured in May in Mariupol": where the
         # captives were taken before, a description of them, not where this happened
         places = [p for p in places if not _describes_the_captives(p, hit, ann)]
+    # "opening a trial against two Britons, who were captured fighting in Mariupol": a who-clause
+    # tells of the people, not where the act told before it happened
+    # ("investigations into strikes that killed prisoners who were held in X": the act investigated is there)
+    places = [p for p in places if not _in_a_later_clause(p, hit, ann, _who_clause) or _told_of_an_act(p, hit, ann)]
     if hit.type == "aid":
         # "tanks most likely from Spain", "aid from the US": the giver, not where the aid goes
         places = [p for p in places if not (p.precision == "country" and
@@ -3927,6 +3931,28 @@ def _in_backdrop_of_another(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotatio
 def _describes_the_captives(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
     """Whether the place is told in a relative clause on a noun, after the trigger and outside its own words."""
     return _in_a_later_clause(p, hit, ann, lambda a: a.dep_ == "relcl" and a.pos_ in ("VERB", "AUX"))
+
+
+def _who_clause(tok: Token) -> bool:
+    return tok.dep_ == "relcl" and any(c.lower_ in ("who", "whom") for c in tok.children)
+
+
+def _told_of_an_act(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
+    """Whether the people a who-clause describes are told of inside another clause on the trigger's
+    object ("strikes that killed prisoners who were held in X"): the place is that act's."""
+    tok = syntax.token_at(ann.doc, hit.start, hit.end)
+    span = ann.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if tok is None or span is None or len(span) == 0:
+        return False
+    clause = next((a for a in span.root.ancestors if _who_clause(a)), None)
+    if clause is None:
+        return False
+    for a in clause.head.ancestors:
+        if a.i == tok.i:
+            return False
+        if a.dep_ in ("relcl", "acl"):
+            return True
+    return False
 
 
 def _in_a_later_clause(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation, is_clause) -> bool:
