@@ -3807,3 +3807,11 @@ def test_where_the_accused_were_captured_is_not_where_they_are_tried() -> None:
                            "prisoner while fighting for Ukraine in Volnovakha.")
     trial = next(m for m in mentions if m.type == "other")
     assert trial.location is None or trial.location.name != "Volnovakha"
+
+
+def test_a_siege_of_a_town_of_another_era_is_history() -> None:
+    mentions = mentions_of("Dmitry Medvedev wrote: “It is strange to hear this from people whose country kept "
+                           "Stalingrad under siege for months, where hundreds of thousands of people died of hunger.” "
+                           "The criticism was rejected by Maria Lopez, an economist at the World Bank, who said "
+                           "sanctions were not the cause of rising bread prices.")
+    assert not any(m.type in ("clash", "casualties") for m in mentions)

@@ -445,8 +445,9 @@ class _PostState:
         # "Tim Ash, a Russia expert at a thinktank": his later "says Ash" is a commentator's view
         self.commentators |= {a.name.split()[-1] for a in ann.actors if a.kind == "person" and
                               _described_as_commentator(a, ann.sentence.text)}
-        if self.anchor is not None and any(d.basis == "explicit" and (self.anchor - d.end).days > HISTORY_PLACE_DAYS
-                                           for d in ann.dates):
+        if (self.anchor is not None and any(d.basis == "explicit" and (self.anchor - d.end).days > HISTORY_PLACE_DAYS
+                                            for d in ann.dates)) or DEFUNCT_STATE.search(ann.sentence.text):
+            # (a state or a town name of another era, "kept Leningrad in blockade": history told in passing)
             self.history_sentences.add(len(self.places_by_sentence))
         eligible = _eligible_places(ann, self.theatre, self.surnames)
         self.places_by_sentence.append(eligible)
@@ -581,9 +582,10 @@ READING = re.compile(r"\b(believes?|believed|thinks?|thought|fears?|feared|sugge
                      r"likely|may|might|could|would|appears?|seems?|linked|view|assessment)\b", re.I)
 # what someone would stage or pretend: an act told after it is the pretence's content, not news
 PRETENCE = re.compile(r"\b(make|makes|making|made) it (look|appear|seem) (like|as if|as though|that)\b", re.I)
-# a state that no longer exists: what it did or had done to it is history told as background
-DEFUNCT_STATE = re.compile(r"\b(the Soviet Union|the USSR|Soviet (troops|forces|army|tanks|authorities)|"
-                           r"Nazi Germany|the Third Reich|Yugoslavia|Czechoslovakia|East Germany)\b")
+# a state that no longer exists, or a town by its name of that era: what it did or had done to it is
+# history told as background
+DEFUNCT_STATE = re.compile(r"\b(the Soviet Union|the USSR|Soviet (troops|forces|army|tanks|authorities)|Leningrad|"
+                           r"Stalingrad|Nazi Germany|the Third Reich|Yugoslavia|Czechoslovakia|East Germany)\b")
 PAST_WARS = re.compile(r"\b(civil war|winter war|continuation war|world wars|world war (one|two|i|ii|1|2)|"
                        r"(first|second) world war|great patriotic war|cold war|"
                        r"(chapter|episode|period|page) of ([\w-]+ ){0,2}history)\b", re.I)
