@@ -1484,7 +1484,7 @@ def test_he_said_after_he_met_another_leader_is_still_the_first_man() -> None:
 def test_the_speaker_of_the_whole_sentence_states_it_not_one_inside_their_words() -> None:
     mentions = mentions_of("Belarus has started moving troops towards the border and warned that Minsk could be "
                            "preparing new attacks in the north, Ukraine said on Tuesday.")
-    said = [m for m in mentions if m.type == "statement"]
+    said = [m for m in mentions if m.type in ("statement", "mobilization")]  # (troops moving: a deployment)
     assert said and said[0].sources[0][0] != "Belarus", said[0].sources
     mentions = mentions_of("Poland's president, Andrzej Duda, said his country would send more tanks to "
                            "Ukraine, Reuters reports.")
@@ -3815,3 +3815,9 @@ def test_a_siege_of_a_town_of_another_era_is_history() -> None:
                            "The criticism was rejected by Maria Lopez, an economist at the World Bank, who said "
                            "sanctions were not the cause of rising bread prices.")
     assert not any(m.type in ("clash", "casualties") for m in mentions)
+
+
+def test_a_company_of_an_oligarch_blocked_is_sanctions() -> None:
+    mentions = mentions_of("Britain on Tuesday froze a London property firm worth £400m owned by a Russian oligarch, "
+                           "saying he had helped finance the invasion.")
+    assert "sanctions" in {m.type for m in mentions}
