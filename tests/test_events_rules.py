@@ -3821,3 +3821,10 @@ def test_a_company_of_an_oligarch_blocked_is_sanctions() -> None:
     mentions = mentions_of("Britain on Tuesday froze a London property firm worth £400m owned by a Russian oligarch, "
                            "saying he had helped finance the invasion.")
     assert "sanctions" in {m.type for m in mentions}
+
+
+def test_units_withdrawn_from_one_front_and_moved_to_another_are_a_redeployment() -> None:
+    mentions = mentions_of("Moscow withdrew several marine battalions from the Kharkiv region last week and moved "
+                           "them to the south, Ukrainian intelligence said.")
+    types = {m.type for m in mentions}
+    assert "mobilization" in types and "territory.withdrawal" not in types

@@ -1890,6 +1890,21 @@ def _met_with_a_response(tok: Token) -> bool:
                for c in tok.children)
 
 
+REDEPLOY_VERBS = {"move", "redeploy", "transfer", "send", "shift", "relocate", "bring", "deploy"}
+
+
+def _moved_on(tok: Token) -> bool:
+    """A withdrawal whose units the same sentence moves on to another front ("withdrew them ... and moved them
+    to X", "pulled units out to redeploy them in X")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ == "prt" else None
+    if verb is None:
+        return False
+    # (the parser may hang "to" of "moved them to occupied Kherson" on the participle after it)
+    return any(c.dep_ in ("conj", "advcl", "xcomp") and c.lemma_.lower() in REDEPLOY_VERBS and
+               any(g.lower_ in ("to", "into", "towards") for g in c.subtree if g.i <= c.i + 4)
+               for c in verb.children)
+
+
 def _left_no_ground(tok: Token, places: list[PlaceRef]) -> bool:
     """What a withdrawal leaves, when the text says ("from the mission", "out of the deal"), is no
     ground: a body, an accord or a mission, not a town or a line."""
@@ -1943,6 +1958,9 @@ def retype_hit(hit: TriggerHit, tok: Token, places: list[PlaceRef] | None = None
     if hit.type == "other" and AID_LAW.search(hit.text):
         # "signed the Ukraine funding bill", "passed lend-lease legislation": the law is the aid
         return TriggerHit("aid", hit.start, hit.end, hit.text, hit.strength, hit.topical)
+    if hit.type == "territory.withdrawal" and _moved_on(tok):
+        # "withdrew airborne groups from Donbas and moved them to Kherson": troops shifted, no ground given up
+        return TriggerHit("mobilization", hit.start, hit.end, hit.text, hit.strength, hit.topical)
     if hit.type == "territory.withdrawal" and _left_no_ground(tok, places or []):
         # "pulling out its peacekeepers from the Nato-led mission": news, but a mission left, not ground
         return TriggerHit("other", hit.start, hit.end, hit.text, hit.strength, hit.topical)
