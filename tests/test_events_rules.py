@@ -3828,3 +3828,9 @@ def test_units_withdrawn_from_one_front_and_moved_to_another_are_a_redeployment(
                            "them to the south, Ukrainian intelligence said.")
     types = {m.type for m in mentions}
     assert "mobilization" in types and "territory.withdrawal" not in types
+
+
+def test_the_second_verb_of_a_to_infinitive_is_no_act_either() -> None:
+    mentions = mentions_of("“The Kremlin has no courage to admit its mistake and pull its soldiers out of our land,” "
+                           "the Ukrainian president said on Monday.")
+    assert "territory.withdrawal" not in {m.type for m in mentions}

@@ -288,8 +288,12 @@ def is_background(tok: Token) -> bool:
         return True  # "they are prisoners of war": a description, not an act ("there were 35 strikes" is one)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in tok.children):
         return True  # "any such deployment would be a threat": no deployment in particular
-    if tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
-            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not _first_to(tok):
+    base = tok  # ("the courage to admit defeat and withdraw troops": the second verb shares the first's "to")
+    while base.dep_ == "conj" and base.pos_ == "VERB" and base.head.pos_ == "VERB" and \
+            not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in base.children):
+        base = base.head
+    if base.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in base.children) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in base.children) and not _first_to(base):
         return True  # "... to meet representatives", "a withdrawal to fight from higher ground": a purpose
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in MASSING_VERBS and \
             any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
