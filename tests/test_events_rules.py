@@ -3834,3 +3834,10 @@ def test_the_second_verb_of_a_to_infinitive_is_no_act_either() -> None:
     mentions = mentions_of("“The Kremlin has no courage to admit its mistake and pull its soldiers out of our land,” "
                            "the Ukrainian president said on Monday.")
     assert "territory.withdrawal" not in {m.type for m in mentions}
+
+
+def test_a_nightly_address_in_a_report_out_by_day_was_last_nights() -> None:
+    mentions = mentions_of("“We will hold the line in the east,” the Ukrainian president said in his nightly video "
+                           "address.")
+    words = next(m for m in mentions if m.type == "statement")
+    assert words.date.start == DCT.date() - dt.timedelta(days=1)

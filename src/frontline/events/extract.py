@@ -413,6 +413,7 @@ class _PostState:
         # "he said" follows
         self.subjects: list[tuple[str, int]] = []
         self.anchor: dt.date | None = None
+        self.published_at: dt.datetime | None = None  # the report's time of day, when the source gives one
         self.recent_text: list[str] = []  # the last few sentences: where a person's office was named
         self.sentences_in_paragraph = 0  # how many of them (this one counted) share its paragraph of the text
         self.last_end: int | None = None  # where the sentence observed last ends in the cleaned text
@@ -434,6 +435,7 @@ class _PostState:
         self.last_end = ann.sentence.end
         anchor = ann.sentence.published or dct
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
+        self.published_at = anchor if isinstance(anchor, dt.datetime) else None
         self.persons.extend(a for a in ann.actors if a.kind == "person")
         self.surnames |= {a.name.split()[-1] for a in ann.actors if a.kind == "person" and " " in a.name}
         # "Tui Group" named once: a bare "Tui" later in the post is the company, not the Spanish town
@@ -4287,6 +4289,11 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
             return best, 1 if PRESENT_WORDS.match(best.text) else 3
         if reported:
             return min(reported, key=lambda d: abs(d.char_start - hit.start)), 2
+    if hit.type == "statement" and st.published_at is not None and st.anchor is not None and \
+            NIGHTLY_ADDRESS.search(text) and st.published_at.hour < EVENING_HOUR_UTC:
+        # "said in his nightly video address", in a report out before the evening: last night's address
+        day = st.anchor - dt.timedelta(days=1)
+        return DateRef(day, day, "day", "relative", ""), 2
     speakers = [a.speaker for a in ann.attributions if a.speaker] if hit.type in ("statement", "other") else None
     inherited = st.recent_date(dates, speakers)
     if inherited is not None and hit.type == "statement" and st.anchor is not None and \
@@ -4308,6 +4315,8 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
     return DateRef(st.anchor, st.anchor, "day", "dct", ""), 0
 
 
+NIGHTLY_ADDRESS = re.compile(r"\b(nightly|late-night|latest|evening) (video |televised )?(address|speech)\b", re.I)
+EVENING_HOUR_UTC = 18  # 21:00 in Kyiv and Moscow in summer: a leader's evening address is out by then
 AHEAD_OF = re.compile(r"\b(ahead of|in the run-up to|in the lead-up to|in preparation for)\s+(the\s+)?"
                       r"([\w’'-]+\s+){0,2}$", re.I)
 WHEN_CLAUSE = re.compile(r",?\s+when\s+")
