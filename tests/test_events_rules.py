@@ -3856,3 +3856,8 @@ def test_a_leader_who_called_another_on_a_day_held_a_call_and_naming_is_no_call(
     assert "call" in {m.type for m in mentions}
     mentions = mentions_of("The Norwegian prime minister called Putin a liar on Tuesday.")
     assert "call" not in {m.type for m in mentions}
+
+
+def test_words_of_a_pundit_no_one_names_are_commentary() -> None:
+    mentions = mentions_of("“The president is only playing a role,” said a military commentator on Chinese state TV.")
+    assert not any(m.type == "statement" for m in mentions)

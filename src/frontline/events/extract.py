@@ -1614,12 +1614,15 @@ COLOUR_VOICE = re.compile(r"\b(analysts?|experts?|historian|professor|lecturer|r
 def _is_commentator(name: str, st: _PostState) -> bool:
     """A voice the document introduced as an analyst or a private person, or experts no one names ("some
     western military experts"), and the catalogue does not know."""
-    return bool(name.split()) and (name.split()[-1] in st.commentators or bool(UNNAMED_EXPERTS.match(name))) and \
-        canonical_actor(name) is None
+    return bool(name.split()) and (name.split()[-1] in st.commentators or bool(UNNAMED_EXPERTS.match(name)) or
+                                   bool(UNNAMED_PUNDIT.match(name))) and canonical_actor(name) is None
 
 
 UNNAMED_EXPERTS = re.compile(r"(some |many |most |other |several |independent )?([a-z-]+ ){0,2}"
-                             r"(experts|analysts|observers|commentators)$", re.I)
+                             r"(experts|analysts|observers|commentators|pundits)$", re.I)
+# "a military commentator on Phoenix TV" (read as "military commentator Phoenix"): a pundit no one names
+UNNAMED_PUNDIT = re.compile(r"(military|political|defen[cs]e|TV) (commentator|pundit|analyst|expert|observer)"
+                            r"( [A-Z][\w-]*)?$")
 
 
 COMMENTATORS = re.compile(r"\b(analysts?|think ?tanks?|professor|lecturer|researcher|research director|fellow|"
