@@ -3861,3 +3861,10 @@ def test_a_leader_who_called_another_on_a_day_held_a_call_and_naming_is_no_call(
 def test_words_of_a_pundit_no_one_names_are_commentary() -> None:
     mentions = mentions_of("“The president is only playing a role,” said a military commentator on Chinese state TV.")
     assert not any(m.type == "statement" for m in mentions)
+
+
+def test_a_toll_told_on_monday_of_fighting_on_sunday_is_sundays() -> None:
+    mentions = mentions_of("The Kharkiv governor said on Tuesday that two civilians were killed and nine wounded as "
+                           "a result of shelling on Monday.")
+    toll = next(m for m in mentions if m.type in ("casualties", "strike"))
+    assert toll.date.start == dt.date(2022, 5, 2)

@@ -4257,6 +4257,10 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
             attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "advcl" and
                         v.head.i == verb.i and any(c.dep_ == "advmod" and c.lower_ == "when" for c in v.children)
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
+        if not attached and hit.type in ("casualties", "strike") and tok.pos_ == "VERB":
+            # "three were killed as a result of fighting on Sunday": the day of the harm's cause, below it
+            attached = [d for d in dates if d.precision == "day" and (r := _date_root(d, ann)) is not None and
+                        r.i > tok.i and _under_by_nouns(r, verb) and not PRESENT_WORDS.match(d.text)]
         if not attached and hit.type == "statement" and tok.pos_ == "VERB":
             # "told CNN on Friday they had seen ...": a date right after the verb and whom it was told to
             # is the day of the telling, wherever the parser hung it
@@ -4448,6 +4452,22 @@ def _since_date(d: DateRef, ann: SentenceAnnotation) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _under_by_nouns(tok: Token, verb: Token) -> bool:
+    """`tok` hangs below `verb` through phrases only ("killed ... as a result of fighting on Sunday"), no
+    clause of another verb between them ("accusing its defenders of ... during the ceasefire")."""
+    for a in tok.ancestors:
+        if a.i == verb.i or (a.dep_ == "conj" and a.head.i == verb.i):  # ("killed and 16 injured as a result of")
+            return True
+        if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("pobj", "pcomp", "prep"):  # ("following an attack")
+            return False
+    return False
+
+
+def _date_root(d: DateRef, ann: SentenceAnnotation) -> Token | None:
+    span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _date_verb(d: DateRef, ann: SentenceAnnotation) -> Token | None:
