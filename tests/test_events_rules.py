@@ -3868,3 +3868,9 @@ def test_a_toll_told_on_monday_of_fighting_on_sunday_is_sundays() -> None:
                            "a result of shelling on Monday.")
     toll = next(m for m in mentions if m.type in ("casualties", "strike"))
     assert toll.date.start == dt.date(2022, 5, 2)
+
+
+def test_an_attack_on_a_city_far_from_the_front_is_a_strike() -> None:
+    mentions = mentions_of("The attack on Uman, far from the front lines, came at noon on Tuesday when the market "
+                           "was crowded.")
+    assert "strike" in {m.type for m in mentions} and "clash" not in {m.type for m in mentions}

@@ -1696,6 +1696,11 @@ ON_THE_GROUND = re.compile(r"\b(troops|positions?|invasion|invad\w+|infantry|tan
                            r"front ?lines?|battalions?|brigades?|soldiers|forces (attack|advanc))\b", re.I)
 
 
+FAR_FROM_FRONT = re.compile(r"\b(far|miles|hundreds of (miles|kilometres|km)) (away )?from ([\w’']+ ){0,2}"
+                            r"front ?lines?\b", re.I)
+FIGHTING = re.compile(r"\b(repel\w*|repuls\w*|fight\w*|battles?|clash\w*|street|storm\w*)\b", re.I)
+
+
 def _fired_attack(tok: Token, told_before: str = "") -> bool:
     """An attack made with missiles, rockets, drones or shells ("attacked the port with cruise missiles"), with no
     ground fighting told: a strike. (An attack that killed civilians may be gunmen's: ACLED's "attack".)
@@ -1722,12 +1727,15 @@ def _attack_on_a_target(tok: Token, places: list[PlaceRef]) -> bool:
     """An attack whose object is a town or a facility ("attacked Odesa", "the attack on Vinnytsia", "an
     attack on the bus", "to attack the nuclear power plant") with no fighting on the ground told in the
     sentence: war reporting's "attack" on a place is a strike (a ground assault names troops or positions)."""
-    if ON_THE_GROUND.search(tok.doc.text) or GUNMEN.search(tok.doc.text):
+    text = FAR_FROM_FRONT.sub("", tok.doc.text)  # ("an attack on Vinnytsia, far from the front lines")
+    if ON_THE_GROUND.search(text) or GUNMEN.search(text):
         return False  # ("armed men attacked the stock exchange": a raid by gunmen, ACLED's "attack")
     if tok.pos_ == "VERB":
         targets = [c for c in tok.children if c.dep_ == "dobj"]
     else:
-        targets = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        # ("Thursday's attack in Vinnytsia" too, when nothing tells of fighting there)
+        preps = ("on", "against") if FIGHTING.search(text) else ("on", "against", "in")
+        targets = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                    for g in c.children if g.dep_ == "pobj"]
     for t in targets:
         if t.lemma_.lower() in TARGETS:
