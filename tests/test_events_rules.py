@@ -3874,3 +3874,10 @@ def test_an_attack_on_a_city_far_from_the_front_is_a_strike() -> None:
     mentions = mentions_of("The attack on Uman, far from the front lines, came at noon on Tuesday when the market "
                            "was crowded.")
     assert "strike" in {m.type for m in mentions} and "clash" not in {m.type for m in mentions}
+
+
+def test_words_said_while_visiting_somewhere_on_a_day_are_that_days() -> None:
+    mentions = mentions_of("Senator Chris Coons, while visiting Lviv on Monday, said Ukraine could win the war within "
+                           "months.")
+    words = next(m for m in mentions if m.type == "statement")
+    assert words.date.start == dt.date(2022, 5, 2)

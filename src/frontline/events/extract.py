@@ -4280,7 +4280,8 @@ def _date(hit: TriggerHit, tok: Token | None, ann: SentenceAnnotation,
         if not attached and hit.type == "statement":
             # "Speaking at a meeting on Thursday, the president said ...": the day of the speaking
             attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "advcl" and
-                        v.head.i == verb.i and v.tag_ == "VBG" and v.lemma_.lower() in syntax.SPEAKING_PARTICIPLES]
+                        v.head.i == verb.i and v.tag_ == "VBG" and
+                        v.lemma_.lower() in syntax.SPEAKING_PARTICIPLES | VISITING_LEMMAS]
         if not attached and tok.pos_ in ("NOUN", "PROPN"):
             # "a strike on a base that killed 87 soldiers in May": the clause on the act's noun dates it
             attached = [d for d in dates if (v := _date_verb(d, ann)) is not None and v.dep_ == "relcl" and
@@ -4346,6 +4347,7 @@ NIGHTLY_ADDRESS = re.compile(r"\b(nightly|late-night|latest|evening) (video |tel
 EVENING_HOUR_UTC = 18  # 21:00 in Kyiv and Moscow in summer: a leader's evening address is out by then
 AHEAD_OF = re.compile(r"\b(ahead of|in the run-up to|in the lead-up to|in preparation for)\s+(the\s+)?"
                       r"([\w’'-]+\s+){0,2}$", re.I)
+VISITING_LEMMAS = {"visit", "tour", "meet"}  # "while visiting Kyiv on Thursday, said ...": the day of the visit
 WHEN_CLAUSE = re.compile(r",?\s+when\s+")
 
 
