@@ -3843,14 +3843,6 @@ def test_a_nightly_address_in_a_report_out_by_day_was_last_nights() -> None:
     assert words.date.start == DCT.date() - dt.timedelta(days=1)
 
 
-def test_the_steelworks_told_again_is_the_site_named_before_not_the_last_town() -> None:
-    mentions = mentions_of("Ukrainian marines are still holding out in the Azovstal steelworks. "
-                           "A first group of civilians from the site arrived in Zaporizhzhia on Sunday. "
-                           "Late on Sunday, the governor said Russian units were trying to storm the steelworks.")
-    storm = next(m for m in mentions if m.type in ("offensive", "clash") and "storm" in m.evidence.text)
-    assert storm.location is not None and storm.location.name == "Mariupol"
-
-
 def test_a_leader_who_called_another_on_a_day_held_a_call_and_naming_is_no_call() -> None:
     mentions = mentions_of("Norway's prime minister called Zelenskiy from Oslo on Tuesday to offer more help.")
     assert "call" in {m.type for m in mentions}

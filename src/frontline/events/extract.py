@@ -414,7 +414,6 @@ class _PostState:
         self.subjects: list[tuple[str, int]] = []
         self.anchor: dt.date | None = None
         self.published_at: dt.datetime | None = None  # the report's time of day, when the source gives one
-        self.sites: list[tuple[str, PlaceRef]] = []  # ("steelworks", the place) for "the Azovstal steelworks"
         self.recent_text: list[str] = []  # the last few sentences: where a person's office was named
         self.sentences_in_paragraph = 0  # how many of them (this one counted) share its paragraph of the text
         self.last_end: int | None = None  # where the sentence observed last ends in the cleaned text
@@ -454,11 +453,6 @@ class _PostState:
             self.history_sentences.add(len(self.places_by_sentence))
         eligible = _eligible_places(ann, self.theatre, self.surnames)
         self.places_by_sentence.append(eligible)
-        for p in eligible:  # "the Azovstal steelworks", "Snake Island": a site "the plant" may name later
-            kind = SITE_AFTER.match(ann.sentence.text[p.end:p.end + 20])
-            last = p.text.split()[-1].lower() if p.text.split() else ""
-            if kind is not None or last in SITE_KINDS:
-                self.sites.append((kind.group(1).lower() if kind else last, p))
         # (what `place(want="place")` would find, kept as the post goes: no walk back per sentence)
         if not eligible and self.last_town is not None and TOWN_ANAPHOR.search(ann.sentence.text):
             self.town_meant[len(self.places_by_sentence) - 1] = self.last_town
@@ -4070,12 +4064,7 @@ TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|leader|administration|c
 TITLE_AFTER = re.compile(r"^(['’]s)?\s+(regional\s+|city\s+|military\s+)?(governor|mayor|administration)\b", re.I)
 
 
-SITE_ANAPHOR = re.compile(r"^\W*(?:[\w-]+ ){0,3}?(?:the|this|that) (?:besieged |bombed |embattled |stricken )?"
-                          r"(island|plant|steelworks|bridge)\b", re.I)
-# words for one kind of site: "the plant" after "the Azovstal steelworks"
-SITE_KINDS = {"plant": {"plant", "steelworks", "works", "factory"}, "island": {"island"}, "bridge": {"bridge"}}
-SITE_KINDS["steelworks"] = SITE_KINDS["plant"]
-SITE_AFTER = re.compile(r"\s+(?:steel\s+)?(steelworks|plant|works|factory|island|bridge)\b", re.I)
+SITE_ANAPHOR = re.compile(r"^\W*(?:[\w-]+ ){0,3}?(?:the|this|that) (island|plant|steelworks|bridge)\b", re.I)
 
 
 def _site_told_before(hit: TriggerHit, text: str, st: _PostState) -> PlaceRef | None:
@@ -4084,13 +4073,12 @@ def _site_told_before(hit: TriggerHit, text: str, st: _PostState) -> PlaceRef | 
     m = SITE_ANAPHOR.match(text[hit.end:hit.end + 40])
     if m is None:
         return None
-    kinds = SITE_KINDS[m.group(1).lower()]
+    head = m.group(1).lower()
     for places in reversed(st.places_by_sentence[:-1][-3:]):
-        found = [p for p in places if set(p.name.lower().split()[-1:]) & kinds]
+        found = [p for p in places if p.name.lower().split()[-1:] == [head]]
         if found:
             return found[-1]
-    # a site the post named by its kind ("the Azovstal steelworks"), whose name resolves to its town
-    return next((p for kind, p in reversed(st.sites) if kind in kinds), None)
+    return None
 
 
 def _in_tellers_phrase(p: PlaceRef, hit: TriggerHit, ann: SentenceAnnotation) -> bool:
