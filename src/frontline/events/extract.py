@@ -4464,16 +4464,15 @@ def _under_by_nouns(tok: Token, verb: Token) -> bool:
 
 
 def _date_root(d: DateRef, ann: SentenceAnnotation) -> Token | None:
+    """The head token of a date expression's words."""
     span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
 def _date_verb(d: DateRef, ann: SentenceAnnotation) -> Token | None:
     """The verb a date expression modifies."""
-    span = ann.doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return syntax.governing_verb(span.root)
+    root = _date_root(d, ann)
+    return syntax.governing_verb(root) if root is not None else None
 
 
 _AFTER = re.compile(r"\b(nearly |almost |about |some |more than |over )?(\w+) (day|week|month|year)s? after\b", re.I)
